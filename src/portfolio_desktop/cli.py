@@ -1,0 +1,208 @@
+"""The headless command line: `portfolio-desktop <command> …` (no command opens the desktop).
+
+Each command is a small function over the services, declared with `@register`; the commands
+themselves are at the end of this module.
+Exit codes: 0 done, 1 the data has problems (rows invalid, checks failed), 2 the input or the
+environment prevented the work (a one-line reason on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__, messages, paths
+from .errors import KnownError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A subcommand: how to declare its arguments and how to run it."""
+
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def register(
+    name: str, help: str, arguments: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    """Declares the decorated function as `portfolio-desktop NAME`, with its arguments."""
+
+    def decorate(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = Command(name, help, arguments, run)
+        return run
+
+    return decorate
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        dest="db",
+        metavar="PATH",
+        help="database file or SQLAlchemy URL (default: the one in the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portfolio-desktop",
+        description="Portfolio of collaborative R&D projects for competitiveness clusters.",
+    )
+    parser.add_argument("--version", action="version", version=f"portfolio-desktop {__version__}")
+    parser.add_argument(
+        "--db", dest="gui_db", metavar="PATH", help="open this database in the desktop"
+    )
+    parser.add_argument(
+        "--lang", choices=messages.LANGUAGES, help="language of messages (default: fr)"
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation end to end and exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for cmd in COMMANDS.values():
+        child = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        add_db_argument(child)
+        child.add_argument(
+            "--lang", dest="sub_lang", choices=messages.LANGUAGES, help=argparse.SUPPRESS
+        )
+        cmd.arguments(child)
+    return parser
+
+
+def database_target(args: argparse.Namespace) -> str | Path:
+    return getattr(args, "db", None) or getattr(args, "gui_db", None) or paths.default_database()
+
+
+def open_db(args: argparse.Namespace, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
+    """Opens (and migrates) the database named by --db; a missing file is an error unless allowed."""
+    from .storage.schema import open_database
+
+    target = database_target(args)
+    if must_exist and "://" not in str(target) and not Path(target).exists():
+        raise KnownError("file_not_found", path=str(target))
+    backup_dir = paths.backup_dir(Path(target)) if "://" not in str(target) else None
+    return open_database(target, backup_dir)
+
+
+def fail(error: KnownError) -> int:
+    print(messages.text(error.code, error.params), file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs the chosen command; environment errors become one line on stderr and exit code 2."""
+    import os
+
+    lang = getattr(args, "sub_lang", None) or args.lang
+    if lang:
+        os.environ["PORTFOLIO_DESKTOP_LANG"] = lang
+    try:
+        return COMMANDS[args.command].run(args)
+    except KnownError as error:
+        return fail(error)
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- the commands -----------------------------------------------------------------------------------
+
+
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scale", choices=("pole", "national"), default="pole")
+    parser.add_argument("--seed", type=int, default=1)
+
+
+@register("demo", "create a demo portfolio in an empty database", _demo_arguments)
+def demo_command(args: argparse.Namespace) -> int:
+    from .services.demo import create_demo
+
+    db = open_db(args, must_exist=False)
+    try:
+        report = create_demo(db, args.scale, args.seed)
+    finally:
+        db.dispose()
+    counts = report.counts
+    print(
+        f"{counts['project']} projects, {counts['funding_line']} funding lines, "
+        f"{counts['organisation']} organisations → {db.location}"
+    )
+    return EXIT_OK
+
+
+def _stats_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+
+
+@register("stats", "print the portfolio's headline figures", _stats_arguments)
+def stats_command(args: argparse.Namespace) -> int:
+    from .domain.money import format_money, to_cents
+    from .services.stats import portfolio_stats
+
+    db = open_db(args)
+    try:
+        stats = portfolio_stats(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(stats)
+        return EXIT_OK
+    lang = messages.current_language()
+    funding = format_money(to_cents(stats["funding_total"]), lang)
+    label = (
+        ("projets", "lignes de financement", "accordé")
+        if lang == "fr"
+        else ("projects", "funding lines", "granted")
+    )
+    print(
+        f"{stats['projects']} {label[0]}, {stats['funding_lines']} {label[1]}, {funding} {label[2]}"
+    )
+    for status, count in stats["projects_by_status"].items():
+        print(f"  {status:<14}{count:>8}")
+    return EXIT_OK
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--repair", action="store_true", help="recompute stale summary columns first"
+    )
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+
+@register("check", "check the database's integrity and the domain's rules", _check_arguments)
+def check_command(args: argparse.Namespace) -> int:
+    from .services.check import check_database
+
+    db = open_db(args)
+    try:
+        findings = check_database(db, repair=args.repair)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            {
+                "ok": not findings,
+                "findings": [
+                    {"code": f.code, "message": messages.text(f.code, f.params)} for f in findings
+                ],
+            }
+        )
+    elif findings:
+        for finding in findings:
+            print(messages.text(finding.code, finding.params))
+    else:
+        print(messages.text("check_ok"))
+    return EXIT_PROBLEMS if findings else EXIT_OK

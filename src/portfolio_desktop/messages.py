@@ -1,0 +1,213 @@
+"""Words for the codes that the lower layers return: rule violations, environment errors, progress.
+
+`domain`, `storage` and `services` speak in codes and parameters; the command line and the desktop
+turn them into a sentence here, in French (the default) or English. Parameters named like amounts
+(`*_cents` or in `MONEY_PARAMS`) are formatted as money in the chosen language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from .domain.money import format_money
+
+LANGUAGES = ("fr", "en")
+MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents"}
+
+#: code → (French, English). Keep both languages for every code (a test checks it).
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # Rules
+    "required": ("Ce champ est obligatoire.", "This field is required."),
+    "reference_format": (
+        "La référence ne peut contenir que des lettres, chiffres et « - _ . / » (64 au plus).",
+        "The reference may only hold letters, digits and '- _ . /' (64 at most).",
+    ),
+    "reference_taken": (
+        "La référence {reference} existe déjà dans ce pôle.",
+        "Reference {reference} already exists in this cluster.",
+    ),
+    "acronym_or_title_required": (
+        "Donnez au moins un acronyme ou un intitulé.",
+        "Give at least an acronym or a title.",
+    ),
+    "amount_negative": ("Un montant ne peut pas être négatif.", "An amount cannot be negative."),
+    "amount_too_large": (
+        "Ce montant est démesuré (plus de 1 000 Md€).",
+        "This amount is beyond reason (over €1,000bn).",
+    ),
+    "eligible_exceeds_budget": (
+        "Les dépenses éligibles dépassent le budget total.",
+        "Eligible costs exceed the total budget.",
+    ),
+    "granted_exceeds_requested": (
+        "L'aide accordée ({granted}) dépasse l'aide demandée ({requested}) ; cochez « dérogation » si c'est voulu.",
+        "Granted funding ({granted}) exceeds the request ({requested}); tick 'override' if this is intended.",
+    ),
+    "paid_exceeds_granted": (
+        "Le versé ({paid}) dépasse l'accordé ({granted}).",
+        "The amount paid ({paid}) exceeds the amount granted ({granted}).",
+    ),
+    "domain_duplicate": ("Un domaine apparaît deux fois.", "A domain appears twice."),
+    "domain_percent_range": (
+        "Chaque part de domaine doit être comprise entre 1 et 100 %.",
+        "Each domain share must be between 1 and 100%.",
+    ),
+    "domain_split_sum": (
+        "La répartition par domaine totalise {total} % au lieu de 100 %.",
+        "The domain split adds up to {total}% instead of 100%.",
+    ),
+    "domain_unknown": ("Domaine inconnu : {value}.", "Unknown domain: {value}."),
+    "score_range": (
+        "La note doit être comprise entre {min} et {max}.",
+        "The score must be between {min} and {max}.",
+    ),
+    "date_before": (
+        "Cette date précède « {other} ».",
+        "This date comes before '{other}'.",
+    ),
+    "partner_duplicate": (
+        "Une organisation figure deux fois parmi les partenaires.",
+        "An organisation is listed twice among the partners.",
+    ),
+    "lead_partner_several": (
+        "Un projet n'a qu'un seul porteur.",
+        "A project has only one lead partner.",
+    ),
+    "partner_budgets_exceed_total": (
+        "Les budgets des partenaires ({shares}) dépassent le budget total ({total_cents}).",
+        "The partners' budgets ({shares}) exceed the total budget ({total_cents}).",
+    ),
+    "beneficiary_not_partner": (
+        "Le bénéficiaire doit être un partenaire du projet.",
+        "The beneficiary must be a partner of the project.",
+    ),
+    "siren_invalid": (
+        "Ce SIREN n'est pas valide (9 chiffres, clé de Luhn).",
+        "This SIREN is not valid (9 digits, Luhn checksum).",
+    ),
+    "siret_invalid": (
+        "Ce SIRET n'est pas valide (14 chiffres, clé de Luhn).",
+        "This SIRET is not valid (14 digits, Luhn checksum).",
+    ),
+    "siret_siren_mismatch": (
+        "Le SIRET ne commence pas par le SIREN.",
+        "The SIRET does not start with the SIREN.",
+    ),
+    "colour_format": ("Couleur attendue au format #RRVVBB.", "Colour expected as #RRGGBB."),
+    "conflict_of_interest": (
+        "Cet expert est lié à une organisation du projet (conflit d'intérêts).",
+        "This expert is tied to an organisation of the project (conflict of interest).",
+    ),
+    "transition_not_allowed": (
+        "Un projet « {from} » ne peut pas passer à « {to} ».",
+        "A '{from}' project cannot move to '{to}'.",
+    ),
+    "name_taken": ("Ce nom est déjà utilisé.", "This name is already in use."),
+    "in_use": (
+        "Impossible de supprimer : encore utilisé par {count} enregistrement(s).",
+        "Cannot delete: still used by {count} record(s).",
+    ),
+    "stale_record": (
+        "Cet enregistrement a été modifié ailleurs depuis son ouverture.",
+        "This record was changed elsewhere since you opened it.",
+    ),
+    "not_found": ("Cet enregistrement n'existe plus.", "This record no longer exists."),
+    # Environment
+    "db_newer": (
+        "La base {path} a été créée par une version plus récente de l'application (révision {revision}). "
+        "Elle n'a pas été modifiée ; mettez l'application à jour pour l'ouvrir.",
+        "The database {path} was written by a newer version of the application (revision {revision}). "
+        "It was left untouched; update the application to open it.",
+    ),
+    "db_not_portfolio": (
+        "Le fichier {path} n'est pas une base de portefeuille.",
+        "The file {path} is not a portfolio database.",
+    ),
+    "db_locked": (
+        "La base {path} est verrouillée par un autre programme ; réessayez dans un instant.",
+        "The database {path} is locked by another program; try again in a moment.",
+    ),
+    "db_read_only": (
+        "La base {path} est en lecture seule : la modification n'a pas été enregistrée.",
+        "The database {path} is read-only: the change was not saved.",
+    ),
+    "disk_full": (
+        "Le disque est plein : rien n'a été enregistré. Libérez de la place puis réessayez.",
+        "The disk is full: nothing was saved. Free some space and try again.",
+    ),
+    "db_corrupt": ("La base {path} est endommagée.", "The database {path} is damaged."),
+    "db_unreachable": (
+        "Impossible d'ouvrir la base {path}.",
+        "Cannot open the database {path}.",
+    ),
+    "backup_failed": (
+        "La sauvegarde {path} a échoué ({reason}) ; l'opération a été annulée.",
+        "The backup {path} failed ({reason}); the operation was cancelled.",
+    ),
+    "demo_db_not_empty": (
+        "La base {path} contient déjà des projets : la démonstration se crée dans une base vide.",
+        "The database {path} already holds projects: the demo goes into an empty database.",
+    ),
+    "file_not_found": ("Fichier introuvable : {path}.", "File not found: {path}."),
+    # Integrity check (portfolio-desktop check)
+    "check_integrity": (
+        "Contrôle d'intégrité SQLite : {detail}",
+        "SQLite integrity check: {detail}",
+    ),
+    "check_foreign_key": (
+        "Référence cassée : {table} #{rowid} → {parent}.",
+        "Broken reference: {table} #{rowid} → {parent}.",
+    ),
+    "check_split_sum": (
+        "Projet {reference} : la répartition par domaine totalise {total} %.",
+        "Project {reference}: the domain split adds up to {total}%.",
+    ),
+    "check_granted_exceeds": (
+        "Projet {reference} : une ligne accorde plus que demandé sans dérogation.",
+        "Project {reference}: a line grants more than requested without an override.",
+    ),
+    "check_status_unknown": (
+        "Projet {reference} : statut inconnu « {status} ».",
+        "Project {reference}: unknown status '{status}'.",
+    ),
+    "check_dates_order": (
+        "Projet {reference} : dates du cycle de vie dans le désordre.",
+        "Project {reference}: lifecycle dates out of order.",
+    ),
+    "check_summary_stale": (
+        "Projet {reference} : totaux résumés périmés (recalculés par « check --repair »).",
+        "Project {reference}: stale summary totals (recomputed by 'check --repair').",
+    ),
+    "check_siren": ("Organisation {name} : SIREN invalide.", "Organisation {name}: invalid SIREN."),
+    "check_leads": (
+        "Projet {reference} : plusieurs porteurs.",
+        "Project {reference}: several lead partners.",
+    ),
+    "check_ok": ("Aucun problème trouvé.", "No problem found."),
+}
+
+
+def current_language() -> str:
+    """French unless PORTFOLIO_DESKTOP_LANG says `en` (the desktop passes its preference)."""
+    lang = os.environ.get("PORTFOLIO_DESKTOP_LANG", "fr")[:2].lower()
+    return lang if lang in LANGUAGES else "fr"
+
+
+def text(code: str, params: Mapping[str, object] | None = None, lang: str | None = None) -> str:
+    """The sentence for a code; unknown codes fall back to the code itself, never to a crash."""
+    lang = lang or current_language()
+    templates = CATALOGUE.get(code)
+    if templates is None:
+        return code if not params else f"{code} {dict(params)}"
+    template = templates[0 if lang == "fr" else 1]
+    values: dict[str, object] = {}
+    for key, value in (params or {}).items():
+        if isinstance(value, int) and (key in MONEY_PARAMS or key.endswith("_cents")):
+            values[key] = format_money(value, lang)
+        else:
+            values[key] = value
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,1 @@
+"""Use cases over the portfolio: edits, statistics, demo, import, export, charts, reports. No Qt."""

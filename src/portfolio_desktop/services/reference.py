@@ -1,0 +1,227 @@
+"""Reference data use cases: organisations (SIREN check, merge), funders, calls, domains, experts.
+
+Renaming a domain or a funder keeps every link (links are by id); deleting one still in use is
+refused with the number of records that use it; merging organisations moves their links first.
+"""
+
+from __future__ import annotations
+
+from ..domain import rules
+from ..domain.enums import FunderKind
+from ..domain.identifiers import normalise_identifier
+from ..domain.model import CallRecord, FunderRecord, OrganisationRecord
+from ..domain.rules import Issue, RuleViolation
+from ..storage import reference, repository
+from ..storage.database import Database
+from ..storage.reference import NamedRow, OrganisationRow
+from ..storage.repository import StaleError
+from ..storage.summaries import refresh_projects
+from .portfolio import NotFoundError, Saved, StaleRecordError
+
+DEFAULT_CLUSTER_CODE = "POLE"
+
+
+# -- clusters ---------------------------------------------------------------------------------------
+
+
+def clusters(db: Database) -> list[NamedRow]:
+    with db.read() as session:
+        return reference.clusters(session)
+
+
+def ensure_cluster(db: Database, name: str = "Mon pôle", code: str = DEFAULT_CLUSTER_CODE) -> int:
+    """The only cluster's id, creating a first one in a new portfolio."""
+    with db.write() as session:
+        existing = reference.clusters(session)
+        if existing:
+            return existing[0].id
+        return reference.add_cluster(session, code, name)
+
+
+# -- organisations ----------------------------------------------------------------------------------
+
+
+def organisations(db: Database, search: str = "") -> list[OrganisationRow]:
+    with db.read() as session:
+        return reference.organisations(session, search)
+
+
+def load_organisation(db: Database, organisation_id: int) -> OrganisationRecord:
+    with db.read() as session:
+        record = repository.load_organisation(session, organisation_id)
+    if record is None:
+        raise NotFoundError(id=organisation_id)
+    return record
+
+
+def _clean_organisation(record: OrganisationRecord) -> OrganisationRecord:
+    record.name = record.name.strip()
+    record.siren = normalise_identifier(record.siren) if record.siren else None
+    record.siret = normalise_identifier(record.siret) if record.siret else None
+    if record.siret and not record.siren and len(record.siret) == 14:
+        record.siren = record.siret[:9]
+    return record
+
+
+def save_organisation(
+    db: Database, record: OrganisationRecord, *, expected_version: int | None = None
+) -> Saved:
+    """Creates (expected_version None) or updates an organisation; the SIREN/SIRET are checked."""
+    record = _clean_organisation(record)
+    issues = rules.check_organisation(record)
+    if issues:
+        raise RuleViolation(issues)
+    try:
+        with db.write() as session:
+            org_id, version = repository.write_organisation(
+                session, record, expected_version=expected_version
+            )
+            if expected_version is not None:
+                # Its name appears in the projects' lead and search columns.
+                refresh_projects(session, repository.projects_of_organisation(session, org_id))
+    except StaleError as error:
+        raise StaleRecordError(table=error.table, id=error.row_id) from error
+    return Saved(org_id, version)
+
+
+def merge_organisations(db: Database, keep_id: int, merged_ids: list[int]) -> list[int]:
+    """Merges duplicates into `keep_id` (links moved, duplicates deleted); returns projects touched."""
+    with db.write() as session:
+        touched = repository.merge_organisations(session, keep_id, merged_ids)
+        refresh_projects(session, touched)
+    return touched
+
+
+def delete_organisation(db: Database, organisation_id: int) -> None:
+    with db.write() as session:
+        used = repository.organisation_usage(session, organisation_id)
+        if used:
+            raise RuleViolation([Issue("in_use", "", {"count": used})])
+        repository.delete_organisation(session, organisation_id)
+
+
+# -- funders, calls, domains, experts -------------------------------------------------------------
+
+
+def funders(db: Database) -> list[NamedRow]:
+    with db.read() as session:
+        return reference.funders(session)
+
+
+def calls(db: Database) -> list[NamedRow]:
+    with db.read() as session:
+        return reference.calls(session)
+
+
+def domains(db: Database, *, active_only: bool = False) -> list[NamedRow]:
+    with db.read() as session:
+        return reference.domains(session, active_only=active_only)
+
+
+def experts(db: Database) -> list[NamedRow]:
+    with db.read() as session:
+        return reference.experts(session)
+
+
+def _check_name(session: object, table: str, name: str, row_id: int | None) -> list[Issue]:
+    if not name.strip():
+        return [Issue("required", "name")]
+    if reference.name_taken(session, table, name, row_id):  # type: ignore[arg-type]
+        return [Issue("name_taken", "name")]
+    return []
+
+
+def save_funder(db: Database, record: FunderRecord) -> int:
+    with db.write() as session:
+        issues = _check_name(session, "funder", record.name, record.id)
+        if issues:
+            raise RuleViolation(issues)
+        return reference.upsert(
+            session,
+            "funder",
+            record.id,
+            {"name": record.name.strip(), "kind": FunderKind(record.kind).value},
+        )
+
+
+def save_call(db: Database, record: CallRecord) -> int:
+    with db.write() as session:
+        issues = _check_name(session, "call", record.name, record.id)
+        if issues:
+            raise RuleViolation(issues)
+        return reference.upsert(
+            session,
+            "call",
+            record.id,
+            {
+                "name": record.name.strip(),
+                "funder_id": record.funder_id,
+                "programme": record.programme,
+                "year": record.year,
+            },
+        )
+
+
+def save_domain(
+    db: Database,
+    domain_id: int | None,
+    name: str,
+    colour: str,
+    active: bool = True,
+    position: int | None = None,
+) -> int:
+    """Creates or edits a domain; a rename keeps every project's split (links are by id)."""
+    with db.write() as session:
+        issues = _check_name(session, "domain", name, domain_id) + rules.check_colour(colour)
+        if issues:
+            raise RuleViolation(issues)
+        if position is None:
+            position = (
+                len(reference.domains(session))
+                if domain_id is None
+                else next((d.extra[2] for d in reference.domains(session) if d.id == domain_id), 0)
+            )
+        saved = reference.upsert(
+            session,
+            "domain",
+            domain_id,
+            {
+                "name": name.strip(),
+                "colour": colour.upper(),
+                "active": active,
+                "position": position,
+            },
+        )
+        refresh_projects(session, reference.projects_with_domain(session, saved))
+        return saved
+
+
+def save_expert(
+    db: Database,
+    expert_id: int | None,
+    name: str,
+    email: str = "",
+    affiliation: str = "",
+    domain_ids: list[int] | None = None,
+    tie_ids: list[int] | None = None,
+) -> int:
+    if not name.strip():
+        raise RuleViolation([Issue("required", "name")])
+    with db.write() as session:
+        saved = reference.upsert(
+            session,
+            "expert",
+            expert_id,
+            {"name": name.strip(), "email": email.strip(), "affiliation": affiliation.strip()},
+        )
+        reference.set_expert_links(session, saved, domain_ids or [], tie_ids or [])
+        return saved
+
+
+def delete_reference(db: Database, table: str, row_id: int) -> None:
+    """Deletes a funder, call, domain or expert that nothing uses any more."""
+    with db.write() as session:
+        used = reference.usage(session, table, row_id)
+        if used:
+            raise RuleViolation([Issue("in_use", "", {"count": used})])
+        reference.delete_row(session, table, row_id)

@@ -1,0 +1,44 @@
+"""The portfolio's headline figures, as `portfolio-desktop stats --json` prints them."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from ..domain.enums import ProjectStatus
+from ..domain.money import CENT, euros_str
+from ..storage.analytics import portfolio_totals
+from ..storage.database import Database
+
+
+def _cent_percent_to_euros(value: int) -> str:
+    # value is Σ cents × percent: divide by 100 for cents and by 100 again for euros, round once.
+    return str((Decimal(value) / 10_000).quantize(CENT, rounding=ROUND_HALF_EVEN))
+
+
+def portfolio_stats(db: Database) -> dict[str, Any]:
+    """The stats object; amounts are granted euros as decimal strings with two decimals.
+
+    A funding line counts in its decision's year, else its project's start year (lines with
+    neither are left out of `funding_by_year`); a project's domain split apportions its funding
+    (projects not yet classified are left out of `funding_by_domain`).
+    """
+    with db.read() as session:
+        totals = portfolio_totals(session)
+    return {
+        "projects": totals.projects,
+        "projects_by_status": {
+            s.value: totals.projects_by_status.get(s.value, 0) for s in ProjectStatus
+        },
+        "organisations": totals.organisations,
+        "participations": totals.participations,
+        "funding_lines": totals.funding_lines,
+        "funding_total": euros_str(totals.funding_total_cents),
+        "budget_total": euros_str(totals.budget_total_cents),
+        "funding_by_year": {str(y): euros_str(c) for y, c in totals.funding_by_year_cents.items()},
+        "funding_by_domain": {
+            name: _cent_percent_to_euros(v)
+            for name, v in totals.funding_by_domain_cent_percent.items()
+        },
+        "funding_by_funder": {n: euros_str(c) for n, c in totals.funding_by_funder_cents.items()},
+    }

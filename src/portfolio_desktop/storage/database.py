@@ -1,0 +1,165 @@
+"""Engine and unit-of-work setup: SQLite tuned for safety, PostgreSQL for teams.
+
+SQLite: WAL journal, foreign keys on, a busy timeout, and write units of work that begin
+IMMEDIATE so that two writers queue instead of failing half-way. Read units begin DEFERRED.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import DatabaseUnreachableError, KnownError, classify_database_error
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url(target: str | Path) -> URL:
+    """A SQLAlchemy URL from a file path or from a URL given as such (`postgresql+psycopg://…`)."""
+    text = str(target)
+    if "://" in text:
+        return make_url(text)
+    return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().absolute()))
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    _setup_sqlite(dbapi_connection, read_only=False)
+
+
+def _on_sqlite_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    _setup_sqlite(dbapi_connection, read_only=True)
+
+
+def _setup_sqlite(dbapi_connection: sqlite3.Connection, *, read_only: bool) -> None:
+    # Take transaction control away from pysqlite so that SQLAlchemy's begin event decides.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            # Never change the file, not even its journal mode: it may belong to a newer version.
+            cursor.execute("PRAGMA query_only = ON")
+            return
+        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() != "wal":
+            log.warning("SQLite refused WAL (journal mode %s)", mode[0])
+        # In WAL mode NORMAL is durable against application crashes and keeps writes fast.
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+        cursor.execute("PRAGMA temp_store = MEMORY")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One portfolio database: its engine, and units of work to read from it or write to it."""
+
+    def __init__(self, target: str | Path, *, read_only: bool = False) -> None:
+        self.url = database_url(target)
+        self.read_only = read_only
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.path: Path | None = (
+            Path(self.url.database) if self.is_sqlite and self.url.database else None
+        )
+        if self.is_sqlite:
+            connect_args: dict[str, Any] = {
+                "timeout": BUSY_TIMEOUT_MS / 1000,
+                "check_same_thread": False,
+            }
+            url = self.url
+            if read_only and self.path is not None:
+                url = URL.create(
+                    "sqlite+pysqlite",
+                    database=f"file:{self.path}?mode=ro",
+                    query={"uri": "true"},
+                )
+            # A small pool: a connection is used by one thread at a time (check-out), and keeps its
+            # page cache warm between units of work.
+            self.engine: Engine = create_engine(
+                url, pool_size=4, max_overflow=4, connect_args=connect_args
+            )
+            event.listen(
+                self.engine,
+                "connect",
+                _on_sqlite_connect_read_only if read_only else _on_sqlite_connect,
+            )
+            event.listen(self.engine, "begin", _on_sqlite_begin)
+        else:
+            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=4)
+        self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=self.writer, expire_on_commit=False)
+
+    @property
+    def location(self) -> str:
+        """What to show the user: the file path, or the server URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; it sees one consistent snapshot of the database."""
+        with self._translate_errors(), self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write unit of work: all of it is committed, or none of it (exceptions roll back).
+
+        On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so that a second writer
+        waits here, before reading anything it would base its writes on.
+        """
+        with self._translate_errors(), self._write_sessions() as session, session.begin():
+            session.connection()
+            yield session
+
+    @contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except KnownError:
+            raise
+        except (OperationalError, DBAPIError) as exc:
+            known = classify_database_error(exc, self.location)
+            if known is not None:
+                raise known from exc
+            raise
+
+    def check_reachable(self) -> None:
+        """Opens a connection once; a missing folder or unreachable server becomes a KnownError."""
+        try:
+            with self.engine.connect():
+                pass
+        except (OperationalError, DBAPIError) as exc:
+            raise classify_database_error(exc, self.location) or DatabaseUnreachableError(
+                path=self.location
+            ) from exc
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def make_database(target: str | Path, *, read_only: bool = False) -> Database:
+    """Creates the parent folder of a new SQLite file, then the Database."""
+    url = database_url(target)
+    if url.get_backend_name() == "sqlite" and url.database:
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    return Database(target, read_only=read_only)

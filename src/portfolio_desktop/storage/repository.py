@@ -1,0 +1,585 @@
+"""Loading and writing whole records (a project with its partners, funding and domains).
+
+Functions take the unit of work's session and plain records from `domain.model`; ORM objects never
+leave this module. Versions implement optimistic concurrency: a write names the version its form
+displayed, and a row changed since then is not overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.enums import (
+    FunderKind,
+    Instrument,
+    OrganisationKind,
+    PartnerRole,
+    ProjectStatus,
+    Recommendation,
+)
+from ..domain.model import (
+    Assessment,
+    CallRecord,
+    DomainShare,
+    EvaluationRecord,
+    FunderRecord,
+    FundingLineRecord,
+    OrganisationRecord,
+    PartnerRecord,
+    ProjectRecord,
+)
+from ..domain.text import fold
+from . import tables as t
+
+
+class StaleError(Exception):
+    """The row changed (or vanished) since the version the caller read."""
+
+    def __init__(self, table: str, row_id: int, current_version: int | None) -> None:
+        super().__init__(f"{table} #{row_id} is at version {current_version}")
+        self.table = table
+        self.row_id = row_id
+        self.current_version = current_version
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+# -- projects -----------------------------------------------------------------------------------
+
+_PROJECT_FIELDS = (
+    "cluster_id",
+    "reference",
+    "acronym",
+    "title",
+    "summary",
+    "call_id",
+    "submitted_on",
+    "evaluated_on",
+    "labelling_decided_on",
+    "funding_decided_on",
+    "closed_on",
+    "abandoned_on",
+    "start_on",
+    "end_on",
+    "total_budget_cents",
+    "eligible_costs_cents",
+    "keywords",
+    "notes",
+    "responsible_digital",
+)
+
+
+def load_project(session: Session, project_id: int) -> ProjectRecord | None:
+    row = session.get(t.Project, project_id)
+    if row is None:
+        return None
+    record = ProjectRecord(
+        cluster_id=row.cluster_id,
+        reference=row.reference,
+        status=ProjectStatus(row.status),
+        id=row.id,
+        version=row.version,
+        assessment=Assessment(
+            row.rd_carbon, row.rd_resources, row.rd_recyclability, row.rd_energy, row.rd_ethics
+        ),
+    )
+    for name in _PROJECT_FIELDS:
+        setattr(record, name, getattr(row, name))
+    record.regions = list(
+        session.scalars(
+            select(t.ProjectRegion.region)
+            .where(t.ProjectRegion.project_id == project_id)
+            .order_by(t.ProjectRegion.region)
+        )
+    )
+    record.domains = [
+        DomainShare(domain_id, percent)
+        for domain_id, percent in session.execute(
+            select(t.ProjectDomain.domain_id, t.ProjectDomain.percent)
+            .where(t.ProjectDomain.project_id == project_id)
+            .order_by(t.ProjectDomain.percent.desc(), t.ProjectDomain.domain_id)
+        )
+    ]
+    record.partners = [
+        PartnerRecord(org_id, PartnerRole(role), budget, pid, name)
+        for pid, org_id, role, budget, name in session.execute(
+            select(
+                t.Participation.id,
+                t.Participation.organisation_id,
+                t.Participation.role,
+                t.Participation.budget_cents,
+                t.Organisation.name,
+            )
+            .join(t.Organisation, t.Organisation.id == t.Participation.organisation_id)
+            .where(t.Participation.project_id == project_id)
+            .order_by(t.Participation.id)
+        )
+    ]
+    beneficiary = t.table_of(t.Organisation).alias("beneficiary")
+    record.funding_lines = [
+        FundingLineRecord(
+            funder_id=line.funder_id,
+            instrument=Instrument(line.instrument),
+            requested_cents=line.requested_cents,
+            granted_cents=line.granted_cents,
+            paid_cents=line.paid_cents,
+            decision_on=line.decision_on,
+            beneficiary_id=line.beneficiary_id,
+            granted_override=line.granted_override,
+            id=line.id,
+            funder_name=funder_name,
+            beneficiary_name=beneficiary_name or "",
+        )
+        for line, funder_name, beneficiary_name in session.execute(
+            select(t.FundingLine, t.Funder.name, beneficiary.c.name)
+            .join(t.Funder, t.Funder.id == t.FundingLine.funder_id)
+            .outerjoin(beneficiary, beneficiary.c.id == t.FundingLine.beneficiary_id)
+            .where(t.FundingLine.project_id == project_id)
+            .order_by(t.FundingLine.id)
+        )
+    ]
+    return record
+
+
+def reference_taken(
+    session: Session, cluster_id: int, reference: str, except_id: int | None
+) -> bool:
+    query = (
+        select(func.count())
+        .select_from(t.Project)
+        .where(t.Project.cluster_id == cluster_id, t.Project.reference == reference)
+    )
+    if except_id is not None:
+        query = query.where(t.Project.id != except_id)
+    return bool(session.scalar(query))
+
+
+def project_version(session: Session, project_id: int) -> int | None:
+    return session.scalar(select(t.Project.version).where(t.Project.id == project_id))
+
+
+def write_project(
+    session: Session,
+    record: ProjectRecord,
+    *,
+    expected_version: int | None,
+    status: ProjectStatus | None = None,
+) -> tuple[int, int]:
+    """Inserts or updates a project and replaces its children; returns (id, new version).
+
+    `expected_version` None means the caller creates the project (possibly restoring a deleted
+    one under its old id, for undo). Otherwise the update only happens at that version.
+    """
+    now = utcnow()
+    values: dict[str, Any] = {name: getattr(record, name) for name in _PROJECT_FIELDS}
+    values.update(
+        rd_carbon=record.assessment.carbon,
+        rd_resources=record.assessment.resources,
+        rd_recyclability=record.assessment.recyclability,
+        rd_energy=record.assessment.energy,
+        rd_ethics=record.assessment.ethics,
+        updated_at=now,
+    )
+    if status is not None:
+        values["status"] = status.value
+    if expected_version is None:
+        values.update(status=(status or record.status).value, created_at=now, version=1)
+        if record.id is not None:
+            values["id"] = record.id
+        project_id = t.insert_id(session, t.Project, values)
+        version = 1
+    else:
+        assert record.id is not None
+        project_id = record.id
+        version = expected_version + 1
+        result = session.execute(
+            update(t.table_of(t.Project))
+            .where(
+                t.table_of(t.Project).c.id == project_id,
+                t.table_of(t.Project).c.version == expected_version,
+            )
+            .values(version=version, **values)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise StaleError("project", project_id, project_version(session, project_id))
+    _replace_children(session, project_id, record)
+    return project_id, version
+
+
+def _replace_children(session: Session, project_id: int, record: ProjectRecord) -> None:
+    session.execute(delete(t.ProjectRegion).where(t.ProjectRegion.project_id == project_id))
+    for region in dict.fromkeys(record.regions):
+        session.add(t.ProjectRegion(project_id=project_id, region=region))
+    session.execute(delete(t.ProjectDomain).where(t.ProjectDomain.project_id == project_id))
+    for share in record.domains:
+        session.add(
+            t.ProjectDomain(project_id=project_id, domain_id=share.domain_id, percent=share.percent)
+        )
+
+    # Partners keep their ids when their organisation stays (history and funding refer to them).
+    existing = {
+        org_id: pid
+        for pid, org_id in session.execute(
+            select(t.Participation.id, t.Participation.organisation_id).where(
+                t.Participation.project_id == project_id
+            )
+        )
+    }
+    kept = {p.organisation_id for p in record.partners}
+    removed = [pid for org_id, pid in existing.items() if org_id not in kept]
+    if removed:
+        session.execute(delete(t.Participation).where(t.Participation.id.in_(removed)))
+    for partner in record.partners:
+        if partner.organisation_id in existing:
+            session.execute(
+                update(t.Participation)
+                .where(t.Participation.id == existing[partner.organisation_id])
+                .values(role=partner.role.value, budget_cents=partner.budget_cents)
+            )
+        else:
+            session.add(
+                t.Participation(
+                    project_id=project_id,
+                    organisation_id=partner.organisation_id,
+                    role=partner.role.value,
+                    budget_cents=partner.budget_cents,
+                )
+            )
+
+    line_ids = {line.id for line in record.funding_lines if line.id is not None}
+    stale = delete(t.FundingLine).where(t.FundingLine.project_id == project_id)
+    if line_ids:
+        stale = stale.where(t.FundingLine.id.not_in(line_ids))
+    session.execute(stale)
+    present = set(
+        session.scalars(select(t.FundingLine.id).where(t.FundingLine.project_id == project_id))
+    )
+    for line in record.funding_lines:
+        values = {
+            "funder_id": line.funder_id,
+            "instrument": line.instrument.value,
+            "beneficiary_id": line.beneficiary_id,
+            "requested_cents": line.requested_cents,
+            "granted_cents": line.granted_cents,
+            "paid_cents": line.paid_cents,
+            "decision_on": line.decision_on,
+            "granted_override": line.granted_override,
+        }
+        if line.id is not None and line.id in present:
+            session.execute(
+                update(t.FundingLine).where(t.FundingLine.id == line.id).values(**values)
+            )
+        else:
+            if line.id is not None:
+                values["id"] = line.id  # restoring a deleted line (undo) under its old id
+            session.execute(
+                t.table_of(t.FundingLine).insert().values(project_id=project_id, **values)
+            )
+    session.flush()
+
+
+def delete_project(session: Session, project_id: int, expected_version: int) -> None:
+    result = session.execute(
+        delete(t.table_of(t.Project)).where(
+            t.table_of(t.Project).c.id == project_id,
+            t.table_of(t.Project).c.version == expected_version,
+        )
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleError("project", project_id, project_version(session, project_id))
+
+
+def set_status(
+    session: Session,
+    project_id: int,
+    expected_version: int,
+    status: ProjectStatus,
+    date_field: str | None,
+    on: date | None,
+    *,
+    dates: dict[str, date | None] | None = None,
+) -> int:
+    """Sets the status, stamps one step date (or restores several), at the expected version."""
+    values: dict[str, Any] = {
+        "status": status.value,
+        "version": expected_version + 1,
+        "updated_at": utcnow(),
+    }
+    if date_field is not None:
+        values[date_field] = on
+    values.update(dates or {})
+    result = session.execute(
+        update(t.table_of(t.Project))
+        .where(
+            t.table_of(t.Project).c.id == project_id,
+            t.table_of(t.Project).c.version == expected_version,
+        )
+        .values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleError("project", project_id, project_version(session, project_id))
+    return expected_version + 1
+
+
+def add_status_change(
+    session: Session,
+    project_id: int,
+    from_status: str | None,
+    to_status: str,
+    on: date | None,
+    user: str,
+    source: str,
+) -> None:
+    session.add(
+        t.StatusChange(
+            project_id=project_id,
+            from_status=from_status,
+            to_status=to_status,
+            step_on=on,
+            changed_at=utcnow(),
+            changed_by=user,
+            source=source,
+        )
+    )
+    session.flush()
+
+
+def status_history(session: Session, project_id: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "from_status": r.from_status,
+            "to_status": r.to_status,
+            "step_on": r.step_on,
+            "changed_at": r.changed_at,
+            "changed_by": r.changed_by,
+            "source": r.source,
+        }
+        for r in session.scalars(
+            select(t.StatusChange)
+            .where(t.StatusChange.project_id == project_id)
+            .order_by(t.StatusChange.id)
+        )
+    ]
+
+
+def project_organisations(session: Session, project_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(t.Participation.organisation_id).where(t.Participation.project_id == project_id)
+        )
+    )
+
+
+# -- evaluations and experts ----------------------------------------------------------------------
+
+
+def load_evaluations(session: Session, project_id: int) -> list[EvaluationRecord]:
+    return [
+        EvaluationRecord(
+            expert_id=e.expert_id,
+            evaluated_on=e.evaluated_on,
+            score_innovation=e.score_innovation,
+            score_consortium=e.score_consortium,
+            score_impact=e.score_impact,
+            score_feasibility=e.score_feasibility,
+            opinion=e.opinion,
+            recommendation=Recommendation(e.recommendation) if e.recommendation else None,
+            id=e.id,
+            expert_name=name,
+        )
+        for e, name in session.execute(
+            select(t.Evaluation, t.Expert.name)
+            .join(t.Expert, t.Expert.id == t.Evaluation.expert_id)
+            .where(t.Evaluation.project_id == project_id)
+            .order_by(t.Evaluation.evaluated_on, t.Evaluation.id)
+        )
+    ]
+
+
+def write_evaluation(session: Session, project_id: int, record: EvaluationRecord) -> int:
+    values = {
+        "expert_id": record.expert_id,
+        "evaluated_on": record.evaluated_on,
+        "score_innovation": record.score_innovation,
+        "score_consortium": record.score_consortium,
+        "score_impact": record.score_impact,
+        "score_feasibility": record.score_feasibility,
+        "opinion": record.opinion,
+        "recommendation": record.recommendation.value if record.recommendation else None,
+    }
+    if record.id is not None and session.get(t.Evaluation, record.id) is not None:
+        session.execute(update(t.Evaluation).where(t.Evaluation.id == record.id).values(**values))
+        return record.id
+    if record.id is not None:
+        values["id"] = record.id
+    return t.insert_id(session, t.Evaluation, {"project_id": project_id, **values})
+
+
+def delete_evaluation(session: Session, evaluation_id: int) -> None:
+    session.execute(delete(t.Evaluation).where(t.Evaluation.id == evaluation_id))
+
+
+def expert_ties(session: Session, expert_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(t.ExpertTie.organisation_id).where(t.ExpertTie.expert_id == expert_id)
+        )
+    )
+
+
+# -- reference data -------------------------------------------------------------------------------
+
+
+def load_organisation(session: Session, organisation_id: int) -> OrganisationRecord | None:
+    o = session.get(t.Organisation, organisation_id)
+    if o is None:
+        return None
+    return OrganisationRecord(
+        name=o.name,
+        kind=OrganisationKind(o.kind),
+        siren=o.siren,
+        siret=o.siret,
+        region=o.region,
+        city=o.city,
+        is_member=o.is_member,
+        member_since=o.member_since,
+        member_until=o.member_until,
+        id=o.id,
+        version=o.version,
+    )
+
+
+def write_organisation(
+    session: Session, record: OrganisationRecord, *, expected_version: int | None
+) -> tuple[int, int]:
+    values: dict[str, Any] = {
+        "name": record.name.strip(),
+        "name_key": fold(record.name),
+        "kind": record.kind.value,
+        "siren": record.siren or None,
+        "siret": record.siret or None,
+        "region": record.region or None,
+        "city": record.city,
+        "is_member": record.is_member,
+        "member_since": record.member_since,
+        "member_until": record.member_until,
+    }
+    if expected_version is None:
+        if record.id is not None:
+            values["id"] = record.id
+        new_id = t.insert_id(session, t.Organisation, {"version": 1, **values})
+        return new_id, 1
+    assert record.id is not None
+    result = session.execute(
+        update(t.table_of(t.Organisation))
+        .where(
+            t.table_of(t.Organisation).c.id == record.id,
+            t.table_of(t.Organisation).c.version == expected_version,
+        )
+        .values(version=expected_version + 1, **values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        current = session.scalar(
+            select(t.Organisation.version).where(t.Organisation.id == record.id)
+        )
+        raise StaleError("organisation", record.id, current)
+    return record.id, expected_version + 1
+
+
+def projects_of_organisation(session: Session, organisation_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(t.Participation.project_id).where(
+                t.Participation.organisation_id == organisation_id
+            )
+        )
+    )
+
+
+def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -> list[int]:
+    """Moves every link of the merged organisations onto the one kept, then deletes them.
+
+    A project where both took part keeps one participation (the kept one's, or the merged one's
+    role and budget when the kept one was absent). Returns the projects touched.
+    """
+    touched: set[int] = set()
+    for merged in merged_ids:
+        if merged == keep_id:
+            continue
+        for part in session.scalars(
+            select(t.Participation).where(t.Participation.organisation_id == merged)
+        ).all():
+            touched.add(part.project_id)
+            clash = session.scalar(
+                select(t.Participation).where(
+                    t.Participation.project_id == part.project_id,
+                    t.Participation.organisation_id == keep_id,
+                )
+            )
+            if clash is None:
+                part.organisation_id = keep_id
+            else:
+                if part.role == PartnerRole.LEAD.value:
+                    clash.role = PartnerRole.LEAD.value
+                if clash.budget_cents is None or part.budget_cents is not None:
+                    clash.budget_cents = (clash.budget_cents or 0) + (part.budget_cents or 0)
+                session.delete(part)
+        session.flush()
+        session.execute(
+            update(t.FundingLine)
+            .where(t.FundingLine.beneficiary_id == merged)
+            .values(beneficiary_id=keep_id)
+        )
+        for (expert_id,) in session.execute(
+            select(t.ExpertTie.expert_id).where(t.ExpertTie.organisation_id == merged)
+        ).all():
+            exists = session.get(t.ExpertTie, (expert_id, keep_id))
+            if exists is None:
+                session.add(t.ExpertTie(expert_id=expert_id, organisation_id=keep_id))
+        session.execute(delete(t.ExpertTie).where(t.ExpertTie.organisation_id == merged))
+        session.execute(delete(t.Organisation).where(t.Organisation.id == merged))
+        session.flush()
+    return sorted(touched)
+
+
+def organisation_usage(session: Session, organisation_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(t.Participation)
+            .where(t.Participation.organisation_id == organisation_id)
+        )
+        or 0
+    ) + int(
+        session.scalar(
+            select(func.count())
+            .select_from(t.FundingLine)
+            .where(t.FundingLine.beneficiary_id == organisation_id)
+        )
+        or 0
+    )
+
+
+def delete_organisation(session: Session, organisation_id: int) -> None:
+    session.execute(delete(t.ExpertTie).where(t.ExpertTie.organisation_id == organisation_id))
+    session.execute(delete(t.Organisation).where(t.Organisation.id == organisation_id))
+
+
+def list_funders(session: Session) -> list[FunderRecord]:
+    return [
+        FunderRecord(f.name, FunderKind(f.kind), f.id)
+        for f in session.scalars(select(t.Funder).order_by(t.Funder.name))
+    ]
+
+
+def list_calls(session: Session) -> list[CallRecord]:
+    return [
+        CallRecord(c.name, c.funder_id, c.programme, c.year, c.id)
+        for c in session.scalars(select(t.Call).order_by(t.Call.year.desc(), t.Call.name))
+    ]

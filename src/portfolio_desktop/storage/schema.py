@@ -1,0 +1,156 @@
+"""Bringing a database to the current schema: create, migrate after a verified backup, or refuse.
+
+A database written by a newer version of the application is refused and left untouched. An older
+one is copied (online backup, integrity-checked) before Alembic upgrades it in one transaction.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, inspect, text
+
+from ..errors import DatabaseForeignError, DatabaseNewerError
+from .backup import backup_to
+from .database import Database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaState(enum.Enum):
+    """Where a database stands against this version's schema."""
+
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"
+    FOREIGN = "foreign"
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaReport:
+    """What `prepare` found and did."""
+
+    state: SchemaState
+    revision_before: str | None
+    revision_after: str | None
+    backup: Path | None = None
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> list[str]:
+    """Every revision this version knows, oldest first.
+
+    A revision's id is its file's name (`0002_import_batches.py` is `0002_import_batches`), and
+    names sort in order; a test holds Alembic's own graph to this. Reading the folder instead of
+    Alembic's graph keeps Alembic out of start-up when the database is already current.
+    """
+    return sorted(p.stem for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def inspect_state(db: Database) -> tuple[SchemaState, str | None]:
+    """The database's schema state and its current revision, read without changing anything."""
+    if db.path is not None and not db.read_only:
+        if not db.path.exists() or db.path.stat().st_size == 0:
+            return SchemaState.EMPTY, None
+        probe = Database(db.path, read_only=True)
+        try:
+            return inspect_state(probe)
+        finally:
+            probe.dispose()
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        conn.rollback()
+    if revision is None:
+        tables.discard("alembic_version")
+        return (SchemaState.EMPTY if not tables else SchemaState.FOREIGN), None
+    if revision == head_revision():
+        return SchemaState.CURRENT, revision
+    if revision in known_revisions():
+        return SchemaState.OLDER, revision
+    if "project" in tables:
+        return SchemaState.NEWER, revision
+    return SchemaState.FOREIGN, revision
+
+
+def _upgrade(db: Database, target: str) -> None:
+    with db.writer.connect() as conn:
+        if db.is_sqlite:
+            # Table rebuilds drop tables; with foreign keys on, SQLite would cascade-delete the
+            # children. The pragma only works outside a transaction, hence the driver connection.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                from alembic import command
+
+                command.upgrade(alembic_config(conn), target)
+                if db.is_sqlite:
+                    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise RuntimeError(f"migration broke foreign keys: {problems[:5]}")
+        finally:
+            if db.is_sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+
+
+def backup_name(path: Path, reason: str) -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return f"{path.stem}-{reason}-{stamp}{path.suffix or '.sqlite'}"
+
+
+def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head") -> SchemaReport:
+    """Creates, migrates or refuses the database; returns what it did."""
+    state, before = inspect_state(db)
+    if state is SchemaState.NEWER:
+        raise DatabaseNewerError(path=db.location, revision=before or "")
+    if state is SchemaState.FOREIGN:
+        raise DatabaseForeignError(path=db.location)
+    db.check_reachable()
+    backup: Path | None = None
+    if state is SchemaState.OLDER and db.path is not None:
+        folder = backup_dir or db.path.parent
+        backup = backup_to(db.path, folder / backup_name(db.path, f"before-{head_revision()[:8]}"))
+        log.info("verified backup before migration: %s", backup)
+    if state in (SchemaState.EMPTY, SchemaState.OLDER):
+        log.info("migrating %s from %s to %s", db.location, before, target)
+        _upgrade(db, target)
+    _, after = inspect_state(db)
+    return SchemaReport(state=state, revision_before=before, revision_after=after, backup=backup)
+
+
+def open_database(target: str | Path, backup_dir: Path | None = None, **kwargs: Any) -> Database:
+    """Opens a database and brings it to the current schema (the usual way in)."""
+    from .database import make_database
+
+    db = make_database(target, **kwargs)
+    try:
+        prepare(db, backup_dir)
+    except BaseException:
+        db.dispose()
+        raise
+    return db

@@ -1,0 +1,160 @@
+"""Keeps the summary columns of `project` and `funding_line.year` in step with their sources.
+
+The projects table at national scale (100,000 rows) sorts and filters on these columns with
+indexes instead of joining partners, domains and funding lines on every keystroke. Every write
+path (editor, import, demo) calls `refresh_projects` in the same unit of work as its change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.enums import REGION_NAMES, PartnerRole, Region
+from ..domain.text import fold
+from .tables import (
+    Domain,
+    FundingLine,
+    Organisation,
+    Participation,
+    Project,
+    ProjectDomain,
+    ProjectRegion,
+    table_of,
+)
+
+_CHUNK = 900  # stays under SQLite's bound-parameter limit with room to spare
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def region_label(codes: Iterable[str]) -> str:
+    names = []
+    for code in codes:
+        try:
+            names.append(REGION_NAMES[Region(code)])
+        except ValueError:
+            names.append(code)
+    return ", ".join(sorted(names))
+
+
+def refresh_projects(session: Session, project_ids: Iterable[int] | None = None) -> None:
+    """Recomputes the summary columns for the given projects (all projects when None)."""
+    ids = sorted(set(project_ids)) if project_ids is not None else None
+    if ids is not None and not ids:
+        return
+    batches: Iterable[Sequence[int] | None] = _chunks(ids) if ids is not None else [None]
+    for batch in batches:
+        _refresh_batch(session, batch)
+
+
+def _where_project(column: Any, batch: Sequence[int] | None) -> Any:
+    return column.in_(batch) if batch is not None else True
+
+
+def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
+    # The year a funding line counts in: its decision's year, else its project's start year.
+    year_expr = func.coalesce(
+        func.cast(func.extract("year", FundingLine.decision_on), FundingLine.year.type),
+        select(func.cast(func.extract("year", Project.start_on), FundingLine.year.type))
+        .where(Project.id == FundingLine.project_id)
+        .scalar_subquery(),
+    )
+    session.execute(
+        update(FundingLine)
+        .where(_where_project(FundingLine.project_id, batch))
+        .values(year=year_expr)
+        .execution_options(synchronize_session=False)
+    )
+
+    projects: dict[int, list[Any]] = {}
+    query = select(Project.id, Project.reference, Project.acronym, Project.title)
+    if batch is not None:
+        query = query.where(Project.id.in_(batch))
+    for pid, reference, acronym, title in session.execute(query):
+        projects[pid] = [reference, acronym, title]
+
+    money: dict[int, tuple[int, int]] = {}
+    query_money = select(
+        FundingLine.project_id,
+        func.coalesce(func.sum(FundingLine.granted_cents), 0),
+        func.coalesce(func.sum(FundingLine.requested_cents), 0),
+    ).group_by(FundingLine.project_id)
+    if batch is not None:
+        query_money = query_money.where(FundingLine.project_id.in_(batch))
+    for pid, granted, requested in session.execute(query_money):
+        money[pid] = (int(granted or 0), int(requested or 0))
+
+    partners: dict[int, list[str]] = defaultdict(list)
+    leads: dict[int, tuple[int, str]] = {}
+    query_partners = (
+        select(Participation.project_id, Participation.role, Organisation.id, Organisation.name)
+        .join(Organisation, Organisation.id == Participation.organisation_id)
+        .order_by(Participation.project_id, Participation.id)
+    )
+    if batch is not None:
+        query_partners = query_partners.where(Participation.project_id.in_(batch))
+    for pid, role, org_id, name in session.execute(query_partners):
+        partners[pid].append(name)
+        if role == PartnerRole.LEAD.value and pid not in leads:
+            leads[pid] = (org_id, name)
+
+    domains: dict[int, list[str]] = defaultdict(list)
+    query_domains = (
+        select(ProjectDomain.project_id, Domain.name)
+        .join(Domain, Domain.id == ProjectDomain.domain_id)
+        .order_by(
+            ProjectDomain.project_id, ProjectDomain.percent.desc(), Domain.position, Domain.name
+        )
+    )
+    if batch is not None:
+        query_domains = query_domains.where(ProjectDomain.project_id.in_(batch))
+    for pid, name in session.execute(query_domains):
+        domains[pid].append(name)
+
+    regions: dict[int, list[str]] = defaultdict(list)
+    query_regions = select(ProjectRegion.project_id, ProjectRegion.region)
+    if batch is not None:
+        query_regions = query_regions.where(ProjectRegion.project_id.in_(batch))
+    for pid, code in session.execute(query_regions):
+        regions[pid].append(code)
+
+    rows = []
+    for pid, (reference, acronym, title) in projects.items():
+        granted, requested = money.get(pid, (0, 0))
+        lead = leads.get(pid)
+        names = partners.get(pid, [])
+        rows.append(
+            {
+                "pid": pid,
+                "granted_cents": granted,
+                "requested_cents": requested,
+                "lead_organisation_id": lead[0] if lead else None,
+                "lead_name": lead[1] if lead else "",
+                "domains_label": ", ".join(domains.get(pid, [])),
+                "regions_label": region_label(regions.get(pid, [])),
+                "search_text": fold(" ".join([reference, acronym, title, *names])),
+            }
+        )
+    if rows:
+        statement = (
+            update(table_of(Project))
+            .where(table_of(Project).c.id == bindparam("pid"))
+            .values(
+                granted_cents=bindparam("granted_cents"),
+                requested_cents=bindparam("requested_cents"),
+                lead_organisation_id=bindparam("lead_organisation_id"),
+                lead_name=bindparam("lead_name"),
+                domains_label=bindparam("domains_label"),
+                regions_label=bindparam("regions_label"),
+                search_text=bindparam("search_text"),
+            )
+        )
+        session.connection().execute(statement, rows)

@@ -1,0 +1,320 @@
+"""The portfolio's tables (SQLAlchemy 2.x declarative). Money is integer cents, dates are dates.
+
+Some columns are kept in step by the services for speed at national scale (100,000 projects):
+`project.granted_cents`, `project.requested_cents`, `project.lead_name`, `project.search_text`
+and `funding_line.year`. `storage.summaries` is the one place that recomputes them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with constraint names Alembic can rely on across SQLite and PostgreSQL."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Cluster(Base):
+    """A competitiveness cluster (pôle); a national consolidation holds 57."""
+
+    __tablename__ = "cluster"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    regions: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Organisation(Base):
+    """A company, lab, school, public body or association."""
+
+    __tablename__ = "organisation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    #: Lower-case, accent-free name for matching imports and finding duplicates.
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    siren: Mapped[str | None] = mapped_column(String(9), index=True)
+    siret: Mapped[str | None] = mapped_column(String(14))
+    region: Mapped[str | None] = mapped_column(String(8))
+    city: Mapped[str] = mapped_column(String(200), default="")
+    is_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    member_since: Mapped[date | None] = mapped_column(Date)
+    member_until: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (Index("ix_organisation_name", "name"),)
+
+
+class Domain(Base):
+    """A technology domain (reference data the user edits)."""
+
+    __tablename__ = "domain"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    colour: Mapped[str] = mapped_column(String(7))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Funder(Base):
+    """A funder: State, State agency, region, local authority, EU, private."""
+
+    __tablename__ = "funder"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+
+
+class Call(Base):
+    """A call for proposals (AAP)."""
+
+    __tablename__ = "call"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id", ondelete="SET NULL"))
+    programme: Mapped[str] = mapped_column(String(200), default="")
+    year: Mapped[int | None] = mapped_column(Integer)
+
+
+class Project(Base):
+    """A collaborative R&D project and its pipeline."""
+
+    __tablename__ = "project"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("cluster.id", ondelete="RESTRICT"))
+    reference: Mapped[str] = mapped_column(String(64))
+    acronym: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("call.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20))
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    evaluated_on: Mapped[date | None] = mapped_column(Date)
+    labelling_decided_on: Mapped[date | None] = mapped_column(Date)
+    funding_decided_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    abandoned_on: Mapped[date | None] = mapped_column(Date)
+    start_on: Mapped[date | None] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    total_budget_cents: Mapped[int | None] = mapped_column(BigInteger)
+    eligible_costs_cents: Mapped[int | None] = mapped_column(BigInteger)
+    lead_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    keywords: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    responsible_digital: Mapped[bool] = mapped_column(Boolean, default=False)
+    rd_carbon: Mapped[int | None] = mapped_column(SmallInteger)
+    rd_resources: Mapped[int | None] = mapped_column(SmallInteger)
+    rd_recyclability: Mapped[int | None] = mapped_column(SmallInteger)
+    rd_energy: Mapped[int | None] = mapped_column(SmallInteger)
+    rd_ethics: Mapped[int | None] = mapped_column(SmallInteger)
+    # Summaries kept by storage.summaries (see the module docstring).
+    granted_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    requested_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    lead_name: Mapped[str] = mapped_column(String(300), default="")
+    domains_label: Mapped[str] = mapped_column(String(500), default="")
+    regions_label: Mapped[str] = mapped_column(String(200), default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        UniqueConstraint("cluster_id", "reference", name="uq_project_cluster_reference"),
+        Index("ix_project_reference", "reference"),
+        Index("ix_project_acronym", "acronym"),
+        Index("ix_project_status", "status"),
+        Index("ix_project_submitted_on", "submitted_on"),
+        Index("ix_project_start_on", "start_on"),
+        Index("ix_project_granted_cents", "granted_cents"),
+        Index("ix_project_lead_name", "lead_name"),
+        Index("ix_project_call_id", "call_id"),
+        Index("ix_project_lead_organisation_id", "lead_organisation_id"),
+    )
+
+
+class ProjectRegion(Base):
+    """A region a project belongs to (most have one, some span two)."""
+
+    __tablename__ = "project_region"
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    region: Mapped[str] = mapped_column(String(8), primary_key=True)
+    __table_args__ = (Index("ix_project_region_region", "region", "project_id"),)
+
+
+class ProjectDomain(Base):
+    """A project's share of a technology domain, in whole percent."""
+
+    __tablename__ = "project_domain"
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    domain_id: Mapped[int] = mapped_column(
+        ForeignKey("domain.id", ondelete="RESTRICT"), primary_key=True
+    )
+    percent: Mapped[int] = mapped_column(SmallInteger)
+    __table_args__ = (
+        CheckConstraint("percent BETWEEN 1 AND 100", name="percent_range"),
+        Index("ix_project_domain_domain", "domain_id", "project_id", "percent"),
+    )
+
+
+class Participation(Base):
+    """An organisation in a project, with its role and budget share."""
+
+    __tablename__ = "participation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(20))
+    budget_cents: Mapped[int | None] = mapped_column(BigInteger)
+    __table_args__ = (
+        UniqueConstraint("project_id", "organisation_id", name="uq_participation_project_org"),
+        Index("ix_participation_organisation", "organisation_id", "project_id"),
+    )
+
+
+class FundingLine(Base):
+    """One funder, one instrument, amounts requested/granted/paid, one decision date."""
+
+    __tablename__ = "funding_line"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    funder_id: Mapped[int] = mapped_column(ForeignKey("funder.id", ondelete="RESTRICT"))
+    instrument: Mapped[str] = mapped_column(String(32))
+    beneficiary_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    requested_cents: Mapped[int | None] = mapped_column(BigInteger)
+    granted_cents: Mapped[int | None] = mapped_column(BigInteger)
+    paid_cents: Mapped[int | None] = mapped_column(BigInteger)
+    decision_on: Mapped[date | None] = mapped_column(Date)
+    granted_override: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The year the line counts in: its decision's year, else the project's start year.
+    year: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        Index("ix_funding_line_project", "project_id"),
+        Index("ix_funding_line_funder", "funder_id", "project_id"),
+        Index("ix_funding_line_year", "year", "granted_cents"),
+        Index("ix_funding_line_beneficiary", "beneficiary_id"),
+    )
+
+
+class Expert(Base):
+    """An independent expert who evaluates projects."""
+
+    __tablename__ = "expert"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    affiliation: Mapped[str] = mapped_column(String(300), default="")
+
+
+class ExpertDomain(Base):
+    """A domain an expert covers."""
+
+    __tablename__ = "expert_domain"
+    expert_id: Mapped[int] = mapped_column(
+        ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True
+    )
+    domain_id: Mapped[int] = mapped_column(
+        ForeignKey("domain.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ExpertTie(Base):
+    """An organisation an expert is tied to (employer, board seat, ...): conflict of interest."""
+
+    __tablename__ = "expert_tie"
+    expert_id: Mapped[int] = mapped_column(
+        ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Evaluation(Base):
+    """An expert's evaluation of a project."""
+
+    __tablename__ = "evaluation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    expert_id: Mapped[int] = mapped_column(ForeignKey("expert.id", ondelete="RESTRICT"), index=True)
+    evaluated_on: Mapped[date | None] = mapped_column(Date)
+    score_innovation: Mapped[int | None] = mapped_column(SmallInteger)
+    score_consortium: Mapped[int | None] = mapped_column(SmallInteger)
+    score_impact: Mapped[int | None] = mapped_column(SmallInteger)
+    score_feasibility: Mapped[int | None] = mapped_column(SmallInteger)
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str | None] = mapped_column(String(32))
+
+
+class StatusChange(Base):
+    """Who moved a project from which step to which, when, and from where (form, import, demo)."""
+
+    __tablename__ = "status_change"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    step_on: Mapped[date | None] = mapped_column(Date)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(100), default="form")
+
+
+class SavedView(Base):
+    """A named set of filters, columns and sort order of the projects table (shared by the team)."""
+
+    __tablename__ = "saved_view"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    #: The view as JSON: filters, search text, visible columns in order, sort column and order.
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped class (typed, for insert/update/delete statements)."""
+    return cast(Table, model.__table__)
+
+
+def insert_id(session: Any, model: type[Base], values: dict[str, Any]) -> int:
+    """Inserts one row with Core and returns its primary key."""
+    result = session.execute(table_of(model).insert().values(**values))
+    return int(result.inserted_primary_key[0])

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Qt libraries, Xvfb, LibreOffice, PostgreSQL, poppler, the virtual
+# environment) and runs the whole suite: ruff, mypy, then pytest. Extra arguments go to pytest.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/scripts/bootstrap.sh"
+apt_install "${QT_PACKAGES[@]}" xvfb xauth poppler-utils libreoffice-calc-nogui postgresql
+ensure_venv dev
+cd "$ROOT"
+export QT_QPA_PLATFORM=offscreen
+say "ruff"
+"$VENV/bin/ruff" check src tests benchmarks
+"$VENV/bin/ruff" format --check src tests benchmarks
+say "mypy (strict on domain, storage, services)"
+"$VENV/bin/mypy"
+say "pytest"
+"$VENV/bin/pytest" "$@"
