@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from run import Benchmark, Context, Measurement, WORK, median_of, timed_process
+from run import WORK, Benchmark, Context, Measurement, median_of, timed_process
 
 #: The SQL a bare sqlite3 script needs for the same figures as `stats` (the floor).
 FLOOR_QUERIES = (

@@ -12,6 +12,7 @@ Benchmarks live in `benchmarks/bench_*.py`; each module exposes `BENCHMARKS`, a 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import platform
@@ -113,10 +114,8 @@ def timed_process(argv: list[str], env: dict[str, str] | None = None) -> dict[st
     )
     peak = 0
     while process.poll() is None:
-        try:
+        with contextlib.suppress(psutil.Error):
             peak = max(peak, process.memory_info().rss)
-        except psutil.Error:
-            pass
         time.sleep(0.02)
     elapsed = time.perf_counter() - start
     if process.returncode != 0:

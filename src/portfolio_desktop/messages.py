@@ -211,3 +211,74 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+# -- labels of the closed lists (enums): one place for the desktop, the workbooks and the importer --
+
+#: (list, code) → (French, English). `list` is the enum's class name.
+LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("ProjectStatus", "draft"): ("Brouillon", "Draft"),
+    ("ProjectStatus", "submitted"): ("Déposé", "Submitted"),
+    ("ProjectStatus", "evaluated"): ("Expertisé", "Evaluated"),
+    ("ProjectStatus", "labelled"): ("Labellisé", "Labelled"),
+    ("ProjectStatus", "not_labelled"): ("Non labellisé", "Not labelled"),
+    ("ProjectStatus", "funded"): ("Financé", "Funded"),
+    ("ProjectStatus", "not_funded"): ("Non financé", "Not funded"),
+    ("ProjectStatus", "running"): ("En cours", "Running"),
+    ("ProjectStatus", "closed"): ("Terminé", "Closed"),
+    ("ProjectStatus", "abandoned"): ("Abandonné", "Abandoned"),
+    ("OrganisationKind", "startup"): ("Start-up", "Start-up"),
+    ("OrganisationKind", "sme"): ("PME", "SME"),
+    ("OrganisationKind", "midcap"): ("ETI", "Mid-cap"),
+    ("OrganisationKind", "large_company"): ("Grand groupe", "Large company"),
+    ("OrganisationKind", "research"): ("Laboratoire de recherche", "Research lab"),
+    ("OrganisationKind", "higher_education"): ("Enseignement supérieur", "University or school"),
+    ("OrganisationKind", "public_body"): ("Organisme public", "Public body"),
+    ("OrganisationKind", "association"): ("Association", "Association"),
+    ("FunderKind", "state"): ("État", "State"),
+    ("FunderKind", "state_agency"): ("Agence de l'État", "State agency"),
+    ("FunderKind", "region"): ("Région", "Region"),
+    ("FunderKind", "local_authority"): ("Collectivité locale", "Local authority"),
+    ("FunderKind", "eu"): ("Union européenne", "European Union"),
+    ("FunderKind", "private"): ("Privé", "Private"),
+    ("Instrument", "grant"): ("Subvention", "Grant"),
+    ("Instrument", "repayable_advance"): ("Avance remboursable", "Repayable advance"),
+    ("Instrument", "loan"): ("Prêt", "Loan"),
+    ("Instrument", "equity"): ("Fonds propres", "Equity"),
+    ("PartnerRole", "lead"): ("Porteur", "Lead partner"),
+    ("PartnerRole", "partner"): ("Partenaire", "Partner"),
+    ("PartnerRole", "subcontractor"): ("Sous-traitant", "Subcontractor"),
+    ("Recommendation", "label"): ("Labelliser", "Label"),
+    ("Recommendation", "label_with_reservations"): (
+        "Labelliser avec réserves",
+        "Label with reservations",
+    ),
+    ("Recommendation", "revise"): ("À retravailler", "Revise"),
+    ("Recommendation", "reject"): ("Ne pas labelliser", "Do not label"),
+    ("Maturity", "initial"): ("Initial", "Initial"),
+    ("Maturity", "aware"): ("Sensibilisé", "Aware"),
+    ("Maturity", "engaged"): ("Engagé", "Engaged"),
+    ("Maturity", "advanced"): ("Avancé", "Advanced"),
+    ("Maturity", "exemplary"): ("Exemplaire", "Exemplary"),
+    ("Criterion", "carbon"): ("Impact carbone", "Carbon impact"),
+    ("Criterion", "resources"): ("Ressources naturelles", "Natural resources"),
+    ("Criterion", "recyclability"): ("Recyclabilité", "Recyclability"),
+    ("Criterion", "energy"): ("Dépendance énergétique", "Energy dependence"),
+    ("Criterion", "ethics"): (
+        "Éthique et responsabilité sociale",
+        "Ethics and social responsibility",
+    ),
+}
+
+
+def label(kind: str, code: str, lang: str | None = None) -> str:
+    """The label of a code of a closed list (`label("ProjectStatus", "funded")` → `Financé`)."""
+    pair = LABELS.get((kind, code))
+    if pair is None:
+        return code
+    return pair[0 if (lang or current_language()) == "fr" else 1]
+
+
+def labels(kind: str, lang: str | None = None) -> dict[str, str]:
+    """code → label for every code of a closed list, in declaration order."""
+    return {code: label(kind, code, lang) for (k, code) in LABELS if k == kind}

@@ -1,0 +1,62 @@
+"""The one filter of the portfolio, shared by the projects table, the dashboard, exports and reports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFilter:
+    """What the user narrowed the portfolio to. Empty tuples and None mean "no restriction".
+
+    Project-level criteria select projects; `funder_ids`, `funder_kinds`, `instruments` and
+    `funding_years` also select which funding lines count in sums (a chart of one funder shows that
+    funder's money, not all the money of the projects it co-funds).
+    """
+
+    search: str = ""
+    cluster_ids: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = ()
+    domain_ids: tuple[int, ...] = ()
+    regions: tuple[str, ...] = ()
+    funder_ids: tuple[int, ...] = ()
+    funder_kinds: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
+    call_ids: tuple[int, ...] = ()
+    #: Submission year range (inclusive); projects not yet submitted count by their creation year.
+    year_from: int | None = None
+    year_to: int | None = None
+    #: Funding-line year range (inclusive): the year a line counts in (decision, else start).
+    funding_year_from: int | None = None
+    funding_year_to: int | None = None
+    organisation_kinds: tuple[str, ...] = ()
+    organisation_ids: tuple[int, ...] = ()
+    responsible_digital: bool | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ProjectFilter()
+
+    def with_changes(self, **changes: Any) -> ProjectFilter:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (saved views)."""
+        data = asdict(self)
+        return {
+            k: list(v) if isinstance(v, tuple) else v
+            for k, v in data.items()
+            if v not in ((), None, "")
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProjectFilter:
+        """Inverse of `to_dict`; unknown keys (from a newer version) are ignored."""
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in known:
+                continue
+            values[key] = tuple(value) if isinstance(value, list) else value
+        return cls(**values)

@@ -1,0 +1,211 @@
+"""The portfolio's workbook layout, shared by the export (what it writes) and the import (what it
+recognises first, before synonyms): sheets, columns, their French and English headers and types.
+
+An exported workbook re-imports without a mapping step because the importer knows these headers in
+both languages; a workbook from elsewhere is mapped through the importer's synonyms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: a stable key, its headers, and how its cells are typed.
+
+    `kind` is one of `text`, `money` (euros), `date`, `int`, `bool` (Oui/Non, Yes/No), `percent`,
+    `score` (0–4), `enum:<List>` (a closed list of `messages.LABELS`), or `ref:<sheet>` (a name
+    that must exist in another sheet or in the database).
+    """
+
+    key: str
+    fr: str
+    en: str
+    kind: str = "text"
+    required: bool = False
+    width: int = 14
+
+    def header(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One sheet of the workbook."""
+
+    key: str
+    fr: str
+    en: str
+    columns: tuple[Column, ...]
+
+    def title(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+PROJECTS = Sheet(
+    "projects",
+    "Projets",
+    "Projects",
+    (
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column("reference", "Référence", "Reference", "text", required=True, width=16),
+        Column("acronym", "Acronyme", "Acronym", "text", width=16),
+        Column("title", "Intitulé", "Title", "text", width=50),
+        Column("status", "Statut", "Status", "enum:ProjectStatus", required=True, width=16),
+        Column("lead", "Porteur", "Lead partner", "ref:organisations", width=28),
+        Column("domains", "Domaines", "Domains", "text", width=40),
+        Column("regions", "Régions", "Regions", "text", width=22),
+        Column("call", "Appel à projets", "Call for proposals", "ref:calls", width=28),
+        Column("submitted_on", "Date de dépôt", "Submitted on", "date", width=12),
+        Column("evaluated_on", "Date d'expertise", "Evaluated on", "date", width=12),
+        Column(
+            "labelling_decided_on",
+            "Date de labellisation",
+            "Labelling decided on",
+            "date",
+            width=12,
+        ),
+        Column(
+            "funding_decided_on",
+            "Date de décision de financement",
+            "Funding decided on",
+            "date",
+            width=12,
+        ),
+        Column("start_on", "Début", "Start", "date", width=12),
+        Column("end_on", "Fin", "End", "date", width=12),
+        Column("closed_on", "Date de clôture", "Closed on", "date", width=12),
+        Column("abandoned_on", "Date d'abandon", "Abandoned on", "date", width=12),
+        Column("total_budget", "Budget total (€)", "Total budget (€)", "money", width=16),
+        Column("eligible_costs", "Dépenses éligibles (€)", "Eligible costs (€)", "money", width=16),
+        Column("granted", "Aide accordée (€)", "Funding granted (€)", "money", width=16),
+        Column(
+            "responsible_digital", "Numérique responsable", "Responsible digital", "bool", width=10
+        ),
+        Column("rd_carbon", "NR — impact carbone", "RD — carbon impact", "score", width=8),
+        Column("rd_resources", "NR — ressources", "RD — natural resources", "score", width=8),
+        Column("rd_recyclability", "NR — recyclabilité", "RD — recyclability", "score", width=8),
+        Column(
+            "rd_energy", "NR — dépendance énergétique", "RD — energy dependence", "score", width=8
+        ),
+        Column("rd_ethics", "NR — éthique", "RD — ethics", "score", width=8),
+        Column("keywords", "Mots-clés", "Keywords", "text", width=30),
+        Column("summary", "Résumé", "Summary", "text", width=60),
+        Column("notes", "Notes", "Notes", "text", width=40),
+    ),
+)
+
+FUNDING = Sheet(
+    "funding",
+    "Financements",
+    "Funding",
+    (
+        Column("line_id", "N° de ligne", "Line no.", "int", width=9),
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column(
+            "reference", "Référence projet", "Project reference", "text", required=True, width=16
+        ),
+        Column("funder", "Financeur", "Funder", "ref:funders", required=True, width=30),
+        Column(
+            "instrument", "Type d'aide", "Instrument", "enum:Instrument", required=True, width=18
+        ),
+        Column("beneficiary", "Bénéficiaire", "Beneficiary", "ref:organisations", width=28),
+        Column("requested", "Montant demandé (€)", "Amount requested (€)", "money", width=16),
+        Column("granted", "Montant accordé (€)", "Amount granted (€)", "money", width=16),
+        Column("paid", "Montant versé (€)", "Amount paid (€)", "money", width=16),
+        Column("decision_on", "Date de décision", "Decision date", "date", width=12),
+        Column("granted_override", "Dérogation", "Override", "bool", width=10),
+    ),
+)
+
+PARTNERS = Sheet(
+    "partners",
+    "Partenaires",
+    "Partners",
+    (
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column(
+            "reference", "Référence projet", "Project reference", "text", required=True, width=16
+        ),
+        Column(
+            "organisation",
+            "Organisation",
+            "Organisation",
+            "ref:organisations",
+            required=True,
+            width=32,
+        ),
+        Column("siren", "SIREN", "SIREN", "text", width=11),
+        Column("role", "Rôle", "Role", "enum:PartnerRole", required=True, width=14),
+        Column("budget", "Budget (€)", "Budget (€)", "money", width=16),
+    ),
+)
+
+ORGANISATIONS = Sheet(
+    "organisations",
+    "Organisations",
+    "Organisations",
+    (
+        Column("name", "Nom", "Name", "text", required=True, width=36),
+        Column("kind", "Type", "Kind", "enum:OrganisationKind", required=True, width=22),
+        Column("siren", "SIREN", "SIREN", "text", width=11),
+        Column("siret", "SIRET", "SIRET", "text", width=16),
+        Column("region", "Région", "Region", "text", width=22),
+        Column("city", "Ville", "City", "text", width=18),
+        Column("is_member", "Adhérent", "Member", "bool", width=9),
+        Column("member_since", "Adhérent depuis", "Member since", "date", width=12),
+        Column("member_until", "Adhérent jusqu'au", "Member until", "date", width=12),
+    ),
+)
+
+DOMAINS = Sheet(
+    "domains",
+    "Domaines",
+    "Domains",
+    (
+        Column("name", "Nom", "Name", "text", required=True, width=48),
+        Column("colour", "Couleur", "Colour", "text", width=10),
+        Column("active", "Actif", "Active", "bool", width=8),
+    ),
+)
+
+FUNDERS = Sheet(
+    "funders",
+    "Financeurs",
+    "Funders",
+    (
+        Column("name", "Nom", "Name", "text", required=True, width=40),
+        Column("kind", "Type", "Kind", "enum:FunderKind", required=True, width=22),
+    ),
+)
+
+CALLS = Sheet(
+    "calls",
+    "Appels à projets",
+    "Calls",
+    (
+        Column("name", "Nom", "Name", "text", required=True, width=44),
+        Column("funder", "Financeur", "Funder", "ref:funders", width=30),
+        Column("programme", "Programme", "Programme", "text", width=36),
+        Column("year", "Année", "Year", "int", width=8),
+    ),
+)
+
+#: The sheets of a full export, in order (the Synthèse/Summary sheet is added by the export).
+SHEETS: tuple[Sheet, ...] = (PROJECTS, FUNDING, PARTNERS, ORGANISATIONS, DOMAINS, FUNDERS, CALLS)
+SUMMARY_TITLE = {"fr": "Synthèse", "en": "Summary"}
+
+#: How a domain split is written in the Projets sheet: "Name 60 %; Other 40 %".
+DOMAIN_SPLIT_SEPARATOR = "; "
+
+
+def format_domain_split(parts: list[tuple[str, int]]) -> str:
+    return DOMAIN_SPLIT_SEPARATOR.join(f"{name} {percent} %" for name, percent in parts)
+
+
+def sheet_by_key(key: str) -> Sheet:
+    return next(s for s in SHEETS if s.key == key)
