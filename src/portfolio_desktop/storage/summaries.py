@@ -1,5 +1,7 @@
 """Keeps the summary columns of `project` and `funding_line.year` in step with their sources.
 
+`funding_share` (each funding line apportioned to its project's domains) is rebuilt here too.
+
 The projects table at national scale (100,000 rows) sorts and filters on these columns with
 indexes instead of joining partners, domains and funding lines on every keystroke. Every write
 path (editor, import, demo) calls `refresh_projects` in the same unit of work as its change.
@@ -11,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.enums import REGION_NAMES, PartnerRole, Region
@@ -19,6 +21,7 @@ from ..domain.text import fold
 from .tables import (
     Domain,
     FundingLine,
+    FundingShare,
     Organisation,
     Participation,
     Project,
@@ -59,6 +62,42 @@ def _where_project(column: Any, batch: Sequence[int] | None) -> Any:
     return column.in_(batch) if batch is not None else True
 
 
+def _refresh_shares(session: Session, batch: Sequence[int] | None) -> None:
+    """Rebuilds the funding_share rows of the projects (each line × each domain of its split)."""
+    session.execute(delete(FundingShare).where(_where_project(FundingShare.project_id, batch)))
+    percent = func.coalesce(ProjectDomain.percent, 100)
+    rows = (
+        select(
+            FundingLine.id,
+            FundingLine.project_id,
+            ProjectDomain.domain_id,
+            FundingLine.year,
+            FundingLine.funder_id,
+            FundingLine.instrument,
+            func.coalesce(FundingLine.granted_cents, 0) * percent,
+            func.coalesce(FundingLine.requested_cents, 0) * percent,
+        )
+        .select_from(FundingLine)
+        .outerjoin(ProjectDomain, ProjectDomain.project_id == FundingLine.project_id)
+        .where(_where_project(FundingLine.project_id, batch))
+    )
+    session.execute(
+        insert(FundingShare).from_select(
+            [
+                "funding_line_id",
+                "project_id",
+                "domain_id",
+                "year",
+                "funder_id",
+                "instrument",
+                "granted_cp",
+                "requested_cp",
+            ],
+            rows,
+        )
+    )
+
+
 def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
     # The year a funding line counts in: its decision's year, else its project's start year.
     year_expr = func.coalesce(
@@ -73,6 +112,7 @@ def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
         .values(year=year_expr)
         .execution_options(synchronize_session=False)
     )
+    _refresh_shares(session, batch)
 
     projects: dict[int, list[Any]] = {}
     query = select(Project.id, Project.reference, Project.acronym, Project.title)

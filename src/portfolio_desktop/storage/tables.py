@@ -318,3 +318,61 @@ def insert_id(session: Any, model: type[Base], values: dict[str, Any]) -> int:
     """Inserts one row with Core and returns its primary key."""
     result = session.execute(table_of(model).insert().values(**values))
     return int(result.inserted_primary_key[0])
+
+
+class ImportBatch(Base):
+    """One workbook import: what was read, by whom, what it did; undone as a whole if asked."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    profile: Mapped[str] = mapped_column(String(100), default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    user: Mapped[str] = mapped_column(String(100), default="")
+    #: JSON: created/updated/unchanged per record type, skipped and rejected rows.
+    counts: Mapped[str] = mapped_column(Text, default="{}")
+    #: committed, or undone (with undone_at).
+    state: Mapped[str] = mapped_column(String(20), default="committed")
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ImportChange(Base):
+    """A row an import created or updated, with its state before (JSON), so the batch can be undone."""
+
+    __tablename__ = "import_change"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)
+    #: created or updated
+    action: Mapped[str] = mapped_column(String(10))
+    before: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_import_change_batch", "batch_id", "table_name"),)
+
+
+class FundingShare(Base):
+    """A funding line apportioned to one of its project's domains (one row with no domain when the
+    project is not classified): the denormalised fact table behind charts and key figures.
+
+    `granted_cp` and `requested_cp` are cents × percent, so sums stay exact; divide by 100 once.
+    Kept in step by `storage.summaries.refresh_projects`.
+    """
+
+    __tablename__ = "funding_share"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    funding_line_id: Mapped[int] = mapped_column(ForeignKey("funding_line.id", ondelete="CASCADE"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    domain_id: Mapped[int | None] = mapped_column(ForeignKey("domain.id", ondelete="CASCADE"))
+    year: Mapped[int | None] = mapped_column(Integer)
+    funder_id: Mapped[int] = mapped_column(ForeignKey("funder.id", ondelete="CASCADE"))
+    instrument: Mapped[str] = mapped_column(String(32))
+    granted_cp: Mapped[int] = mapped_column(BigInteger, default=0)
+    requested_cp: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (
+        Index("ix_funding_share_project", "project_id"),
+        Index("ix_funding_share_line", "funding_line_id"),
+        Index("ix_funding_share_year_domain", "year", "domain_id", "granted_cp"),
+        Index("ix_funding_share_year_funder", "year", "funder_id", "granted_cp"),
+    )

@@ -1,0 +1,126 @@
+"""Maintains the Qt Linguist sources in resources/translations (one `<area>_fr.ts` per area).
+
+    python scripts/translations.py update              # re-extract every area's strings (lupdate)
+    python scripts/translations.py missing [AREA]      # list strings without a French translation
+    python scripts/translations.py fill AREA FILE.json # set translations: {"Context": {"source": "traduction"}}
+
+Areas and their source files are declared in AREAS; each area has its own .ts file so that work on
+one part of the desktop never rewrites another's translations.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+ROOT = Path(__file__).resolve().parents[1]
+UI = ROOT / "src" / "portfolio_desktop" / "ui"
+FOLDER = ROOT / "resources" / "translations"
+
+#: area → the source files (globs under src/portfolio_desktop/ui) whose tr() strings it holds.
+AREAS: dict[str, list[str]] = {
+    "app": ["*.py", "views/*.py", "models/*.py", "widgets/*.py", "dialogs/*.py"],
+}
+#: Files that belong to a more specific area (excluded from "app").
+SPECIFIC: dict[str, list[str]] = {
+    "import": ["dialogs/import_*.py"],
+    "export": ["dialogs/export_*.py"],
+    "dashboard": ["views/dashboard*.py", "widgets/chart*.py", "dialogs/report*.py"],
+    "safety": ["dialogs/backup*.py", "dialogs/conflict*.py", "dialogs/server*.py", "dialogs/history*.py"],
+}
+
+
+def files_of(area: str) -> list[Path]:
+    if area in SPECIFIC:
+        return sorted({p for g in SPECIFIC[area] for p in UI.glob(g)})
+    specific = {p for globs in SPECIFIC.values() for g in globs for p in UI.glob(g)}
+    return sorted({p for g in AREAS[area] for p in UI.glob(g)} - specific)
+
+
+def all_areas() -> list[str]:
+    return list(AREAS) + list(SPECIFIC)
+
+
+def lupdate() -> str:
+    candidate = Path(sys.executable).parent / "pyside6-lupdate"
+    return str(candidate) if candidate.exists() else "pyside6-lupdate"
+
+
+def update() -> None:
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    for area in all_areas():
+        files = files_of(area)
+        ts = FOLDER / f"{area}_fr.ts"
+        if not files:
+            continue
+        subprocess.run([lupdate(), "-silent", "-no-obsolete", "-source-language", "en",
+                        "-target-language", "fr", *map(str, files), "-ts", str(ts)], check=True)
+        print(f"{ts.relative_to(ROOT)}: {len(files)} files")
+
+
+def messages_of(ts: Path) -> list[tuple[str, ET.Element]]:
+    tree = ET.parse(ts)
+    found = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append((name, message))
+    return found
+
+
+def missing(area: str | None) -> list[tuple[str, str, str]]:
+    result = []
+    for ts in sorted(FOLDER.glob(f"{area or '*'}_fr.ts")):
+        for context, message in messages_of(ts):
+            translation = message.find("translation")
+            if translation is None or not (translation.text or "").strip() or translation.get("type") == "unfinished":
+                if translation is not None and translation.get("type") in ("obsolete", "vanished"):
+                    continue
+                result.append((ts.stem, context, message.findtext("source") or ""))
+    return result
+
+
+def fill(area: str, mapping_file: Path) -> int:
+    mapping: dict[str, dict[str, str]] = json.loads(mapping_file.read_text(encoding="utf-8"))
+    ts = FOLDER / f"{area}_fr.ts"
+    tree = ET.parse(ts)
+    changed = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            text = mapping.get(name, {}).get(source)
+            if text is None:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            translation.text = text
+            translation.attrib.pop("type", None)
+            changed += 1
+    ET.indent(tree)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return changed
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"update", "missing", "fill"}:
+        print(__doc__)
+        return 2
+    if argv[0] == "update":
+        update()
+        return 0
+    if argv[0] == "missing":
+        rows = missing(argv[1] if len(argv) > 1 else None)
+        for area, context, source in rows:
+            print(f"{area}\t{context}\t{source}")
+        return 1 if rows else 0
+    print(f"{fill(argv[1], Path(argv[2]))} translations set")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
