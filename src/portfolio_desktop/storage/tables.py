@@ -376,3 +376,15 @@ class FundingShare(Base):
         Index("ix_funding_share_year_domain", "year", "domain_id", "granted_cp"),
         Index("ix_funding_share_year_funder", "year", "funder_id", "granted_cp"),
     )
+
+
+class ImportProfile(Base):
+    """A saved column mapping for workbooks of one layout (proposed again for similar files)."""
+
+    __tablename__ = "import_profile"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    #: JSON: the mapping (columns → fields, value mappings) and the header signature it matches.
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
