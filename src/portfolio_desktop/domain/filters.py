@@ -24,7 +24,7 @@ class ProjectFilter:
     funder_kinds: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
     call_ids: tuple[int, ...] = ()
-    #: Submission year range (inclusive); projects not yet submitted count by their creation year.
+    #: Submission year range (inclusive); projects not yet submitted are left out when it is set.
     year_from: int | None = None
     year_to: int | None = None
     #: Funding-line year range (inclusive): the year a line counts in (decision, else start).

@@ -1,17 +1,19 @@
 """From a `ProjectFilter` to SQL conditions: the same WHERE for the table, the dashboard and exports.
 
 Portable SQL (SQLite and PostgreSQL). Search matches every word of the folded search text against
-`project.search_text` (reference, acronym, title and partner names, folded by `storage.summaries`).
+`project.search_text` (reference, acronym, title and partner names, folded by `storage.summaries`),
+through the FTS5 trigram index on SQLite (`storage.search`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, extract, func, select, true
+from sqlalchemy import ColumnElement, and_, select, true
 
 from ..domain.filters import ProjectFilter
 from ..domain.text import fold
+from .search import SearchTerm
 from .tables import (
     Funder,
     FundingLine,
@@ -23,9 +25,14 @@ from .tables import (
 )
 
 
-def submission_year() -> ColumnElement[Any]:
-    """The year a project counts in for the year filter: submission, else creation."""
-    return func.coalesce(extract("year", Project.submitted_on), extract("year", Project.created_at))
+def submission_range(year_from: int | None, year_to: int | None) -> list[ColumnElement[bool]]:
+    """The submission-year range as date bounds, so that the index on submitted_on serves it."""
+    conditions: list[ColumnElement[bool]] = []
+    if year_from is not None:
+        conditions.append(Project.submitted_on >= date(year_from, 1, 1))
+    if year_to is not None:
+        conditions.append(Project.submitted_on <= date(year_to, 12, 31))
+    return conditions
 
 
 def search_terms(text: str) -> list[str]:
@@ -52,9 +59,7 @@ def line_conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
 
 def project_conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
     """Conditions on `project` rows for every criterion of the filter."""
-    conditions: list[ColumnElement[bool]] = []
-    for word in search_terms(flt.search):
-        conditions.append(Project.search_text.contains(word, autoescape=True))
+    conditions: list[ColumnElement[bool]] = [SearchTerm(word) for word in search_terms(flt.search)]
     if flt.cluster_ids:
         conditions.append(Project.cluster_id.in_(flt.cluster_ids))
     if flt.statuses:
@@ -63,40 +68,39 @@ def project_conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
         conditions.append(Project.call_id.in_(flt.call_ids))
     if flt.responsible_digital is not None:
         conditions.append(Project.responsible_digital.is_(flt.responsible_digital))
-    if flt.year_from is not None:
-        conditions.append(submission_year() >= flt.year_from)
-    if flt.year_to is not None:
-        conditions.append(submission_year() <= flt.year_to)
+    conditions += submission_range(flt.year_from, flt.year_to)
+    # Criteria on related rows are semi-joins (`id IN (SELECT …)`): computed once, not per project.
     if flt.domain_ids:
         conditions.append(
-            exists().where(
-                ProjectDomain.project_id == Project.id, ProjectDomain.domain_id.in_(flt.domain_ids)
+            Project.id.in_(
+                select(ProjectDomain.project_id).where(ProjectDomain.domain_id.in_(flt.domain_ids))
             )
         )
     if flt.regions:
         conditions.append(
-            exists().where(
-                ProjectRegion.project_id == Project.id, ProjectRegion.region.in_(flt.regions)
+            Project.id.in_(
+                select(ProjectRegion.project_id).where(ProjectRegion.region.in_(flt.regions))
             )
         )
     if flt.organisation_ids:
         conditions.append(
-            exists().where(
-                Participation.project_id == Project.id,
-                Participation.organisation_id.in_(flt.organisation_ids),
+            Project.id.in_(
+                select(Participation.project_id).where(
+                    Participation.organisation_id.in_(flt.organisation_ids)
+                )
             )
         )
     if flt.organisation_kinds:
         conditions.append(
-            exists().where(
-                Participation.project_id == Project.id,
-                Participation.organisation_id == Organisation.id,
-                Organisation.kind.in_(flt.organisation_kinds),
+            Project.id.in_(
+                select(Participation.project_id)
+                .join(Organisation, Organisation.id == Participation.organisation_id)
+                .where(Organisation.kind.in_(flt.organisation_kinds))
             )
         )
     lines = line_conditions(flt)
     if lines:
-        conditions.append(exists().where(FundingLine.project_id == Project.id, *lines))
+        conditions.append(Project.id.in_(select(FundingLine.project_id).where(*lines)))
     return conditions
 
 

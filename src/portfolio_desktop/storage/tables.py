@@ -70,7 +70,7 @@ class Organisation(Base):
     member_since: Mapped[date | None] = mapped_column(Date)
     member_until: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __table_args__ = (Index("ix_organisation_name", "name"),)
+    __table_args__ = (Index("ix_organisation_name", "name"), Index("ix_organisation_kind", "kind"))
 
 
 class Domain(Base):
@@ -158,6 +158,13 @@ class Project(Base):
         Index("ix_project_lead_name", "lead_name"),
         Index("ix_project_call_id", "call_id"),
         Index("ix_project_lead_organisation_id", "lead_organisation_id"),
+        # 0005: every sortable column of the projects table has its index.
+        Index("ix_project_title", "title"),
+        Index("ix_project_domains_label", "domains_label"),
+        Index("ix_project_regions_label", "regions_label"),
+        Index("ix_project_total_budget_cents", "total_budget_cents"),
+        Index("ix_project_end_on", "end_on"),
+        Index("ix_project_responsible_digital", "responsible_digital"),
     )
 
 
