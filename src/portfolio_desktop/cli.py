@@ -206,3 +206,99 @@ def check_command(args: argparse.Namespace) -> int:
     else:
         print(messages.text("check_ok"))
     return EXIT_PROBLEMS if findings else EXIT_OK
+
+
+# -- export (issue 5: services/excel_export.py) -----------------------------------------------------
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    from .domain.enums import FunderKind, Instrument, ProjectStatus, Region
+
+    parser.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced whole)")
+    parser.add_argument(
+        "--template", action="store_true", help="a blank template: headers and drop-down lists"
+    )
+    parser.add_argument("--search", default="", metavar="TEXT", help="projects matching the text")
+    parser.add_argument(
+        "--status", action="append", default=[], choices=[s.value for s in ProjectStatus]
+    )
+    parser.add_argument("--cluster", action="append", default=[], metavar="CODE")
+    parser.add_argument("--domain", action="append", default=[], metavar="NAME")
+    parser.add_argument("--funder", action="append", default=[], metavar="NAME")
+    parser.add_argument(
+        "--funder-kind", action="append", default=[], choices=[k.value for k in FunderKind]
+    )
+    parser.add_argument(
+        "--instrument", action="append", default=[], choices=[i.value for i in Instrument]
+    )
+    parser.add_argument("--region", action="append", default=[], choices=[r.value for r in Region])
+    parser.add_argument("--call", action="append", default=[], metavar="NAME")
+    parser.add_argument("--year-from", type=int, metavar="YEAR", help="submitted in or after")
+    parser.add_argument("--year-to", type=int, metavar="YEAR", help="submitted in or before")
+    parser.add_argument("--funding-year-from", type=int, metavar="YEAR")
+    parser.add_argument("--funding-year-to", type=int, metavar="YEAR")
+    parser.add_argument("--responsible-digital", choices=("yes", "no"))
+
+
+def export_filter(args: argparse.Namespace, db: object):  # type: ignore[no-untyped-def]
+    """The command line's filter options as a ProjectFilter (names resolved to ids)."""
+    from .domain.filters import ProjectFilter
+    from .services.excel_export import resolve_names
+
+    def ids(table: str, option: str, names: list[str]) -> tuple[int, ...]:
+        found = resolve_names(db, table, names)  # type: ignore[arg-type]
+        for name, found_id in found.items():
+            if found_id is None:
+                raise KnownError("export_unknown_value", option=option, value=name)
+        return tuple(i for i in found.values() if i is not None)
+
+    rd = getattr(args, "responsible_digital", None)
+    return ProjectFilter(
+        search=args.search,
+        cluster_ids=ids("cluster", "--cluster", args.cluster),
+        statuses=tuple(args.status),
+        domain_ids=ids("domain", "--domain", args.domain),
+        regions=tuple(args.region),
+        funder_ids=ids("funder", "--funder", args.funder),
+        funder_kinds=tuple(args.funder_kind),
+        instruments=tuple(args.instrument),
+        call_ids=ids("call", "--call", args.call),
+        year_from=args.year_from,
+        year_to=args.year_to,
+        funding_year_from=args.funding_year_from,
+        funding_year_to=args.funding_year_to,
+        responsible_digital=None if rd is None else rd == "yes",
+    )
+
+
+@register(
+    "export", "write the portfolio (or a filtered part, or a template) to Excel", _export_arguments
+)
+def export_command(args: argparse.Namespace) -> int:
+    from .services.excel_export import export_workbook
+
+    lang = messages.current_language()
+    db = open_db(args)
+    try:
+        flt = export_filter(args, db)
+        result = export_workbook(
+            db, Path(args.out), project_filter=flt, template=args.template, lang=lang
+        )
+    finally:
+        db.dispose()
+    for sheet in dict.fromkeys(result.truncated):
+        print(messages.text("export_truncated", {"sheet": sheet}), file=sys.stderr)
+    if result.template:
+        print(messages.text("export_template_done", {"path": str(result.path)}))
+    else:
+        print(
+            messages.text(
+                "export_done",
+                {
+                    "projects": result.projects,
+                    "lines": result.funding_lines,
+                    "path": str(result.path),
+                },
+            )
+        )
+    return EXIT_OK

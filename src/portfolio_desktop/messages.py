@@ -185,6 +185,111 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Project {reference}: several lead partners.",
     ),
     "check_ok": ("Aucun problème trouvé.", "No problem found."),
+    # -- export -- (services/excel_export.py, the export command and dialog)
+    "export_not_xlsx": (
+        "Le fichier {path} doit porter l'extension .xlsx.",
+        "The file {path} must have the .xlsx extension.",
+    ),
+    "export_target_is_folder": (
+        "{path} est un dossier : choisissez un nom de fichier.",
+        "{path} is a folder: choose a file name.",
+    ),
+    "export_folder_missing": (
+        "Le dossier {path} n'existe pas.",
+        "The folder {path} does not exist.",
+    ),
+    "export_target_locked": (
+        "Le classeur {path} est ouvert dans un autre programme : fermez-le puis réessayez. "
+        "Le fichier existant n'a pas été modifié.",
+        "The workbook {path} is open in another program: close it and try again. "
+        "The existing file was left unchanged.",
+    ),
+    "export_target_read_only": (
+        "Le classeur {path} est en lecture seule : il n'a pas été modifié. Choisissez un autre nom.",
+        "The workbook {path} is read-only: it was left unchanged. Choose another name.",
+    ),
+    "export_folder_read_only": (
+        "Impossible d'écrire dans le dossier {path} (lecture seule ou accès refusé).",
+        "Cannot write in the folder {path} (read-only or access denied).",
+    ),
+    "export_write_failed": (
+        "L'écriture de {path} a échoué ({reason}) ; le fichier existant n'a pas été modifié.",
+        "Writing {path} failed ({reason}); the existing file was left unchanged.",
+    ),
+    "export_too_many_rows": (
+        "La feuille {sheet} aurait {rows} lignes, au-delà des {limit} qu'accepte Excel : filtrez l'export.",
+        "The sheet {sheet} would hold {rows} rows, beyond the {limit} Excel accepts: filter the export.",
+    ),
+    "export_unknown_value": (
+        "{option} : valeur inconnue « {value} ».",
+        "{option}: unknown value '{value}'.",
+    ),
+    "export_done": (
+        "{projects} projets, {lines} lignes de financement → {path}",
+        "{projects} projects, {lines} funding lines → {path}",
+    ),
+    "export_template_done": ("Modèle vierge → {path}", "Blank template → {path}"),
+    "export_truncated": (
+        "Attention : des textes de plus de 32 767 caractères ont été tronqués (feuille {sheet}).",
+        "Warning: texts longer than 32,767 characters were cut (sheet {sheet}).",
+    ),
+    "export_yes": ("Oui", "Yes"),
+    "export_no": ("Non", "No"),
+    "export_validation_title": ("Valeur non prévue", "Unexpected value"),
+    "export_validation_list": (
+        "Choisissez une valeur de la liste déroulante.",
+        "Choose a value from the drop-down list.",
+    ),
+    "export_validation_score": (
+        "La note est un entier de 0 à 4.",
+        "The score is a whole number from 0 to 4.",
+    ),
+    "export_validation_amount": (
+        "Un montant est un nombre positif, en euros.",
+        "An amount is a positive number, in euros.",
+    ),
+    "export_workbook_title": ("Portefeuille de projets", "Project portfolio"),
+    "export_summary_heading": ("Portefeuille de projets — synthèse", "Project portfolio — summary"),
+    "export_summary_scope": ("Périmètre", "Scope"),
+    "export_summary_scope_all": ("Tout le portefeuille", "The whole portfolio"),
+    "export_summary_scope_filtered": ("Vue filtrée", "Filtered view"),
+    "export_summary_date": ("Exporté le", "Exported on"),
+    "export_summary_projects": ("Projets", "Projects"),
+    "export_summary_granted": ("Aide accordée (€)", "Funding granted (€)"),
+    "export_summary_by_year_domain": (
+        "Aide accordée par année et par domaine (€)",
+        "Funding granted by year and domain (€)",
+    ),
+    "export_summary_year": ("Année", "Year"),
+    "export_summary_unclassified": ("Non classé", "Unclassified"),
+    "export_summary_total": ("Total", "Total"),
+    "export_summary_no_year": ("Sans année", "No year"),
+    "export_summary_by_funder": (
+        "Aide accordée par financeur (€)",
+        "Funding granted by funder (€)",
+    ),
+    "export_summary_funder": ("Financeur", "Funder"),
+    "export_summary_funder_kind": ("Type", "Kind"),
+    "export_summary_lines": ("Lignes", "Lines"),
+    "export_chart_by_domain": (
+        "Aide accordée par année et par domaine",
+        "Funding granted by year and domain",
+    ),
+    "export_chart_over_time": ("Aide accordée par année", "Funding granted by year"),
+    "export_chart_by_funder": ("Aide accordée par financeur", "Funding granted by funder"),
+    "export_progress_start": ("Préparation de l'export…", "Preparing the export…"),
+    "export_progress_projects": ("Écriture des projets…", "Writing the projects…"),
+    "export_progress_funding": ("Écriture des financements…", "Writing the funding lines…"),
+    "export_progress_partners": ("Écriture des partenaires…", "Writing the partners…"),
+    "export_progress_organisations": ("Écriture des organisations…", "Writing the organisations…"),
+    "export_progress_reference": (
+        "Écriture des listes de référence…",
+        "Writing the reference lists…",
+    ),
+    "export_progress_summary": ("Calcul de la synthèse…", "Computing the summary…"),
+    "export_progress_saving": ("Enregistrement du classeur…", "Saving the workbook…"),
+    "export_progress_done": ("Export terminé.", "Export finished."),
+    # -- end of export --
 }
 
 

@@ -1,0 +1,334 @@
+"""The rows of a workbook export, streamed from one read snapshot in sheet order.
+
+Each function takes the unit of work's session and the `ProjectFilter` of the export (an empty
+filter is the whole portfolio) and yields plain tuples in the column order of
+`services.workbook_schema`, with codes, integer cents and dates; words and formats are the
+export's business. Rows are fetched in batches (`yield_per`) so that memory stays flat at
+national scale (100,000 projects, ~290,000 funding lines).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, null, or_, select, true, union
+from sqlalchemy.orm import Session, aliased
+
+from ..domain.filters import ProjectFilter
+from .project_query import line_conditions, project_where
+from .tables import (
+    Call,
+    Cluster,
+    Domain,
+    Funder,
+    FundingLine,
+    FundingShare,
+    Organisation,
+    Participation,
+    Project,
+    ProjectDomain,
+)
+
+BATCH = 5_000
+
+Row = tuple[Any, ...]
+
+
+def _stream(session: Session, statement: Any) -> Iterator[Row]:
+    result = session.connection().execute(statement.execution_options(yield_per=BATCH))
+    for row in result:
+        yield tuple(row)
+
+
+def _selected_ids(flt: ProjectFilter) -> Select[Any]:
+    return select(Project.id).where(project_where(flt))
+
+
+def _project_condition(flt: ProjectFilter, column: Any) -> ColumnElement[bool]:
+    """`column` (a project id) is one of the filter's projects; no subquery for the whole set."""
+    if flt.is_empty:
+        return true()
+    return column.in_(_selected_ids(flt))  # type: ignore[no-any-return]
+
+
+# -- counts (progress) ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExportCounts:
+    """How many rows each data sheet will hold (for progress and the result)."""
+
+    projects: int
+    funding_lines: int
+    partners: int
+    organisations: int
+
+
+def count_projects(session: Session, flt: ProjectFilter) -> int:
+    query = select(func.count()).select_from(Project).where(project_where(flt))
+    return int(session.scalar(query) or 0)
+
+
+def export_counts(session: Session, flt: ProjectFilter) -> ExportCounts:
+    lines = select(func.count()).select_from(FundingLine)
+    partners = select(func.count()).select_from(Participation)
+    if not flt.is_empty:
+        lines = lines.where(_project_condition(flt, FundingLine.project_id))
+        partners = partners.where(_project_condition(flt, Participation.project_id))
+    organisations = select(func.count()).select_from(Organisation)
+    if not flt.is_empty:
+        organisations = organisations.where(Organisation.id.in_(_organisation_ids(flt)))
+    return ExportCounts(
+        projects=count_projects(session, flt),
+        funding_lines=int(session.scalar(lines) or 0),
+        partners=int(session.scalar(partners) or 0),
+        organisations=int(session.scalar(organisations) or 0),
+    )
+
+
+# -- data sheets ------------------------------------------------------------------------------------
+
+
+def domain_splits(session: Session, flt: ProjectFilter) -> dict[int, list[tuple[str, int]]]:
+    """project id → [(domain name, percent)], largest share first (as `storage.summaries` orders)."""
+    query = (
+        select(ProjectDomain.project_id, Domain.name, ProjectDomain.percent)
+        .join(Domain, Domain.id == ProjectDomain.domain_id)
+        .order_by(
+            ProjectDomain.project_id, ProjectDomain.percent.desc(), Domain.position, Domain.name
+        )
+    )
+    if not flt.is_empty:
+        query = query.where(_project_condition(flt, ProjectDomain.project_id))
+    splits: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for project_id, name, percent in _stream(session, query):
+        splits[project_id].append((name, int(percent)))
+    return splits
+
+
+def project_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
+    """Projects in PROJECTS column order, with the project id last (for the domain split).
+
+    The `domains` column holds None: the caller fills it from `domain_splits`.
+    """
+    query = (
+        select(
+            Cluster.code,
+            Project.reference,
+            Project.acronym,
+            Project.title,
+            Project.status,
+            Project.lead_name,
+            null(),  # domains (from domain_splits)
+            Project.regions_label,
+            Call.name,
+            Project.submitted_on,
+            Project.evaluated_on,
+            Project.labelling_decided_on,
+            Project.funding_decided_on,
+            Project.start_on,
+            Project.end_on,
+            Project.closed_on,
+            Project.abandoned_on,
+            Project.total_budget_cents,
+            Project.eligible_costs_cents,
+            Project.granted_cents,
+            Project.responsible_digital,
+            Project.rd_carbon,
+            Project.rd_resources,
+            Project.rd_recyclability,
+            Project.rd_energy,
+            Project.rd_ethics,
+            Project.keywords,
+            Project.summary,
+            Project.notes,
+            Project.id,
+        )
+        .join(Cluster, Cluster.id == Project.cluster_id)
+        .outerjoin(Call, Call.id == Project.call_id)
+        .where(project_where(flt))
+        .order_by(Cluster.code, Project.reference)
+    )
+    return _stream(session, query)
+
+
+def funding_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
+    """Every funding line of the selected projects, in FUNDING column order.
+
+    All lines of a project are exported whatever the funder filter, so that a re-import sees
+    complete projects; the funder and instrument criteria narrow the Summary's sums only.
+    """
+    beneficiary = aliased(Organisation)
+    query = (
+        select(
+            FundingLine.id,
+            Cluster.code,
+            Project.reference,
+            Funder.name,
+            FundingLine.instrument,
+            beneficiary.name,
+            FundingLine.requested_cents,
+            FundingLine.granted_cents,
+            FundingLine.paid_cents,
+            FundingLine.decision_on,
+            FundingLine.granted_override,
+        )
+        .select_from(FundingLine)
+        .join(Project, Project.id == FundingLine.project_id)
+        .join(Cluster, Cluster.id == Project.cluster_id)
+        .join(Funder, Funder.id == FundingLine.funder_id)
+        .outerjoin(beneficiary, beneficiary.id == FundingLine.beneficiary_id)
+        .where(project_where(flt))
+        .order_by(Cluster.code, Project.reference, FundingLine.id)
+    )
+    return _stream(session, query)
+
+
+def partner_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
+    """Every participation of the selected projects, in PARTNERS column order."""
+    query = (
+        select(
+            Cluster.code,
+            Project.reference,
+            Organisation.name,
+            Organisation.siren,
+            Participation.role,
+            Participation.budget_cents,
+        )
+        .select_from(Participation)
+        .join(Project, Project.id == Participation.project_id)
+        .join(Cluster, Cluster.id == Project.cluster_id)
+        .join(Organisation, Organisation.id == Participation.organisation_id)
+        .where(project_where(flt))
+        .order_by(Cluster.code, Project.reference, Participation.id)
+    )
+    return _stream(session, query)
+
+
+def _organisation_ids(flt: ProjectFilter) -> Any:
+    """The organisations a filtered export needs: partners and beneficiaries of its projects."""
+    selected = _selected_ids(flt)
+    return union(
+        select(Participation.organisation_id).where(Participation.project_id.in_(selected)),
+        select(FundingLine.beneficiary_id).where(
+            FundingLine.project_id.in_(selected), FundingLine.beneficiary_id.is_not(None)
+        ),
+    )
+
+
+def organisation_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
+    """All organisations (whole portfolio) or those of the selected projects, by name."""
+    query = select(
+        Organisation.name,
+        Organisation.kind,
+        Organisation.siren,
+        Organisation.siret,
+        Organisation.region,
+        Organisation.city,
+        Organisation.is_member,
+        Organisation.member_since,
+        Organisation.member_until,
+    ).order_by(Organisation.name_key, Organisation.id)
+    if not flt.is_empty:
+        query = query.where(Organisation.id.in_(_organisation_ids(flt)))
+    return _stream(session, query)
+
+
+def domain_rows(session: Session) -> list[Row]:
+    query = select(Domain.name, Domain.colour, Domain.active).order_by(Domain.position, Domain.name)
+    return [tuple(r) for r in session.execute(query)]
+
+
+def funder_rows(session: Session) -> list[Row]:
+    query = select(Funder.name, Funder.kind).order_by(Funder.name)
+    return [tuple(r) for r in session.execute(query)]
+
+
+def call_rows(session: Session) -> list[Row]:
+    query = (
+        select(Call.name, Funder.name, Call.programme, Call.year)
+        .outerjoin(Funder, Funder.id == Call.funder_id)
+        .order_by(Call.year, Call.name)
+    )
+    return [tuple(r) for r in session.execute(query)]
+
+
+# -- the Summary sheet ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryFigures:
+    """The sums behind the Summary sheet, exact: cents, or cents × percent for domain shares."""
+
+    projects: int
+    #: (year or None, domain id or None) → Σ granted cents × percent of the funding lines counted.
+    year_domain_cp: dict[tuple[int | None, int | None], int]
+    #: year or None → Σ granted cents of the funding lines counted.
+    year_cents: dict[int | None, int]
+    #: (funder name, funder kind, lines, Σ granted cents), largest first.
+    funders: list[tuple[str, str, int, int]]
+    #: (domain id, name, colour), in the domains' order.
+    domains: list[tuple[int, str, str]]
+
+
+def summary_figures(session: Session, flt: ProjectFilter) -> SummaryFigures:
+    """Funding by year × domain (from `funding_share`) and by funder, for the filter's lines."""
+    lines = line_conditions(flt)
+    in_projects = _project_condition(flt, FundingLine.project_id)
+
+    shares = (
+        select(FundingShare.year, FundingShare.domain_id, func.sum(FundingShare.granted_cp))
+        .select_from(FundingShare)
+        .group_by(FundingShare.year, FundingShare.domain_id)
+    )
+    if lines or not flt.is_empty:
+        shares = shares.join(FundingLine, FundingLine.id == FundingShare.funding_line_id).where(
+            in_projects, *lines
+        )
+    year_domain = {
+        (year, domain_id): int(total or 0) for year, domain_id, total in session.execute(shares)
+    }
+
+    granted = func.coalesce(func.sum(FundingLine.granted_cents), 0)
+    by_year = (
+        select(FundingLine.year, granted).group_by(FundingLine.year).where(in_projects, *lines)
+    )
+    year_cents = {year: int(total or 0) for year, total in session.execute(by_year)}
+
+    by_funder = (
+        select(Funder.name, Funder.kind, func.count(FundingLine.id), granted)
+        .select_from(FundingLine)
+        .join(Funder, Funder.id == FundingLine.funder_id)
+        .where(in_projects, *lines)
+        .group_by(Funder.name, Funder.kind)
+    )
+    funders = sorted(
+        (
+            (name, kind, int(n), int(total or 0))
+            for name, kind, n, total in session.execute(by_funder)
+        ),
+        key=lambda f: (-f[3], f[0]),
+    )
+    domains = [
+        (int(i), name, colour)
+        for i, name, colour in session.execute(
+            select(Domain.id, Domain.name, Domain.colour).order_by(Domain.position, Domain.name)
+        )
+    ]
+    return SummaryFigures(count_projects(session, flt), year_domain, year_cents, funders, domains)
+
+
+def ids_by_name(session: Session, table: str, names: list[str]) -> dict[str, int | None]:
+    """Resolves names (clusters by code or name, domains, funders, calls) to ids, case-insensitive."""
+    model: Any = {"cluster": Cluster, "domain": Domain, "funder": Funder, "call": Call}[table]
+    found: dict[str, int | None] = {}
+    for name in names:
+        wanted = name.strip().lower()
+        condition = func.lower(model.name) == wanted
+        if model is Cluster:
+            condition = or_(condition, func.lower(Cluster.code) == wanted)
+        found[name] = session.scalar(select(model.id).where(condition).limit(1))
+    return found
