@@ -56,3 +56,27 @@ def test_round_trip_through_euros(cents: int) -> None:
 def test_apportion_is_within_half_a_cent(cents: int, percent: int) -> None:
     exact = Decimal(cents) * percent / 100
     assert abs(apportion(cents, percent) - exact) <= Decimal("0.5")
+
+
+def test_parse_amounts_as_people_type_them() -> None:
+    from portfolio_desktop.domain.money import parse_amount
+
+    assert parse_amount("1 300 000,50 €") == 130_000_050
+    assert parse_amount("1\u202f300\u202f000,50\u00a0€") == 130_000_050
+    assert parse_amount("€1,300,000.50") == 130_000_050
+    assert parse_amount("1.300.000,5") == 130_000_050
+    assert parse_amount("750 k€") == 75_000_000
+    assert parse_amount("1,2 M€") == 120_000_000
+    assert parse_amount("1300000") == 130_000_000
+    assert parse_amount("  ") is None
+    assert parse_amount("-12,5") == -1250
+    for bad in ("abc", "12 €€x", "1,234", "1.2.3"):
+        with pytest.raises(ValueError):
+            parse_amount(bad)
+
+
+@given(st.integers(min_value=0, max_value=10**13), st.sampled_from(["fr", "en"]))
+def test_parse_reads_back_what_format_writes(cents: int, lang: str) -> None:
+    from portfolio_desktop.domain.money import parse_amount
+
+    assert parse_amount(format_money(cents, lang)) == cents

@@ -194,8 +194,9 @@ def test_merge_organisations_moves_links(setup) -> None:
     record.partners = [PartnerRecord(duplicate, PartnerRole.LEAD, 120_000_000), record.partners[1]]
     record.funding_lines[0].beneficiary_id = duplicate
     portfolio.update_project(db, record, expected_version=saved.version)
-    touched = reference.merge_organisations(db, lead, [duplicate])
-    assert touched == [saved.id]
+    before = portfolio.load_project(db, saved.id)
+    snapshot = reference.merge_organisations(db, lead, [duplicate])
+    assert snapshot.projects == [saved.id]
     after = portfolio.load_project(db, saved.id)
     assert {(p.organisation_id, p.role) for p in after.partners} == {
         (lead, PartnerRole.LEAD),
@@ -203,6 +204,16 @@ def test_merge_organisations_moves_links(setup) -> None:
     }
     assert after.funding_lines[0].beneficiary_id == lead
     assert [o.name for o in reference.organisations(db, "kerlis")] == ["Kerlis SAS"]
+    reference.unmerge_organisations(db, snapshot)
+    restored = portfolio.load_project(db, saved.id)
+    assert {(p.organisation_id, p.role) for p in restored.partners} == {
+        (p.organisation_id, p.role) for p in before.partners
+    }
+    assert restored.funding_lines[0].beneficiary_id == duplicate
+    assert sorted(o.name for o in reference.organisations(db, "kerlis")) == [
+        "KERLIS S.A.S.",
+        "Kerlis SAS",
+    ]
 
 
 def test_invalid_siren_refused_and_in_use_not_deleted(setup) -> None:

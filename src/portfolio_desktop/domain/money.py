@@ -78,3 +78,71 @@ def format_compact(cents: int, lang: str = "fr") -> str:
                 return sign + text.replace(".", ",") + NBSP + fr_unit
             return sign + "€" + text + en_unit
     return sign + format_money(int(euros * 100), lang, decimals=False)
+
+
+_UNITS = {
+    "": 1,
+    "k": 1_000,
+    "m": 1_000_000,
+    "md": 1_000_000_000,
+    "mds": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "mrd": 1_000_000_000,
+}
+
+
+def _split_decimal(number: str, text: str, *, has_unit: bool) -> tuple[str, str]:
+    """(integer digits, decimal digits) of a number written with `,`/`.` separators."""
+    last = max(number.rfind(","), number.rfind("."))
+    if last < 0:
+        return number, ""
+    mark = number[last]
+    if number.count(mark) > 1:  # the last separator repeats: it groups thousands
+        groups = number.replace(",", ".").split(".")
+        if any(len(g) != 3 for g in groups[1:]) or not groups[0]:
+            raise ValueError(f"not an amount: {text!r}")
+        return "".join(groups), ""
+    head, decimals = number[:last], number[last + 1 :]
+    other = "." if mark == "," else ","
+    if other in head:  # `1.300.000,50` or `1,300,000.50`: the other mark groups thousands
+        groups = head.split(other)
+        if any(len(g) != 3 for g in groups[1:]) or not groups[0]:
+            raise ValueError(f"not an amount: {text!r}")
+        return "".join(groups), decimals
+    if len(decimals) in (1, 2) or (has_unit and decimals):
+        return head, decimals
+    if len(decimals) == 3:
+        raise ValueError(f"ambiguous amount: {text!r}")  # 1,234: thousands or decimals?
+    raise ValueError(f"not an amount: {text!r}")
+
+
+def parse_amount(text: str) -> int | None:
+    """Euros as people type them, to cents: `1 300 000,50 €`, `€1,300,000.50`, `750 k€`, `1,2 M€`.
+
+    Spaces of any kind group thousands; a comma or a dot followed by one or two digits at the end
+    is the decimal mark, otherwise commas and dots group thousands. Returns None for an empty text
+    and raises ValueError for anything that is not an amount; an ambiguous `1,234` (thousands or
+    decimals?) is refused rather than guessed.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    cleaned = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").lower()
+    cleaned = cleaned.replace("eur", "").replace("€", "").strip()
+    negative = cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")"))
+    cleaned = cleaned.strip("-() ")
+    unit = ""
+    for candidate in ("mds", "mrd", "md", "bn", "k", "m"):
+        if cleaned.endswith(candidate):
+            unit = candidate
+            cleaned = cleaned[: -len(candidate)].strip()
+            break
+    number = cleaned.replace(" ", "").replace("'", "")
+    if not number or any(c not in "0123456789.," for c in number):
+        raise ValueError(f"not an amount: {text!r}")
+    integer, fraction = _split_decimal(number, text, has_unit=bool(unit))
+    value = Decimal(f"{integer or '0'}.{fraction or '0'}") * _UNITS[unit]
+    cents = to_cents(value)
+    if cents > MAX_CENTS:
+        raise ValueError(f"amount too large: {text!r}")
+    return -cents if negative else cents

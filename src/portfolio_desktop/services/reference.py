@@ -14,7 +14,7 @@ from ..domain.rules import Issue, RuleViolation
 from ..storage import reference, repository
 from ..storage.database import Database
 from ..storage.reference import NamedRow, OrganisationRow
-from ..storage.repository import StaleError
+from ..storage.repository import MergeSnapshot, StaleError
 from ..storage.summaries import refresh_projects
 from .portfolio import NotFoundError, Saved, StaleRecordError
 
@@ -84,12 +84,18 @@ def save_organisation(
     return Saved(org_id, version)
 
 
-def merge_organisations(db: Database, keep_id: int, merged_ids: list[int]) -> list[int]:
-    """Merges duplicates into `keep_id` (links moved, duplicates deleted); returns projects touched."""
+def merge_organisations(db: Database, keep_id: int, merged_ids: list[int]) -> MergeSnapshot:
+    """Merges duplicates into `keep_id` (links moved, duplicates deleted); returns what changed."""
     with db.write() as session:
-        touched = repository.merge_organisations(session, keep_id, merged_ids)
-        refresh_projects(session, touched)
-    return touched
+        snapshot = repository.merge_organisations(session, keep_id, merged_ids)
+        refresh_projects(session, snapshot.projects)
+    return snapshot
+
+
+def unmerge_organisations(db: Database, snapshot: MergeSnapshot) -> None:
+    """Undo of a merge: the merged organisations and their links come back."""
+    with db.write() as session:
+        refresh_projects(session, repository.unmerge_organisations(session, snapshot))
 
 
 def delete_organisation(db: Database, organisation_id: int) -> None:

@@ -7,6 +7,7 @@ displayed, and a row changed since then is not overwritten.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -502,16 +503,42 @@ def projects_of_organisation(session: Session, organisation_id: int) -> list[int
     )
 
 
-def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -> list[int]:
+@dataclass(slots=True)
+class MergeSnapshot:
+    """Everything a merge changed, so that undo can put it back exactly."""
+
+    keep_id: int
+    organisations: list[OrganisationRecord] = field(default_factory=list)
+    #: participations moved onto the kept organisation: (participation id, former organisation id)
+    moved: list[tuple[int, int]] = field(default_factory=list)
+    #: participations deleted because the kept organisation was already there: full rows
+    deleted: list[dict[str, Any]] = field(default_factory=list)
+    #: the kept organisation's participations as they were before absorbing a duplicate
+    kept_before: list[dict[str, Any]] = field(default_factory=list)
+    #: funding lines whose beneficiary moved: (line id, former beneficiary id)
+    beneficiaries: list[tuple[int, int]] = field(default_factory=list)
+    #: expert ties of the merged organisations: (expert id, organisation id)
+    ties: list[tuple[int, int]] = field(default_factory=list)
+    #: ties the merge added to the kept organisation
+    ties_added: list[int] = field(default_factory=list)
+    projects: list[int] = field(default_factory=list)
+
+
+def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -> MergeSnapshot:
     """Moves every link of the merged organisations onto the one kept, then deletes them.
 
-    A project where both took part keeps one participation (the kept one's, or the merged one's
-    role and budget when the kept one was absent). Returns the projects touched.
+    A project where both took part keeps one participation (the kept one's, taking the lead role
+    and adding the budgets). Returns what changed, for undo.
     """
+    snapshot = MergeSnapshot(keep_id)
     touched: set[int] = set()
     for merged in merged_ids:
         if merged == keep_id:
             continue
+        record = load_organisation(session, merged)
+        if record is None:
+            continue
+        snapshot.organisations.append(record)
         for part in session.scalars(
             select(t.Participation).where(t.Participation.organisation_id == merged)
         ).all():
@@ -523,14 +550,34 @@ def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -
                 )
             )
             if clash is None:
+                snapshot.moved.append((part.id, merged))
                 part.organisation_id = keep_id
-            else:
-                if part.role == PartnerRole.LEAD.value:
-                    clash.role = PartnerRole.LEAD.value
-                if clash.budget_cents is None or part.budget_cents is not None:
-                    clash.budget_cents = (clash.budget_cents or 0) + (part.budget_cents or 0)
-                session.delete(part)
+                continue
+            snapshot.kept_before.append(
+                {"id": clash.id, "role": clash.role, "budget_cents": clash.budget_cents}
+            )
+            snapshot.deleted.append(
+                {
+                    "id": part.id,
+                    "project_id": part.project_id,
+                    "organisation_id": merged,
+                    "role": part.role,
+                    "budget_cents": part.budget_cents,
+                }
+            )
+            if part.role == PartnerRole.LEAD.value:
+                clash.role = PartnerRole.LEAD.value
+            if clash.budget_cents is not None or part.budget_cents is not None:
+                clash.budget_cents = (clash.budget_cents or 0) + (part.budget_cents or 0)
+            session.delete(part)
         session.flush()
+        for line_id, project_id in session.execute(
+            select(t.FundingLine.id, t.FundingLine.project_id).where(
+                t.FundingLine.beneficiary_id == merged
+            )
+        ).all():
+            snapshot.beneficiaries.append((line_id, merged))
+            touched.add(project_id)
         session.execute(
             update(t.FundingLine)
             .where(t.FundingLine.beneficiary_id == merged)
@@ -539,13 +586,54 @@ def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -
         for (expert_id,) in session.execute(
             select(t.ExpertTie.expert_id).where(t.ExpertTie.organisation_id == merged)
         ).all():
-            exists = session.get(t.ExpertTie, (expert_id, keep_id))
-            if exists is None:
+            snapshot.ties.append((expert_id, merged))
+            if session.get(t.ExpertTie, (expert_id, keep_id)) is None:
                 session.add(t.ExpertTie(expert_id=expert_id, organisation_id=keep_id))
+                snapshot.ties_added.append(expert_id)
         session.execute(delete(t.ExpertTie).where(t.ExpertTie.organisation_id == merged))
         session.execute(delete(t.Organisation).where(t.Organisation.id == merged))
         session.flush()
-    return sorted(touched)
+    snapshot.projects = sorted(touched)
+    return snapshot
+
+
+def unmerge_organisations(session: Session, snapshot: MergeSnapshot) -> list[int]:
+    """Undoes `merge_organisations`: the organisations and every link come back as they were."""
+    for record in snapshot.organisations:
+        write_organisation(session, record, expected_version=None)
+        session.execute(
+            update(t.Organisation)
+            .where(t.Organisation.id == record.id)
+            .values(version=record.version)
+        )
+    for part_id, former in snapshot.moved:
+        session.execute(
+            update(t.Participation)
+            .where(t.Participation.id == part_id)
+            .values(organisation_id=former)
+        )
+    for row in snapshot.kept_before:
+        session.execute(
+            update(t.Participation)
+            .where(t.Participation.id == row["id"])
+            .values(role=row["role"], budget_cents=row["budget_cents"])
+        )
+    for row in snapshot.deleted:
+        session.execute(t.table_of(t.Participation).insert().values(**row))
+    for line_id, former in snapshot.beneficiaries:
+        session.execute(
+            update(t.FundingLine).where(t.FundingLine.id == line_id).values(beneficiary_id=former)
+        )
+    for expert_id in snapshot.ties_added:
+        session.execute(
+            delete(t.ExpertTie).where(
+                t.ExpertTie.expert_id == expert_id, t.ExpertTie.organisation_id == snapshot.keep_id
+            )
+        )
+    for expert_id, org_id in snapshot.ties:
+        session.add(t.ExpertTie(expert_id=expert_id, organisation_id=org_id))
+    session.flush()
+    return snapshot.projects
 
 
 def organisation_usage(session: Session, organisation_id: int) -> int:

@@ -28,9 +28,13 @@ def install_language(lang: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    os.environ["PORTFOLIO_DESKTOP_LANG"] = lang  # `messages` (codes → words) follows the same choice
-    locale = QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English,
-                     QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom)
+    os.environ["PORTFOLIO_DESKTOP_LANG"] = (
+        lang  # `messages` (codes → words) follows the same choice
+    )
+    locale = QLocale(
+        QLocale.Language.French if lang == "fr" else QLocale.Language.English,
+        QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom,
+    )
     QLocale.setDefault(locale)
     if lang == "en":
         return  # the source strings are English

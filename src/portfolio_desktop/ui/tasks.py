@@ -27,8 +27,13 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
-                 signals: _Signals) -> None:
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        signals: _Signals,
+    ) -> None:
         super().__init__()
         self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, signals
         self.setAutoDelete(True)
@@ -83,18 +88,24 @@ class Task(QObject):
 class TaskRunner(QObject):
     """Submits functions to a thread pool (or runs them inline in tests)."""
 
-    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False,
-                 max_threads: int = 2) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, synchronous: bool = False, max_threads: int = 2
+    ) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._live: set[Task] = set()
 
-    def submit(self, fn: Callable[..., Any], *args: Any,
-               on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None,
-               with_progress: bool = False, **kwargs: Any) -> Task:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        with_progress: bool = False,
+        **kwargs: Any,
+    ) -> Task:
         """Runs `fn(*args, **kwargs)` (plus `progress=` when asked) off the GUI thread."""
         task = Task(self)
         if with_progress:
