@@ -27,9 +27,24 @@ AREAS: dict[str, list[str]] = {
 #: Files that belong to a more specific area (excluded from "app").
 SPECIFIC: dict[str, list[str]] = {
     "import": ["dialogs/import_*.py"],
+    "reference": [
+        "views/organisations_view.py",
+        "views/funders_view.py",
+        "views/domains_view.py",
+        "views/experts_view.py",
+        "views/reference_*.py",
+        "dialogs/organisation_*.py",
+        "dialogs/reference_*.py",
+        "models/reference_*.py",
+    ],
     "export": ["dialogs/export_*.py"],
     "dashboard": ["views/dashboard*.py", "widgets/chart*.py", "dialogs/report*.py"],
-    "safety": ["dialogs/backup*.py", "dialogs/conflict*.py", "dialogs/server*.py", "dialogs/history*.py"],
+    "safety": [
+        "dialogs/backup*.py",
+        "dialogs/conflict*.py",
+        "dialogs/server*.py",
+        "dialogs/history*.py",
+    ],
 }
 
 
@@ -56,8 +71,21 @@ def update() -> None:
         ts = FOLDER / f"{area}_fr.ts"
         if not files:
             continue
-        subprocess.run([lupdate(), "-silent", "-no-obsolete", "-source-language", "en",
-                        "-target-language", "fr", *map(str, files), "-ts", str(ts)], check=True)
+        subprocess.run(
+            [
+                lupdate(),
+                "-silent",
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                "fr",
+                *map(str, files),
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
         print(f"{ts.relative_to(ROOT)}: {len(files)} files")
 
 
@@ -76,7 +104,11 @@ def missing(area: str | None) -> list[tuple[str, str, str]]:
     for ts in sorted(FOLDER.glob(f"{area or '*'}_fr.ts")):
         for context, message in messages_of(ts):
             translation = message.find("translation")
-            if translation is None or not (translation.text or "").strip() or translation.get("type") == "unfinished":
+            if (
+                translation is None
+                or not (translation.text or "").strip()
+                or translation.get("type") == "unfinished"
+            ):
                 if translation is not None and translation.get("type") in ("obsolete", "vanished"):
                     continue
                 result.append((ts.stem, context, message.findtext("source") or ""))

@@ -46,6 +46,12 @@ def organisations(db: Database, search: str = "") -> list[OrganisationRow]:
         return reference.organisations(session, search)
 
 
+def organisation_names(db: Database) -> list[NamedRow]:
+    """Every organisation's id and name (the partner picker's completion list)."""
+    with db.read() as session:
+        return reference.organisation_names(session)
+
+
 def load_organisation(db: Database, organisation_id: int) -> OrganisationRecord:
     with db.read() as session:
         record = repository.load_organisation(session, organisation_id)

@@ -42,3 +42,11 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
         },
         "funding_by_funder": {n: euros_str(c) for n, c in totals.funding_by_funder_cents.items()},
     }
+
+
+def project_count(db: Database) -> int:
+    """How many projects the portfolio holds (the desktop shows its welcome page at zero)."""
+    from ..storage import bulk
+
+    with db.read() as session:
+        return bulk.count_rows(session, "project")

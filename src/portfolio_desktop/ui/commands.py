@@ -1,0 +1,263 @@
+"""Undo and redo for every edit of a session (QUndoStack).
+
+Each command holds two plain functions, forward and backward, run by the context's writer (one
+at a time, in order, off the GUI thread). The functions keep what the next one needs (a new id, the
+version just written) in the command's `state`, inside the worker, so that a quick undo after a
+save still sees the version that save wrote.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from ..domain.enums import ProjectStatus
+from ..domain.model import OrganisationRecord, ProjectRecord
+from ..services import portfolio, reference
+from .context import AppContext
+
+Step = Callable[[dict[str, Any]], Any]
+
+
+class WriteCommand(QUndoCommand):
+    """A reversible edit. `applied=True` when the first forward step already ran (a form save)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        forward: Step,
+        backward: Step,
+        *,
+        scope: str,
+        state: dict[str, Any] | None = None,
+        applied: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.forward = forward
+        self.backward = backward
+        self.scope = scope
+        self.state: dict[str, Any] = state if state is not None else {}
+        self._skip = applied
+
+    def _ids(self) -> list[int]:
+        return [self.state["id"]] if "id" in self.state else []
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        db = self.ctx.db
+        self.ctx.write(self.forward, self.state, scope=self.scope, ids=self._ids()) if db else None
+
+    def undo(self) -> None:
+        if self.ctx.db is not None:
+            self.ctx.write(self.backward, self.state, scope=self.scope, ids=self._ids())
+
+
+# -- projects -------------------------------------------------------------------------------------
+
+
+def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCommand:
+    """Creating a project: undo deletes it, redo puts it back under the same id."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        if "snapshot" in state:
+            saved = portfolio.restore_project(db, state["snapshot"])
+        else:
+            saved = portfolio.create_project(db, copy.deepcopy(record))
+        state.update(id=saved.id, version=saved.version)
+
+    def backward(state: dict[str, Any]) -> None:
+        state["snapshot"] = portfolio.load_project(db, state["id"])
+        portfolio.delete_project(db, state["id"], expected_version=state["version"])
+
+    return WriteCommand(ctx, text, forward, backward, scope="projects")
+
+
+def update_project(
+    ctx: AppContext,
+    before: ProjectRecord,
+    after: ProjectRecord,
+    text: str,
+    *,
+    saved_version: int | None = None,
+) -> WriteCommand:
+    """Saving the editor: undo writes the fields back as they were (at the version saved)."""
+    db = ctx.db
+    assert db is not None and before.id is not None
+
+    def write(record: ProjectRecord, state: dict[str, Any]) -> None:
+        target = copy.deepcopy(record)
+        target.id = state["id"]
+        target.funding_lines = [copy.copy(line) for line in target.funding_lines]
+        saved = portfolio.update_project(db, target, expected_version=state["version"])
+        state["version"] = saved.version
+
+    state: dict[str, Any] = {
+        "id": before.id,
+        "version": before.version if saved_version is None else saved_version,
+    }
+    return WriteCommand(
+        ctx,
+        text,
+        lambda s: write(after, s),
+        lambda s: write(before, s),
+        scope="projects",
+        state=state,
+        applied=saved_version is not None,
+    )
+
+
+def delete_project(ctx: AppContext, project_id: int, version: int, text: str) -> WriteCommand:
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        state["snapshot"] = portfolio.load_project(db, state["id"])
+        portfolio.delete_project(db, state["id"], expected_version=state["version"])
+
+    def backward(state: dict[str, Any]) -> None:
+        saved = portfolio.restore_project(db, state["snapshot"])
+        state["version"] = saved.version
+
+    return WriteCommand(
+        ctx, text, forward, backward, scope="projects", state={"id": project_id, "version": version}
+    )
+
+
+def transition(
+    ctx: AppContext, project_id: int, version: int, target: ProjectStatus, on: Any, text: str
+) -> WriteCommand:
+    """A pipeline step: undo puts back the previous status and step dates."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        state["before"] = portfolio.load_project(db, state["id"])
+        saved = portfolio.transition(
+            db, state["id"], target, on=on, expected_version=state["version"]
+        )
+        state["version"] = saved.version
+
+    def backward(state: dict[str, Any]) -> None:
+        saved = portfolio.revert_transition(
+            db, state["id"], state["before"], expected_version=state["version"]
+        )
+        state["version"] = saved.version
+
+    return WriteCommand(
+        ctx, text, forward, backward, scope="projects", state={"id": project_id, "version": version}
+    )
+
+
+# -- organisations and reference data ---------------------------------------------------------------
+
+
+def save_organisation(
+    ctx: AppContext, before: OrganisationRecord | None, after: OrganisationRecord, text: str
+) -> WriteCommand:
+    """Creating (before None) or editing an organisation."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        record = copy.deepcopy(after)
+        if "id" in state:
+            record.id = state["id"]
+        saved = reference.save_organisation(db, record, expected_version=state.get("version"))
+        state.update(id=saved.id, version=saved.version)
+
+    def backward(state: dict[str, Any]) -> None:
+        if before is None:
+            reference.delete_organisation(db, state["id"])
+            state.pop("version", None)
+            return
+        saved = reference.save_organisation(
+            db, copy.deepcopy(before), expected_version=state["version"]
+        )
+        state["version"] = saved.version
+
+    state: dict[str, Any] = {}
+    if before is not None:
+        state = {"id": before.id, "version": before.version}
+    return WriteCommand(ctx, text, forward, backward, scope="organisations", state=state)
+
+
+def delete_organisation(ctx: AppContext, record: OrganisationRecord, text: str) -> WriteCommand:
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        reference.delete_organisation(db, state["id"])
+
+    def backward(state: dict[str, Any]) -> None:
+        restored = copy.deepcopy(record)
+        reference.save_organisation(db, restored, expected_version=None)
+
+    return WriteCommand(
+        ctx, text, forward, backward, scope="organisations", state={"id": record.id}
+    )
+
+
+def merge_organisations(
+    ctx: AppContext, keep_id: int, merged_ids: list[int], text: str
+) -> WriteCommand:
+    """Merging duplicates; undo restores the merged organisations and every link they had."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        state["snapshot"] = reference.merge_organisations(db, keep_id, merged_ids)
+
+    def backward(state: dict[str, Any]) -> None:
+        reference.unmerge_organisations(db, state["snapshot"])
+
+    return WriteCommand(ctx, text, forward, backward, scope="organisations")
+
+
+def save_reference(
+    ctx: AppContext,
+    table: str,
+    save: Callable[[int | None], int],
+    restore: Callable[[int], Any] | None,
+    row_id: int | None,
+    text: str,
+) -> WriteCommand:
+    """Funders, calls, domains, experts: `save(row_id)` writes the new values and returns the id;
+    `restore(row_id)` writes the old ones back (None when the row was new: undo deletes it)."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        state["id"] = save(state.get("id"))
+
+    def backward(state: dict[str, Any]) -> None:
+        if restore is None:
+            reference.delete_reference(db, table, state["id"])
+        else:
+            restore(state["id"])
+
+    state: dict[str, Any] = {"id": row_id} if row_id is not None else {}
+    return WriteCommand(ctx, text, forward, backward, scope=table + "s", state=state)
+
+
+def delete_reference(
+    ctx: AppContext, table: str, row_id: int, restore: Callable[[int], Any], text: str
+) -> WriteCommand:
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        reference.delete_reference(db, table, state["id"])
+
+    def backward(state: dict[str, Any]) -> None:
+        restore(state["id"])
+
+    return WriteCommand(ctx, text, forward, backward, scope=table + "s", state={"id": row_id})

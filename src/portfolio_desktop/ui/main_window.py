@@ -1,0 +1,567 @@
+"""The main window: navigation, menus, status bar. It wires views and actions; each screen is its
+own view class, and every piece of work goes through the context's runners."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import messages, paths
+from ..domain.filters import ProjectFilter
+from ..services import reference
+from . import commands, formatting
+from .context import AppContext
+from .errors import show_error
+from .views.projects_view import ProjectsView
+from .views.welcome_view import WelcomeView
+
+#: Pages of the navigation: key, module and class (imported when first shown), title.
+PAGES: list[tuple[str, str, str]] = [
+    ("projects", "", ""),
+    ("organisations", "portfolio_desktop.ui.views.organisations_view", "OrganisationsView"),
+    ("funders", "portfolio_desktop.ui.views.funders_view", "FundersView"),
+    ("domains", "portfolio_desktop.ui.views.domains_view", "DomainsView"),
+    ("experts", "portfolio_desktop.ui.views.experts_view", "ExpertsView"),
+    ("dashboard", "portfolio_desktop.ui.views.dashboard_view", "DashboardView"),
+]
+
+
+def page_available(module: str) -> bool:
+    if not module:
+        return True
+    return importlib.util.find_spec(module) is not None
+
+
+def count_projects(db: Any) -> int:
+    from ..services.stats import project_count
+
+    return project_count(db)
+
+
+class MainWindow(QMainWindow):
+    """Thin: menus, navigation, status bar; views do the work."""
+
+    #: The user chose another language in the preferences (the application rebuilds the window).
+    language_chosen = Signal(str)
+    #: The user asked to open a database (path or URL).
+    open_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("portfolio-desktop")
+        self.resize(1360, 860)
+        self._pages: dict[str, QWidget] = {}
+        self._page_rows: dict[str, int] = {}
+        self._project_filter = ProjectFilter()
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.welcome = WelcomeView()
+        self.stack.addWidget(self.welcome)
+        self.projects = ProjectsView(ctx)
+        self.stack.addWidget(self.projects)
+        self._pages["projects"] = self.projects
+        titles = self.page_titles()
+        for key, module, _cls in PAGES:
+            if not page_available(module):
+                continue
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self._page_rows[key] = self.navigation.count()
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._navigate)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.database_label = QLabel()
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("totalsLabel")
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.totals_label)
+
+        self._build_menus()
+        self.welcome.create_demo.connect(self.create_demo)
+        self.welcome.import_workbook.connect(self.import_workbook)
+        self.welcome.start_empty.connect(self.start_empty)
+        self.welcome.open_file.connect(self.open_file)
+        self.projects.totals_changed.connect(self._show_totals)
+        self.projects.filter_changed.connect(self._on_filter_changed)
+        self.projects.open_project.connect(self.open_project)
+        self.projects.new_project.connect(lambda: self.open_project(None))
+        self.projects.delete_projects.connect(self.delete_projects)
+        ctx.database_changed.connect(self._on_database_changed)
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.write_failed.connect(lambda error: show_error(self, error))
+
+        self.restoreGeometry(ctx.settings.get("window/geometry"))
+        self.restoreState(ctx.settings.get("window/state"))
+        self.splitter.restoreState(ctx.settings.get("window/splitter"))
+        self.navigation.setCurrentRow(0)
+        if ctx.db is not None:
+            self._on_database_changed(ctx.db)
+
+    def page_titles(self) -> dict[str, str]:
+        return {
+            "projects": self.tr("Projects"),
+            "organisations": self.tr("Organisations"),
+            "funders": self.tr("Funders & calls"),
+            "domains": self.tr("Domains"),
+            "experts": self.tr("Experts"),
+            "dashboard": self.tr("Dashboard"),
+        }
+
+    # -- menus ------------------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(
+                self.tr("&New portfolio…"), self.new_portfolio, QKeySequence.StandardKey.New
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Open…"), self.open_file, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addAction(self._action(self.tr("Save a &copy…"), self.save_copy))
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent files"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("&Import a workbook…"), self.import_workbook, "Ctrl+I", "importAction"
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Export…"), self.export_workbook, "Ctrl+E", "exportAction")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("undoAction")
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setObjectName("redoAction")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(self.tr("New &project…"), lambda: self.open_project(None), "Ctrl+Shift+N")
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(
+                self.tr("&Preferences…"),
+                self.preferences,
+                QKeySequence.StandardKey.Preferences,
+                "preferencesAction",
+            )
+        )
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        titles = self.page_titles()
+        for number, key in enumerate(self._page_rows, start=1):
+            view_menu.addAction(
+                self._action(titles[key], lambda k=key: self.show_page(k), f"Ctrl+{number}")
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(
+                self.tr("Show or hide the &filters"),
+                self.projects.filters_button.toggle,
+                "Ctrl+Shift+F",
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("&Search projects"), self.focus_search, QKeySequence.StandardKey.Find
+            )
+        )
+
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self._action(self.tr("Create the &demo portfolio"), self.create_demo))
+        tools_menu.addAction(self._action(self.tr("&Check the database"), self.check_database))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action(self.tr("&About portfolio-desktop"), self.about))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.ctx.settings.recent_files():
+            self.recent_menu.addAction(
+                self._action(location, lambda loc=location: self.open_requested.emit(loc))
+            )
+        if not self.recent_menu.actions():
+            empty = self.recent_menu.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        row = self._page_rows.get(key)
+        if row is not None:
+            self.navigation.setCurrentRow(row)
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def _navigate(self, row: int) -> None:
+        item = self.navigation.item(row)
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key == "projects" and getattr(self, "_empty", False):
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        widget = self._pages.get(key) or self._create_page(key)
+        if widget is not None:
+            self.stack.setCurrentWidget(widget)
+
+    def _create_page(self, key: str) -> QWidget | None:
+        """Builds a page the first time it is shown (the dashboard imports matplotlib then)."""
+        module_name, class_name = next((m, c) for k, m, c in PAGES if k == key)
+        module = importlib.import_module(module_name)
+        widget: QWidget = getattr(module, class_name)(self.ctx)
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+        if key == "dashboard":
+            widget.filter_requested.connect(self.show_projects_filtered)  # type: ignore[attr-defined]
+            widget.set_filter(self._project_filter)  # type: ignore[attr-defined]
+        return widget
+
+    def show_projects_filtered(self, flt: ProjectFilter) -> None:
+        self.projects.set_filter(flt)
+        self.show_page("projects")
+
+    def focus_search(self) -> None:
+        self.show_page("projects")
+        self.projects.search.setFocus()
+        self.projects.search.selectAll()
+
+    # -- database ---------------------------------------------------------------------------------
+
+    def _on_database_changed(self, db: Any) -> None:
+        self.database_label.setText(db.location if db is not None else self.tr("No database open"))
+        self.setWindowTitle(
+            f"portfolio-desktop — {Path(db.location).name}"
+            if db is not None
+            else "portfolio-desktop"
+        )
+        if db is None:
+            return
+        self.ctx.read(
+            count_projects,
+            db,
+            on_done=self._show_welcome_if_empty,
+            on_error=lambda e: show_error(self, e),
+        )
+        self.projects.reload_reference()
+        for key, widget in self._pages.items():
+            if key != "projects" and hasattr(widget, "reload"):
+                widget.reload()
+
+    def _show_welcome_if_empty(self, count: int) -> None:
+        self._empty = count == 0
+        if self._empty:
+            self.stack.setCurrentWidget(self.welcome)
+        elif self.stack.currentWidget() is self.welcome:
+            self.stack.setCurrentWidget(self.projects)
+
+    def _on_data_changed(self, scope: str, _ids: Any) -> None:
+        if (
+            getattr(self, "_empty", False)
+            and scope in ("projects", "all")
+            and self.ctx.db is not None
+        ):
+            self.ctx.read(count_projects, self.ctx.db, on_done=self._show_welcome_if_empty)
+
+    def _show_totals(self, count: int, granted: int) -> None:
+        self.totals_label.setText(
+            self.tr("%1 projects · %2 granted")
+            .replace("%1", formatting.number(count))
+            .replace("%2", formatting.money(granted, decimals=False))
+        )
+
+    def _on_filter_changed(self, flt: ProjectFilter) -> None:
+        self._project_filter = flt
+        dashboard = self._pages.get("dashboard")
+        if dashboard is not None:
+            dashboard.set_filter(flt)  # type: ignore[attr-defined]
+
+    def new_portfolio(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New portfolio"),
+            str(paths.data_dir()),
+            self.tr("Portfolio databases (*.sqlite)"),
+        )
+        if path:
+            if not path.endswith(".sqlite"):
+                path += ".sqlite"
+            if Path(path).exists():
+                QMessageBox.warning(
+                    self,
+                    self.tr("New portfolio"),
+                    self.tr("This file already exists; open it instead."),
+                )
+                return
+            self.open_requested.emit(path)
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a portfolio"),
+            str(paths.data_dir()),
+            self.tr("Portfolio databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_requested.emit(path)
+
+    def save_copy(self) -> None:
+        db = self.ctx.db
+        if db is None or db.path is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy"),
+            str(db.path.with_name(db.path.stem + "-copie.sqlite")),
+            self.tr("Portfolio databases (*.sqlite)"),
+        )
+        if not path:
+            return
+        from ..storage.backup import backup_to
+
+        source = db.path
+        self.ctx.read(
+            backup_to,
+            source,
+            Path(path),
+            on_done=lambda target: self.statusBar().showMessage(
+                self.tr("Copy saved: %1").replace("%1", str(target)), 8000
+            ),
+            on_error=lambda error: show_error(self, error),
+        )
+
+    def start_empty(self) -> None:
+        db = self.ctx.db
+        if db is None:
+            return
+        self.ctx.write(
+            reference.ensure_cluster,
+            db,
+            scope="all",
+            on_done=lambda _c: (self._leave_welcome(), self.open_project(None)),
+        )
+
+    def _leave_welcome(self) -> None:
+        self._empty = False
+        self.stack.setCurrentWidget(self.projects)
+
+    def create_demo(self) -> None:
+        db = self.ctx.db
+        if db is None:
+            return
+        from ..services.demo import create_demo
+
+        dialog = self._progress_dialog(self.tr("Creating the demo portfolio…"))
+        task = self.ctx.writer.submit(create_demo, db, "pole", 1, with_progress=True)
+        self._follow(
+            task, dialog, lambda _r: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
+        )
+
+    def _progress_dialog(self, text: str) -> QProgressDialog:
+        dialog = QProgressDialog(text, self.tr("Cancel"), 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        return dialog
+
+    def _follow(self, task: Any, dialog: QProgressDialog, done: Callable[[Any], Any]) -> None:
+        task.progressed.connect(lambda fraction, _m: dialog.setValue(int(fraction * 100)))
+        dialog.canceled.connect(task.cancel)
+        task.finished.connect(lambda result: (dialog.reset(), done(result)))
+        task.failed.connect(lambda error: (dialog.reset(), show_error(self, error)))
+        task.cancelled.connect(dialog.reset)
+        if task.done:
+            dialog.reset()
+
+    def check_database(self) -> None:
+        db = self.ctx.db
+        if db is None:
+            return
+        from ..services.check import check_database
+
+        def done(findings: list[Any]) -> None:
+            if not findings:
+                QMessageBox.information(
+                    self, self.tr("Check the database"), messages.text("check_ok")
+                )
+                return
+            lines = [messages.text(f.code, f.params) for f in findings[:30]]
+            QMessageBox.warning(self, self.tr("Check the database"), "\n".join(lines))
+
+        self.ctx.read(check_database, db, on_done=done, on_error=lambda e: show_error(self, e))
+
+    # -- projects ---------------------------------------------------------------------------------
+
+    def open_project(self, project_id: int | None) -> None:
+        db = self.ctx.db
+        if db is None:
+            return
+        from .dialogs.project_editor import ProjectEditor, load_choices
+
+        def show(result: Any) -> None:
+            choices, record = result
+            if not choices.clusters:
+                self.ctx.write(
+                    reference.ensure_cluster,
+                    db,
+                    scope="all",
+                    on_done=lambda _c: self.open_project(project_id),
+                )
+                return
+            editor = ProjectEditor(self.ctx, choices, record, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._editor = editor
+            editor.open()
+
+        self.ctx.read(
+            load_choices, db, project_id, on_done=show, on_error=lambda e: show_error(self, e)
+        )
+
+    def delete_projects(self, ids: list[int]) -> None:
+        db = self.ctx.db
+        if db is None or not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete projects"),
+            self.tr("Delete %n project(s)? You can undo this.", "", len(ids)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        rows = {r.id: r for r in self._rows(ids)}
+        self.ctx.undo_stack.beginMacro(self.tr("Delete %n project(s)", "", len(ids)))
+        for project_id in ids:
+            row = rows.get(project_id)
+            if row is not None:
+                self.ctx.undo_stack.push(
+                    commands.delete_project(
+                        self.ctx,
+                        project_id,
+                        row.version,
+                        self.tr("Delete %1").replace("%1", row.reference),
+                    )
+                )
+        self.ctx.undo_stack.endMacro()
+
+    def _rows(self, ids: list[int]) -> list[Any]:
+        from ..services import project_list
+
+        assert self.ctx.db is not None
+        return project_list.rows(self.ctx.db, ids)
+
+    # -- workbooks --------------------------------------------------------------------------------
+
+    def import_workbook(self) -> None:
+        if self.ctx.db is None:
+            return
+        from .dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx.db, self.ctx.writer, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(
+            lambda _batch: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
+        )
+        wizard.open()
+
+    def export_workbook(self) -> None:
+        if self.ctx.db is None:
+            return
+        from .dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx.db, self.ctx.reader, self.projects.current_filter(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- help and preferences ---------------------------------------------------------------------
+
+    def preferences(self) -> None:
+        from .dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.ctx.settings, self)
+        if dialog.exec() and dialog.language() != self.ctx.settings.language:
+            self.ctx.settings.language = dialog.language()
+            self.language_chosen.emit(dialog.language())
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for action in self.findChildren(QAction):
+            if action.shortcut().isEmpty() or not action.text():
+                continue
+            text = action.text().replace("&", "")
+            lines.append(
+                f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{text}"
+            )
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(sorted(set(lines))))
+
+    def about(self) -> None:
+        from .dialogs.about import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def save_layout(self) -> None:
+        self.ctx.settings.set("window/geometry", self.saveGeometry())
+        self.ctx.settings.set("window/state", self.saveState())
+        self.ctx.settings.set("window/splitter", self.splitter.saveState())
+        self.projects.save_layout()
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.ctx.writer.wait(60_000)
+        super().closeEvent(event)

@@ -1,0 +1,335 @@
+"""The Projects screen: search as you type, filters, saved views, the table of 100,000 projects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.filters import ProjectFilter
+from ...services import project_list, reference
+from ...services.project_list import SavedViewRecord, Selection
+from ..context import AppContext
+from ..errors import show_error
+from ..models.project_table import ProjectTableModel
+from ..widgets.filter_panel import FilterChoices, FilterPanel
+
+SEARCH_DELAY_MS = 120
+DEFAULT_HIDDEN = ("cluster", "end_on")
+
+
+def load_choices(db: Any) -> FilterChoices:
+    return FilterChoices(
+        clusters=[(f"{r.extra[0]} — {r.name}", r.id) for r in reference.clusters(db)],
+        domains=[(r.name, r.id) for r in reference.domains(db)],
+        funders=[(r.name, r.id) for r in reference.funders(db)],
+        calls=[(r.name, r.id) for r in reference.calls(db)],
+    )
+
+
+class ProjectsView(QWidget):
+    """Search, filters and the projects table; double-click opens a project."""
+
+    #: The filter shown changed (the dashboard follows it).
+    filter_changed = Signal(object)
+    #: (number of projects shown, their granted funding in cents) for the status bar.
+    totals_changed = Signal(int, object)
+    open_project = Signal(int)
+    new_project = Signal()
+    delete_projects = Signal(list)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self._filter = ProjectFilter()
+        self.selection = Selection([], 0)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search reference, acronym, title, partner…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("projectSearch")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.filters_button = QToolButton()
+        self.filters_button.setText(self.tr("Filters"))
+        self.filters_button.setCheckable(True)
+        self.views = QComboBox()
+        self.views.setMinimumWidth(180)
+        self.views.setToolTip(self.tr("Saved views"))
+        self.views.activated.connect(self._view_chosen)
+        self.save_view_button = QToolButton()
+        self.save_view_button.setText(self.tr("Save view…"))
+        self.save_view_button.clicked.connect(self.save_view)
+        self.delete_view_button = QToolButton()
+        self.delete_view_button.setText(self.tr("Delete view"))
+        self.delete_view_button.clicked.connect(self.delete_view)
+        self.new_button = QToolButton()
+        self.new_button.setText(self.tr("New project"))
+        self.new_button.clicked.connect(self.new_project)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.filters_button)
+        bar.addWidget(self.views)
+        bar.addWidget(self.save_view_button)
+        bar.addWidget(self.delete_view_button)
+        bar.addWidget(self.new_button)
+
+        self.panel = FilterPanel()
+        self.panel.filter_changed.connect(lambda _f: self.refresh())
+        self.filters_button.toggled.connect(self.panel.setVisible)
+        self.filters_button.setChecked(bool(ctx.settings.get("projects/filters_visible")))
+        self.panel.setVisible(self.filters_button.isChecked())
+
+        self.model = ProjectTableModel(self._fetch_rows, self)
+        self.model.sort_requested.connect(lambda _k, _d: self.refresh())
+        self.table = QTableView()
+        self.table.setObjectName("projectsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setSortIndicator(self.model.column_of("reference"), Qt.SortOrder.AscendingOrder)
+        self._default_widths()
+        if not header.restoreState(ctx.settings.get("projects/header")):
+            for key in DEFAULT_HIDDEN:
+                self.table.setColumnHidden(self.model.column_of(key), True)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_project.emit(self.model.project_id(index.row()))
+        )
+        open_action = QAction(self.tr("Open"), self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self._open_current)
+        delete_action = QAction(self.tr("Delete"), self.table)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(lambda: self.delete_projects.emit(self.selected_ids()))
+        self.table.addActions([open_action, delete_action])
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 1000])
+        self.splitter.restoreState(ctx.settings.get("projects/splitter"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        ctx.data_changed.connect(self._on_data_changed)
+
+    # -- state ------------------------------------------------------------------------------------
+
+    def current_filter(self) -> ProjectFilter:
+        return self.panel.current().with_changes(search=self.search.text().strip())
+
+    def set_filter(self, flt: ProjectFilter) -> None:
+        """Shows exactly this filter (dashboard click-through, saved views)."""
+        self.search.blockSignals(True)
+        self.search.setText(flt.search)
+        self.search.blockSignals(False)
+        self.panel.set_filter(flt.with_changes(search=""))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.project_id(r) for r in rows]
+
+    def save_layout(self) -> None:
+        self.ctx.settings.set("projects/header", self.table.horizontalHeader().saveState())
+        self.ctx.settings.set("projects/splitter", self.splitter.saveState())
+        self.ctx.settings.set("projects/filters_visible", self.filters_button.isChecked())
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def reload_reference(self) -> None:
+        """Refreshes the filters' lists and the saved views, then the table."""
+        db = self.ctx.db
+        if db is None:
+            return
+        self.ctx.read(load_choices, db, on_done=self.panel.set_choices, on_error=self._failed)
+        self.ctx.read(project_list.saved, db, on_done=self._set_views, on_error=self._failed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Runs the filtered, sorted query off the GUI thread; stale answers are dropped."""
+        db = self.ctx.db
+        if db is None:
+            return
+        self._search_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+
+        def done(selection: Selection) -> None:
+            if generation != self._generation:
+                return
+            self.selection = selection
+            self.model.set_ids(selection.ids)
+            self.totals_changed.emit(len(selection.ids), selection.granted_cents)
+            if flt != self._filter:
+                self._filter = flt
+                self.filter_changed.emit(flt)
+
+        self.ctx.read(
+            project_list.select,
+            db,
+            flt,
+            self.model.sort_key,
+            self.model.descending,
+            on_done=done,
+            on_error=self._failed,
+        )
+
+    def _fetch_rows(self, ids: Any) -> list[Any]:
+        if self.ctx.db is None:
+            return []
+        return project_list.rows(self.ctx.db, ids)
+
+    def _on_data_changed(self, scope: str, ids: Any) -> None:
+        if scope in ("projects", "all", "organisations", "domains", "calls", "funders"):
+            self.model.invalidate(list(ids) if scope == "projects" else [])
+            self.refresh()
+        if scope in ("all", "domains", "funders", "calls", "clusters"):
+            self.reload_reference()
+        if scope == "views":
+            self.ctx.read(
+                project_list.saved, self.ctx.db, on_done=self._set_views, on_error=self._failed
+            )
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    # -- saved views ------------------------------------------------------------------------------
+
+    def _set_views(self, views: list[SavedViewRecord]) -> None:
+        self._saved = {v.name: v for v in views}
+        current = self.views.currentText()
+        self.views.blockSignals(True)
+        self.views.clear()
+        self.views.addItem(self.tr("(current view)"), None)
+        for view in views:
+            self.views.addItem(view.name, view.name)
+        index = self.views.findText(current)
+        self.views.setCurrentIndex(max(0, index))
+        self.views.blockSignals(False)
+        self.delete_view_button.setEnabled(bool(views))
+
+    def current_view(self, name: str) -> SavedViewRecord:
+        header = self.table.horizontalHeader()
+        keys = self.model.column_keys()
+        visible = [
+            keys[header.logicalIndex(v)]
+            for v in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(v))
+        ]
+        return SavedViewRecord(
+            name, self.current_filter(), tuple(visible), self.model.sort_key, self.model.descending
+        )
+
+    def save_view(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"))
+        if ok and name.strip() and self.ctx.db is not None:
+            self.ctx.write(
+                project_list.save, self.ctx.db, self.current_view(name.strip()), scope="views"
+            )
+
+    def delete_view(self) -> None:
+        name = self.views.currentData()
+        if name and self.ctx.db is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Delete view"), self.tr("Delete the view “%1”?").replace("%1", name)
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.ctx.write(project_list.delete, self.ctx.db, name, scope="views")
+
+    def apply_view(self, view: SavedViewRecord) -> None:
+        header = self.table.horizontalHeader()
+        keys = self.model.column_keys()
+        if view.columns:
+            for logical, key in enumerate(keys):
+                self.table.setColumnHidden(logical, key not in view.columns)
+            for position, key in enumerate(view.columns):
+                if key in keys:
+                    header.moveSection(header.visualIndex(keys.index(key)), position)
+        self.model.sort_key, self.model.descending = view.sort_key, view.descending
+        if view.sort_key in keys:
+            header.blockSignals(True)
+            header.setSortIndicator(
+                keys.index(view.sort_key),
+                Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+        self.set_filter(view.filter)
+
+    def _view_chosen(self, index: int) -> None:
+        name = self.views.itemData(index)
+        if name and name in getattr(self, "_saved", {}):
+            self.apply_view(self._saved[name])
+
+    # -- columns ----------------------------------------------------------------------------------
+
+    def _default_widths(self) -> None:
+        widths = {
+            "cluster": 70,
+            "reference": 120,
+            "acronym": 110,
+            "title": 360,
+            "status": 110,
+            "lead": 200,
+            "domains": 220,
+            "regions": 130,
+            "call": 200,
+            "start_on": 90,
+            "end_on": 90,
+            "budget": 120,
+            "granted": 130,
+        }
+        for column, key in enumerate(self.model.column_keys()):
+            self.table.setColumnWidth(column, widths.get(key, 100))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_project.emit(self.model.project_id(index.row()))

@@ -1,0 +1,93 @@
+"""A drop-down list whose items are ticked: the multi-choice filters of the projects table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QWidget
+
+
+class CheckableComboBox(QComboBox):
+    """Shows "All" or the ticked labels; `selection_changed` carries the ticked values."""
+
+    selection_changed = Signal(list)
+
+    def __init__(self, all_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all_text = all_text
+        self._model = QStandardItemModel(self)
+        self.setModel(self._model)
+        self.setEditable(True)
+        self.lineEdit().setReadOnly(True)
+        self.lineEdit().installEventFilter(self)
+        self.view().viewport().installEventFilter(self)
+        self._model.itemChanged.connect(self._changed)
+        self._update_text()
+
+    def set_items(self, items: Sequence[tuple[str, Any]], checked: Sequence[Any] = ()) -> None:
+        """(label, value) pairs; values in `checked` start ticked. Keeps signals quiet."""
+        wanted = set(checked)
+        self._model.blockSignals(True)
+        self._model.clear()
+        for text, value in items:
+            item = QStandardItem(text)
+            item.setData(value, Qt.ItemDataRole.UserRole)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if value in wanted else Qt.CheckState.Unchecked
+            )
+            self._model.appendRow(item)
+        self._model.blockSignals(False)
+        self._update_text()
+
+    def checked_values(self) -> list[Any]:
+        return [
+            self._model.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self._model.rowCount())
+            if self._model.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, values: Sequence[Any]) -> None:
+        wanted = set(values)
+        self._model.blockSignals(True)
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            value = item.data(Qt.ItemDataRole.UserRole)
+            item.setCheckState(
+                Qt.CheckState.Checked if value in wanted else Qt.CheckState.Unchecked
+            )
+        self._model.blockSignals(False)
+        self._update_text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
+            self.showPopup()
+            return True
+        if watched is self.view().viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            index = self.view().indexAt(event.position().toPoint())  # type: ignore[attr-defined]
+            item = self._model.itemFromIndex(index)
+            if item is not None:
+                item.setCheckState(
+                    Qt.CheckState.Unchecked
+                    if item.checkState() == Qt.CheckState.Checked
+                    else Qt.CheckState.Checked
+                )
+            return True
+        return super().eventFilter(watched, event)
+
+    def _changed(self, _item: QStandardItem) -> None:
+        self._update_text()
+        self.selection_changed.emit(self.checked_values())
+
+    def _update_text(self) -> None:
+        labels = [
+            self._model.item(row).text()
+            for row in range(self._model.rowCount())
+            if self._model.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        text = ", ".join(labels) if labels else self._all_text
+        self.lineEdit().setText(text)
+        self.setToolTip(text)

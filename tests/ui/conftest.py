@@ -1,0 +1,53 @@
+"""Fixtures of the desktop tests: a synchronous desktop (no threads, no sleeps) on a demo copy."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def ctx(qapp, pole_db):
+    """An AppContext with the pole demo open and runners that work inline."""
+    from portfolio_desktop.ui.context import AppContext
+    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.settings import Settings
+
+    install_language("fr")
+    context = AppContext(Settings(), synchronous=True)
+    context.db = pole_db
+    yield context
+    context.db = None
+
+
+@pytest.fixture
+def desktop(qtbot, qapp, pole_db):
+    """The whole desktop (main window) on a private copy of the pole demo, synchronous."""
+    from portfolio_desktop.app import Desktop
+    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.settings import Settings
+
+    install_language("fr")
+    app = Desktop(Settings(), synchronous=True)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    app.ctx.set_database(pole_db)
+    yield app
+    app.ctx.db = None
+    app.window.close()
+
+
+@pytest.fixture
+def empty_desktop(qtbot, qapp, db):
+    """The desktop on a fresh, empty database (the welcome page)."""
+    from portfolio_desktop.app import Desktop
+    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.settings import Settings
+
+    install_language("fr")
+    app = Desktop(Settings(), synchronous=True)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    app.ctx.set_database(db)
+    yield app
+    app.ctx.db = None
+    app.window.close()
