@@ -387,3 +387,14 @@ def label(kind: str, code: str, lang: str | None = None) -> str:
 def labels(kind: str, lang: str | None = None) -> dict[str, str]:
     """code → label for every code of a closed list, in declaration order."""
     return {code: label(kind, code, lang) for (k, code) in LABELS if k == kind}
+
+
+# -- reference data -- (issue 3: the organisations, funders, domains and experts screens)
+CATALOGUE.update(
+    {
+        "email_invalid": (
+            "Adresse électronique mal formée (exemple : prenom.nom@exemple.fr).",
+            "Malformed e-mail address (for example: first.last@example.com).",
+        ),
+    }
+)

@@ -6,6 +6,11 @@ refused with the number of records that use it; merging organisations moves thei
 
 from __future__ import annotations
 
+import copy
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from ..domain import rules
 from ..domain.enums import FunderKind
 from ..domain.identifiers import normalise_identifier
@@ -13,7 +18,7 @@ from ..domain.model import CallRecord, FunderRecord, OrganisationRecord
 from ..domain.rules import Issue, RuleViolation
 from ..storage import reference, repository
 from ..storage.database import Database
-from ..storage.reference import NamedRow, OrganisationRow
+from ..storage.reference import NamedRow, OrganisationRow, RowSnapshot
 from ..storage.repository import MergeSnapshot, StaleError
 from ..storage.summaries import refresh_projects
 from .portfolio import NotFoundError, Saved, StaleRecordError
@@ -217,8 +222,9 @@ def save_expert(
     domain_ids: list[int] | None = None,
     tie_ids: list[int] | None = None,
 ) -> int:
-    if not name.strip():
-        raise RuleViolation([Issue("required", "name")])
+    issues = expert_issues(name, email)  # name required, e-mail well formed
+    if issues:
+        raise RuleViolation(issues)
     with db.write() as session:
         saved = reference.upsert(
             session,
@@ -237,3 +243,143 @@ def delete_reference(db: Database, table: str, row_id: int) -> None:
         if used:
             raise RuleViolation([Issue("in_use", "", {"count": used})])
         reference.delete_row(session, table, row_id)
+
+
+# -- reference data -- (issue 3: the reference-data screens of the desktop) ----------------------
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def organisation_ids(
+    db: Database,
+    search: str = "",
+    *,
+    kinds: tuple[str, ...] = (),
+    members_only: bool = False,
+    sort_key: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+) -> list[int]:
+    """The organisations table's ids, searched (name, city, SIREN/SIRET), filtered and sorted."""
+    with db.read() as session:
+        return reference.organisation_ids(
+            session,
+            search,
+            kinds=kinds,
+            members_only=members_only,
+            sort_key=sort_key,
+            descending=descending,
+            limit=limit,
+        )
+
+
+def organisation_rows(db: Database, ids: Sequence[int]) -> list[OrganisationRow]:
+    """The rows of these ids, in the order given (missing ones left out)."""
+    with db.read() as session:
+        found = {r.id: r for r in reference.organisation_rows(session, ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def find_organisations(db: Database, search: str, limit: int = 200) -> list[OrganisationRow]:
+    """The first organisations matching a search (the organisation pickers)."""
+    with db.read() as session:
+        ids = reference.organisation_ids(session, search, limit=limit)
+        found = {r.id: r for r in reference.organisation_rows(session, ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def organisation_names_by_id(db: Database, ids: Sequence[int]) -> dict[int, str]:
+    with db.read() as session:
+        return reference.organisation_names_by_id(session, ids)
+
+
+def organisations_with_siren(
+    db: Database, siren: str, except_id: int | None = None
+) -> list[NamedRow]:
+    """Other organisations with this SIREN (a duplicate the user may rather merge)."""
+    siren = normalise_identifier(siren)
+    if not siren:
+        return []
+    with db.read() as session:
+        return reference.organisations_with_siren(session, siren, except_id)
+
+
+@dataclass(slots=True)
+class RemovedOrganisation:
+    """An organisation deleted by the user, with the expert ties the deletion dropped (for undo)."""
+
+    record: OrganisationRecord
+    tied_experts: list[int] = field(default_factory=list)
+
+
+def remove_organisation(db: Database, organisation_id: int) -> RemovedOrganisation:
+    """Deletes an organisation no project uses (refused with the count otherwise)."""
+    with db.write() as session:
+        record = repository.load_organisation(session, organisation_id)
+        if record is None:
+            raise NotFoundError(id=organisation_id)
+        used = repository.organisation_usage(session, organisation_id)
+        if used:
+            raise RuleViolation([Issue("in_use", "", {"count": used})])
+        removed = RemovedOrganisation(
+            record, reference.organisation_tie_experts(session, organisation_id)
+        )
+        repository.delete_organisation(session, organisation_id)
+    return removed
+
+
+def restore_organisation(db: Database, removed: RemovedOrganisation) -> Saved:
+    """Undo of `remove_organisation`: same id, same version, same expert ties."""
+    record = copy.deepcopy(removed.record)
+    assert record.id is not None
+    with db.write() as session:
+        repository.write_organisation(session, record, expected_version=None)
+        reference.set_organisation_version(session, record.id, record.version)
+        reference.add_organisation_ties(session, record.id, removed.tied_experts)
+    return Saved(record.id, record.version)
+
+
+def reorder_domains(db: Database, ordered_ids: Sequence[int]) -> None:
+    """Sets the domains' order (lists, legends, charts) to the order given."""
+    with db.write() as session:
+        reference.set_domain_positions(session, ordered_ids)
+
+
+def snapshot_reference(db: Database, table: str, row_id: int) -> RowSnapshot:
+    """A funder, call, domain or expert as stored, links included (what an editor starts from)."""
+    with db.read() as session:
+        snapshot = reference.snapshot_row(session, table, row_id)
+    if snapshot is None:
+        raise NotFoundError(id=row_id)
+    return snapshot
+
+
+def restore_reference(db: Database, snapshot: RowSnapshot) -> None:
+    """Writes a snapshot back (undo of an edit or of a delete); projects see a domain's name again."""
+    with db.write() as session:
+        reference.restore_row(session, snapshot)
+        if snapshot.table == "domain":
+            refresh_projects(session, reference.projects_with_domain(session, snapshot.id))
+
+
+def remove_reference(db: Database, table: str, row_id: int) -> RowSnapshot:
+    """Deletes an unused funder, call, domain or expert; returns what undo needs to restore it."""
+    with db.write() as session:
+        snapshot = reference.snapshot_row(session, table, row_id)
+        if snapshot is None:
+            raise NotFoundError(id=row_id)
+        used = reference.usage(session, table, row_id)
+        if used:
+            raise RuleViolation([Issue("in_use", "", {"count": used})])
+        reference.delete_row(session, table, row_id)
+    return snapshot
+
+
+def expert_issues(name: str, email: str) -> list[Issue]:
+    """What the expert form checks as the user types (and the service before saving)."""
+    issues: list[Issue] = []
+    if not name.strip():
+        issues.append(Issue("required", "name"))
+    if email.strip() and not EMAIL_PATTERN.match(email.strip()):
+        issues.append(Issue("email_invalid", "email"))
+    return issues

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold
@@ -138,29 +140,40 @@ def domains(session: Session, *, active_only: bool = False) -> list[NamedRow]:
 
 
 def experts(session: Session) -> list[NamedRow]:
+    """Experts with their domains, ties and number of evaluations (three queries, not 2 × N)."""
     usage = (
         select(t.Evaluation.expert_id, func.count().label("n"))
         .group_by(t.Evaluation.expert_id)
         .subquery()
     )
-    rows = []
-    for e, n in session.execute(
-        select(t.Expert, func.coalesce(usage.c.n, 0))
-        .outerjoin(usage, usage.c.expert_id == t.Expert.id)
-        .order_by(t.Expert.name)
+    domain_ids: dict[int, list[int]] = defaultdict(list)
+    for expert_id, domain_id in session.execute(
+        select(t.ExpertDomain.expert_id, t.ExpertDomain.domain_id)
     ):
-        domain_ids = tuple(
-            session.scalars(
-                select(t.ExpertDomain.domain_id).where(t.ExpertDomain.expert_id == e.id)
-            )
+        domain_ids[expert_id].append(domain_id)
+    tie_ids: dict[int, list[int]] = defaultdict(list)
+    for expert_id, organisation_id in session.execute(
+        select(t.ExpertTie.expert_id, t.ExpertTie.organisation_id)
+    ):
+        tie_ids[expert_id].append(organisation_id)
+    return [
+        NamedRow(
+            i,
+            name,
+            (email, affiliation, tuple(domain_ids[i]), tuple(tie_ids[i]), int(n)),
         )
-        tie_ids = tuple(
-            session.scalars(
-                select(t.ExpertTie.organisation_id).where(t.ExpertTie.expert_id == e.id)
+        for i, name, email, affiliation, n in session.execute(
+            select(
+                t.Expert.id,
+                t.Expert.name,
+                t.Expert.email,
+                t.Expert.affiliation,
+                func.coalesce(usage.c.n, 0),
             )
+            .outerjoin(usage, usage.c.expert_id == t.Expert.id)
+            .order_by(t.Expert.name, t.Expert.id)
         )
-        rows.append(NamedRow(e.id, e.name, (e.email, e.affiliation, domain_ids, tie_ids, int(n))))
-    return rows
+    ]
 
 
 def name_taken(session: Session, table: str, name: str, except_id: int | None) -> bool:
@@ -253,3 +266,210 @@ def projects_with_domain(session: Session, domain_id: int) -> list[int]:
             select(t.ProjectDomain.project_id).where(t.ProjectDomain.domain_id == domain_id)
         )
     )
+
+
+# -- reference data -- (issue 3: the reference-data screens of the desktop) ----------------------
+
+#: Sort keys of the organisations table → the SQL that orders it (the name breaks ties).
+ORGANISATION_SORT_KEYS = ("name", "kind", "siren", "region", "city", "member", "projects")
+
+
+def _project_count() -> Any:
+    """Projects an organisation takes part in (a participation is unique per project)."""
+    return (
+        select(func.count())
+        .select_from(t.Participation)
+        .where(t.Participation.organisation_id == t.Organisation.id)
+        .correlate(t.Organisation)
+        .scalar_subquery()
+    )
+
+
+def _organisation_search(search: str) -> Any:
+    """Name (accents and case folded), city, or the first digits of a SIREN or SIRET."""
+    folded = fold(search)
+    conditions = [
+        t.Organisation.name_key.contains(folded, autoescape=True),
+        func.lower(t.Organisation.city).contains(search.strip().lower(), autoescape=True),
+    ]
+    digits = "".join(c for c in search if not c.isspace() and c not in ".-")
+    if digits.isdigit():
+        conditions += [
+            t.Organisation.siren.startswith(digits, autoescape=True),
+            t.Organisation.siret.startswith(digits, autoescape=True),
+        ]
+    return or_(*conditions)
+
+
+def organisation_ids(
+    session: Session,
+    search: str = "",
+    *,
+    kinds: tuple[str, ...] = (),
+    members_only: bool = False,
+    sort_key: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+) -> list[int]:
+    """The ids of the organisations table, filtered and ordered in SQL (38,000 rows: ~30 ms)."""
+    order: Any = {
+        "name": t.Organisation.name_key,
+        "kind": t.Organisation.kind,
+        "siren": t.Organisation.siren,
+        "region": t.Organisation.region,
+        "city": func.lower(t.Organisation.city),
+        "member": t.Organisation.is_member,
+        "projects": _project_count(),
+    }.get(sort_key, t.Organisation.name_key)
+    query = select(t.Organisation.id)
+    if search.strip():
+        query = query.where(_organisation_search(search))
+    if kinds:
+        query = query.where(t.Organisation.kind.in_(kinds))
+    if members_only:
+        query = query.where(t.Organisation.is_member.is_(True))
+    direction = order.desc() if descending else order.asc()
+    query = query.order_by(direction, t.Organisation.name_key, t.Organisation.id)
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def organisation_rows(session: Session, ids: Sequence[int]) -> list[OrganisationRow]:
+    """Rows of the organisations table for these ids (a page of the lazy model), any order."""
+    if not ids:
+        return []
+    o = t.Organisation
+    query = select(
+        o.id, o.name, o.kind, o.siren, o.region, o.city, o.is_member, _project_count(), o.version
+    ).where(o.id.in_(list(ids)))
+    return [
+        OrganisationRow(i, n, k, s, r, c or "", bool(m), int(p or 0), int(v))
+        for i, n, k, s, r, c, m, p, v in session.execute(query)
+    ]
+
+
+def organisation_names_by_id(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(t.Organisation.id, t.Organisation.name).where(t.Organisation.id.in_(list(ids)))
+        ).all()
+    )
+
+
+def organisations_with_siren(
+    session: Session, siren: str, except_id: int | None = None
+) -> list[NamedRow]:
+    """Other organisations that already carry this SIREN (probable duplicates)."""
+    query = select(t.Organisation.id, t.Organisation.name).where(t.Organisation.siren == siren)
+    if except_id is not None:
+        query = query.where(t.Organisation.id != except_id)
+    return [NamedRow(i, n) for i, n in session.execute(query.order_by(t.Organisation.name_key))]
+
+
+def organisation_tie_experts(session: Session, organisation_id: int) -> list[int]:
+    """Experts tied to an organisation (deleting it drops these ties; undo puts them back)."""
+    return list(
+        session.scalars(
+            select(t.ExpertTie.expert_id)
+            .where(t.ExpertTie.organisation_id == organisation_id)
+            .order_by(t.ExpertTie.expert_id)
+        )
+    )
+
+
+def set_organisation_version(session: Session, organisation_id: int, version: int) -> None:
+    """Puts back the version an organisation had (undo restores it exactly as it was)."""
+    session.execute(
+        update(t.Organisation).where(t.Organisation.id == organisation_id).values(version=version)
+    )
+
+
+def add_organisation_ties(session: Session, organisation_id: int, expert_ids: list[int]) -> None:
+    existing = set(organisation_tie_experts(session, organisation_id))
+    known = set(session.scalars(select(t.Expert.id).where(t.Expert.id.in_(expert_ids))))
+    for expert_id in dict.fromkeys(expert_ids):
+        if expert_id in known and expert_id not in existing:
+            session.add(t.ExpertTie(expert_id=expert_id, organisation_id=organisation_id))
+    session.flush()
+
+
+def set_domain_positions(session: Session, ordered_ids: Sequence[int]) -> None:
+    """Numbers the domains 0, 1, 2… in this order (the order of lists, legends and charts)."""
+    for position, domain_id in enumerate(ordered_ids):
+        session.execute(update(t.Domain).where(t.Domain.id == domain_id).values(position=position))
+
+
+@dataclass(frozen=True, slots=True)
+class RowSnapshot:
+    """A funder, call, domain or expert as stored, with its links: what undoing a delete needs."""
+
+    table: str
+    id: int
+    values: dict[str, Any]
+    links: dict[str, tuple[int, ...]]
+
+
+_MODELS: dict[str, Any] = {
+    "funder": t.Funder,
+    "call": t.Call,
+    "domain": t.Domain,
+    "expert": t.Expert,
+}
+
+
+def snapshot_row(session: Session, table: str, row_id: int) -> RowSnapshot | None:
+    model = _MODELS[table]
+    row = session.execute(select(model.__table__).where(model.id == row_id)).mappings().first()
+    if row is None:
+        return None
+    links: dict[str, tuple[int, ...]] = {}
+    if table == "domain":
+        links["experts"] = tuple(
+            session.scalars(
+                select(t.ExpertDomain.expert_id).where(t.ExpertDomain.domain_id == row_id)
+            )
+        )
+    if table == "expert":
+        links["domains"] = tuple(
+            session.scalars(
+                select(t.ExpertDomain.domain_id).where(t.ExpertDomain.expert_id == row_id)
+            )
+        )
+        links["organisations"] = tuple(
+            session.scalars(
+                select(t.ExpertTie.organisation_id).where(t.ExpertTie.expert_id == row_id)
+            )
+        )
+    values = {k: v for k, v in row.items() if k != "id"}
+    return RowSnapshot(table, row_id, values, links)
+
+
+def restore_row(session: Session, snapshot: RowSnapshot) -> None:
+    """Writes a snapshot back under its id (inserting it again when it was deleted)."""
+    upsert(session, snapshot.table, snapshot.id, dict(snapshot.values))
+    if snapshot.table == "domain":
+        session.execute(delete(t.ExpertDomain).where(t.ExpertDomain.domain_id == snapshot.id))
+        wanted = snapshot.links.get("experts", ())
+        experts = set(session.scalars(select(t.Expert.id).where(t.Expert.id.in_(wanted))))
+        for expert_id in wanted:
+            if expert_id in experts:
+                session.add(t.ExpertDomain(expert_id=expert_id, domain_id=snapshot.id))
+    if snapshot.table == "expert":
+        domains = set(session.scalars(select(t.Domain.id)))
+        organisations = set(
+            session.scalars(
+                select(t.Organisation.id).where(
+                    t.Organisation.id.in_(snapshot.links.get("organisations", ()))
+                )
+            )
+        )
+        set_expert_links(
+            session,
+            snapshot.id,
+            [d for d in snapshot.links.get("domains", ()) if d in domains],
+            [o for o in snapshot.links.get("organisations", ()) if o in organisations],
+        )
+    session.flush()
