@@ -3,6 +3,7 @@
     python scripts/translations.py update              # re-extract every area's strings (lupdate)
     python scripts/translations.py missing [AREA]      # list strings without a French translation
     python scripts/translations.py fill AREA FILE.json # set translations: {"Context": {"source": "traduction"}}
+    python scripts/translations.py compile             # .ts → .qm (what the package build does)
 
 Areas and their source files are declared in AREAS; each area has its own .ts file so that work on
 one part of the desktop never rewrites another's translations.
@@ -11,6 +12,7 @@ one part of the desktop never rewrites another's translations.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +48,28 @@ SPECIFIC: dict[str, list[str]] = {
         "dialogs/history*.py",
     ],
 }
+
+
+def lrelease() -> str:
+    candidate = Path(sys.executable).parent / "pyside6-lrelease"
+    return (
+        str(candidate)
+        if candidate.exists()
+        else (shutil.which("pyside6-lrelease") or "pyside6-lrelease")
+    )
+
+
+def compile_translations(root: Path) -> list[Path]:
+    """Runs pyside6-lrelease on every .ts file under resources/translations; returns the .qm files.
+
+    The package build (hatch_build.py) calls this, so installed and frozen applications ship .qm files.
+    """
+    produced = []
+    for ts in sorted((root / "resources" / "translations").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        produced.append(qm)
+    return produced
 
 
 def files_of(area: str) -> list[Path]:
@@ -104,19 +128,23 @@ def missing(area: str | None) -> list[tuple[str, str, str]]:
     for ts in sorted(FOLDER.glob(f"{area or '*'}_fr.ts")):
         for context, message in messages_of(ts):
             translation = message.find("translation")
-            if (
-                translation is None
-                or not (translation.text or "").strip()
-                or translation.get("type") == "unfinished"
-            ):
-                if translation is not None and translation.get("type") in ("obsolete", "vanished"):
-                    continue
+            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
+                continue
+            forms = (
+                [] if translation is None else [f.text for f in translation.findall("numerusform")]
+            )
+            filled = translation is not None and bool(
+                (translation.text or "").strip() or all(forms) and forms
+            )
+            if not filled or translation is None or translation.get("type") == "unfinished":
                 result.append((ts.stem, context, message.findtext("source") or ""))
     return result
 
 
 def fill(area: str, mapping_file: Path) -> int:
-    mapping: dict[str, dict[str, str]] = json.loads(mapping_file.read_text(encoding="utf-8"))
+    mapping: dict[str, dict[str, str | list[str]]] = json.loads(
+        mapping_file.read_text(encoding="utf-8")
+    )
     ts = FOLDER / f"{area}_fr.ts"
     tree = ET.parse(ts)
     changed = 0
@@ -130,8 +158,17 @@ def fill(area: str, mapping_file: Path) -> int:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            translation.text = text
             translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                # French has two forms (one, many): give a list, or one text used for both.
+                forms = text if isinstance(text, list) else [text, text]
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text
             changed += 1
     ET.indent(tree)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
@@ -139,6 +176,10 @@ def fill(area: str, mapping_file: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "compile":
+        for qm in compile_translations(ROOT):
+            print(qm.relative_to(ROOT))
+        return 0
     if not argv or argv[0] not in {"update", "missing", "fill"}:
         print(__doc__)
         return 2

@@ -41,7 +41,8 @@ class Desktop(QObject):
     def __init__(self, settings: Settings, *, synchronous: bool = False) -> None:
         super().__init__()
         self.settings = settings
-        self.ctx = AppContext(settings, synchronous=synchronous, parent=self)
+        # Not a Qt child of the Desktop: windows keep the context alive as long as they need it.
+        self.ctx = AppContext(settings, synchronous=synchronous)
         self.window = self._make_window()
 
     def _make_window(self) -> MainWindow:
@@ -54,13 +55,15 @@ class Desktop(QObject):
         """Opens a database off the GUI thread, then hands it to every view."""
 
         def opened(db: Any) -> None:
+            self.window.statusBar().clearMessage()
             self.ctx.set_database(db)
             self.settings.add_recent(db.location if db.path is None else str(db.path))
 
         def failed(error: BaseException) -> None:
+            self.window.statusBar().clearMessage()
             show_error(self.window, error)
 
-        self.window.statusBar().showMessage(self.window.tr("Opening %1…").replace("%1", target))
+        self.window.show_opening(target)
         self.ctx.read(open_portfolio, target, on_done=opened, on_error=failed)
 
     def switch_language(self, lang: str) -> None:

@@ -783,7 +783,7 @@ class _Generator:
         lead = members[0].name if members else "le porteur"
         keywords = rng.sample(theme["keywords"], k=2)
         return (
-            f"Le projet vise à développer une solution de {topic[0].lower() + topic[1:]}, portée par {lead} "
+            f"Le projet vise à développer une solution {_de(topic[0].lower() + topic[1:])}, portée par {lead} "
             f"avec {len(members) - 1} partenaire(s). Il s'appuie sur les compétences du consortium en "
             f"{keywords[0]} et en {keywords[1]} et prévoit un démonstrateur en conditions réelles."
         )
@@ -1038,6 +1038,13 @@ class _Generator:
             )
             ids["status_change"] += 1
             previous = step.value
+
+
+def _de(noun_phrase: str) -> str:
+    """French elision: `de` becomes `d'` before a vowel or a mute h (`d'horloges`, `de réseaux`)."""
+    return (
+        f"d'{noun_phrase}" if noun_phrase[:1].lower() in "aeiouyhéèêàâîïôû" else f"de {noun_phrase}"
+    )
 
 
 def _accumulate(values: Any) -> list[float]:

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(220)
+        self.navigation.setMinimumWidth(140)
         self.stack = QStackedWidget()
         self.welcome = WelcomeView()
         self.stack.addWidget(self.welcome)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1190])
         self.setCentralWidget(self.splitter)
 
         self.database_label = QLabel()
@@ -283,6 +285,9 @@ class MainWindow(QMainWindow):
 
     # -- database ---------------------------------------------------------------------------------
 
+    def show_opening(self, target: str) -> None:
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", target))
+
     def _on_database_changed(self, db: Any) -> None:
         self.database_label.setText(db.location if db is not None else self.tr("No database open"))
         self.setWindowTitle(
@@ -407,10 +412,20 @@ class MainWindow(QMainWindow):
         from ..services.demo import create_demo
 
         dialog = self._progress_dialog(self.tr("Creating the demo portfolio…"))
-        task = self.ctx.writer.submit(create_demo, db, "pole", 1, with_progress=True)
-        self._follow(
-            task, dialog, lambda _r: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
+
+        def done(_report: Any) -> None:
+            dialog.reset()
+            self._leave_welcome()
+            self.ctx.data_changed.emit("all", [])
+
+        def failed(error: BaseException) -> None:
+            dialog.reset()
+            show_error(self, error)
+
+        task = self.ctx.writer.submit(
+            create_demo, db, "pole", 1, with_progress=True, on_done=done, on_error=failed
         )
+        self._follow(task, dialog)
 
     def _progress_dialog(self, text: str) -> QProgressDialog:
         dialog = QProgressDialog(text, self.tr("Cancel"), 0, 100, self)
@@ -418,14 +433,14 @@ class MainWindow(QMainWindow):
         dialog.setMinimumDuration(300)
         return dialog
 
-    def _follow(self, task: Any, dialog: QProgressDialog, done: Callable[[Any], Any]) -> None:
-        task.progressed.connect(lambda fraction, _m: dialog.setValue(int(fraction * 100)))
-        dialog.canceled.connect(task.cancel)
-        task.finished.connect(lambda result: (dialog.reset(), done(result)))
-        task.failed.connect(lambda error: (dialog.reset(), show_error(self, error)))
-        task.cancelled.connect(dialog.reset)
+    def _follow(self, task: Any, dialog: QProgressDialog) -> None:
+        """Progress bar and Cancel button of a running task (already finished in tests)."""
         if task.done:
             dialog.reset()
+            return
+        task.progressed.connect(lambda fraction, _m: dialog.setValue(int(fraction * 100)))
+        dialog.canceled.connect(task.cancel)
+        task.cancelled.connect(dialog.reset)
 
     def check_database(self) -> None:
         db = self.ctx.db

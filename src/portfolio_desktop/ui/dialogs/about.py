@@ -49,11 +49,18 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About portfolio-desktop"))
         self.resize(560, 520)
         database = ctx.db.location if ctx.db is not None else self.tr("none")
+        facts = [
+            (self.tr("Database"), database),
+            (self.tr("Data folder"), str(paths.data_dir())),
+            (self.tr("Log folder"), str(paths.log_dir())),
+            ("Python", platform.python_version()),
+        ]
         header = QLabel(
             f"<h2>portfolio-desktop {__version__}</h2>"
             + self.tr("The R&amp;D project portfolio of competitiveness clusters.")
-            + f"<p>{self.tr('Database')}: {database}<br>{self.tr('Data folder')}: {paths.data_dir()}<br>"
-            + f"{self.tr('Log folder')}: {paths.log_dir()}<br>Python {platform.python_version()}</p>"
+            + "<p>"
+            + "<br>".join(f"{name}: {value}" for name, value in facts)
+            + "</p>"
         )
         header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header.setWordWrap(True)
@@ -61,9 +68,9 @@ class AboutDialog(QDialog):
         rows = "".join(
             f"<tr><td>{n}</td><td>{v}</td><td>{lic}</td></tr>" for n, v, lic in library_versions()
         )
+        title = self.tr("Bundled libraries")
         licences.setHtml(
-            f"<h3>{self.tr('Bundled libraries')}</h3><table cellpadding=3>{rows}</table>"
-            f"<p>portfolio-desktop: MIT</p>"
+            f"<h3>{title}</h3><table cellpadding=3>{rows}</table><p>portfolio-desktop: MIT</p>"
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

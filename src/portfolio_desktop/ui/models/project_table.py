@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from ...services.project_list import ProjectRow
@@ -38,28 +45,23 @@ class ColumnSpec:
 
 
 def columns() -> list[ColumnSpec]:
-    tr = _tr
     return [
-        ColumnSpec("cluster", tr("Cluster")),
-        ColumnSpec("reference", tr("Reference")),
-        ColumnSpec("acronym", tr("Acronym")),
-        ColumnSpec("title", tr("Title")),
-        ColumnSpec("status", tr("Status"), "status"),
-        ColumnSpec("lead", tr("Lead partner")),
-        ColumnSpec("domains", tr("Domains")),
-        ColumnSpec("regions", tr("Region")),
-        ColumnSpec("call", tr("Call")),
-        ColumnSpec("start_on", tr("Start"), "date"),
-        ColumnSpec("end_on", tr("End"), "date"),
-        ColumnSpec("budget", tr("Budget"), "money"),
-        ColumnSpec("granted", tr("Granted funding"), "money"),
+        ColumnSpec("cluster", QCoreApplication.translate("ProjectTableModel", "Cluster")),
+        ColumnSpec("reference", QCoreApplication.translate("ProjectTableModel", "Reference")),
+        ColumnSpec("acronym", QCoreApplication.translate("ProjectTableModel", "Acronym")),
+        ColumnSpec("title", QCoreApplication.translate("ProjectTableModel", "Title")),
+        ColumnSpec("status", QCoreApplication.translate("ProjectTableModel", "Status"), "status"),
+        ColumnSpec("lead", QCoreApplication.translate("ProjectTableModel", "Lead partner")),
+        ColumnSpec("domains", QCoreApplication.translate("ProjectTableModel", "Domains")),
+        ColumnSpec("regions", QCoreApplication.translate("ProjectTableModel", "Region")),
+        ColumnSpec("call", QCoreApplication.translate("ProjectTableModel", "Call")),
+        ColumnSpec("start_on", QCoreApplication.translate("ProjectTableModel", "Start"), "date"),
+        ColumnSpec("end_on", QCoreApplication.translate("ProjectTableModel", "End"), "date"),
+        ColumnSpec("budget", QCoreApplication.translate("ProjectTableModel", "Budget"), "money"),
+        ColumnSpec(
+            "granted", QCoreApplication.translate("ProjectTableModel", "Granted funding"), "money"
+        ),
     ]
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ProjectTableModel", text)
 
 
 _ATTRIBUTE = {"budget": "budget_cents", "granted": "granted_cents"}

@@ -1,0 +1,100 @@
+"""French by default, English on request; every visible string exists in both languages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import translations  # noqa: E402 - the project's own translation tooling
+
+
+def menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_french_by_default_then_english(desktop, qtbot) -> None:
+    window = desktop.window
+    assert menu_titles(window)[:2] == ["&Fichier", "É&dition"]
+    assert window.projects.model.headerData(1, Qt.Orientation.Horizontal) == "Référence"
+    assert "projets" in window.totals_label.text()
+
+    def choose_english() -> None:
+        dialog = QApplication.activeModalWidget()
+        combo = dialog.findChild(QComboBox, "languageBox")
+        combo.setCurrentIndex(combo.findData("en"))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, choose_english)
+    window.preferences()
+    english = desktop.window
+    assert english is not window
+    qtbot.addWidget(english)
+    assert menu_titles(english)[:2] == ["&File", "&Edit"]
+    assert english.projects.model.headerData(1, Qt.Orientation.Horizontal) == "Reference"
+    qtbot.waitUntil(lambda: "projects" in english.totals_label.text())
+    assert "€1,299,998,217" in english.totals_label.text()
+    status = english.projects.model.index(0, english.projects.model.column_of("status")).data()
+    assert status in {"Not funded", "Closed", "Not labelled", "Draft", "Abandoned", "Running"}
+    assert desktop.settings.language == "en"
+
+
+def test_layout_persists(desktop, qtbot, pole_db) -> None:
+    from portfolio_desktop.app import Desktop
+    from portfolio_desktop.ui.settings import Settings
+
+    window = desktop.window
+    title = window.projects.model.column_of("title")
+    window.projects.table.setColumnHidden(title, True)
+    window.projects.table.setColumnWidth(window.projects.model.column_of("acronym"), 234)
+    window.close()
+    again = Desktop(Settings(), synchronous=True)
+    qtbot.addWidget(again.window)
+    assert again.window.projects.table.isColumnHidden(title)
+    assert (
+        again.window.projects.table.columnWidth(again.window.projects.model.column_of("acronym"))
+        == 234
+    )
+
+
+def committed_pairs() -> dict[tuple[str, str], bool]:
+    pairs = {}
+    for ts in translations.FOLDER.glob("*_fr.ts"):
+        for context, message in translations.messages_of(ts):
+            pairs[(context, message.findtext("source") or "")] = True
+    return pairs
+
+
+def test_every_string_of_the_code_has_a_french_translation(tmp_path: Path) -> None:
+    assert translations.missing(None) == [], "run scripts/translations.py missing"
+    known = committed_pairs()
+    for area in translations.all_areas():
+        files = translations.files_of(area)
+        if not files:
+            continue
+        fresh = tmp_path / f"{area}.ts"
+        subprocess.run(
+            [translations.lupdate(), "-silent", *map(str, files), "-ts", str(fresh)], check=True
+        )
+        for context in ET.parse(fresh).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                assert (name, source) in known, (
+                    f"{area}: “{source}” ({name}) is not in {area}_fr.ts"
+                )
+
+
+def test_messages_catalogue_is_bilingual() -> None:
+    from portfolio_desktop import messages
+
+    for code, (french, english) in messages.CATALOGUE.items():
+        assert french.strip() and english.strip(), code
+    for key, (french, english) in messages.LABELS.items():
+        assert french.strip() and english.strip(), key

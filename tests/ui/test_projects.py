@@ -1,0 +1,239 @@
+"""The desktop's projects screen and project editor, driven through the real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QPushButton
+
+from portfolio_desktop.domain.enums import ProjectStatus
+from portfolio_desktop.domain.filters import ProjectFilter
+from portfolio_desktop.domain.text import fold
+from portfolio_desktop.services import portfolio, project_list
+from portfolio_desktop.services.stats import portfolio_stats
+from portfolio_desktop.ui.models.project_table import IdRole, ProjectTableModel, SortRole
+from portfolio_desktop.ui.models.record_table import Field, RecordTableModel
+
+
+def rows(window) -> int:
+    return window.projects.model.rowCount()
+
+
+def expected_ids(
+    db, flt: ProjectFilter, sort: str = "reference", descending: bool = False
+) -> list[int]:
+    return project_list.select(db, flt, sort, descending).ids
+
+
+def test_models_pass_the_model_tester(qtmodeltester, pole_db) -> None:
+    model = ProjectTableModel(lambda ids: project_list.rows(pole_db, ids))
+    model.set_ids(expected_ids(pole_db, ProjectFilter())[:500])
+    qtmodeltester.check(model)
+    from portfolio_desktop.domain.model import DomainShare
+
+    shares = RecordTableModel(
+        [
+            Field("domain_id", "Domain", "choice", lambda: [("A", 1), ("B", 2)]),
+            Field("percent", "Share", "int"),
+        ]
+    )
+    shares.set_records([DomainShare(1, 60), DomainShare(2, 40)])
+    qtmodeltester.check(shares)
+
+
+def test_table_shows_every_project_lazily(desktop) -> None:
+    window = desktop.window
+    assert rows(window) == 1300
+    model = window.projects.model
+    first = model.index(0, model.column_of("reference"))
+    assert first.data() == "IR-2005-0001"
+    assert len(model._pages) == 1  # only the first page was read
+    assert "1 300 projets" in window.totals_label.text().replace("\u202f", " ")
+
+
+def test_search_as_you_type(desktop, qtbot, pole_db) -> None:
+    window = desktop.window
+    qtbot.keyClicks(window.projects.search, "reseaux")  # QTest types ASCII; accents fold anyway
+    wanted = expected_ids(pole_db, ProjectFilter(search="Réseaux"))
+    qtbot.waitUntil(lambda: rows(window) == len(wanted), timeout=3000)
+    assert 0 < len(wanted) < 1300
+    model = window.projects.model
+    assert [model.index(r, 0).data(IdRole) for r in range(rows(window))] == wanted
+    for row in range(min(rows(window), 30)):
+        project = portfolio.load_project(pole_db, model.project_id(row))
+        names = " ".join(p.organisation_name for p in project.partners)
+        assert "reseaux" in fold(f"{project.reference} {project.acronym} {project.title} {names}")
+
+
+def test_filters_and_status_bar(desktop, qtbot, pole_db) -> None:
+    window = desktop.window
+    window.projects.panel.set_filter(ProjectFilter(statuses=("running",), regions=("BRE",)))
+    wanted = expected_ids(pole_db, ProjectFilter(statuses=("running",), regions=("BRE",)))
+    qtbot.waitUntil(lambda: rows(window) == len(wanted))
+    model = window.projects.model
+    status_column = model.column_of("status")
+    assert {model.index(r, status_column).data(SortRole) for r in range(rows(window))} == {
+        "running"
+    }
+    assert model.index(0, status_column).data() == "En cours"
+    assert window.totals_label.text().startswith(f"{len(wanted)} projets")
+    window.projects.panel.clear_button.click()
+    qtbot.waitUntil(lambda: rows(window) == 1300)
+
+
+def test_sort_by_any_column(desktop, qtbot, pole_db) -> None:
+    window = desktop.window
+    model = window.projects.model
+    column = model.column_of("granted")
+    window.projects.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    wanted = expected_ids(pole_db, ProjectFilter(), "granted", True)
+    qtbot.waitUntil(lambda: model.project_id(0) == wanted[0])
+    amounts = [model.index(r, column).data(SortRole) for r in range(50)]
+    assert amounts == sorted(amounts, reverse=True)
+    assert model.index(0, column).data().endswith("€")
+
+
+def open_editor(window, qtbot, project_id=None):
+    window.open_project(project_id)
+    editor = window._editor
+    qtbot.waitUntil(editor.isVisible)
+    return editor
+
+
+def save_button(editor) -> QPushButton:
+    return editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_create_validate_save_undo_redo_a_project(desktop, qtbot, pole_db) -> None:
+    window = desktop.window
+    before = portfolio_stats(pole_db)
+    editor = open_editor(window, qtbot)
+    assert not save_button(editor).isEnabled()  # nothing typed yet: a reference is required
+    qtbot.keyClicks(editor.reference, "IR-2026-9001")
+    qtbot.keyClicks(editor.acronym, "QUANTIBREIZH")
+    qtbot.keyClicks(editor.title_edit, "Capteurs quantiques pour la surveillance du littoral")
+    editor.total_budget.setText("2 000 000")
+    editor.total_budget.textEdited.emit("2 000 000")
+    # Partners, by name, with the completion list of known organisations.
+    names = sorted(editor.choices.organisations)[:2]
+    for name in names:
+        editor.partner_name.setText(name)
+        qtbot.mouseClick(editor.findChild(QPushButton, "addPartner"), Qt.MouseButton.LeftButton)
+    assert [p.organisation_name for p in editor.partners.records] == names
+    # A funding line that grants more than requested: the form says so and refuses to save.
+    qtbot.mouseClick(editor.findChild(QPushButton, "addFundingLine"), Qt.MouseButton.LeftButton)
+    lines = editor.lines
+    lines.setData(lines.index(0, 3), 40_000_000)
+    lines.setData(lines.index(0, 4), 50_000_000)
+    assert not save_button(editor).isEnabled()
+    assert "dépasse l'aide demandée" in editor.issues.text()
+    lines.setData(lines.index(0, 4), 35_000_000)
+    # A domain split that does not sum to 100 is refused too.
+    qtbot.mouseClick(editor.findChild(QPushButton, "addDomain"), Qt.MouseButton.LeftButton)
+    editor.shares.setData(editor.shares.index(0, 1), 70)
+    assert "70 %" in editor.issues.text() and not save_button(editor).isEnabled()
+    qtbot.mouseClick(editor.findChild(QPushButton, "addDomain"), Qt.MouseButton.LeftButton)
+    assert editor.shares.records[1].percent == 30
+    assert save_button(editor).isEnabled(), editor.issues.text()
+    qtbot.mouseClick(save_button(editor), Qt.MouseButton.LeftButton)
+
+    after = portfolio_stats(pole_db)
+    assert after["projects"] == before["projects"] + 1
+    created = expected_ids(pole_db, ProjectFilter(search="IR-2026-9001"))
+    assert len(created) == 1
+    record = portfolio.load_project(pole_db, created[0])
+    assert record.acronym == "QUANTIBREIZH" and record.total_budget_cents == 200_000_000
+    assert record.funding_lines[0].granted_cents == 35_000_000
+    assert sum(s.percent for s in record.domains) == 100
+
+    window.findChild(QAction, "undoAction").trigger()
+    assert portfolio_stats(pole_db)["projects"] == before["projects"]
+    window.findChild(QAction, "redoAction").trigger()
+    assert portfolio_stats(pole_db)["projects"] == before["projects"] + 1
+    again = portfolio.load_project(pole_db, created[0])
+    assert again.title == record.title and again.funding_lines[0].granted_cents == 35_000_000
+
+
+def test_edit_then_undo(desktop, qtbot, pole_db) -> None:
+    window = desktop.window
+    project_id = window.projects.model.project_id(0)
+    original = portfolio.load_project(pole_db, project_id)
+    editor = open_editor(window, qtbot, project_id)
+    editor.title_edit.clear()
+    editor.title_edit.insert("Un nouvel intitulé")
+    qtbot.mouseClick(save_button(editor), Qt.MouseButton.LeftButton)
+    assert portfolio.load_project(pole_db, project_id).title == "Un nouvel intitulé"
+    title_column = window.projects.model.column_of("title")
+    qtbot.waitUntil(
+        lambda: window.projects.model.index(0, title_column).data() == "Un nouvel intitulé"
+    )
+    desktop.ctx.undo_stack.undo()
+    assert portfolio.load_project(pole_db, project_id).title == original.title
+    desktop.ctx.undo_stack.redo()
+    assert portfolio.load_project(pole_db, project_id).title == "Un nouvel intitulé"
+
+
+def test_pipeline_buttons_enforce_the_workflow(desktop, qtbot, pole_db) -> None:
+    window = desktop.window
+    submitted = expected_ids(pole_db, ProjectFilter(statuses=("submitted",)))[0]
+    editor = open_editor(window, qtbot, submitted)
+    assert editor.findChild(QPushButton, "transition_labelled") is None  # not from submitted
+    editor.transition_on.set_value(date(2026, 7, 1))
+    qtbot.mouseClick(
+        editor.findChild(QPushButton, "transition_evaluated"), Qt.MouseButton.LeftButton
+    )
+    record = portfolio.load_project(pole_db, submitted)
+    assert record.status is ProjectStatus.EVALUATED and record.evaluated_on == date(2026, 7, 1)
+    assert editor.status_label.text() == "Expertisé"
+    assert editor.findChild(QPushButton, "transition_labelled") is not None
+    desktop.ctx.undo_stack.undo()
+    record = portfolio.load_project(pole_db, submitted)
+    assert record.status is ProjectStatus.SUBMITTED and record.evaluated_on is None
+
+
+def test_delete_with_confirmation_and_undo(desktop, qtbot, pole_db, monkeypatch) -> None:
+    window = desktop.window
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    table = window.projects.table
+    table.selectRow(0)
+    project_id = window.projects.model.project_id(0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: rows(window) == 1299)
+    with pytest.raises(Exception, match="not_found"):
+        portfolio.load_project(pole_db, project_id)
+    desktop.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: rows(window) == 1300)
+    assert portfolio.load_project(pole_db, project_id).id == project_id
+
+
+def test_saved_views_keep_filter_columns_and_sort(desktop, qtbot, pole_db, monkeypatch) -> None:
+    window = desktop.window
+    projects = window.projects
+    projects.set_filter(ProjectFilter(statuses=("closed",), search="photon"))
+    projects.table.sortByColumn(projects.model.column_of("granted"), Qt.SortOrder.DescendingOrder)
+    wanted = expected_ids(
+        pole_db, ProjectFilter(statuses=("closed",), search="photon"), "granted", True
+    )
+    qtbot.waitUntil(lambda: projects.model.ids() == wanted)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Photonique close", True))
+    projects.save_view_button.click()
+    assert projects.views.findText("Photonique close") > 0
+    projects.set_filter(ProjectFilter())
+    projects.table.sortByColumn(projects.model.column_of("reference"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: rows(window) == 1300)
+    projects.views.setCurrentIndex(projects.views.findText("Photonique close"))
+    projects.views.activated.emit(projects.views.currentIndex())
+    qtbot.waitUntil(lambda: projects.model.ids() == wanted)
+    assert projects.search.text() == "photon"
+
+
+def test_welcome_page_then_demo(empty_desktop, qtbot) -> None:
+    window = empty_desktop.window
+    assert window.stack.currentWidget() is window.welcome
+    qtbot.mouseClick(window.welcome.findChild(QPushButton, "demoButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rows(window) == 1300, timeout=20_000)
+    assert window.stack.currentWidget() is window.projects
