@@ -134,7 +134,7 @@ def missing(area: str | None) -> list[tuple[str, str, str]]:
                 [] if translation is None else [f.text for f in translation.findall("numerusform")]
             )
             filled = translation is not None and bool(
-                (translation.text or "").strip() or all(forms) and forms
+                (translation.text or "").strip() or (all(forms) and forms)
             )
             if not filled or translation is None or translation.get("type") == "unfinished":
                 result.append((ts.stem, context, message.findtext("source") or ""))
