@@ -302,3 +302,74 @@ def export_command(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+# -- import (issue 4: services/excel_import/) --------------------------------------------------------
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help=".xlsx, .xlsm, .xls, .ods or .csv")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="check and count, write nothing"
+    )
+    parser.add_argument(
+        "--valid-only", action="store_true", help="import the valid rows, leave out the others"
+    )
+    parser.add_argument("--profile", metavar="NAME", help="a saved or built-in mapping profile")
+    parser.add_argument(
+        "--json", action="store_true", help="print the report as one JSON object on stdout"
+    )
+
+
+@register("import", "import a workbook (projects, funding lines, partners)", _import_arguments)
+def import_command(args: argparse.Namespace) -> int:
+    from .services.excel_import import import_workbook
+
+    db = open_db(args, must_exist=False)
+    try:
+        report = import_workbook(
+            db, Path(args.file), dry_run=args.dry_run, valid_only=args.valid_only,
+            profile=args.profile,
+        )  # fmt: skip
+    finally:
+        db.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+        return EXIT_OK if report.ok else EXIT_PROBLEMS
+    payload = report.to_json()
+    for problem in payload["errors"]:
+        column = f", {problem['column']}" if problem["column"] else ""
+        print(f"{problem['sheet']}, {problem['row']}{column}: {problem['message']}", file=sys.stderr)
+    projects = report.counts.get("projects", {})
+    params = {
+        "projects": projects.get("created", 0),
+        "updated": projects.get("updated", 0),
+        "unchanged": projects.get("unchanged", 0),
+        "lines": report.count("funding_lines", "created"),
+        "batch": report.batch_id,
+        "count": len(report.problems),
+    }
+    if report.dry_run:
+        print(messages.text("import_dry_run_done", params))
+    elif report.batch_id is not None:
+        print(messages.text("import_done", params))
+    if report.problems and not args.valid_only:
+        print(messages.text("import_nothing_written", params), file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def _undo_import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("batch", metavar="BATCH_ID", type=int, help="the import's number")
+
+
+@register("undo-import", "undo a whole import batch", _undo_import_arguments)
+def undo_import_command(args: argparse.Namespace) -> int:
+    from .services.excel_import import undo_import
+
+    db = open_db(args)
+    try:
+        result = undo_import(db, args.batch)
+    finally:
+        db.dispose()
+    print(messages.text("import_undone", {"batch": args.batch, **result}))
+    return EXIT_OK

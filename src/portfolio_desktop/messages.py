@@ -290,6 +290,217 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export_progress_saving": ("Enregistrement du classeur…", "Saving the workbook…"),
     "export_progress_done": ("Export terminé.", "Export finished."),
     # -- end of export --
+    # -- import -- (services/excel_import/, the import and undo-import commands, the import wizard)
+    "import_file_empty": (
+        "Le fichier {path} est vide (ou ne contient aucune feuille).",
+        "The file {path} is empty (or holds no sheet).",
+    ),
+    "import_file_too_large": (
+        "Le fichier {path} pèse {size_mb} Mo, au-delà des {limit_mb} Mo qu'accepte l'import.",
+        "The file {path} weighs {size_mb} MB, beyond the {limit_mb} MB the import accepts.",
+    ),
+    "import_encrypted": (
+        "Le classeur {path} est protégé par un mot de passe : enregistrez-le sans mot de passe puis réessayez.",
+        "The workbook {path} is password-protected: save it without a password and try again.",
+    ),
+    "import_not_spreadsheet": (
+        "Le fichier {path} n'est pas un classeur (.xlsx, .xlsm, .xls, .ods) ni un fichier CSV.",
+        "The file {path} is not a workbook (.xlsx, .xlsm, .xls, .ods) nor a CSV file.",
+    ),
+    "import_html_spreadsheet": (
+        "Le fichier {path} est une page web ou un classeur XML 2003 déguisé : ouvrez-le dans votre tableur et enregistrez-le en .xlsx.",
+        "The file {path} is a web page or an XML 2003 workbook in disguise: open it in your spreadsheet and save it as .xlsx.",
+    ),
+    "import_corrupt": (
+        "Le classeur {path} est endommagé ou tronqué et ne peut pas être lu ({detail}).",
+        "The workbook {path} is damaged or truncated and cannot be read ({detail}).",
+    ),
+    "import_zip_bomb": (
+        "Le classeur {path} se décompresse bien au-delà de sa taille ({entry}) : il a été refusé par précaution.",
+        "The workbook {path} inflates far beyond its size ({entry}): it was refused as a precaution.",
+    ),
+    "import_xml_entities": (
+        "Le classeur {path} contient des déclarations XML interdites dans un classeur ({entry}) : il a été refusé.",
+        "The workbook {path} holds XML declarations that no workbook needs ({entry}): it was refused.",
+    ),
+    "import_sheet_too_large": (
+        "Une feuille de {path} s'étend sur {rows} lignes × {columns} colonnes, au-delà des {limit} cellules que lit l'import.",
+        "A sheet of {path} spans {rows} rows × {columns} columns, beyond the {limit} cells the import reads.",
+    ),
+    "import_profile_unknown": (
+        "Aucun profil d'import ne s'appelle « {profile} ».",
+        "No import profile is called '{profile}'.",
+    ),
+    "import_profile_mismatch": (
+        "Le profil « {profile} » ne reconnaît pas les colonnes de {path}.",
+        "The profile '{profile}' does not recognise the columns of {path}.",
+    ),
+    "import_no_sheet": (
+        "Aucune feuille du classeur n'a d'en-têtes reconnus : associez les colonnes à la main.",
+        "No sheet of the workbook has headers we recognise: map the columns by hand.",
+    ),
+    "import_sheet_no_header": (
+        "Feuille ignorée : aucune ligne d'en-têtes reconnue.",
+        "Sheet left out: no header row recognised.",
+    ),
+    "import_sheet_summary": (
+        "Feuille de synthèse : ignorée.",
+        "Summary sheet: left out.",
+    ),
+    "import_sheet_not_in_profile": (
+        "Feuille ignorée par le profil.",
+        "Sheet left out by the profile.",
+    ),
+    "import_missing_column": (
+        "Colonne obligatoire absente : « {column} ».",
+        "Required column missing: '{column}'.",
+    ),
+    "import_missing_column_value": (
+        "Il faut une colonne « {column} » pour créer cette ligne.",
+        "A '{column}' column is needed to create this line.",
+    ),
+    "import_required_status": (
+        "Statut obligatoire pour créer ce projet.",
+        "A status is required to create this project.",
+    ),
+    "import_bad_amount": ("Montant illisible : « {value} ».", "Unreadable amount: '{value}'."),
+    "import_ambiguous_amount": (
+        "Montant ambigu : « {value} » peut se lire avec des décimales ou des milliers ; écrivez par exemple 1 250,00 ou 1,25.",
+        "Ambiguous amount: '{value}' reads with decimals or with thousands; write 1,250.00 or 1.25, say.",
+    ),
+    "import_bad_date": ("Date illisible : « {value} ».", "Unreadable date: '{value}'."),
+    "import_date_year_only": (
+        "Date incomplète : « {value} » (il faut le jour, le mois et l'année).",
+        "Incomplete date: '{value}' (day, month and year are needed).",
+    ),
+    "import_date_month_first": (
+        "Date « {value} » écrite mois d'abord : attendu jour/mois/année.",
+        "Date '{value}' is written month first: day/month/year expected.",
+    ),
+    "import_bad_bool": (
+        "Valeur « {value} » : attendu Oui ou Non.",
+        "Value '{value}': Yes or No expected.",
+    ),
+    "import_bad_number": (
+        "Nombre entier attendu : « {value} ».",
+        "Whole number expected: '{value}'.",
+    ),
+    "import_unknown_status": ("Statut inconnu : « {value} ».", "Unknown status: '{value}'."),
+    "import_unknown_instrument": (
+        "Type d'aide inconnu : « {value} ».",
+        "Unknown instrument: '{value}'.",
+    ),
+    "import_unknown_kind": (
+        "Type d'organisation inconnu : « {value} ».",
+        "Unknown organisation kind: '{value}'.",
+    ),
+    "import_unknown_funder_kind": (
+        "Type de financeur inconnu : « {value} ».",
+        "Unknown funder kind: '{value}'.",
+    ),
+    "import_unknown_role": ("Rôle inconnu : « {value} ».", "Unknown role: '{value}'."),
+    "import_unknown_region": ("Région inconnue : « {value} ».", "Unknown region: '{value}'."),
+    "import_unknown_domain": (
+        "Domaine inconnu : « {value} ».",
+        "Unknown domain: '{value}'.",
+    ),
+    "import_unknown_domain_suggest": (
+        "Domaine inconnu : « {value} » (vouliez-vous dire « {suggestion} » ?).",
+        "Unknown domain: '{value}' (did you mean '{suggestion}'?).",
+    ),
+    "import_ambiguous_value": (
+        "Valeur ambiguë : « {value} » peut désigner {candidates}.",
+        "Ambiguous value: '{value}' could mean {candidates}.",
+    ),
+    "import_ambiguous_funder": (
+        "Financeur « {value} » ambigu : il ressemble à {candidates}. Écrivez le nom exact, ou associez-le.",
+        "Funder '{value}' is ambiguous: it looks like {candidates}. Write the exact name, or map it.",
+    ),
+    "import_ambiguous_organisation": (
+        "{count} organisations s'appellent « {value} » : précisez le SIREN.",
+        "{count} organisations are called '{value}': give the SIREN.",
+    ),
+    "import_domain_share_missing": (
+        "Part manquante pour « {value} » : écrivez « Domaine 60 %; Autre 40 % ».",
+        "Share missing for '{value}': write 'Domain 60 %; Other 40 %'.",
+    ),
+    "import_domain_share_whole": (
+        "Part non entière : « {value} ».",
+        "Share is not a whole percentage: '{value}'.",
+    ),
+    "import_text_too_long": (
+        "Texte trop long ({max} caractères au plus).",
+        "Text too long ({max} characters at most).",
+    ),
+    "import_cluster_required": (
+        "Indiquez le pôle : la base en contient plusieurs.",
+        "Give the cluster: the database holds several.",
+    ),
+    "import_duplicate_reference": (
+        "Référence {reference} en double dans le fichier (déjà ligne {row}).",
+        "Reference {reference} appears twice in the file (already on row {row}).",
+    ),
+    "import_conflicting_value": (
+        "Valeur différente de celle de la ligne {row} pour le projet {reference}.",
+        "Value differs from row {row} for project {reference}.",
+    ),
+    "import_unknown_project": (
+        "Projet {reference} introuvable (ni dans le fichier ni dans la base).",
+        "Project {reference} not found (neither in the file nor in the database).",
+    ),
+    "import_project_rejected": (
+        "Ligne écartée : le projet {reference} est refusé.",
+        "Row left out: project {reference} is rejected.",
+    ),
+    "import_skip_blank": ("Ligne vide.", "Blank row."),
+    "import_skip_total": ("Ligne de totaux.", "Totals row."),
+    "import_skip_header": ("En-têtes répétés.", "Repeated headers."),
+    "import_skip_no_organisation": (
+        "Aucune organisation indiquée.",
+        "No organisation given.",
+    ),
+    "import_skip_duplicate_partner": (
+        "Même organisation que la ligne {row} pour ce projet : réunie avec elle.",
+        "Same organisation as row {row} for this project: merged with it.",
+    ),
+    "import_batch_unknown": ("Aucun import n°{batch}.", "No import #{batch}."),
+    "import_batch_undone": (
+        "L'import n°{batch} a déjà été annulé.",
+        "Import #{batch} was already undone.",
+    ),
+    "import_undo_later": (
+        "Un import plus récent a modifié les mêmes enregistrements : annulez-le d'abord.",
+        "A later import changed the same records: undo it first.",
+    ),
+    "import_undo_stale": (
+        "{count} enregistrement(s) de l'import n°{batch} ont été modifiés depuis : l'annulation est refusée.",
+        "{count} record(s) of import #{batch} were edited since: the undo is refused.",
+    ),
+    "import_undo_refused": ("Annulation impossible.", "Cannot undo."),
+    "import_checking": ("Vérification du fichier…", "Checking the file…"),
+    "import_reading": ("Lecture du classeur…", "Reading the workbook…"),
+    "import_checking_rows": ("Contrôle des lignes…", "Checking the rows…"),
+    "import_writing": ("Enregistrement…", "Saving…"),
+    "import_undoing": ("Annulation de l'import…", "Undoing the import…"),
+    "import_done": (
+        "{projects} projet(s) créé(s), {updated} mis à jour, {unchanged} inchangé(s) ; "
+        "{lines} ligne(s) de financement créée(s) ; import n°{batch}.",
+        "{projects} project(s) created, {updated} updated, {unchanged} unchanged; "
+        "{lines} funding line(s) created; import #{batch}.",
+    ),
+    "import_dry_run_done": (
+        "Simulation : {projects} projet(s) à créer, {updated} à mettre à jour, {unchanged} inchangé(s) ; rien n'a été écrit.",
+        "Dry run: {projects} project(s) to create, {updated} to update, {unchanged} unchanged; nothing was written.",
+    ),
+    "import_nothing_written": (
+        "{count} erreur(s) : rien n'a été importé (--valid-only importe les lignes valides).",
+        "{count} error(s): nothing was imported (--valid-only imports the valid rows).",
+    ),
+    "import_undone": (
+        "Import n°{batch} annulé : {deleted} enregistrement(s) supprimé(s), {restored} rétabli(s).",
+        "Import #{batch} undone: {deleted} record(s) deleted, {restored} restored.",
+    ),
+    # -- end of import --
 }
 
 

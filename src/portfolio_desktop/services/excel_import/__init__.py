@@ -1,0 +1,298 @@
+"""Excel import: any workbook staff receive, mapped, validated, previewed and committed atomically.
+
+parse (`reader`) → map (`headers`, `profiles`) → validate and preview (`plan`) → commit (`commit`),
+in one transaction, with a report that names sheet, row, column and reason; `error_report` writes
+the rejected rows back into a workbook for whoever sent the file.
+
+    report = import_workbook(db, path, dry_run=False, valid_only=False, profile=None, progress=None)
+    report.ok, report.to_json(), report.batch_id
+    undo_import(db, batch_id)
+
+The desktop's wizard uses the steps one by one: `open_workbook` (read and propose a mapping),
+`preview` (a dry run with the plan) and `commit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ... import messages
+from ...errors import KnownError
+from ...storage.database import Database
+from ..portfolio import current_user
+from ..progress import Progress
+from .commit import UndoRefusedError, undo_import, write_plan
+from .headers import SheetMapping, apply_columns, detect_mapping, signature
+from .plan import ImportPlan, Outcome, Problem, Skipped, build_plan
+from .profiles import Profile, SheetProfile, all_profiles, best_fit, find_profile, fit_profile
+from .reader import UnreadableFileError, WorkbookData, read_workbook
+
+__all__ = [
+    "ImportReport",
+    "ImportSetup",
+    "UndoRefusedError",
+    "UnreadableFileError",
+    "commit",
+    "import_workbook",
+    "open_workbook",
+    "preview",
+    "profile_from_setup",
+    "undo_import",
+]
+
+COUNTED = ("projects", "funding_lines", "organisations")
+
+
+@dataclass(slots=True)
+class ImportSetup:
+    """A workbook read and mapped: what the wizard's mapping page shows and edits."""
+
+    workbook: WorkbookData
+    mappings: list[SheetMapping]
+    profile: Profile | None = None
+    sheet_profiles: dict[str, SheetProfile] = field(default_factory=dict)
+    #: The saved or built-in profile that recognised the file ("" when none did).
+    proposed: str = ""
+
+    def mapping(self, sheet: str) -> SheetMapping:
+        return next(m for m in self.mappings if m.sheet == sheet)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did (or would do): counts, skipped rows, errors, the batch written."""
+
+    ok: bool
+    dry_run: bool
+    counts: dict[str, dict[str, int]]
+    skipped: list[Skipped]
+    problems: list[Problem]
+    batch_id: int | None = None
+    plan: ImportPlan | None = None
+    file: str = ""
+
+    def count(self, record: str, action: str) -> int:
+        return self.counts.get(record, {}).get(action, 0)
+
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
+        """The `portfolio-desktop import --json` object, exactly."""
+        empty = {"created": 0, "updated": 0, "unchanged": 0}
+        return {
+            "ok": self.ok,
+            "dry_run": self.dry_run,
+            **{name: dict(self.counts.get(name, empty)) for name in COUNTED},
+            "skipped_rows": [
+                {
+                    "sheet": s.sheet,
+                    "row": s.row,
+                    "reason": messages.text(s.code, s.params, lang),
+                }
+                for s in self.skipped
+            ],
+            "errors": [
+                {
+                    "sheet": p.sheet,
+                    "row": p.row,
+                    "column": p.column,
+                    "message": messages.text(p.code, p.params, lang),
+                }
+                for p in self.problems
+            ],
+        }
+
+
+def _detect(workbook: WorkbookData) -> list[SheetMapping]:
+    return [detect_mapping(sheet.name, sheet.rows) for sheet in workbook.sheets]
+
+
+def _apply_profile(workbook: WorkbookData, profile: Profile) -> ImportSetup | None:
+    fit = fit_profile(profile, workbook)
+    if fit is None:
+        return None
+    mappings: list[SheetMapping] = []
+    sheet_profiles: dict[str, SheetProfile] = {}
+    for sheet in workbook.sheets:
+        placed = fit.sheets.get(sheet.name)
+        if placed is None:
+            mappings.append(SheetMapping(sheet.name, None, note="import_sheet_not_in_profile"))
+            continue
+        sheet_profile, header_row = placed
+        mappings.append(
+            apply_columns(
+                sheet.name, sheet.rows, sheet_profile.kind, header_row, sheet_profile.columns
+            )
+        )
+        sheet_profiles[sheet.name] = sheet_profile
+    return ImportSetup(workbook, mappings, profile, sheet_profiles, profile.name)
+
+
+def map_workbook(db: Database, workbook: WorkbookData, profile: str | None = None) -> ImportSetup:
+    """The mapping to use: the named profile; else the portfolio's own layout when recognised;
+    else a saved or built-in profile that recognises the file; else the synonyms."""
+    if profile:
+        chosen = find_profile(db, profile)
+        if chosen is None:
+            raise KnownError("import_profile_unknown", profile=profile)
+        setup = _apply_profile(workbook, chosen)
+        if setup is None:
+            raise KnownError("import_profile_mismatch", profile=profile, path=workbook.path.name)
+        return setup
+    detected = _detect(workbook)
+    if any(m.layout for m in detected):
+        return ImportSetup(workbook, detected)
+    fit = best_fit(all_profiles(db), workbook)
+    if fit is not None:
+        setup = _apply_profile(workbook, fit.profile)
+        if setup is not None:
+            return setup
+    return ImportSetup(workbook, detected)
+
+
+def open_workbook(
+    db: Database, path: str | Path, *, profile: str | None = None, progress: Progress | None = None
+) -> ImportSetup:
+    """Reads a file safely and proposes how to map it (no database write)."""
+    workbook = read_workbook(path, progress=progress)
+    return map_workbook(db, workbook, profile)
+
+
+def _no_sheet(setup: ImportSetup) -> list[Problem]:
+    if any(m.kind for m in setup.mappings):
+        return []
+    return [
+        Problem(m.sheet, 0, "", m.note or "import_sheet_no_header") for m in setup.mappings
+    ] or [Problem(setup.workbook.path.name, 0, "", "import_no_sheet")]
+
+
+def _plan(
+    session: Any, setup: ImportSetup, valid_only: bool, progress: Progress | None
+) -> ImportPlan:
+    def report(fraction: float) -> None:
+        if progress is not None:
+            progress.report(0.4 + 0.2 * fraction, "import_checking_rows")
+            progress.check()
+
+    return build_plan(
+        session, setup.workbook, setup.mappings, setup.profile, setup.sheet_profiles,
+        valid_only=valid_only, progress=report,
+    )  # fmt: skip
+
+
+def _report(
+    plan: ImportPlan | None,
+    setup: ImportSetup,
+    dry_run: bool,
+    batch_id: int | None,
+    problems: list[Problem] | None = None,
+) -> ImportReport:
+    found = problems if problems is not None else (plan.problems if plan else [])
+    return ImportReport(
+        ok=not found,
+        dry_run=dry_run,
+        counts=plan.counts if plan else {},
+        skipped=plan.skipped if plan else [],
+        problems=found,
+        batch_id=batch_id,
+        plan=plan,
+        file=setup.workbook.path.name,
+    )
+
+
+def preview(
+    db: Database, setup: ImportSetup, *, valid_only: bool = False, progress: Progress | None = None
+) -> ImportReport:
+    """A dry run: the plan, its counts and its errors; nothing is written."""
+    missing = _no_sheet(setup)
+    if missing:
+        return _report(None, setup, True, None, missing)
+    with db.read() as session:
+        plan = _plan(session, setup, valid_only, progress)
+    return _report(plan, setup, True, None)
+
+
+def commit(
+    db: Database,
+    setup: ImportSetup,
+    *,
+    valid_only: bool = False,
+    progress: Progress | None = None,
+    user: str | None = None,
+) -> ImportReport:
+    """Plans again inside one write transaction and writes; all or nothing unless `valid_only`."""
+    missing = _no_sheet(setup)
+    if missing:
+        return _report(None, setup, False, None, missing)
+    batch_id: int | None = None
+    with db.write() as session:
+        plan = _plan(session, setup, valid_only, progress)
+        if (plan.ok or valid_only) and plan.has_writes():
+            batch_id = write_plan(
+                session, plan, user=user if user is not None else current_user(),
+                file_name=setup.workbook.path.name, progress=progress,
+            )  # fmt: skip
+    if progress is not None:
+        progress.report(1.0, "import_done")
+    return _report(plan, setup, False, batch_id)
+
+
+def import_workbook(
+    db: Database,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    valid_only: bool = False,
+    profile: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Reads, maps, checks and (unless `dry_run`) imports a workbook in one transaction.
+
+    Raises `UnreadableFileError` (a `KnownError`) when the file cannot be read safely.
+    """
+    setup = open_workbook(db, path, profile=profile, progress=progress)
+    if dry_run:
+        return preview(db, setup, valid_only=valid_only, progress=progress)
+    return commit(db, setup, valid_only=valid_only, progress=progress)
+
+
+def profile_from_setup(
+    name: str, setup: ImportSetup, value_maps: dict[str, dict[str, str]] | None = None
+) -> Profile:
+    """A profile that maps workbooks like this one the way the setup does (to save and reuse)."""
+    sheets = []
+    for mapping in setup.mappings:
+        if not mapping.kind:
+            continue
+        columns = {
+            k: f for k, f in zip(signature_keys(mapping), mapping.columns, strict=False) if f and k
+        }
+        previous = setup.sheet_profiles.get(mapping.sheet)
+        sheets.append(
+            SheetProfile(
+                kind=mapping.kind,
+                columns=columns,
+                constants=dict(previous.constants) if previous else {},
+                skip_empty_lines=previous.skip_empty_lines if previous else False,
+            )
+        )
+    base = setup.profile
+    maps = {k: dict(v) for k, v in (base.value_maps if base else {}).items()}
+    for field_key, values in (value_maps or {}).items():
+        maps.setdefault(field_key, {}).update(values)
+    return Profile(
+        name=name,
+        sheets=sheets,
+        value_maps=maps,
+        nulls=list(base.nulls) if base else [],
+        decimal_separator=base.decimal_separator if base else None,
+    )
+
+
+def signature_keys(mapping: SheetMapping) -> list[str]:
+    from .headers import header_keys
+
+    return [header_keys(h)[0] if h else "" for h in mapping.headers]
+
+
+_ = (Outcome, signature)

@@ -1,0 +1,440 @@
+"""Carrying out an import plan in one transaction, and undoing a whole batch.
+
+The caller's write unit of work holds the whole import: the batch record, the rows created
+(ids given here, inserted in bulk), the rows updated (their previous values kept in
+`import_change`), the status history (`import:<batch id>`), and the summaries recomputed by
+`refresh_projects`. An exception or a cancel anywhere rolls all of it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from ...domain.enums import ProjectStatus
+from ...errors import KnownError
+from ...storage import imports as store
+from ...storage.database import Database
+from ...storage.repository import utcnow
+from ...storage.summaries import refresh_projects
+from ..progress import Progress
+from .plan import ImportPlan, ProjectPlan, status_step_date
+
+_REF_ORDER = ("cluster", "domain", "funder", "call", "organisation")
+_PROJECT_DEFAULTS: dict[str, Any] = {
+    "acronym": "", "title": "", "summary": "", "call_id": None, "keywords": "", "notes": "",
+    "responsible_digital": False, "submitted_on": None, "evaluated_on": None,
+    "labelling_decided_on": None, "funding_decided_on": None, "closed_on": None,
+    "abandoned_on": None, "start_on": None, "end_on": None, "total_budget_cents": None,
+    "eligible_costs_cents": None, "rd_carbon": None, "rd_resources": None,
+    "rd_recyclability": None, "rd_energy": None, "rd_ethics": None, "granted_cents": 0,
+    "requested_cents": 0, "lead_name": "", "domains_label": "", "regions_label": "",
+    "search_text": "", "lead_organisation_id": None,
+}  # fmt: skip
+
+
+class UndoRefusedError(KnownError):
+    code = "import_undo_refused"
+
+
+class _Ids:
+    """Provisional (negative) ids → the real ids given at commit time."""
+
+    def __init__(self) -> None:
+        self.maps: dict[str, dict[int, int]] = {name: {} for name in _REF_ORDER}
+
+    def real(self, table: str, value: int | None) -> int | None:
+        if value is None or value > 0:
+            return value
+        return self.maps[table][value]
+
+
+def write_plan(
+    session: Any,
+    plan: ImportPlan,
+    *,
+    user: str,
+    file_name: str,
+    progress: Progress | None = None,
+) -> int:
+    """Writes what the plan creates and updates; returns the batch id."""
+
+    def step(fraction: float) -> None:
+        if progress is not None:
+            progress.report(0.6 + 0.4 * fraction, "import_writing")
+            progress.check()
+
+    batch_id = store.start_batch(session, file_name, plan.workbook.sha256, plan.profile, user)
+    ids = _Ids()
+    _write_reference(session, plan, batch_id, ids)
+    step(0.1)
+    touched = _write_projects(session, plan, batch_id, ids, user)
+    step(0.4)
+    touched |= _write_lines(session, plan, batch_id, ids)
+    step(0.6)
+    touched |= _write_partners(session, plan, batch_id, ids)
+    step(0.7)
+    refresh_projects(session, touched)
+    step(0.95)
+    store.finish_batch(
+        session,
+        batch_id,
+        {
+            **dict(plan.counts.items()),
+            "skipped_rows": len(plan.skipped),
+            "rejected": len(plan.problems),
+        },
+    )
+    return batch_id
+
+
+def _write_reference(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> None:
+    firsts = store.first_free_ids(session, _REF_ORDER)
+    for table_name in _REF_ORDER:
+        table = plan.refs[table_name]
+        new = [i for i in table.new_ids if i in table.used]
+        first = firsts[table_name]
+        for offset, provisional in enumerate(new):
+            ids.maps[table_name][provisional] = first + offset
+    for table_name in _REF_ORDER:
+        table = plan.refs[table_name]
+        new = [i for i in table.new_ids if i in table.used]
+        rows = []
+        for provisional in new:
+            row = dict(table.rows[provisional])
+            row["id"] = ids.maps[table_name][provisional]
+            if table_name == "call":
+                row["funder_id"] = ids.real("funder", row.get("funder_id"))
+            if table_name == "organisation":
+                row["version"] = 1
+            rows.append(
+                {
+                    c: row.get(c)
+                    for c in (
+                        "id",
+                        *store.WRITABLE[table_name],
+                        *(("version",) if table_name == "organisation" else ()),
+                    )
+                }
+            )
+        store.insert_many(session, table_name, rows)
+        if rows:
+            real = ids.maps[table_name]
+            store.record_created(session, batch_id, table_name, real[new[0]], real[new[-1]])
+        if table.updated:
+            updates = []
+            changes = []
+            for row_id, before in table.updated.items():
+                row = table.rows[row_id]
+                values = {c: row[c] for c in before}
+                if table_name == "call" and "funder_id" in values:
+                    values["funder_id"] = ids.real("funder", values["funder_id"])
+                entry: dict[str, Any] = {"values": before}
+                if table_name == "organisation":
+                    values["version"] = row["version"] + 1
+                    entry["version"] = values["version"]
+                updates.append({"id": row_id, **values})
+                changes.append((row_id, entry))
+            store.update_rows(session, table_name, updates)
+            store.record_changes(session, batch_id, table_name, "updated", changes)
+
+
+def _project_row(project: ProjectPlan, ids: _Ids, now: Any) -> dict[str, Any]:
+    row = dict(_PROJECT_DEFAULTS)
+    row.update(project.values)
+    row["id"] = project.id
+    row["cluster_id"] = ids.real("cluster", project.key[0])
+    row["reference"] = project.key[1]
+    row["call_id"] = ids.real("call", row.get("call_id"))
+    row["version"] = 1
+    row["created_at"] = now
+    row["updated_at"] = now
+    return row
+
+
+def _write_projects(
+    session: Any, plan: ImportPlan, batch_id: int, ids: _Ids, user: str
+) -> set[int]:
+    now = utcnow()
+    touched: set[int] = set()
+    created = [p for p in plan.projects if p.action == "created"]
+    first = store.first_free_ids(session, ["project"])["project"]
+    for offset, project in enumerate(created):
+        project.id = first + offset
+    store.insert_many(session, "project", [_project_row(p, ids, now) for p in created])
+    if created:
+        store.record_created(session, batch_id, "project", first, first + len(created) - 1)
+    statuses: list[tuple[int, str | None, str, date | None]] = []
+    for project in created:
+        status = project.values["status"]
+        statuses.append((project.id, None, status, status_step_date(status, project.values)))
+    touched.update(p.id for p in created)
+
+    updated = [p for p in plan.projects if p.action == "updated"]
+    updates = []
+    changes = []
+    for project in updated:
+        assert project.existing is not None
+        columns = {c: v for c, v in project.values.items() if project.existing.get(c) != v}
+        if "call_id" in columns:
+            columns["call_id"] = ids.real("call", columns["call_id"])
+        version = project.existing["version"] + 1
+        if columns:
+            updates.append({"id": project.id, **columns, "version": version, "updated_at": now})
+        else:
+            updates.append({"id": project.id, "version": version, "updated_at": now})
+        before = {c: project.existing.get(c) for c in columns}
+        changes.append((project.id, {"values": before, "version": version}))
+        status = columns.get("status")
+        if status is not None and status != project.existing.get("status"):
+            statuses.append(
+                (
+                    project.id,
+                    project.existing.get("status"),
+                    status,
+                    status_step_date(status, {**project.existing, **project.values}),
+                )
+            )
+        touched.add(project.id)
+    store.update_rows(session, "project", updates)
+    store.record_changes(session, batch_id, "project", "updated", changes)
+
+    domain_rows: dict[int, list[dict[str, Any]]] = {}
+    region_rows: dict[int, list[dict[str, Any]]] = {}
+    domain_before: list[tuple[int, Any]] = []
+    region_before: list[tuple[int, Any]] = []
+    for project in created + updated:
+        existing = project.existing or {"domains": [], "regions": []}
+        if project.domains is not None and project.domains != existing["domains"]:
+            domain_rows[project.id] = [
+                {"project_id": project.id, "domain_id": ids.real("domain", d), "percent": p}
+                for d, p in project.domains
+            ]
+            if project.existing is not None:
+                domain_before.append((project.id, existing["domains"]))
+        if project.regions is not None and project.regions != existing["regions"]:
+            region_rows[project.id] = [
+                {"project_id": project.id, "region": r} for r in project.regions
+            ]
+            if project.existing is not None:
+                region_before.append((project.id, existing["regions"]))
+    store.replace_children(session, "project_domain", domain_rows)
+    store.replace_children(session, "project_region", region_rows)
+    store.record_changes(session, batch_id, "project_domain", "updated", domain_before)
+    store.record_changes(session, batch_id, "project_region", "updated", region_before)
+    store.insert_many(session, "status_change", store.status_rows(batch_id, statuses, user))
+    return touched
+
+
+def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> set[int]:
+    touched: set[int] = set()
+    wanted = [
+        line.requested_id
+        for project in plan.projects
+        for line in project.lines
+        if line.action == "created" and not line.bad and line.requested_id > 0
+    ]
+    # A new line keeps the workbook's line number when it is free (an export re-imported into an
+    # empty portfolio gets the same ids back); otherwise it gets the next free id.
+    busy = store.existing_ids(session, "funding_line", wanted)
+    next_free = max(
+        store.first_free_ids(session, ["funding_line"])["funding_line"], max(wanted, default=0) + 1
+    )
+    given: set[int] = set()
+    rows = []
+    updates = []
+    changes = []
+    for project in plan.projects:
+        for line in project.lines:
+            if line.bad or line.action == "unchanged":
+                continue
+            values = dict(line.values)
+            if "funder_id" in values:
+                values["funder_id"] = ids.real("funder", values["funder_id"])
+            if "beneficiary_id" in values:
+                values["beneficiary_id"] = ids.real("organisation", values["beneficiary_id"])
+            touched.add(project.id)
+            if line.action == "created":
+                if (
+                    line.requested_id > 0
+                    and line.requested_id not in busy
+                    and line.requested_id not in given
+                ):
+                    line.id = line.requested_id
+                else:
+                    line.id = next_free
+                    next_free += 1
+                given.add(line.id)
+                rows.append(
+                    {
+                        "id": line.id, "project_id": project.id, "beneficiary_id": None,
+                        "requested_cents": None, "granted_cents": None, "paid_cents": None,
+                        "decision_on": None, "granted_override": False, **values,
+                    }
+                )  # fmt: skip
+            else:
+                assert line.existing is not None
+                changed = {c: v for c, v in values.items() if line.existing.get(c) != v}
+                updates.append({"id": line.id, **changed})
+                changes.append((line.id, {"values": {c: line.existing.get(c) for c in changed}}))
+    store.insert_many(session, "funding_line", rows)
+    store.record_changes(
+        session, batch_id, "funding_line", "created", [(r["id"], None) for r in rows]
+    )
+    store.update_rows(session, "funding_line", updates)
+    store.record_changes(session, batch_id, "funding_line", "updated", changes)
+    return touched
+
+
+def _write_partners(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> set[int]:
+    touched: set[int] = set()
+    first = store.first_free_ids(session, ["participation"])["participation"]
+    rows: list[dict[str, Any]] = []
+    updates = []
+    changes = []
+    for project in plan.projects:
+        for partner in project.partners.values():
+            if partner.bad or partner.action == "unchanged":
+                continue
+            touched.add(project.id)
+            org_id = ids.real("organisation", partner.organisation_id)
+            if partner.action == "created":
+                partner.id = first + len(rows)
+                rows.append(
+                    {"id": partner.id, "project_id": project.id, "organisation_id": org_id,
+                     "role": partner.role, "budget_cents": partner.budget_cents}
+                )  # fmt: skip
+            else:
+                assert partner.existing is not None
+                updates.append(
+                    {"id": partner.id, "role": partner.role, "budget_cents": partner.budget_cents}
+                )
+                changes.append(
+                    (
+                        partner.id,
+                        {
+                            "values": {
+                                "role": partner.existing["role"],
+                                "budget_cents": partner.existing["budget_cents"],
+                            }
+                        },
+                    )
+                )
+    # Demotions first: a project never holds two leads, even for a moment.
+    store.update_rows(session, "participation", sorted(updates, key=lambda u: u["role"] == "lead"))
+    store.insert_many(session, "participation", rows)
+    if rows:
+        store.record_created(session, batch_id, "participation", first, first + len(rows) - 1)
+    store.record_changes(session, batch_id, "participation", "updated", changes)
+    return touched
+
+
+# -- undo --------------------------------------------------------------------------------------------
+
+_DELETE_ORDER = (
+    "participation",
+    "funding_line",
+    "project",
+    "organisation",
+    "call",
+    "funder",
+    "domain",
+    "cluster",
+)
+
+
+def undo_import(db: Database, batch_id: int, *, progress: Progress | None = None) -> dict[str, int]:
+    """Undoes a whole import batch: rows it created are deleted (reference rows only when nothing
+    else uses them), rows it updated get their previous values back. Refused when a later batch
+    touched the same rows or a record was edited since."""
+    with db.write() as session:
+        batch = store.batch_row(session, batch_id)
+        if batch is None:
+            raise UndoRefusedError("import_batch_unknown", batch=batch_id)
+        if batch["state"] != "committed":
+            raise UndoRefusedError("import_batch_undone", batch=batch_id)
+        changes = store.batch_changes(session, batch_id)
+        if store.later_batches_touching(session, batch_id, ((t, r) for t, r, _a, _b in changes)):
+            raise UndoRefusedError("import_undo_later", batch=batch_id)
+        created: dict[str, list[int]] = {}
+        updated: dict[str, list[tuple[int, Any]]] = {}
+        for table, row_id, action, before in changes:
+            if action == "created":
+                created.setdefault(table, []).append(row_id)
+            else:
+                updated.setdefault(table, []).append((row_id, before))
+        _check_versions(session, created, updated, batch_id)
+        if progress is not None:
+            progress.report(0.2, "import_undoing")
+            progress.check()
+        store.delete_status_changes(session, batch_id)
+        touched: set[int] = set()
+        for table, rows in updated.items():
+            if table in {"project_domain", "project_region"}:
+                store.restore_children(session, table, dict(rows))
+                touched.update(row_id for row_id, _ in rows)
+                continue
+            restored = []
+            for row_id, before in rows:
+                values = dict(before["values"])
+                if table in {"project", "organisation"}:
+                    values["version"] = before["version"] + 1
+                restored.append({"id": row_id, **values})
+            store.restore_rows(session, table, restored)
+            if table == "project":
+                touched.update(row_id for row_id, _ in rows)
+        if "funding_line" in updated or "participation" in updated:
+            touched |= store.projects_of(
+                session, "funding_line", [r for r, _ in updated.get("funding_line", [])]
+            )
+            touched |= store.projects_of(
+                session, "participation", [r for r, _ in updated.get("participation", [])]
+            )
+        touched |= store.projects_of(session, "funding_line", created.get("funding_line", []))
+        touched |= store.projects_of(session, "participation", created.get("participation", []))
+        kept = 0
+        for table in _DELETE_ORDER:
+            row_ids = created.get(table, [])
+            if not row_ids:
+                continue
+            if table in {"organisation", "call", "funder", "domain", "cluster"}:
+                usage = store.usage_counts(session, table, row_ids)
+                free = [i for i in row_ids if usage.get(i, 0) == 0]
+                kept += len(row_ids) - len(free)
+                row_ids = free
+            store.delete_ids(session, table, row_ids)
+        touched -= set(created.get("project", []))
+        refresh_projects(session, touched)
+        store.mark_undone(session, batch_id)
+    return {
+        "restored": sum(len(v) for v in updated.values()),
+        "deleted": sum(len(v) for v in created.values()) - kept,
+        "kept": kept,
+    }
+
+
+def _check_versions(
+    session: Any,
+    created: dict[str, list[int]],
+    updated: dict[str, list[tuple[int, Any]]],
+    batch_id: int,
+) -> None:
+    for table in ("project", "organisation"):
+        expected: dict[int, int] = dict.fromkeys(created.get(table, []), 1)
+        expected.update({row_id: before["version"] for row_id, before in updated.get(table, [])})
+        current = store.versions(session, table, list(expected))
+        stale = [
+            row_id
+            for row_id, version in expected.items()
+            if current.get(row_id, version) != version
+        ]
+        if stale:
+            raise UndoRefusedError("import_undo_stale", batch=batch_id, count=len(stale))
+
+
+def status_of(value: str | None) -> ProjectStatus | None:
+    return ProjectStatus(value) if value else None
+
+
+ProgressCallback = Callable[[float], None]

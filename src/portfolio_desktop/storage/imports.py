@@ -1,0 +1,475 @@
+"""SQL of the workbook import: what the importer compares with, how it writes, how it is undone.
+
+The importer reads a snapshot of the reference data and of the projects a workbook names (plain
+dicts and tuples), and writes with Core executemany statements in the caller's unit of work: one
+transaction for the whole import. Every row it creates or updates is recorded in `import_change`
+(with the values it had before) under an `import_batch`, so that the batch can be undone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from . import tables as t
+from .bulk import insert_rows, next_id
+from .repository import utcnow
+
+_CHUNK = 900
+
+#: The project columns an import can set (the summaries are recomputed, not imported).
+PROJECT_COLUMNS = (
+    "cluster_id", "reference", "acronym", "title", "summary", "call_id", "status",
+    "submitted_on", "evaluated_on", "labelling_decided_on", "funding_decided_on", "closed_on",
+    "abandoned_on", "start_on", "end_on", "total_budget_cents", "eligible_costs_cents",
+    "keywords", "notes", "responsible_digital", "rd_carbon", "rd_resources", "rd_recyclability",
+    "rd_energy", "rd_ethics",
+)  # fmt: skip
+LINE_COLUMNS = (
+    "project_id", "funder_id", "instrument", "beneficiary_id", "requested_cents",
+    "granted_cents", "paid_cents", "decision_on", "granted_override",
+)  # fmt: skip
+ORGANISATION_COLUMNS = (
+    "name", "name_key", "kind", "siren", "siret", "region", "city", "is_member", "member_since",
+    "member_until",
+)  # fmt: skip
+PARTICIPATION_COLUMNS = ("project_id", "organisation_id", "role", "budget_cents")
+DOMAIN_COLUMNS = ("name", "colour", "active", "position")
+FUNDER_COLUMNS = ("name", "kind")
+CALL_COLUMNS = ("name", "funder_id", "programme", "year")
+CLUSTER_COLUMNS = ("code", "name", "regions")
+
+#: table name → (Core table, the columns an import writes).
+WRITABLE: dict[str, tuple[str, ...]] = {
+    "project": PROJECT_COLUMNS,
+    "funding_line": LINE_COLUMNS,
+    "organisation": ORGANISATION_COLUMNS,
+    "participation": PARTICIPATION_COLUMNS,
+    "domain": DOMAIN_COLUMNS,
+    "funder": FUNDER_COLUMNS,
+    "call": CALL_COLUMNS,
+    "cluster": CLUSTER_COLUMNS,
+}
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _table(name: str) -> Any:
+    return t.Base.metadata.tables[name]
+
+
+# -- saved mapping profiles --------------------------------------------------------------------------
+
+
+def load_profiles(session: Session) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(t.ImportProfile.name, t.ImportProfile.payload).order_by(t.ImportProfile.name)
+    )
+    return [(name, payload) for name, payload in rows]
+
+
+def save_profile(session: Session, name: str, payload: str) -> None:
+    now = utcnow()
+    table = t.table_of(t.ImportProfile)
+    existing = session.scalar(select(table.c.id).where(table.c.name == name))
+    if existing is None:
+        session.execute(
+            insert(table).values(name=name, payload=payload, created_at=now, updated_at=now)
+        )
+    else:
+        session.execute(
+            update(table).where(table.c.id == existing).values(payload=payload, updated_at=now)
+        )
+
+
+def delete_profile(session: Session, name: str) -> None:
+    session.execute(delete(t.ImportProfile).where(t.ImportProfile.name == name))
+
+
+# -- the snapshot the importer compares with ---------------------------------------------------------
+
+
+def _rows(
+    session: Session, table: str, columns: Sequence[str], where: Any = None
+) -> list[dict[str, Any]]:
+    tab = _table(table)
+    query = select(*(tab.c[c] for c in ("id", *columns)))
+    if where is not None:
+        query = query.where(where)
+    return [dict(row._mapping) for row in session.execute(query.order_by(tab.c.id))]
+
+
+def load_reference(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """Every cluster, domain, funder, call and organisation (with its version)."""
+    return {
+        "cluster": _rows(session, "cluster", CLUSTER_COLUMNS),
+        "domain": _rows(session, "domain", DOMAIN_COLUMNS),
+        "funder": _rows(session, "funder", FUNDER_COLUMNS),
+        "call": _rows(session, "call", CALL_COLUMNS),
+        "organisation": _rows(session, "organisation", (*ORGANISATION_COLUMNS, "version")),
+    }
+
+
+def project_index(session: Session) -> dict[tuple[int, str], int]:
+    """(cluster id, reference) → project id, for every project."""
+    return {
+        (cluster_id, reference): pid
+        for pid, cluster_id, reference in session.execute(
+            select(t.Project.id, t.Project.cluster_id, t.Project.reference)
+        )
+    }
+
+
+def _by_ids(
+    session: Session, table: str, columns: Sequence[str], key_column: str, ids: Sequence[int]
+) -> list[dict[str, Any]]:
+    tab = _table(table)
+    found: list[dict[str, Any]] = []
+    if not ids:
+        return found
+    all_rows = len(ids) > 20_000
+    chunks: Iterable[Sequence[int] | None] = [None] if all_rows else _chunks(sorted(ids))
+    wanted = set(ids)
+    for chunk in chunks:
+        query = select(*(tab.c[c] for c in columns))
+        if chunk is not None:
+            query = query.where(tab.c[key_column].in_(chunk))
+        for row in session.execute(query):
+            mapping = dict(row._mapping)
+            if not all_rows or mapping[key_column] in wanted:
+                found.append(mapping)
+    return found
+
+
+def load_projects(session: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The importable columns of these projects, with id and version, and their children."""
+    projects = {
+        row["id"]: row
+        for row in _by_ids(session, "project", ("id", "version", *PROJECT_COLUMNS), "id", ids)
+    }
+    for row in projects.values():
+        row["domains"] = []
+        row["regions"] = []
+        row["lines"] = []
+        row["partners"] = []
+    for row in _by_ids(
+        session, "project_domain", ("project_id", "domain_id", "percent"), "project_id", ids
+    ):
+        projects[row["project_id"]]["domains"].append((row["domain_id"], row["percent"]))
+    for row in _by_ids(session, "project_region", ("project_id", "region"), "project_id", ids):
+        projects[row["project_id"]]["regions"].append(row["region"])
+    for row in _by_ids(session, "funding_line", ("id", *LINE_COLUMNS), "project_id", ids):
+        projects[row["project_id"]]["lines"].append(row)
+    for row in _by_ids(session, "participation", ("id", *PARTICIPATION_COLUMNS), "project_id", ids):
+        projects[row["project_id"]]["partners"].append(row)
+    for row in projects.values():
+        row["domains"].sort(key=lambda d: (-d[1], d[0]))
+        row["regions"].sort()
+        row["lines"].sort(key=lambda line: line["id"])
+        row["partners"].sort(key=lambda p: p["id"])
+    return projects
+
+
+# -- writing -----------------------------------------------------------------------------------------
+
+
+def start_batch(session: Session, file_name: str, sha256: str, profile: str, user: str) -> int:
+    return t.insert_id(
+        session,
+        t.ImportBatch,
+        {
+            "file_name": file_name[:500],
+            "file_sha256": sha256,
+            "profile": profile[:100],
+            "started_at": utcnow(),
+            "user": user[:100],
+            "counts": "{}",
+            "state": "committed",
+        },
+    )
+
+
+def finish_batch(session: Session, batch_id: int, counts: Mapping[str, Any]) -> None:
+    session.execute(
+        update(t.table_of(t.ImportBatch))
+        .where(t.table_of(t.ImportBatch).c.id == batch_id)
+        .values(finished_at=utcnow(), counts=json.dumps(counts, ensure_ascii=False))
+    )
+
+
+def first_free_ids(session: Session, tables: Iterable[str]) -> dict[str, int]:
+    return {name: next_id(session, name) for name in tables}
+
+
+def insert_many(session: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    insert_rows(session, table, rows)
+
+
+def update_rows(session: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """UPDATE … WHERE id = :id for each row (rows grouped by the columns they set)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        columns = tuple(sorted(c for c in row if c != "id"))
+        groups[columns].append({"_id": row["id"], **{c: row[c] for c in columns}})
+    tab = _table(table)
+    connection = session.connection()
+    for columns, batch in groups.items():
+        if not columns:
+            continue
+        statement = (
+            update(tab)
+            .where(tab.c.id == bindparam("_id"))
+            .values({c: bindparam(c) for c in columns})
+        )
+        for start in range(0, len(batch), 20_000):
+            connection.execute(statement, batch[start : start + 20_000])
+
+
+def delete_ids(session: Session, table: str, ids: Sequence[int]) -> None:
+    tab = _table(table)
+    for chunk in _chunks(list(ids)):
+        session.execute(delete(tab).where(tab.c.id.in_(chunk)))
+
+
+def replace_children(
+    session: Session, table: str, rows_by_project: Mapping[int, Sequence[Mapping[str, Any]]]
+) -> None:
+    """Deletes the project_domain / project_region rows of these projects, then inserts these."""
+    tab = _table(table)
+    ids = list(rows_by_project)
+    for chunk in _chunks(ids):
+        session.execute(delete(tab).where(tab.c.project_id.in_(chunk)))
+    insert_rows(session, table, [row for rows in rows_by_project.values() for row in rows])
+
+
+def record_created(session: Session, batch_id: int, table: str, first: int, last: int) -> None:
+    """One import_change row per id of a contiguous range this batch created (INSERT … SELECT)."""
+    if last < first:
+        return
+    tab = _table(table)
+    change = t.table_of(t.ImportChange)
+    session.execute(
+        insert(change).from_select(
+            ["batch_id", "table_name", "row_id", "action", "before"],
+            select(literal(batch_id), literal(table), tab.c.id, literal("created"), null()).where(
+                and_(tab.c.id >= first, tab.c.id <= last)
+            ),
+        )
+    )
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def record_changes(
+    session: Session, batch_id: int, table: str, action: str, rows: Sequence[tuple[int, Any]]
+) -> None:
+    """import_change rows: (row id, what to restore on undo, as JSON-able data)."""
+    insert_rows(
+        session,
+        "import_change",
+        [
+            {
+                "batch_id": batch_id,
+                "table_name": table,
+                "row_id": row_id,
+                "action": action,
+                "before": None if before is None else json.dumps(before, default=_json_value),
+            }
+            for row_id, before in rows
+        ],
+    )
+
+
+def status_rows(
+    batch_id: int, changes: Iterable[tuple[int, str | None, str, date | None]], user: str
+) -> list[dict[str, Any]]:
+    now = utcnow()
+    source = f"import:{batch_id}"
+    return [
+        {
+            "project_id": pid,
+            "from_status": before,
+            "to_status": after,
+            "step_on": on,
+            "changed_at": now,
+            "changed_by": user,
+            "source": source,
+        }
+        for pid, before, after, on in changes
+    ]
+
+
+# -- undo --------------------------------------------------------------------------------------------
+
+
+def batch_row(session: Session, batch_id: int) -> dict[str, Any] | None:
+    row = session.execute(
+        select(t.table_of(t.ImportBatch)).where(t.table_of(t.ImportBatch).c.id == batch_id)
+    ).first()
+    return dict(row._mapping) if row is not None else None
+
+
+def list_batches(session: Session, limit: int = 50) -> list[dict[str, Any]]:
+    table = t.table_of(t.ImportBatch)
+    return [
+        dict(row._mapping)
+        for row in session.execute(select(table).order_by(table.c.id.desc()).limit(limit))
+    ]
+
+
+def batch_changes(session: Session, batch_id: int) -> list[tuple[str, int, str, Any]]:
+    """(table, row id, action, before) of a batch, in the order they were recorded."""
+    change = t.table_of(t.ImportChange)
+    return [
+        (table, row_id, action, json.loads(before) if before else None)
+        for table, row_id, action, before in session.execute(
+            select(change.c.table_name, change.c.row_id, change.c.action, change.c.before)
+            .where(change.c.batch_id == batch_id)
+            .order_by(change.c.id)
+        )
+    ]
+
+
+def versions(session: Session, table: str, ids: Sequence[int]) -> dict[int, int]:
+    tab = _table(table)
+    found: dict[int, int] = {}
+    for chunk in _chunks(list(ids)):
+        for row_id, version in session.execute(
+            select(tab.c.id, tab.c.version).where(tab.c.id.in_(chunk))
+        ):
+            found[row_id] = version
+    return found
+
+
+def existing_ids(session: Session, table: str, ids: Sequence[int]) -> set[int]:
+    tab = _table(table)
+    found: set[int] = set()
+    for chunk in _chunks(list(ids)):
+        found.update(session.scalars(select(tab.c.id).where(tab.c.id.in_(chunk))))
+    return found
+
+
+def usage_counts(session: Session, table: str, ids: Sequence[int]) -> dict[int, int]:
+    """How many rows still refer to these reference rows (kept on undo when still used)."""
+    if not ids:
+        return {}
+    refs: dict[str, list[tuple[str, str]]] = {
+        "organisation": [("participation", "organisation_id"), ("funding_line", "beneficiary_id"), ("project", "lead_organisation_id")],
+        "funder": [("funding_line", "funder_id"), ("call", "funder_id")],
+        "call": [("project", "call_id")],
+        "domain": [("project_domain", "domain_id"), ("expert_domain", "domain_id")],
+        "cluster": [("project", "cluster_id")],
+    }  # fmt: skip
+    counts: dict[int, int] = dict.fromkeys(ids, 0)
+    for ref_table, column in refs.get(table, []):
+        tab = _table(ref_table)
+        for chunk in _chunks(list(ids)):
+            for row_id, n in session.execute(
+                select(tab.c[column], func.count())
+                .where(tab.c[column].in_(chunk))
+                .group_by(tab.c[column])
+            ):
+                counts[row_id] = counts.get(row_id, 0) + int(n)
+    return counts
+
+
+def delete_status_changes(session: Session, batch_id: int) -> None:
+    session.execute(delete(t.StatusChange).where(t.StatusChange.source == f"import:{batch_id}"))
+
+
+def mark_undone(session: Session, batch_id: int) -> None:
+    session.execute(
+        update(t.table_of(t.ImportBatch))
+        .where(t.table_of(t.ImportBatch).c.id == batch_id)
+        .values(state="undone", undone_at=utcnow())
+    )
+
+
+def later_batches_touching(session: Session, batch_id: int, rows: Iterable[tuple[str, int]]) -> int:
+    """How many changes of later committed batches touch the same rows."""
+    wanted = set(rows)
+    if not wanted:
+        return 0
+    change = t.table_of(t.ImportChange)
+    batch = t.table_of(t.ImportBatch)
+    count = 0
+    for table, row_id in session.execute(
+        select(change.c.table_name, change.c.row_id)
+        .join(batch, batch.c.id == change.c.batch_id)
+        .where(change.c.batch_id > batch_id, batch.c.state == "committed")
+    ):
+        count += (table, row_id) in wanted
+    return count
+
+
+def _python_value(column: Any, value: Any) -> Any:
+    """A value read back from an import_change JSON, as the column's Python type."""
+    if isinstance(value, str):
+        if isinstance(column.type, DateTime):
+            return datetime.fromisoformat(value)
+        if isinstance(column.type, Date):
+            return date.fromisoformat(value)
+    return value
+
+
+def restore_rows(session: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Puts back the values an import overwrote (rows of id + columns, from JSON)."""
+    tab = _table(table)
+    update_rows(
+        session,
+        table,
+        [
+            {k: v if k == "id" else _python_value(tab.c[k], v) for k, v in row.items()}
+            for row in rows
+        ],
+    )
+
+
+def restore_children(session: Session, table: str, before: Mapping[int, Sequence[Any]]) -> None:
+    """Puts back the domain splits or regions an import replaced."""
+    if table == "project_domain":
+        rows = {
+            pid: [{"project_id": pid, "domain_id": d, "percent": p} for d, p in items]
+            for pid, items in before.items()
+        }
+    else:
+        rows = {
+            pid: [{"project_id": pid, "region": r} for r in items] for pid, items in before.items()
+        }
+    replace_children(session, table, rows)
+
+
+def projects_of(session: Session, table: str, ids: Sequence[int]) -> set[int]:
+    """The projects that these funding lines or participations belong to."""
+    tab = _table(table)
+    found: set[int] = set()
+    for chunk in _chunks(list(ids)):
+        found.update(session.scalars(select(tab.c.project_id).where(tab.c.id.in_(chunk))))
+    return found
