@@ -70,23 +70,22 @@ def test_sort_and_filters_run_in_sql(orgs) -> None:
 
 def test_siren_already_used_is_found(orgs) -> None:
     db, ids = orgs
-    assert [r.name for r in reference.organisations_with_siren(db, "732 829 320")] == [
-        "Kerlis SAS"
-    ]
+    assert [r.name for r in reference.organisations_with_siren(db, "732 829 320")] == ["Kerlis SAS"]
     assert reference.organisations_with_siren(db, "732829320", except_id=ids["kerlis"]) == []
 
 
 def test_removing_an_organisation_is_refused_while_used_and_undone_with_its_ties(orgs) -> None:
     db, ids = orgs
-    with pytest.raises(RuleViolation) as caught:
-        reference.remove_organisation(db, ids["kerlis"])
-    assert caught.value.issues[0].params == {"count": 3}
     expert = reference.save_expert(db, None, "Anne Le Gall", tie_ids=[ids["telecom"]])
+    with pytest.raises(RuleViolation) as caught:  # all or nothing: the unused one stays too
+        reference.remove_organisations(db, [ids["telecom"], ids["kerlis"]])
+    assert caught.value.issues[0].params == {"count": 3, "name": "Kerlis SAS"}
+    assert reference.organisation_ids(db, "telecom") == [ids["telecom"]]
     before = reference.load_organisation(db, ids["telecom"])
-    removed = reference.remove_organisation(db, ids["telecom"])
+    removed = reference.remove_organisations(db, [ids["telecom"]])
     assert reference.organisation_ids(db, "telecom") == []
     assert reference.experts(db)[0].extra[3] == ()
-    reference.restore_organisation(db, removed)
+    reference.restore_organisations(db, removed)
     assert reference.load_organisation(db, ids["telecom"]) == before
     assert [(e.id, e.extra[3]) for e in reference.experts(db)] == [(expert, (ids["telecom"],))]
 

@@ -312,31 +312,35 @@ class RemovedOrganisation:
     tied_experts: list[int] = field(default_factory=list)
 
 
-def remove_organisation(db: Database, organisation_id: int) -> RemovedOrganisation:
-    """Deletes an organisation no project uses (refused with the count otherwise)."""
+def remove_organisations(db: Database, ids: Sequence[int]) -> list[RemovedOrganisation]:
+    """Deletes organisations no project uses, all or none (refused with the count otherwise)."""
+    removed: list[RemovedOrganisation] = []
     with db.write() as session:
-        record = repository.load_organisation(session, organisation_id)
-        if record is None:
-            raise NotFoundError(id=organisation_id)
-        used = repository.organisation_usage(session, organisation_id)
-        if used:
-            raise RuleViolation([Issue("in_use", "", {"count": used})])
-        removed = RemovedOrganisation(
-            record, reference.organisation_tie_experts(session, organisation_id)
-        )
-        repository.delete_organisation(session, organisation_id)
+        for organisation_id in ids:
+            record = repository.load_organisation(session, organisation_id)
+            if record is None:
+                raise NotFoundError(id=organisation_id)
+            used = repository.organisation_usage(session, organisation_id)
+            if used:
+                raise RuleViolation([Issue("in_use", "", {"count": used, "name": record.name})])
+            removed.append(
+                RemovedOrganisation(
+                    record, reference.organisation_tie_experts(session, organisation_id)
+                )
+            )
+            repository.delete_organisation(session, organisation_id)
     return removed
 
 
-def restore_organisation(db: Database, removed: RemovedOrganisation) -> Saved:
-    """Undo of `remove_organisation`: same id, same version, same expert ties."""
-    record = copy.deepcopy(removed.record)
-    assert record.id is not None
+def restore_organisations(db: Database, removed: Sequence[RemovedOrganisation]) -> None:
+    """Undo of `remove_organisations`: same ids, same versions, same expert ties."""
     with db.write() as session:
-        repository.write_organisation(session, record, expected_version=None)
-        reference.set_organisation_version(session, record.id, record.version)
-        reference.add_organisation_ties(session, record.id, removed.tied_experts)
-    return Saved(record.id, record.version)
+        for item in removed:
+            record = copy.deepcopy(item.record)
+            assert record.id is not None
+            repository.write_organisation(session, record, expected_version=None)
+            reference.set_organisation_version(session, record.id, record.version)
+            reference.add_organisation_ties(session, record.id, item.tied_experts)
 
 
 def reorder_domains(db: Database, ordered_ids: Sequence[int]) -> None:

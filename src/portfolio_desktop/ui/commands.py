@@ -261,3 +261,81 @@ def delete_reference(
         restore(state["id"])
 
     return WriteCommand(ctx, text, forward, backward, scope=table + "s", state={"id": row_id})
+
+
+# -- reference data -- (issue 3: the organisations, funders & calls, domains and experts screens)
+
+
+def push_when_written(
+    ctx: AppContext,
+    command: WriteCommand,
+    *,
+    on_done: Callable[[dict[str, Any]], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Runs a new command's first step in the writer; it goes on the undo stack only once written.
+
+    A refused edit (a rule, a record in use, a locked database) thus leaves no undo entry behind.
+    """
+
+    def first(state: dict[str, Any]) -> dict[str, Any]:
+        command.forward(state)
+        return state
+
+    def done(state: dict[str, Any]) -> None:
+        command._skip = True
+        ctx.undo_stack.push(command)
+        if on_done is not None:
+            on_done(state)
+
+    ctx.write(
+        first,
+        command.state,
+        scope=command.scope,
+        ids=command._ids(),
+        on_done=done,
+        on_error=on_error,
+    )
+
+
+def remove_organisations(ctx: AppContext, ids: list[int], text: str) -> WriteCommand:
+    """Deleting unused organisations, all or none; undo restores them with their expert ties."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        state["removed"] = reference.remove_organisations(db, ids)
+
+    def backward(state: dict[str, Any]) -> None:
+        reference.restore_organisations(db, state["removed"])
+
+    return WriteCommand(ctx, text, forward, backward, scope="organisations")
+
+
+def remove_reference(ctx: AppContext, table: str, row_id: int, text: str) -> WriteCommand:
+    """Deleting an unused funder, call, domain or expert; undo restores it, links included."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        state["snapshot"] = reference.remove_reference(db, table, state["id"])
+
+    def backward(state: dict[str, Any]) -> None:
+        reference.restore_reference(db, state["snapshot"])
+
+    return WriteCommand(ctx, text, forward, backward, scope=table + "s", state={"id": row_id})
+
+
+def reorder_domains(
+    ctx: AppContext, before: list[int], after: list[int], text: str
+) -> WriteCommand:
+    """Moving a domain up or down the list; undo puts the previous order back."""
+    db = ctx.db
+    assert db is not None
+    return WriteCommand(
+        ctx,
+        text,
+        lambda _state: reference.reorder_domains(db, after),
+        lambda _state: reference.reorder_domains(db, before),
+        scope="domains",
+    )
