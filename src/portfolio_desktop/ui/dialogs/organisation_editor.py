@@ -33,6 +33,7 @@ from .. import commands, formatting
 from ..context import AppContext
 from ..errors import describe, show_error
 from ..widgets.fields import OptionalDateEdit
+from .reference_editors import fit_height
 
 ERROR_STYLE = "color: #b3261e;"
 HINT_STYLE = "color: #5f6368;"
@@ -147,7 +148,6 @@ class OrganisationDialog(QDialog):
         column.addWidget(widget)
         note = QLabel()
         note.setObjectName(f"note_{field}")
-        note.setWordWrap(True)
         note.hide()
         column.addWidget(note)
         self.notes[field] = note
@@ -207,6 +207,7 @@ class OrganisationDialog(QDialog):
             note.setStyleSheet(style)
             note.setVisible(bool(texts))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not issues)
+        fit_height(self)
 
     def _issue_text(self, issue: Issue) -> str:
         if issue.code == "date_before" and issue.field == "member_until":
@@ -263,6 +264,7 @@ class OrganisationDialog(QDialog):
                 ).replace("%1", names)
             )
         self.duplicate.setVisible(bool(rows))
+        fit_height(self)
 
     # -- saving ------------------------------------------------------------------------------------
 

@@ -49,6 +49,20 @@ ERROR_STYLE = "color: #b3261e;"
 NO_YEAR = 1989  # the spin box's minimum stands for "no year"
 
 
+def fit_height(dialog: QDialog) -> None:
+    """Grows a dialog when messages appear under its fields, rather than squeezing the fields."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    needed = (
+        layout.totalHeightForWidth(dialog.width())
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
@@ -110,7 +124,6 @@ class ReferenceDialog(QDialog):
         note = QLabel()
         note.setObjectName(f"note_{field_name}")
         note.setStyleSheet(ERROR_STYLE)
-        note.setWordWrap(True)
         note.hide()
         column.addWidget(note)
         self.notes[field_name] = note
@@ -154,6 +167,7 @@ class ReferenceDialog(QDialog):
             note.setText("\n".join(texts))
             note.setVisible(bool(texts))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not issues)
+        fit_height(self)
 
     def save(self) -> None:
         if self.validate() or self.ctx.db is None:

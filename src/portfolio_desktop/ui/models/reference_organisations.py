@@ -43,19 +43,16 @@ COLUMNS: list[tuple[str, str, str]] = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrganisationTableModel", text)
-
-
 def column_titles() -> list[str]:
+    translate = QCoreApplication.translate  # literal calls: lupdate extracts them
     return [
-        _tr("Name"),
-        _tr("Kind"),
-        _tr("SIREN"),
-        _tr("Region"),
-        _tr("City"),
-        _tr("Member"),
-        _tr("Projects"),
+        translate("OrganisationTableModel", "Name"),
+        translate("OrganisationTableModel", "Kind"),
+        translate("OrganisationTableModel", "SIREN"),
+        translate("OrganisationTableModel", "Region"),
+        translate("OrganisationTableModel", "City"),
+        translate("OrganisationTableModel", "Member"),
+        translate("OrganisationTableModel", "Projects"),
     ]
 
 

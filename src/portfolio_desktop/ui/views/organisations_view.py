@@ -87,7 +87,7 @@ class OrganisationsView(ReferenceView):
         )
 
         self.model = OrganisationTableModel(self._fetch_rows, self)
-        self.table = self.make_table(self.model, "organisationsTable")
+        self.table = self.make_table(self.model, "organisationsTable", stretch=0)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.sort_requested.connect(lambda _k, _d: self.reload())
         for column, width in enumerate((320, 170, 100, 190, 150, 70, 80)):

@@ -22,10 +22,6 @@ from ..context import AppContext
 from ..errors import show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReferenceView", text)
-
-
 class ReferenceView(QWidget):
     """Base of the Organisations, Funders & calls, Domains and Experts screens.
 
@@ -128,13 +124,13 @@ class ReferenceView(QWidget):
         """Enter opens, Delete deletes, double-click opens, right-click shows `menu`."""
         if open_slot is not None:
             table.doubleClicked.connect(lambda _index: open_slot())
-            action = QAction(_tr("Edit"), table)
+            action = QAction(QCoreApplication.translate("ReferenceView", "Edit"), table)
             action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False: open_slot())
             table.addAction(action)
         if delete_slot is not None:
-            action = QAction(_tr("Delete"), table)
+            action = QAction(QCoreApplication.translate("ReferenceView", "Delete"), table)
             action.setShortcut(QKeySequence.StandardKey.Delete)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False: delete_slot())
