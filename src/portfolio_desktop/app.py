@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
-from .storage.schema import open_database
 from .ui.context import AppContext
 from .ui.errors import install_excepthook, show_error
 from .ui.i18n import install_language
@@ -31,6 +30,8 @@ def start_target(settings: Settings, requested: str | None) -> str:
 
 def open_portfolio(target: str) -> Any:
     """Opens (creating or migrating) a database; the backup folder is the user's data folder's."""
+    from .storage.schema import open_database  # SQLAlchemy loads here, after the window is shown
+
     backups = paths.backup_dir(Path(target)) if "://" not in target else None
     return open_database(target, backups)
 

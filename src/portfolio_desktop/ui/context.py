@@ -4,14 +4,16 @@ the settings, and the signals that tell views when the data changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..storage.database import Database
 from .settings import Settings
 from .tasks import Task, TaskRunner
+
+if TYPE_CHECKING:  # the database layer loads after the window is shown
+    from ..storage.database import Database
 
 
 class AppContext(QObject):

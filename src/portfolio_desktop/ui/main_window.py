@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from .. import messages, paths
 from ..domain.filters import ProjectFilter
-from ..services import reference
-from . import commands, formatting
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 from .views.projects_view import ProjectsView
@@ -391,6 +390,8 @@ class MainWindow(QMainWindow):
         )
 
     def start_empty(self) -> None:
+        from ..services import reference
+
         db = self.ctx.db
         if db is None:
             return
@@ -465,6 +466,7 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         if db is None:
             return
+        from ..services import reference
         from .dialogs.project_editor import ProjectEditor, load_choices
 
         def show(result: Any) -> None:
@@ -497,6 +499,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from . import commands
+
         rows = {r.id: r for r in self._rows(ids)}
         self.ctx.undo_stack.beginMacro(self.tr("Delete %n project(s)", "", len(ids)))
         for project_id in ids:

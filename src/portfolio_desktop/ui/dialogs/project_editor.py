@@ -239,10 +239,13 @@ class ProjectEditor(QDialog):
         view.setItemDelegate(FieldDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setStretchLastSection(False)
+        view.horizontalHeader().setMinimumSectionSize(70)
         view.verticalHeader().setVisible(False)
         view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         model.edited.connect(self.validate)
+        model.modelReset.connect(view.resizeColumnsToContents)
+        model.rowsInserted.connect(lambda *_a: view.resizeColumnsToContents())
         return view
 
     def _partners_tab(self) -> QWidget:
@@ -391,13 +394,14 @@ class ProjectEditor(QDialog):
         self.transition_on = OptionalDateEdit()
         self.transition_on.set_value(date.today())
         self.transition_buttons = QHBoxLayout()
+        self.transition_label = QLabel(self.tr("Move to the next step on"))
         self.history = QTextEdit()
         self.history.setReadOnly(True)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.status_label)
         move = QHBoxLayout()
-        move.addWidget(QLabel(self.tr("Move to the next step on")))
+        move.addWidget(self.transition_label)
         move.addWidget(self.transition_on)
         move.addLayout(self.transition_buttons)
         move.addStretch(1)
@@ -517,7 +521,10 @@ class ProjectEditor(QDialog):
             item = self.transition_buttons.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for target in allowed_transitions(record.status):
+        targets = allowed_transitions(record.status)
+        self.transition_label.setVisible(bool(targets))
+        self.transition_on.setVisible(bool(targets))
+        for target in targets:
             button = QPushButton(formatting.label("ProjectStatus", target.value))
             button.setObjectName(f"transition_{target.value}")
             button.setEnabled(record.id is not None)

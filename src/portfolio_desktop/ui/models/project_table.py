@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,8 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from ...services.project_list import ProjectRow
 from .. import formatting
+
+if TYPE_CHECKING:  # the services load after the window is shown
+    from ...services.project_list import ProjectRow
 
 PAGE = 200
 MAX_PAGES = 50  # about 10,000 rows kept in memory at most

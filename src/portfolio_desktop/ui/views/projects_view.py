@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.filters import ProjectFilter
-from ...services import project_list, reference
-from ...services.project_list import SavedViewRecord, Selection
 from ..context import AppContext
 from ..errors import show_error
+from ..lazy import project_list, reference
 from ..models.project_table import ProjectTableModel
 from ..widgets.filter_panel import FilterChoices, FilterPanel
 
@@ -36,10 +35,10 @@ DEFAULT_HIDDEN = ("cluster", "end_on")
 
 def load_choices(db: Any) -> FilterChoices:
     return FilterChoices(
-        clusters=[(f"{r.extra[0]} — {r.name}", r.id) for r in reference.clusters(db)],
-        domains=[(r.name, r.id) for r in reference.domains(db)],
-        funders=[(r.name, r.id) for r in reference.funders(db)],
-        calls=[(r.name, r.id) for r in reference.calls(db)],
+        clusters=[(f"{r.extra[0]} — {r.name}", r.id) for r in reference().clusters(db)],
+        domains=[(r.name, r.id) for r in reference().domains(db)],
+        funders=[(r.name, r.id) for r in reference().funders(db)],
+        calls=[(r.name, r.id) for r in reference().calls(db)],
     )
 
 
@@ -59,7 +58,7 @@ class ProjectsView(QWidget):
         self.ctx = ctx
         self._generation = 0
         self._filter = ProjectFilter()
-        self.selection = Selection([], 0)
+        self.selection: Any = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search reference, acronym, title, partner…"))
@@ -179,7 +178,7 @@ class ProjectsView(QWidget):
         if db is None:
             return
         self.ctx.read(load_choices, db, on_done=self.panel.set_choices, on_error=self._failed)
-        self.ctx.read(project_list.saved, db, on_done=self._set_views, on_error=self._failed)
+        self.ctx.read(project_list().saved, db, on_done=self._set_views, on_error=self._failed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -192,7 +191,7 @@ class ProjectsView(QWidget):
         generation = self._generation
         flt = self.current_filter()
 
-        def done(selection: Selection) -> None:
+        def done(selection: Any) -> None:
             if generation != self._generation:
                 return
             self.selection = selection
@@ -203,7 +202,7 @@ class ProjectsView(QWidget):
                 self.filter_changed.emit(flt)
 
         self.ctx.read(
-            project_list.select,
+            project_list().select,
             db,
             flt,
             self.model.sort_key,
@@ -215,7 +214,7 @@ class ProjectsView(QWidget):
     def _fetch_rows(self, ids: Any) -> list[Any]:
         if self.ctx.db is None:
             return []
-        return project_list.rows(self.ctx.db, ids)
+        return project_list().rows(self.ctx.db, ids)
 
     def _on_data_changed(self, scope: str, ids: Any) -> None:
         if scope in ("projects", "all", "organisations", "domains", "calls", "funders"):
@@ -225,7 +224,7 @@ class ProjectsView(QWidget):
             self.reload_reference()
         if scope == "views":
             self.ctx.read(
-                project_list.saved, self.ctx.db, on_done=self._set_views, on_error=self._failed
+                project_list().saved, self.ctx.db, on_done=self._set_views, on_error=self._failed
             )
 
     def _failed(self, error: BaseException) -> None:
@@ -233,7 +232,7 @@ class ProjectsView(QWidget):
 
     # -- saved views ------------------------------------------------------------------------------
 
-    def _set_views(self, views: list[SavedViewRecord]) -> None:
+    def _set_views(self, views: list[Any]) -> None:
         self._saved = {v.name: v for v in views}
         current = self.views.currentText()
         self.views.blockSignals(True)
@@ -246,7 +245,7 @@ class ProjectsView(QWidget):
         self.views.blockSignals(False)
         self.delete_view_button.setEnabled(bool(views))
 
-    def current_view(self, name: str) -> SavedViewRecord:
+    def current_view(self, name: str) -> Any:
         header = self.table.horizontalHeader()
         keys = self.model.column_keys()
         visible = [
@@ -254,7 +253,7 @@ class ProjectsView(QWidget):
             for v in range(header.count())
             if not header.isSectionHidden(header.logicalIndex(v))
         ]
-        return SavedViewRecord(
+        return project_list().SavedViewRecord(
             name, self.current_filter(), tuple(visible), self.model.sort_key, self.model.descending
         )
 
@@ -262,7 +261,7 @@ class ProjectsView(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"))
         if ok and name.strip() and self.ctx.db is not None:
             self.ctx.write(
-                project_list.save, self.ctx.db, self.current_view(name.strip()), scope="views"
+                project_list().save, self.ctx.db, self.current_view(name.strip()), scope="views"
             )
 
     def delete_view(self) -> None:
@@ -272,9 +271,9 @@ class ProjectsView(QWidget):
                 self, self.tr("Delete view"), self.tr("Delete the view “%1”?").replace("%1", name)
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.ctx.write(project_list.delete, self.ctx.db, name, scope="views")
+                self.ctx.write(project_list().delete, self.ctx.db, name, scope="views")
 
-    def apply_view(self, view: SavedViewRecord) -> None:
+    def apply_view(self, view: Any) -> None:
         header = self.table.horizontalHeader()
         keys = self.model.column_keys()
         if view.columns:

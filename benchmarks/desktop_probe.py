@@ -1,0 +1,187 @@
+"""Measurements inside one desktop process (run by bench_desktop.py; prints one JSON object).
+
+python benchmarks/desktop_probe.py start DB SPAWN_TIME   # the application, up to rows shown
+python benchmarks/desktop_probe.py bare SPAWN_TIME       # a bare PySide6 window (the floor)
+python benchmarks/desktop_probe.py interact DB           # keystrokes, sorts, memory
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def wait(app, condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not met")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 2)
+
+
+def bare(spawned: float) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1360, 860)
+    window.show()
+    wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+    shown = time.time() - spawned
+    import psutil
+
+    return {"shown": shown, "rss_mb": psutil.Process().memory_info().rss / 2**20}
+
+
+def start(db: str, spawned: float) -> dict[str, float]:
+    home = os.environ["PORTFOLIO_DESKTOP_HOME"]
+    from portfolio_desktop.app import Desktop, make_application
+    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.settings import Settings
+
+    app = make_application([sys.argv[0]])
+    settings = Settings()
+    install_language(settings.language)
+    desktop = Desktop(settings)
+    desktop.window.show()
+    desktop.open(db)
+    window = desktop.window
+    wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+    shown = time.time() - spawned
+    wait(app, lambda: window.projects.model.rowCount() > 0)
+    window.projects.table.viewport().repaint()
+    rows = time.time() - spawned
+    heavy = sorted(
+        m for m in sys.modules if m.split(".")[0] in {"matplotlib", "openpyxl", "xlsxwriter"}
+    )
+    assert home
+    return {"shown": shown, "rows": rows, "heavy_modules": len(heavy)}
+
+
+def interact(db: str) -> dict[str, object]:
+    import psutil
+    from PySide6.QtCore import Qt
+
+    from portfolio_desktop.app import Desktop, make_application
+    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.settings import Settings
+
+    app = make_application([sys.argv[0]])
+    install_language("fr")
+    desktop = Desktop(Settings())
+    window = desktop.window
+    window.show()
+    desktop.open(db)
+    projects = window.projects
+    wait(app, lambda: projects.model.rowCount() > 0)
+
+    def settle(action) -> float:  # type: ignore[no-untyped-def]
+        """Time from the action to the table repainted with the new rows."""
+        resets = []
+        projects.model.modelReset.connect(lambda: resets.append(1))
+        start = time.perf_counter()
+        action()
+        wait(app, lambda: bool(resets))
+        projects.table.viewport().repaint()
+        elapsed = time.perf_counter() - start
+        projects.model.modelReset.disconnect()
+        return elapsed
+
+    def keystroke(text: str) -> float:
+        def act() -> None:
+            projects.search.blockSignals(True)
+            projects.search.setText(text)
+            projects.search.blockSignals(False)
+            projects.refresh()  # what the debounce timer calls once the user pauses
+
+        return settle(act)
+
+    typed = {}
+    for word in ("quantique", "rennes", "kerlis"):
+        for end in range(1, len(word) + 1):
+            typed[word[:end]] = keystroke(word[:end])
+    keystroke("")
+    long_terms = [t for term, t in typed.items() if len(term) >= 3]
+
+    sorts = {}
+    for key in ("acronym", "title", "lead", "granted", "start_on", "call", "status"):
+        column = projects.model.column_of(key)
+        sorts[key] = settle(
+            lambda c=column: projects.table.sortByColumn(c, Qt.SortOrder.DescendingOrder)
+        )
+
+    # Scroll through the table like a user (pages are fetched as rows come into view).
+    bar = projects.table.verticalScrollBar()
+    for fraction in (0.25, 0.5, 0.75, 1.0):
+        bar.setValue(int(bar.maximum() * fraction))
+        projects.table.viewport().repaint()
+    rss = psutil.Process().memory_info().rss / 2**20
+
+    # The floor: the same queries with bare sqlite3 (ids in display order, fetched into a list).
+    conn = sqlite3.connect(db)
+    floor_keys = {}
+    for term in typed:
+        sql = (
+            "SELECT id FROM project WHERE search_text LIKE ? ORDER BY reference, id"
+            if len(term) < 3
+            else "SELECT id FROM project WHERE id IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?) "
+            "ORDER BY reference, id"
+        )
+        arg = f"%{term}%" if len(term) < 3 else f'"{term}"'
+        t0 = time.perf_counter()
+        ids = [r[0] for r in conn.execute(sql, (arg,)).fetchall()]
+        floor_keys[term] = time.perf_counter() - t0
+        assert ids is not None
+    floor_sorts = {}
+    columns = {
+        "acronym": "acronym",
+        "title": "title",
+        "lead": "lead_name",
+        "granted": "granted_cents",
+        "start_on": "start_on",
+        "call": "call_id",
+        "status": "status",
+    }
+    for key, column in columns.items():
+        t0 = time.perf_counter()
+        [
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM project ORDER BY {column} DESC, id DESC"
+            ).fetchall()
+        ]
+        floor_sorts[key] = time.perf_counter() - t0
+    window.close()
+    return {
+        "keystrokes": typed,
+        "keystroke_median": statistics.median(typed.values()),
+        "keystroke_median_3plus": statistics.median(long_terms),
+        "keystroke_worst": max(typed.values()),
+        "floor_keystroke_median": statistics.median(floor_keys.values()),
+        "sorts": sorts,
+        "sort_median": statistics.median(sorts.values()),
+        "sort_worst": max(sorts.values()),
+        "floor_sort_median": statistics.median(floor_sorts.values()),
+        "rss_mb": rss,
+    }
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "bare":
+        result: dict[str, object] = dict(bare(float(sys.argv[2])))
+    elif mode == "start":
+        result = dict(start(sys.argv[2], float(sys.argv[3])))
+    else:
+        result = interact(sys.argv[2])
+    print(json.dumps(result))
+    os._exit(0)  # skip teardown: the measurement is done
