@@ -395,3 +395,33 @@ class ImportProfile(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChangeHistory(Base):
+    """One field of one row changed (or a row created or deleted): who, when, from where, old → new.
+
+    Written by `storage.history` in the same transaction as the change. `source` is where the
+    change came from: form, import:N, undo, undo-import:N, merge, restore. `project_id` ties
+    partners, funding lines and domain splits to their project, so a project's history is one
+    query; it is not a foreign key, so the history of a deleted project survives it.
+    """
+
+    __tablename__ = "change_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    user: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(100), default="form")
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)
+    project_id: Mapped[int | None] = mapped_column(Integer)
+    #: created, updated or deleted
+    action: Mapped[str] = mapped_column(String(10))
+    #: the column (or `domains`, `regions` for a project's split), "" for a whole row
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_change_history_project", "project_id", "id"),
+        Index("ix_change_history_row", "table_name", "row_id", "id"),
+        Index("ix_change_history_source", "source"),
+    )
