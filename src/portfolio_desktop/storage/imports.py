@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from . import history
 from . import tables as t
 from .bulk import insert_rows, next_id
 from .repository import utcnow
@@ -195,6 +196,13 @@ def load_projects(session: Session, ids: Sequence[int]) -> dict[int, dict[str, A
 
 
 def start_batch(session: Session, file_name: str, sha256: str, profile: str, user: str) -> int:
+    batch_id = _insert_batch(session, file_name, sha256, profile, user)
+    # The history names the batch as the source of everything this unit of work changes next.
+    history.set_source(session, f"import:{batch_id}", user or None)
+    return batch_id
+
+
+def _insert_batch(session: Session, file_name: str, sha256: str, profile: str, user: str) -> int:
     return t.insert_id(
         session,
         t.ImportBatch,
@@ -224,6 +232,7 @@ def first_free_ids(session: Session, tables: Iterable[str]) -> dict[str, int]:
 
 def insert_many(session: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
     insert_rows(session, table, rows)
+    history.record_created(session, table, rows)
 
 
 def update_rows(session: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -232,6 +241,7 @@ def update_rows(session: Session, table: str, rows: Sequence[Mapping[str, Any]])
     for row in rows:
         columns = tuple(sorted(c for c in row if c != "id"))
         groups[columns].append({"_id": row["id"], **{c: row[c] for c in columns}})
+    history.record_update_rows(session, table, rows)
     tab = _table(table)
     connection = session.connection()
     for columns, batch in groups.items():
@@ -247,6 +257,7 @@ def update_rows(session: Session, table: str, rows: Sequence[Mapping[str, Any]])
 
 
 def delete_ids(session: Session, table: str, ids: Sequence[int]) -> None:
+    history.record_deleted(session, table, ids)
     tab = _table(table)
     for chunk in _chunks(list(ids)):
         session.execute(delete(tab).where(tab.c.id.in_(chunk)))
@@ -256,6 +267,7 @@ def replace_children(
     session: Session, table: str, rows_by_project: Mapping[int, Sequence[Mapping[str, Any]]]
 ) -> None:
     """Deletes the project_domain / project_region rows of these projects, then inserts these."""
+    history.record_children(session, table, rows_by_project)
     tab = _table(table)
     ids = list(rows_by_project)
     for chunk in _chunks(ids):

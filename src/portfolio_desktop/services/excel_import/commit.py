@@ -348,7 +348,7 @@ def undo_import(db: Database, batch_id: int, *, progress: Progress | None = None
     """Undoes a whole import batch: rows it created are deleted (reference rows only when nothing
     else uses them), rows it updated get their previous values back. Refused when a later batch
     touched the same rows or a record was edited since."""
-    with db.write() as session:
+    with db.write(source=f"undo-import:{batch_id}") as session:
         batch = store.batch_row(session, batch_id)
         if batch is None:
             raise UndoRefusedError("import_batch_unknown", batch=batch_id)

@@ -13,6 +13,7 @@ New rows get provisional negative ids; the commit gives them real ones.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,6 @@ from ...domain.model import (
     PartnerRecord,
     ProjectRecord,
 )
-from ...domain.text import fold, key
 from ...domain.workflow import STEP_DATE_FIELD
 from ...storage import imports as store
 from .headers import FIELDS, SheetMapping, field_of
@@ -38,6 +38,7 @@ from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
 from .values import (
     CellProblem,
+    key,
     match_choice,
     match_region,
     parse_amount,
@@ -48,6 +49,9 @@ from .values import (
     parse_regions,
     parse_text,
     suggestions,
+)
+from .values import (
+    fold_name as fold,
 )
 
 DEFAULT_CLUSTER = ("POLE", "Mon pôle")
@@ -320,6 +324,9 @@ def _mapped_text(value: Any, value_map: dict[str, str]) -> str:
     return value_map.get(key(text), text)
 
 
+_TOTAL_WORD = re.compile(r"^(?:" + "|".join(_TOTALS) + r")\b")
+
+
 def _is_total_row(row: Sequence[Any]) -> bool:
     for cell in row:
         if isinstance(cell, str) and cell.strip():
@@ -351,30 +358,37 @@ def read_rows(
             kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
         )(raw)
     header_keys = [key(h) for h in mapping.headers]
+    found = mapping.column_of("reference") if kind in {"projects", "funding", "partners"} else None
+    reference_column = found if found is not None else (mapping.column_of("name") or 0)
+    reference_header = (
+        mapping.headers[reference_column].casefold()
+        if reference_column < len(mapping.headers)
+        else ""
+    )
+    # Texts that mean "empty", compared as people vary them (case, spaces), cheaply.
+    nulls = {n.strip().casefold() for n in profile.nulls} if profile else set()
     out: list[RowValues] = []
     name = mapping.sheet
     for index in range(mapping.header_row, len(sheet.rows)):
         row = sheet.rows[index]
         number = index + 1
-        if not any(
-            c is not None and c != "" and not (isinstance(c, str) and not c.strip()) for c in row
+        first = row[reference_column] if reference_column < len(row) else None
+        if (first == "" or first is None) and all(
+            c == "" or c is None or (isinstance(c, str) and not c.strip()) for c in row
         ):
             plan.skipped.append(Skipped(name, number, "import_skip_blank"))
             continue
-        if [key(parse_text(c)) for c in row[: len(header_keys)]] == header_keys:
+        reference = first.strip() if isinstance(first, str) else parse_text(first)
+        if (
+            reference.casefold() == reference_header
+            and [key(parse_text(c)) for c in row[: len(header_keys)]] == header_keys
+        ):
             plan.skipped.append(Skipped(name, number, "import_skip_header"))
             continue
-        reference_column = (
-            mapping.column_of("reference")
-            if kind in {"projects", "funding", "partners"}
-            else mapping.column_of("name")
-        )
-        reference_blank = (
-            reference_column is None
-            or reference_column >= len(row)
-            or not parse_text(row[reference_column])
-        )
-        if reference_blank and _is_total_row(row):
+        # A totals row: its first words say so, and it names no record (or "Total" as one).
+        if (
+            not reference or (reference[:1] in "TtSsGg" and _TOTAL_WORD.match(key(reference)))
+        ) and _is_total_row(row):
             plan.skipped.append(Skipped(name, number, "import_skip_total"))
             continue
         values: dict[str, Any] = dict(constants)
@@ -384,7 +398,7 @@ def read_rows(
             if raw == "" or raw is None:
                 values[field_key] = None
                 continue
-            if nulls and isinstance(raw, str) and key(raw) in nulls:
+            if nulls and isinstance(raw, str) and raw.strip().casefold() in nulls:
                 values[field_key] = None
                 continue
             try:
@@ -1031,7 +1045,7 @@ class Planner:
         values = project.values
         if existing is None:
             project.action = "created"
-            if "status" not in values or not values.get("status"):
+            if not project.bad and not values.get("status"):
                 self.problem(project.source, "status", "import_required_status")
                 project.bad = True
         else:

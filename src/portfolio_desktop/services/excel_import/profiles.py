@@ -178,7 +178,6 @@ BUILTIN: tuple[Profile, ...] = (
             )
         ],
         value_maps={"status": {"signed": "running", "closed": "closed", "terminated": "abandoned"}},
-        decimal_separator=".",
         builtin=True,
     ),
     Profile(
@@ -216,7 +215,6 @@ BUILTIN: tuple[Profile, ...] = (
                 "oth": "association",
             },
         },
-        decimal_separator=".",
         builtin=True,
     ),
 )

@@ -342,7 +342,7 @@ def read_workbook(
     if kind in {"xlsx", "xlsm", "ods"}:
         date1904 = guard_zip(path, limits, progress)
     try:
-        sheets = _read_calamine(path, progress)
+        sheets = _read_calamine(path, kind, progress)
         reader = "calamine"
     except UnreadableFileError:
         raise
@@ -366,11 +366,22 @@ def read_workbook(
     return WorkbookData(path, kind, sheets, digest, size, reader, date1904)
 
 
-def _read_calamine(path: Path, progress: Progress | None) -> list[SheetData]:
+def _read_calamine(path: Path, kind: str, progress: Progress | None) -> list[SheetData]:
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     sheets: list[SheetData] = []
-    with CalamineWorkbook.from_path(str(path)) as workbook:
+    suffix = path.suffix.lower().lstrip(".")
+    if (
+        suffix == kind
+        or (suffix == "xlsx" and kind == "xlsm")
+        or (suffix == "xlsm" and kind == "xlsx")
+    ):
+        opened = CalamineWorkbook.from_path(str(path))
+    else:
+        # calamine picks its reader by the file's extension: a renamed file is read by content.
+        with path.open("rb") as handle:
+            opened = CalamineWorkbook.from_filelike(handle)
+    with opened as workbook:
         metadata = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         for index, meta in enumerate(metadata):
             rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from ...domain.enums import (
@@ -26,8 +27,13 @@ from ...domain.enums import (
     ProjectStatus,
     Region,
 )
-from ...domain.text import key
+from ...domain.text import fold
+from ...domain.text import key as _key
 from ...messages import LABELS
+
+#: Folding is Unicode normalisation, dear at 100,000 rows; the same few words recur endlessly.
+key = lru_cache(maxsize=1 << 17)(_key)
+fold_name = lru_cache(maxsize=1 << 17)(fold)
 
 
 class CellProblem(Exception):
@@ -604,14 +610,14 @@ def parse_domain_split(value: Any) -> list[tuple[str, int]]:
 
 
 def suggestions(value: str, names: Iterable[str]) -> list[str]:
-    """Reference names that contain the value's words (or the reverse): candidates, not matches."""
-    folded = key(value)
-    if not folded:
+    """Reference names whose words contain all the value's words (or the reverse): candidates to
+    propose, never matches (`Photonique` → `Photonique & Quantique`)."""
+    words = set(key(value).split())
+    if not words:
         return []
-    words = set(folded.split())
     found = []
     for name in names:
-        candidate = key(name)
-        if folded in candidate or candidate in folded or words <= set(candidate.split()):
+        candidate = set(key(name).split())
+        if candidate and (words <= candidate or candidate <= words):
             found.append(name)
     return found

@@ -1,0 +1,297 @@
+"""Reading files safely: every edge file of the corpus is read or refused with a specific message,
+and hostile files (zip bombs, entity bombs, far-away cells, disguised files) are refused within
+seconds, in bounded memory, before calamine touches them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from portfolio_desktop import messages
+from portfolio_desktop.errors import KnownError
+from portfolio_desktop.services.excel_import.reader import read_workbook
+
+from ..conftest import CORPUS, corpus
+
+#: Edge files the reader refuses, and why (every other one is read).
+REFUSED = {
+    "calamine/pass_protected.xlsx": "import_encrypted",
+    "exceldatareader/agile_AES256_SHA512_CBC_pwd_password.xlsx": "import_encrypted",
+    "exceldatareader/standard_AES128_SHA1_ECB_pwd_password.xlsx": "import_encrypted",
+    "excelize/encryptSHA1.xlsx": "import_encrypted",
+    "exceldatareader/EmptyZipFile.xlsx": "import_corrupt",
+    "openpyxl/null_archive.xlsx": "import_corrupt",
+    "openpyxl/null_file.xlsx": "import_file_empty",
+}
+
+
+def edge_files() -> list[str]:
+    folder = CORPUS / "xlsx_edge"
+    if not folder.exists():
+        return []
+    return sorted(str(p.relative_to(folder)) for p in folder.glob("*/*.xls*"))
+
+
+@pytest.mark.parametrize("name", edge_files())
+def test_every_edge_file_is_read_or_refused_with_a_reason(name: str) -> None:
+    path = corpus("xlsx_edge", name)
+    if name in REFUSED:
+        with pytest.raises(KnownError) as caught:
+            read_workbook(path)
+        assert caught.value.code == REFUSED[name]
+        text = messages.text(caught.value.code, caught.value.params)
+        assert path.name in text and not text.startswith("import_")
+    else:
+        workbook = read_workbook(path)
+        assert workbook.file_kind in {"xlsx", "xlsm"}
+        assert all(isinstance(s.rows, list) for s in workbook.sheets)
+
+
+def test_calamine_failures_fall_back_to_openpyxl() -> None:
+    workbook = read_workbook(
+        corpus("xlsx_edge", "exceldatareader", "Test_git_issue_68_NullSheetPath.xlsm")
+    )
+    assert workbook.reader == "openpyxl"
+    assert workbook.file_kind == "xlsm"
+
+
+def test_rows_are_numbered_as_the_spreadsheet_numbers_them() -> None:
+    workbook = read_workbook(corpus("xlsx_edge", "calamine", "header-row.xlsx"))
+    rows = workbook.sheets[0].rows
+    assert rows[2][2] == "Note 1"  # C3
+    assert rows[8][:2] == ["Columns", "Column A"]  # row 9
+
+
+def test_1904_workbooks_are_recognised() -> None:
+    assert read_workbook(corpus("xlsx_edge", "calamine", "date_1904.xlsx")).date1904
+    assert not read_workbook(corpus("xlsx_edge", "calamine", "date.xlsx")).date1904
+
+
+def test_gnumeric_full_sheet_dimension_is_not_mistaken_for_a_bomb() -> None:
+    # gnumeric writes <dimension ref="A1:XFD1048576"/> and styled empty cells down to row 1048576.
+    workbook = read_workbook(corpus("xlsx_edge", "calamine", "issue_174.xlsx"))
+    assert len(workbook.sheets[0].rows) < 100
+
+
+def small_workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Référence", "Acronyme"])
+    sheet.append(["P1", "ALPHA"])
+    book.save(path)
+    return path
+
+
+def rewrite(source: Path, target: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(source) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, change(name, data))
+    return target
+
+
+def in_sheet(change):  # type: ignore[no-untyped-def]
+    return lambda name, data: change(data) if name.endswith("sheet1.xml") else data
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    return small_workbook(tmp_path / "small.xlsx")
+
+
+def test_a_far_away_cell_is_refused_before_calamine_allocates_the_grid(
+    small: Path, tmp_path: Path
+) -> None:
+    # Without the guard calamine would allocate 1,048,576 × 16,384 cells and abort the process.
+    far = rewrite(
+        small,
+        tmp_path / "far.xlsx",
+        in_sheet(
+            lambda d: d.replace(
+                b"</sheetData>",
+                b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>',
+            )
+        ),
+    )
+    with pytest.raises(KnownError) as caught:
+        read_workbook(far)
+    assert caught.value.code == "import_sheet_too_large"
+
+
+def test_a_dimension_claiming_a_million_rows_is_read_as_what_it_holds(
+    small: Path, tmp_path: Path
+) -> None:
+    claims = rewrite(
+        small,
+        tmp_path / "claims.xlsx",
+        in_sheet(lambda d: d.replace(b'<dimension ref="A1:B2"', b'<dimension ref="A1:XFD1048576"')),
+    )
+    started = time.perf_counter()
+    workbook = read_workbook(claims)
+    assert time.perf_counter() - started < 2
+    assert workbook.sheets[0].rows == [["Référence", "Acronyme"], ["P1", "ALPHA"]]
+
+
+ENTITIES = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
+        for i in range(1, 10)
+    )
+    + b"]>"
+)
+
+
+def test_an_entity_bomb_is_refused(small: Path, tmp_path: Path) -> None:
+    bomb = rewrite(
+        small,
+        tmp_path / "entities.xlsx",
+        in_sheet(lambda d: ENTITIES + d[d.index(b"<worksheet") :].replace(b"P1", b"&lol9;")),
+    )
+    with pytest.raises(KnownError) as caught:
+        read_workbook(bomb)
+    assert caught.value.code == "import_xml_entities"
+
+
+def make_zip_bomb(small: Path, target: Path, megabytes: int) -> Path:
+    with zipfile.ZipFile(small) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            if not name.endswith("sheet1.xml"):
+                out.writestr(name, data)
+                continue
+            cut = data.index(b"</sheetData>")
+            with out.open(name, "w", force_zip64=True) as handle:
+                handle.write(data[:cut])
+                blank = b" " * 2**20
+                for _ in range(megabytes):
+                    handle.write(blank)
+                handle.write(data[cut:])
+    return target
+
+
+def test_a_zip_bomb_is_refused(small: Path, tmp_path: Path) -> None:
+    bomb = make_zip_bomb(small, tmp_path / "bomb.xlsx", 400)
+    assert bomb.stat().st_size < 2 * 2**20  # 400 MB of XML in under 2 MB
+    started = time.perf_counter()
+    with pytest.raises(KnownError) as caught:
+        read_workbook(bomb)
+    assert caught.value.code == "import_zip_bomb"
+    assert time.perf_counter() - started < 2
+
+
+def test_a_zip_bomb_that_lies_about_its_size_is_refused(small: Path, tmp_path: Path) -> None:
+    """The central directory says 4 KB; the entry inflates to 64 MB (the bytes are what count)."""
+    bomb = make_zip_bomb(small, tmp_path / "honest.xlsx", 64)
+    data = bytearray(bomb.read_bytes())
+    with zipfile.ZipFile(bomb) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    real = info.file_size
+    # Patch the sizes in the local header's zip64 extra and in the central directory's.
+    lie = (4096).to_bytes(8, "little")
+    count = 0
+    start = 0
+    while (index := data.find(real.to_bytes(8, "little"), start)) >= 0:
+        data[index : index + 8] = lie
+        start = index + 8
+        count += 1
+    assert count >= 1
+    liar = tmp_path / "liar.xlsx"
+    liar.write_bytes(bytes(data))
+    with pytest.raises(KnownError) as caught:
+        read_workbook(liar)
+    assert caught.value.code in {"import_zip_bomb", "import_corrupt"}
+
+
+def test_hostile_files_are_refused_in_bounded_memory(small: Path, tmp_path: Path) -> None:
+    """Measured in a child process: peak memory stays far below what the bombs would take."""
+    bomb = make_zip_bomb(small, tmp_path / "bomb.xlsx", 400)
+    code = (
+        "import resource,sys\n"
+        "from portfolio_desktop.services.excel_import.reader import read_workbook\n"
+        "from portfolio_desktop.errors import KnownError\n"
+        "try:\n    read_workbook(sys.argv[1])\nexcept KnownError as e:\n    print(e.code)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=60
+    )
+    code_line, peak_mb = result.stdout.split()
+    assert code_line == "import_zip_bomb"
+    assert int(peak_mb) < 300, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"%PDF-1.4 ...", "import_not_spreadsheet"),
+        (
+            b"<html><body><table><tr><td>1</td></tr></table></body></html>",
+            "import_html_spreadsheet",
+        ),
+        (b"PK\x03\x04truncated", "import_corrupt"),
+        (b"", "import_file_empty"),
+    ],
+)
+def test_disguised_and_broken_files(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "file.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(KnownError) as caught:
+        read_workbook(path)
+    assert caught.value.code == code
+
+
+def test_a_truncated_workbook_is_refused(small: Path, tmp_path: Path) -> None:
+    data = small.read_bytes()
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(KnownError) as caught:
+        read_workbook(cut)
+    assert caught.value.code == "import_corrupt"
+
+
+def test_a_csv_renamed_xlsx_is_read_as_csv(tmp_path: Path) -> None:
+    path = tmp_path / "projets.xlsx"
+    path.write_bytes("Référence;Acronyme;Budget total\nP1;ALPHA;1 300 000,50\n".encode("cp1252"))
+    workbook = read_workbook(path)
+    assert workbook.file_kind == "csv"
+    assert workbook.sheets[0].rows == [
+        ["Référence", "Acronyme", "Budget total"],
+        ["P1", "ALPHA", "1 300 000,50"],
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
+    path = tmp_path / "f.csv"
+    text = delimiter.join(["Intitulé", "Référence"]) + "\n" + delimiter.join(["Été", "R-1"]) + "\n"
+    path.write_bytes(text.encode(encoding))
+    assert read_workbook(path).sheets[0].rows == [["Intitulé", "Référence"], ["Été", "R-1"]]
+
+
+def test_an_xls_renamed_xlsx_is_read_as_xls(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = small_workbook(tmp_path / "source.xlsx")
+    out = tmp_path / "out"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "xls", "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    renamed = tmp_path / "renamed.xlsx"
+    (out / "source.xls").rename(renamed)
+    workbook = read_workbook(renamed)
+    assert workbook.file_kind == "xls"
+    assert workbook.sheets[0].rows[1] == ["P1", "ALPHA"]
