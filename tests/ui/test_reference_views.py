@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -356,9 +358,15 @@ def test_rename_a_domain_keeps_the_projects_split(qtbot, qtmodeltester, ctx, dom
     type_into(qtbot, dialog, "domainName", "Data & IA")
     type_into(qtbot, dialog, "domainColour", "#12345")
     assert note(dialog, "colour") == messages.text("colour_format")
-    type_into(qtbot, dialog, "domainColour", "#123456")
+    qtbot.mouseClick(dialog.colour_button, LEFT)
+    picker = open_dialog(QColorDialog)
+    picker.setCurrentColor(QColor("#123456"))
+    picker.accept()
+    assert dialog.findChild(QLineEdit, "domainColour").text() == "#123456"
+    assert note(dialog, "colour") == ""
     qtbot.mouseClick(save_button(dialog), LEFT)
     assert view.model.row(0).name == "Data & IA" and view.model.row(0).projects == first.projects
+    assert view.model.row(0).colour == "#123456"
     assert portfolio.load_project(ctx.db, project).domains == split
     assert "Data & IA" in project_row(ctx, project).domains
     ctx.undo_stack.undo()

@@ -324,6 +324,10 @@ def organisation_ids(
     query = select(t.Organisation.id)
     if search.strip():
         query = query.where(_organisation_search(search))
+        if sort_key == "name":
+            # Reading the table in order and sorting the matches is twice as fast as walking the
+            # name index and fetching each row for its city (SQLite, 38,000 organisations).
+            order = func.coalesce(t.Organisation.name_key, "")
     if kinds:
         query = query.where(t.Organisation.kind.in_(kinds))
     if members_only:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -241,7 +242,7 @@ class OrganisationDialog(QDialog):
         except_id = self.original.id if self.original is not None else None
 
         def done(rows: list[NamedRow], asked: str = siren) -> None:
-            if asked == self._checked_siren:
+            if shiboken6.isValid(self) and asked == self._checked_siren:
                 self._show_duplicates(rows)
 
         self.ctx.read(
@@ -291,10 +292,15 @@ class OrganisationDialog(QDialog):
         )
 
     def _written(self, state: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while the writer was saving: the save stands, and can be undone
         self.saved.emit(state["id"])
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            show_error(None, error)
+            return
         self.buttons.setEnabled(True)
         if isinstance(error, RuleViolation):
             self.show_issues(error.issues)

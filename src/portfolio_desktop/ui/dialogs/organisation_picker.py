@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -107,8 +108,8 @@ class OrganisationPickerDialog(QDialog):
             return
 
         def done(rows: list[OrganisationRow]) -> None:
-            if text != self._asked:
-                return
+            if not shiboken6.isValid(self) or text != self._asked:
+                return  # an older search, or the dialog was closed meanwhile
             shown = [r for r in rows if r.id not in self.exclude]
             self.model.set_rows(shown)
             if len(rows) >= LIMIT:

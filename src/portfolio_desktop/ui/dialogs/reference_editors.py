@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -186,10 +187,15 @@ class ReferenceDialog(QDialog):
         )
 
     def _written(self, state: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while the writer was saving: the save stands, and can be undone
         self.saved.emit(state["id"])
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            show_error(None, error)
+            return
         self.buttons.setEnabled(True)
         if isinstance(error, RuleViolation):
             self.show_issues(error.issues)

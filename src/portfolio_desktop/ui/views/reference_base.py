@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -62,10 +63,11 @@ class ReferenceView(QWidget):
             self.reload()
 
     def next_generation(self) -> Callable[[], bool]:
-        """A check that tells whether a query's answer is still the latest one asked for."""
+        """A check that tells whether a query's answer is still the latest one asked for (and
+        whether this screen still exists: a language switch rebuilds the window meanwhile)."""
         self._generation += 1
         generation = self._generation
-        return lambda: generation == self._generation
+        return lambda: shiboken6.isValid(self) and generation == self._generation
 
     # -- running work ------------------------------------------------------------------------------
 
