@@ -347,6 +347,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Feuille de synthèse : ignorée.",
         "Summary sheet: left out.",
     ),
+    "import_sheet_left_out": ("Feuille non importée.", "Sheet not imported."),
     "import_sheet_not_in_profile": (
         "Feuille ignorée par le profil.",
         "Sheet left out by the profile.",

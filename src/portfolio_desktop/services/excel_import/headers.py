@@ -403,3 +403,38 @@ def signature(mapping: SheetMapping) -> list[str]:
     return sorted(
         header_keys(h)[0] for h, f in zip(mapping.headers, mapping.columns, strict=False) if f and h
     )
+
+
+def mapping_for_row(
+    sheet_name: str, rows: Sequence[Sequence[Any]], kind: str | None, header_row: int
+) -> SheetMapping:
+    """The sheet read as `kind` with its headers on `header_row` (the user's choice)."""
+    if kind is None or not 0 < header_row <= len(rows):
+        return SheetMapping(sheet_name, kind, header_row if kind else 0)
+    _, _, fields = _score(kind, rows[header_row - 1])
+    headers = [parse_text(c) for c in rows[header_row - 1]]
+    mapping = SheetMapping(
+        sheet_name, kind, header_row, headers, fields, [unit_multiplier(h) for h in headers]
+    )
+    normalise_granted(mapping)
+    return mapping
+
+
+def remap_kind(
+    sheet_name: str, rows: Sequence[Sequence[Any]], kind: str | None, previous: SheetMapping
+) -> SheetMapping:
+    """The sheet read as another kind: its best header row for that kind, else the same row."""
+    if kind is None:
+        return SheetMapping(
+            sheet_name,
+            None,
+            previous.header_row,
+            previous.headers,
+            [None] * len(previous.headers),
+            previous.multipliers,
+            note="import_sheet_left_out",
+        )
+    found = detect_mapping(sheet_name, rows, kind)
+    if found.kind is not None:
+        return found
+    return mapping_for_row(sheet_name, rows, kind, previous.header_row or 1)

@@ -95,6 +95,8 @@ class Problem:
     column: str
     code: str
     params: dict[str, object] = field(default_factory=dict)
+    #: The field the column fills (for mapping an unknown value to a known one).
+    field: str = ""
 
 
 @dataclass(slots=True)
@@ -405,7 +407,14 @@ def read_rows(
                 values[field_key] = convert(raw)
             except CellProblem as problem:
                 plan.problems.append(
-                    Problem(name, number, mapping.header_label(i), problem.code, problem.params)
+                    Problem(
+                        name,
+                        number,
+                        mapping.header_label(i),
+                        problem.code,
+                        problem.params,
+                        field_key,
+                    )
                 )
                 record.bad = True
                 values[field_key] = None
@@ -455,7 +464,9 @@ class Planner:
 
     def problem(self, source: Source, field_key: str, code: str, **params: object) -> None:
         self.plan.problems.append(
-            Problem(source.mapping.sheet, source.row, source.column(field_key), code, params)
+            Problem(
+                source.mapping.sheet, source.row, source.column(field_key), code, params, field_key
+            )
         )
 
     def _too_long(self, record: RowValues, field_key: str) -> bool:
@@ -527,12 +538,13 @@ class Planner:
     def funder_of(self, name: str, source: Source, field_key: str) -> int | None:
         table = self.refs["funder"]
         value_map = self.profile.value_maps.get("funder", {}) if self.profile else {}
-        target = value_map.get(key(name), name)
+        chosen = key(name) in value_map  # the user said which funder this is (or a new one)
+        target = value_map.get(key(name), name) or name
         found = table.find(key(target))
         if found:
             return found[0]
         candidates = suggestions(target, [r["name"] for r in table.rows.values()])
-        if candidates:
+        if candidates and not chosen:
             self.problem(
                 source,
                 field_key,

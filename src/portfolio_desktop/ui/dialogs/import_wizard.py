@@ -1,0 +1,903 @@
+"""File → Import: a workbook staff received, mapped, checked, previewed and imported atomically.
+
+Four pages: the file (read safely in the task runner; a saved or built-in profile that recognises
+it is proposed), the sheets and their column mapping (editable; values the check does not
+recognise can be mapped to known ones; the mapping can be saved as a named profile), the preview
+(records created, updated with old → new, unchanged; errors with sheet, row, column and reason;
+"import the valid rows only"; the error-report workbook), and the import itself with progress and
+a Cancel that rolls everything back. Reading, checking and writing all run in the TaskRunner: the
+window never waits on the workbook or the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ... import messages
+from ...domain.enums import REGION_NAMES
+from ...errors import KnownError
+from ...services.excel_import import (
+    ImportReport,
+    ImportSetup,
+    commit,
+    open_workbook,
+    preview,
+    profile_from_setup,
+)
+from ...services.excel_import.error_report import write_plan_errors
+from ...services.excel_import.headers import mapping_for_row, remap_kind
+from ...services.excel_import.plan import Outcome, Problem
+from ...services.excel_import.profiles import Profile, all_profiles, save_profile
+from ...services.excel_import.values import enum_codes, key
+from ...services.progress import Cancelled, Progress
+from ...storage.database import Database
+from ..tasks import TaskRunner
+from .import_models import (
+    ChoiceDelegate,
+    ColumnMappingModel,
+    RowsModel,
+    ValueMappingModel,
+    outcome_changes,
+    problem_text,
+)
+
+log = logging.getLogger(__name__)
+
+_STEPS = 1000
+#: Problems the user can settle by saying what a value means, and the list it belongs to.
+MAPPABLE = {
+    "import_unknown_status",
+    "import_unknown_instrument",
+    "import_unknown_kind",
+    "import_unknown_funder_kind",
+    "import_unknown_role",
+    "import_unknown_region",
+    "import_unknown_domain",
+    "import_unknown_domain_suggest",
+    "import_ambiguous_value",
+    "import_ambiguous_funder",
+}
+ENUM_OF_FIELD = {
+    "status": "ProjectStatus",
+    "instrument": "Instrument",
+    "kind": "OrganisationKind",
+    "org_kind": "OrganisationKind",
+    "role": "PartnerRole",
+}
+KINDS = ("projects", "funding", "partners", "organisations", "domains", "funders", "calls")
+
+
+class ImportWizard(QWizard):
+    """The import wizard; `imported` carries the batch id once the import is committed."""
+
+    imported = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        path: str | Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = runner
+        self.setup: ImportSetup | None = None
+        self.report: ImportReport | None = None
+        self.batch_id: int | None = None
+        self._running = False
+        self._progress: Progress | None = None
+        self.setWindowTitle(self.tr("Import a workbook"))
+        self.setMinimumSize(900, 620)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.import_page = ImportPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        if path is not None:
+            self.file_page.path_edit.setText(str(path))
+            self.file_page.read()
+
+    @property
+    def busy(self) -> bool:
+        return self._running
+
+    def run(
+        self, fn: Any, *args: Any, on_done: Any, on_error: Any, progress: Any = None, **kwargs: Any
+    ) -> None:
+        """Submits work to the runner, one piece at a time. With `progress` (a slot), the work
+        gets a Progress whose reports reach that slot on the GUI thread, and Cancel stops it."""
+        self._running = True
+
+        def done(result: Any) -> None:
+            self._running = False
+            self._progress = None
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._running = False
+            self._progress = None
+            on_error(error)
+
+        if progress is not None:
+            relay = _Relay(self)
+            relay.progressed.connect(progress)
+            self._progress = Progress(relay.progressed.emit)
+            kwargs["progress"] = self._progress
+        self.runner.submit(fn, *args, on_done=done, on_error=failed, **kwargs)
+
+    def cancel(self) -> None:
+        """Asks the running work to stop (an import rolls back)."""
+        if self._progress is not None:
+            self._progress.cancel()
+
+    def reject(self) -> None:
+        # Cancel while work runs stops it (the import rolls back); the wizard stays until the
+        # worker has stopped, so that its callbacks never reach a deleted window.
+        if self.busy:
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:
+        if self.busy:
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+class _Relay(QObject):
+    """Carries a worker's progress reports to the GUI thread (a queued signal)."""
+
+    progressed = Signal(float, str)
+
+
+def cancellable(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Runs `fn`; a cancel becomes the result None instead of an error."""
+    try:
+        return fn(*args, **kwargs)
+    except Cancelled:
+        return None
+
+
+def _error_text(page: QWizardPage, error: BaseException) -> str:
+    if isinstance(error, KnownError):
+        return messages.text(error.code, error.params)
+    sys.excepthook(type(error), error, error.__traceback__)
+    return QCoreApplication.translate("ImportWizard", "Something went wrong; nothing was written.")
+
+
+def _table(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    return view
+
+
+# -- 1. the file ---------------------------------------------------------------------------------------
+
+
+class FilePage(QWizardPage):
+    """Chooses the file (and, if need be, a profile); reads it in the background."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("The file"))
+        self.setSubTitle(
+            self.tr(
+                "An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file."
+            )
+        )
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("The file to import"))
+        self.path_edit.editingFinished.connect(self.read)
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        self.profile = QComboBox()
+        self.profile.addItem(self.tr("Recognise the layout automatically"), None)
+        self.profile.activated.connect(lambda _i: self.read())
+        self.progress = QProgressBar()
+        self.progress.setRange(0, _STEPS)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), row)
+        form.addRow(self.tr("Mapping profile:"), self.profile)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self._read_path: tuple[str, Any] | None = None
+        wizard.runner.submit(
+            all_profiles, wizard.db, on_done=self._on_profiles, on_error=lambda e: None
+        )
+
+    @Slot(object)
+    def _on_profiles(self, profiles: list[Profile]) -> None:
+        for profile in profiles:
+            text = (
+                profile.name
+                if not profile.builtin
+                else self.tr("%1 (built in)").replace("%1", profile.name)
+            )
+            self.profile.addItem(text, profile.name)
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a workbook"),
+            self.path_edit.text() or str(Path.home()),
+            self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"),
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+            self.read()
+
+    def read(self) -> None:
+        """Reads the file in the task runner (again if the file or profile changed)."""
+        text = self.path_edit.text().strip()
+        wanted = (text, self.profile.currentData())
+        if not text or wanted == self._read_path or self.owner.busy:
+            return
+        self._read_path = wanted
+        self.owner.setup = None
+        self.owner.report = None
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Reading the file…"))
+        self.completeChanged.emit()
+        self.owner.run(
+            cancellable, open_workbook, self.owner.db, Path(text).expanduser(), profile=wanted[1],
+            on_done=self._on_read, on_error=self._on_error, progress=self._on_progress,
+        )  # fmt: skip
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * _STEPS))
+        if message:
+            self.status.setText(messages.text(message))
+
+    @Slot(object)
+    def _on_read(self, setup: ImportSetup | None) -> None:
+        self.progress.setVisible(False)
+        if setup is None:
+            self.status.setText(self.tr("Reading cancelled."))
+            self._read_path = None
+            self.completeChanged.emit()
+            return
+        self.owner.setup = setup
+        workbook = setup.workbook
+        sheets = [m for m in setup.mappings if m.kind]
+        text = self.tr("%n sheet(s) read", "", len(workbook.sheets))
+        if any(m.layout for m in setup.mappings):
+            text += " — " + self.tr("the portfolio's own layout: no mapping needed.")
+        elif setup.proposed:
+            text += " — " + self.tr("recognised by the profile %1.").replace("%1", setup.proposed)
+        elif sheets:
+            text += " — " + self.tr("columns mapped by their names; check them on the next page.")
+        else:
+            text += " — " + self.tr("no sheet has headers we recognise; map them on the next page.")
+        self.status.setText(text)
+        self.completeChanged.emit()
+
+    @Slot(object)
+    def _on_error(self, error: BaseException) -> None:
+        self.progress.setVisible(False)
+        self.status.setStyleSheet("color: #B00020;")
+        self.status.setText(_error_text(self, error))
+        self._read_path = None
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.owner.setup is not None and not self.owner.busy
+
+
+# -- 2. sheets and mapping -----------------------------------------------------------------------------
+
+
+class MappingPage(QWizardPage):
+    """Each sheet's kind, header row and column mapping; unknown values; save as a profile."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Sheets and columns"))
+        self.setSubTitle(
+            self.tr(
+                "Check what each column holds. Values the check does not recognise can be mapped below."
+            )
+        )
+        self.sheet = QComboBox()
+        self.sheet.currentIndexChanged.connect(self._show_sheet)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Not imported"), None)
+        for code, label in zip(KINDS, self._kind_labels(), strict=True):
+            self.kind.addItem(label, code)
+        self.kind.activated.connect(self._kind_changed)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 30)
+        self.header_row.editingFinished.connect(self._row_changed)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Sheet:")))
+        top.addWidget(self.sheet, 1)
+        top.addWidget(QLabel(self.tr("Holds:")))
+        top.addWidget(self.kind)
+        top.addWidget(QLabel(self.tr("Headers on row:")))
+        top.addWidget(self.header_row)
+
+        self.columns = ColumnMappingModel(
+            [self.tr("Column"), self.tr("Examples"), self.tr("Imported as")], self
+        )
+        self.columns.not_imported = self.tr("(not imported)")
+        self.columns.dataChanged.connect(lambda *_: self._mapping_changed())
+        self.columns_view = _table(self.columns)
+        self.columns_view.setItemDelegateForColumn(2, ChoiceDelegate(self.columns_view))
+        self.columns_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+
+        self.values = ValueMappingModel(
+            [self.tr("Column"), self.tr("Value as written"), self.tr("Rows"), self.tr("Means")],
+            self,
+        )
+        self.values_view = _table(self.values)
+        self.values_view.setItemDelegateForColumn(3, ChoiceDelegate(self.values_view))
+        self.values_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.check_button = QPushButton(self.tr("Check again"))
+        self.check_button.clicked.connect(self.check)
+        self.check_status = QLabel()
+        self.check_status.setWordWrap(True)
+
+        self.profile_name = QLineEdit()
+        self.profile_name.setPlaceholderText(self.tr("Name of the mapping, to reuse it next time"))
+        self.save_button = QPushButton(self.tr("Save as a profile"))
+        self.save_button.clicked.connect(self.save_profile)
+        self.profile_name.textChanged.connect(
+            lambda text: self.save_button.setEnabled(bool(text.strip()))
+        )
+        self.save_button.setEnabled(False)
+        self.profile_status = QLabel()
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.profile_name, 1)
+        save_row.addWidget(self.save_button)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(QLabel(self.tr("Values to map:")))
+        lower_layout.addWidget(self.values_view)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_status, 1)
+        check_row.addWidget(self.check_button)
+        lower_layout.addLayout(check_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.columns_view)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(save_row)
+        layout.addWidget(self.profile_status)
+        self._checked = False
+
+    def _kind_labels(self) -> list[str]:
+        return [
+            self.tr("Projects"), self.tr("Funding lines"), self.tr("Partners"),
+            self.tr("Organisations"), self.tr("Domains"), self.tr("Funders"),
+            self.tr("Calls for proposals"),
+        ]  # fmt: skip
+
+    def initializePage(self) -> None:
+        setup = self.owner.setup
+        assert setup is not None
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        for mapping in setup.mappings:
+            self.sheet.addItem(mapping.sheet, mapping.sheet)
+        first = next((i for i, m in enumerate(setup.mappings) if m.kind), 0)
+        self.sheet.setCurrentIndex(first)
+        self.sheet.blockSignals(False)
+        self._show_sheet()
+        self.profile_name.setText(
+            setup.proposed if setup.profile and not setup.profile.builtin else ""
+        )
+        self.values.set_items([])
+        self.check()
+
+    def _current(self) -> Any:
+        setup = self.owner.setup
+        if setup is None or self.sheet.currentIndex() < 0:
+            return None
+        return setup.mappings[self.sheet.currentIndex()]
+
+    def _show_sheet(self) -> None:
+        mapping = self._current()
+        setup = self.owner.setup
+        if mapping is None or setup is None:
+            return
+        rows = setup.workbook.sheet(mapping.sheet).rows
+        self.kind.setCurrentIndex(max(self.kind.findData(mapping.kind), 0))
+        self.header_row.setValue(max(mapping.header_row, 1))
+        self.header_row.setEnabled(mapping.kind is not None)
+        self.columns.set_mapping(mapping if mapping.kind else None, rows)
+        self.columns_view.resizeColumnsToContents()
+
+    def _replace(self, new: Any) -> None:
+        setup = self.owner.setup
+        assert setup is not None
+        index = self.sheet.currentIndex()
+        setup.mappings[index] = new
+        setup.sheet_profiles.pop(new.sheet, None) if new.kind is None else None
+        self._show_sheet()
+        self._mapping_changed()
+
+    def _kind_changed(self) -> None:
+        mapping = self._current()
+        setup = self.owner.setup
+        if mapping is None or setup is None:
+            return
+        rows = setup.workbook.sheet(mapping.sheet).rows
+        self._replace(remap_kind(mapping.sheet, rows, self.kind.currentData(), mapping))
+
+    def _row_changed(self) -> None:
+        mapping = self._current()
+        setup = self.owner.setup
+        if mapping is None or setup is None or self.header_row.value() == mapping.header_row:
+            return
+        rows = setup.workbook.sheet(mapping.sheet).rows
+        self._replace(mapping_for_row(mapping.sheet, rows, mapping.kind, self.header_row.value()))
+
+    def _mapping_changed(self) -> None:
+        self.owner.report = None
+        self._checked = False
+        self.check_status.setText(self.tr("The mapping changed: check again."))
+        self.completeChanged.emit()
+
+    def apply_values(self) -> None:
+        """Puts the values chosen in the table into the setup's profile (unnamed until saved)."""
+        setup = self.owner.setup
+        assert setup is not None
+        chosen = self.values.chosen()
+        if not chosen:
+            return
+        if setup.profile is None:
+            setup.profile = Profile(name="", sheets=[])
+        for field_key, values in chosen.items():
+            target = setup.profile.value_maps.setdefault(field_key, {})
+            for raw, value in values.items():
+                target[key(raw)] = value
+
+    def check(self) -> None:
+        """Checks the rows with the current mapping (a dry run, in the background)."""
+        if self.owner.setup is None or self.owner.busy:
+            return
+        self.apply_values()
+        self.check_status.setStyleSheet("")
+        self.check_status.setText(self.tr("Checking the rows…"))
+        self.check_button.setEnabled(False)
+        self.owner.run(
+            preview, self.owner.db, self.owner.setup,
+            on_done=self._on_checked, on_error=self._on_error,
+        )  # fmt: skip
+
+    @Slot(object)
+    def _on_checked(self, report: ImportReport) -> None:
+        self.owner.report = report
+        self._checked = True
+        self.check_button.setEnabled(True)
+        items = self._unknown_values(report)
+        self.values.set_items(items)
+        self.values_view.resizeColumnsToContents()
+        errors = len(report.problems)
+        if not errors:
+            self.check_status.setText(self.tr("Every row can be read."))
+        else:
+            self.check_status.setText(
+                self.tr("%n error(s); the preview lists them all.", "", errors)
+                + (" " + self.tr("Map the values above, then check again.") if items else "")
+            )
+        self.completeChanged.emit()
+
+    @Slot(object)
+    def _on_error(self, error: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.check_status.setStyleSheet("color: #B00020;")
+        self.check_status.setText(_error_text(self, error))
+
+    def _unknown_values(self, report: ImportReport) -> list[list[Any]]:
+        found: dict[tuple[str, str], list[Any]] = {}
+        plan = report.plan
+        for problem in report.problems:
+            if problem.code not in MAPPABLE or not problem.field:
+                continue
+            raw = str(problem.params.get("value", ""))
+            entry = found.get((problem.field, raw))
+            if entry is None:
+                entry = [
+                    problem.field,
+                    raw,
+                    problem.column,
+                    0,
+                    self._choices(problem.field, plan),
+                    None,
+                ]
+                found[(problem.field, raw)] = entry
+            entry[3] += 1
+        return list(found.values())
+
+    def _choices(self, field_key: str, plan: Any) -> list[tuple[str, str | None]]:
+        choices: list[tuple[str, str | None]] = [(self.tr("(leave as it is)"), None)]
+        lang = messages.current_language()
+        if field_key in ENUM_OF_FIELD:
+            enum = ENUM_OF_FIELD[field_key]
+            choices += [(messages.label(enum, code, lang), code) for code in enum_codes(enum)]
+        elif field_key in {"regions", "region", "org_region"}:
+            choices += [(name, region.value) for region, name in REGION_NAMES.items()]
+        elif field_key == "domains" and plan is not None:
+            names = sorted(r["name"] for r in plan.refs["domain"].rows.values())
+            choices += [(name, name) for name in names]
+        elif field_key == "funder" and plan is not None:
+            names = sorted(r["name"] for r in plan.refs["funder"].rows.values() if r["id"] > 0)
+            choices += [(name, name) for name in names]
+            choices.append((self.tr("(a new funder, as written)"), ""))
+        return choices
+
+    def save_profile(self) -> None:
+        setup = self.owner.setup
+        name = self.profile_name.text().strip()
+        if setup is None or not name or self.owner.busy:
+            return
+        self.apply_values()
+        profile = profile_from_setup(name, setup)
+        self.profile_status.setStyleSheet("")
+        self.owner.run(
+            save_profile, self.owner.db, profile,
+            on_done=lambda _r: self.profile_status.setText(
+                self.tr("Saved: the profile %1 will be proposed for similar files.").replace("%1", name)
+            ),
+            on_error=self._on_profile_error,
+        )  # fmt: skip
+
+    @Slot(object)
+    def _on_profile_error(self, error: BaseException) -> None:
+        self.profile_status.setStyleSheet("color: #B00020;")
+        self.profile_status.setText(_error_text(self, error))
+
+    def isComplete(self) -> bool:
+        setup = self.owner.setup
+        return setup is not None and any(m.kind for m in setup.mappings) and not self.owner.busy
+
+
+# -- 3. the preview ------------------------------------------------------------------------------------
+
+
+class PreviewPage(QWizardPage):
+    """What the import will do, record by record, and what is wrong, cell by cell."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("Nothing has been written yet."))
+        self.setCommitPage(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.valid_only = QCheckBox(
+            self.tr("Import the valid rows only (leave out the rows in error)")
+        )
+        self.valid_only.toggled.connect(lambda _c: self.refresh())
+        self.show_all = QCheckBox(self.tr("Show unchanged records too"))
+        self.show_all.toggled.connect(lambda _c: self._fill_outcomes())
+        self.outcomes = RowsModel(
+            [self.tr("Record"), self.tr("Action"), self.tr("Which"), self.tr("Sheet"), self.tr("Row"), self.tr("Changes")],
+            [self._record_label, self._action_label, lambda o: o.label, lambda o: o.sheet,
+             lambda o: o.row or "", outcome_changes],
+            self,
+        )  # fmt: skip
+        self.problems = RowsModel(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Reason")],
+            [lambda p: p.sheet, lambda p: p.row or "", lambda p: p.column, problem_text],
+            self,
+        )
+        self.outcomes_view = _table(self.outcomes)
+        self.problems_view = _table(self.problems)
+        self.report_button = QPushButton(self.tr("Save the error report…"))
+        self.report_button.clicked.connect(self._save_report)
+        self.report_status = QLabel()
+        errors_header = QHBoxLayout()
+        self.errors_label = QLabel(self.tr("Errors:"))
+        errors_header.addWidget(self.errors_label, 1)
+        errors_header.addWidget(self.report_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(errors_header)
+        lower_layout.addWidget(self.problems_view)
+        lower_layout.addWidget(self.report_status)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.outcomes_view)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        options = QHBoxLayout()
+        options.addWidget(self.valid_only)
+        options.addStretch(1)
+        options.addWidget(self.show_all)
+        layout.addLayout(options)
+        layout.addWidget(splitter, 1)
+
+    def _record_label(self, outcome: Outcome) -> str:
+        return {
+            "project": self.tr("Project"), "funding_line": self.tr("Funding line"),
+            "partner": self.tr("Partner"), "organisation": self.tr("Organisation"),
+            "funder": self.tr("Funder"), "domain": self.tr("Domain"), "call": self.tr("Call"),
+            "cluster": self.tr("Cluster"),
+        }.get(outcome.record, outcome.record)  # fmt: skip
+
+    def _action_label(self, outcome: Outcome) -> str:
+        return {
+            "created": self.tr("created"), "updated": self.tr("updated"),
+            "unchanged": self.tr("unchanged"),
+        }.get(outcome.action, outcome.action)  # fmt: skip
+
+    def initializePage(self) -> None:
+        self.owner.mapping_page.apply_values()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Runs the dry run in the background with the current options."""
+        if self.owner.setup is None or self.owner.busy:
+            return
+        self.owner.report = None
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Checking the rows…"))
+        self.completeChanged.emit()
+        self.owner.run(
+            preview, self.owner.db, self.owner.setup, valid_only=self.valid_only.isChecked(),
+            on_done=self._on_preview, on_error=self._on_error,
+        )  # fmt: skip
+
+    @Slot(object)
+    def _on_preview(self, report: ImportReport) -> None:
+        self.owner.report = report
+        counts = report.counts
+        lines = []
+        names = {
+            "projects": self.tr("Projects"), "funding_lines": self.tr("Funding lines"),
+            "partners": self.tr("Partners"), "organisations": self.tr("Organisations"),
+            "funders": self.tr("Funders"), "domains": self.tr("Domains"),
+            "calls": self.tr("Calls for proposals"), "clusters": self.tr("Clusters"),
+        }  # fmt: skip
+        for name, label in names.items():
+            c = counts.get(name)
+            if not c or not any(c.values()):
+                continue
+            lines.append(
+                self.tr("%1: %2 created, %3 updated, %4 unchanged")
+                .replace("%1", label).replace("%2", str(c["created"]))
+                .replace("%3", str(c["updated"])).replace("%4", str(c["unchanged"]))
+            )  # fmt: skip
+        if report.skipped:
+            lines.append(
+                self.tr(
+                    "%n row(s) skipped (blank, totals, repeated headers).", "", len(report.skipped)
+                )
+            )
+        if report.problems:
+            lines.append(self.tr("%n error(s).", "", len(report.problems)))
+            if not self.valid_only.isChecked():
+                lines.append(
+                    self.tr(
+                        "Nothing will be imported until they are corrected, unless you import the valid rows only."
+                    )
+                )
+        elif report.plan is not None and not report.plan.has_writes():
+            lines.append(self.tr("Nothing to import: the portfolio already holds all of it."))
+        self.summary.setText("\n".join(lines))
+        self._fill_outcomes()
+        self.problems.set_rows(report.problems)
+        self.errors_label.setText(self.tr("Errors (%n):", "", len(report.problems)))
+        self.report_button.setEnabled(bool(report.problems))
+        self.problems_view.resizeColumnsToContents()
+        self.completeChanged.emit()
+
+    def _fill_outcomes(self) -> None:
+        report = self.owner.report
+        outcomes = report.plan.outcomes if report and report.plan else []
+        if not self.show_all.isChecked():
+            outcomes = [o for o in outcomes if o.action != "unchanged"]
+        self.outcomes.set_rows(outcomes)
+        self.outcomes_view.resizeColumnsToContents()
+
+    @Slot(object)
+    def _on_error(self, error: BaseException) -> None:
+        self.summary.setStyleSheet("color: #B00020;")
+        self.summary.setText(_error_text(self, error))
+
+    def _save_report(self) -> None:
+        report = self.owner.report
+        if report is None or report.plan is None or not report.problems:
+            return
+        setup = self.owner.setup
+        stem = setup.workbook.path.stem if setup else "import"
+        suggested = Path.home() / (
+            f"{stem}-{'rejets' if messages.current_language() == 'fr' else 'rejected'}.xlsx"
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the error report"),
+            str(suggested),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if chosen:
+            self.save_report(Path(chosen))
+
+    def save_report(self, target: Path) -> None:
+        """Writes the rejected rows and their reasons to `target` (in the background)."""
+        report = self.owner.report
+        if report is None or report.plan is None:
+            return
+        target = target if target.suffix else target.with_suffix(".xlsx")
+        self.owner.run(
+            write_plan_errors, report.plan, list(report.problems), target, messages.current_language(),
+            on_done=lambda path: self.report_status.setText(
+                self.tr("Error report saved to %1.").replace("%1", str(path))
+            ),
+            on_error=lambda error: self.report_status.setText(_error_text(self, error)),
+        )  # fmt: skip
+
+    def isComplete(self) -> bool:
+        report = self.owner.report
+        return (
+            report is not None
+            and not self.owner.busy
+            and report.plan is not None
+            and (report.ok or self.valid_only.isChecked())
+            and report.plan.has_writes()
+        )
+
+
+# -- 4. the import -------------------------------------------------------------------------------------
+
+
+class ImportPage(QWizardPage):
+    """Writes in one transaction, with progress; Cancel rolls all of it back."""
+
+    progressed = Signal(float, str)
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Import"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, _STEPS)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel the import"))
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.finished = False
+
+    def initializePage(self) -> None:
+        setup = self.owner.setup
+        assert setup is not None
+        self.finished = False
+        self.progress.setValue(0)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Importing…"))
+        self.cancel_button.setEnabled(True)
+        self.owner.run(
+            cancellable, commit, self.owner.db, setup,
+            valid_only=self.owner.preview_page.valid_only.isChecked(),
+            on_done=self._on_done, on_error=self._on_error, progress=self._on_progress,
+        )  # fmt: skip
+
+    def cancel(self) -> None:
+        """Asks the import to stop; its transaction rolls back."""
+        if self.owner.busy:
+            self.owner.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * _STEPS))
+        if message and message != "import_done":
+            self.status.setText(messages.text(message))
+        self.progressed.emit(fraction, message)
+
+    def _finish(self) -> None:
+        self.finished = True
+        self.cancel_button.setEnabled(False)
+        self.completeChanged.emit()
+
+    @Slot(object)
+    def _on_done(self, report: ImportReport | None) -> None:
+        if report is None:
+            self._on_cancelled()
+            return
+        self.owner.report = report
+        self.owner.batch_id = report.batch_id
+        self.progress.setValue(_STEPS)
+        projects = report.counts.get("projects", {})
+        lines = report.counts.get("funding_lines", {})
+        text = (
+            self.tr("Imported (import no. %1).").replace("%1", str(report.batch_id))
+            + "\n"
+            + self.tr("Projects: %1 created, %2 updated.")
+            .replace("%1", str(projects.get("created", 0))).replace("%2", str(projects.get("updated", 0)))
+            + "\n"
+            + self.tr("Funding lines: %1 created, %2 updated.")
+            .replace("%1", str(lines.get("created", 0))).replace("%2", str(lines.get("updated", 0)))
+        )  # fmt: skip
+        if report.problems:
+            text += "\n" + self.tr("%n row(s) in error were left out.", "", len(report.problems))
+        if report.batch_id is None:
+            text = self.tr(
+                "Nothing was written: the rows changed since the preview. Go back and check again."
+            )
+        self.status.setText(text)
+        self._finish()
+        if report.batch_id is not None:
+            self.owner.imported.emit(report.batch_id)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.status.setText(self.tr("Import cancelled: nothing was written."))
+        self._finish()
+
+    @Slot(object)
+    def _on_error(self, error: BaseException) -> None:
+        self.status.setStyleSheet("color: #B00020;")
+        self.status.setText(_error_text(self, error) + "\n" + self.tr("Nothing was written."))
+        self._finish()
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+
+_ = Problem

@@ -1,0 +1,278 @@
+"""File → Import, driven with qtbot: file → mapping → preview → import, unknown values mapped,
+profiles saved and proposed, errors shown, the error report, Cancel rolling back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from portfolio_desktop.ui.dialogs.import_models import CHOICES_ROLE
+from portfolio_desktop.ui.dialogs.import_wizard import ImportWizard
+from portfolio_desktop.ui.tasks import TaskRunner
+
+# The offscreen platform says so whenever a window is shown; it is not a problem of ours.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def runner(qtbot: Any) -> TaskRunner:
+    return TaskRunner(synchronous=True)
+
+
+def write_book(path: Path, rows: list[list[Any]], title: str = "Suivi") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet["A1"] = "Suivi des aides régionales"
+    sheet.append([])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+HEADERS = [
+    "Réf.",
+    "Acronyme",
+    "Statut",
+    "Financeur",
+    "Type d'aide",
+    "Montant accordé",
+    "Date de décision",
+]
+
+
+@pytest.fixture
+def good_file(tmp_path: Path) -> Path:
+    return write_book(
+        tmp_path / "suivi.xlsx",
+        [
+            HEADERS,
+            [
+                "R-1",
+                "ALPHA",
+                "Financé",
+                "Région Bretagne",
+                "Subvention",
+                "150 000",
+                date(2021, 3, 15),
+            ],
+            ["R-2", "BETA", "Déposé", "Bpifrance", "Avance remboursable", "1,2 M€", "15/06/2021"],
+        ],
+    )
+
+
+def make_wizard(qtbot: Any, db: Any, runner: TaskRunner, path: Path | None = None) -> ImportWizard:
+    wizard = ImportWizard(db, runner, path=path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def count(db: Any, sql: str) -> int:
+    with db.read() as session:
+        return int(session.connection().exec_driver_sql(sql).scalar() or 0)
+
+
+def test_file_mapping_preview_import(
+    qtbot: Any, db: Any, runner: TaskRunner, good_file: Path
+) -> None:
+    wizard = make_wizard(qtbot, db, runner, good_file)
+    assert wizard.file_page.isComplete()
+    assert "1 sheet(s) read" in wizard.file_page.status.text()
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    # The columns were mapped by their names; the example values are shown.
+    headers = [page.columns.index(r, 0).data() for r in range(page.columns.rowCount())]
+    fields = [
+        page.columns.index(r, 2).data(Qt.ItemDataRole.EditRole)
+        for r in range(page.columns.rowCount())
+    ]
+    assert headers == HEADERS
+    assert fields == [
+        "reference",
+        "acronym",
+        "status",
+        "funder",
+        "instrument",
+        "line_granted",
+        "decision_on",
+    ]
+    assert "R-1" in page.columns.index(0, 1).data()
+    assert page.check_status.text() == "Every row can be read."
+    wizard.next()
+    preview = wizard.preview_page
+    assert "Projects: 2 created, 0 updated, 0 unchanged" in preview.summary.text()
+    assert "Funding lines: 2 created" in preview.summary.text()
+    assert preview.outcomes.rowCount() > 0 and preview.problems.rowCount() == 0
+    assert preview.isComplete()
+    assert count(db, "SELECT count(*) FROM project") == 0  # nothing written by the preview
+    with qtbot.waitSignal(wizard.imported) as signal:
+        wizard.next()
+    batch = signal.args[0]
+    assert batch == wizard.batch_id and batch > 0
+    assert f"Imported (import no. {batch})" in wizard.import_page.status.text()
+    assert count(db, "SELECT count(*) FROM project") == 2
+    assert count(db, "SELECT count(*) FROM funding_line") == 2
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_unknown_values_are_mapped_and_the_mapping_saved_then_proposed(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    rows = [
+        HEADERS,
+        ["R-1", "ALPHA", "Validé CA", "Région Bretagne", "Subvention", 1000, date(2021, 1, 5)],
+    ]
+    wizard = make_wizard(qtbot, db, runner, write_book(tmp_path / "a.xlsx", rows))
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.values.rowCount() == 1
+    assert page.values.index(0, 1).data() == "Validé CA"
+    choices = page.values.index(0, 3).data(CHOICES_ROLE)
+    labelled = next(value for label, value in choices if label == "Labellisé")
+    page.values.setData(page.values.index(0, 3), labelled)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    assert page.check_status.text() == "Every row can be read."
+    page.profile_name.setText("Région — suivi")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Région — suivi" in page.profile_status.text()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    assert count(db, "SELECT count(*) FROM project WHERE status = 'labelled'") == 1
+
+    # Next time: a file with the same headers is recognised and the mapping applies.
+    rows2 = [
+        HEADERS,
+        ["R-9", "OMEGA", "validé ca", "Région Bretagne", "Subvention", 10, date(2022, 2, 2)],
+    ]
+    again = make_wizard(qtbot, db, runner, write_book(tmp_path / "b.xlsx", rows2, "Autre"))
+    assert "recognised by the profile Région — suivi" in again.file_page.status.text()
+    again.next()
+    assert again.mapping_page.values.rowCount() == 0
+    again.next()
+    assert again.preview_page.isComplete()
+
+
+def test_editing_the_column_mapping(
+    qtbot: Any, db: Any, runner: TaskRunner, good_file: Path
+) -> None:
+    wizard = make_wizard(qtbot, db, runner, good_file)
+    wizard.next()
+    page = wizard.mapping_page
+    # Say the "Acronyme" column is the title instead.
+    page.columns.setData(page.columns.index(1, 2), "title")
+    assert page.check_status.text() == "The mapping changed: check again."
+    assert not wizard.preview_page.isComplete()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    with db.read() as session:
+        rows = (
+            session.connection()
+            .exec_driver_sql("SELECT reference, acronym, title FROM project ORDER BY reference")
+            .all()
+        )
+    assert [tuple(r) for r in rows] == [("R-1", "", "ALPHA"), ("R-2", "", "BETA")]
+
+
+def test_errors_block_the_import_unless_valid_rows_only(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    rows = [
+        HEADERS,
+        ["R-1", "ALPHA", "Financé", "Région Bretagne", "Subvention", "1,250", date(2021, 3, 15)],
+        ["R-2", "BETA", "Financé", "Région Bretagne", "Subvention", 10, date(2021, 3, 15)],
+    ]
+    wizard = make_wizard(qtbot, db, runner, write_book(tmp_path / "e.xlsx", rows))
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.problems.rowCount() == 1
+    assert [preview.problems.index(0, c).data() for c in range(3)] == [
+        "Suivi",
+        "4",
+        "Montant accordé",
+    ]
+    assert "ambigu" in preview.problems.index(0, 3).data().lower()
+    assert not preview.isComplete()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    report = tmp_path / "rejets.xlsx"
+    preview.save_report(report)
+    rejected = list(openpyxl.load_workbook(report)["Suivi"].iter_rows(values_only=True))
+    assert rejected[1][0] == "R-1"
+    preview.valid_only.setChecked(True)
+    assert preview.isComplete()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    assert count(db, "SELECT count(*) FROM project") == 1
+
+
+def test_a_hostile_file_gets_a_clear_message(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "chiffré.xlsx"
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+    )
+    wizard = make_wizard(qtbot, db, runner, path)
+    assert not wizard.file_page.isComplete()
+    assert "mot de passe" in wizard.file_page.status.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_cancel_during_the_import_rolls_everything_back(
+    qtbot: Any, pole_db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from portfolio_desktop.services.excel_export import export_workbook
+    from portfolio_desktop.services.stats import portfolio_stats
+    from portfolio_desktop.storage.schema import open_database
+
+    workbook = tmp_path / "portefeuille.xlsx"
+    export_workbook(pole_db, workbook, lang="fr")
+    target = open_database(tmp_path / "target.sqlite")
+    try:
+        before = portfolio_stats(target)
+        wizard = make_wizard(qtbot, target, runner, workbook)
+        wizard.next()
+        wizard.next()
+        assert wizard.preview_page.isComplete()
+        page = wizard.import_page
+
+        def cancel_when_writing(fraction: float, message: str) -> None:
+            if message == "import_writing" and fraction > 0.8:
+                qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+
+        page.progressed.connect(cancel_when_writing)
+        with qtbot.assertNotEmitted(wizard.imported):
+            wizard.next()
+        assert page.status.text() == "Import cancelled: nothing was written."
+        assert portfolio_stats(target) == before
+        assert count(target, "SELECT count(*) FROM import_batch") == 0
+        assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    finally:
+        target.dispose()
+
+
+def test_the_wizard_models_pass_the_model_tester(
+    qtbot: Any, qtmodeltester: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    rows = [
+        HEADERS,
+        ["R-1", "ALPHA", "Validé CA", "Région Bretagne", "Subvention", "1,250", date(2021, 1, 5)],
+    ]
+    wizard = make_wizard(qtbot, db, runner, write_book(tmp_path / "m.xlsx", rows))
+    wizard.next()
+    qtmodeltester.check(wizard.mapping_page.columns)
+    qtmodeltester.check(wizard.mapping_page.values)
+    wizard.next()
+    qtmodeltester.check(wizard.preview_page.outcomes)
+    qtmodeltester.check(wizard.preview_page.problems)
