@@ -52,6 +52,30 @@ class BackupFailedError(KnownError):
     code = "backup_failed"
 
 
+class ServerUnreachableError(KnownError):
+    """The team server cannot be reached (down, network gone, connection cut)."""
+
+    code = "server_unreachable"
+
+
+class ServerPermissionError(KnownError):
+    """The server refused a change: the account has read-only access."""
+
+    code = "server_read_only"
+
+
+class ServerLoginError(KnownError):
+    """The server refused the login (wrong user or password)."""
+
+    code = "server_login_failed"
+
+
+class ServerCertificateError(KnownError):
+    """TLS could not be verified (unknown CA, wrong host name, no TLS on the server)."""
+
+    code = "server_certificate"
+
+
 def classify_database_error(exc: BaseException, location: str = "") -> KnownError | None:
     """Maps a driver error to a KnownError when the environment caused it; None for bugs."""
     text = str(getattr(exc, "orig", None) or exc).lower()
@@ -69,10 +93,25 @@ def classify_database_error(exc: BaseException, location: str = "") -> KnownErro
             return DatabaseUnreachableError(path=location)
         return None
     if "psycopg" in type(driver_error).__module__:
-        if "permission denied" in text or "read-only" in text:
-            return DatabaseReadOnlyError(path=location)
-        if "connection" in text or "could not connect" in text or "terminating" in text:
-            return DatabaseUnreachableError(path=location)
-        if "no space left" in text or "disk full" in text:
+        if "permission denied" in text or "read-only transaction" in text:
+            return ServerPermissionError(path=location)
+        if "password authentication failed" in text or "no password supplied" in text:
+            return ServerLoginError(path=location)
+        if "certificate" in text or "ssl" in text or "server does not support" in text:
+            return ServerCertificateError(path=location, reason=_first_line(text))
+        if "no space left" in text or "disk full" in text or "could not extend" in text:
             return DiskFullError(path=location)
+        if (
+            "connection" in text
+            or "could not connect" in text
+            or "terminating" in text
+            or "server closed" in text
+            or "timeout" in text
+            or "could not translate host name" in text
+        ):
+            return ServerUnreachableError(path=location)
     return None
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0][:200] if text.strip() else ""

@@ -84,7 +84,7 @@ def create_project(
     issues = validate_project(db, record)
     if issues:
         raise RuleViolation(issues)
-    with db.write() as session:
+    with db.write(source=source, user=user) as session:
         project_id, version = repository.write_project(session, record, expected_version=None)
         repository.add_status_change(
             session,
@@ -99,16 +99,19 @@ def create_project(
     return Saved(project_id, version)
 
 
-def update_project(db: Database, record: ProjectRecord, *, expected_version: int) -> Saved:
+def update_project(
+    db: Database, record: ProjectRecord, *, expected_version: int, source: str = "form"
+) -> Saved:
     """Saves the form's fields, partners, funding lines and domains; the status is not changed here
-    (the pipeline buttons call `transition`)."""
+    (the pipeline buttons call `transition`). `source` names the change in the history (form,
+    undo…)."""
     assert record.id is not None
     record.reference = record.reference.strip()
     issues = validate_project(db, record)
     if issues:
         raise RuleViolation(issues)
     try:
-        with db.write() as session:
+        with db.write(source=source) as session:
             project_id, version = repository.write_project(
                 session, record, expected_version=expected_version
             )
@@ -121,7 +124,7 @@ def update_project(db: Database, record: ProjectRecord, *, expected_version: int
 def restore_project(db: Database, record: ProjectRecord) -> Saved:
     """Puts back a deleted project under its old id and status (undo of a deletion)."""
     assert record.id is not None
-    with db.write() as session:
+    with db.write(source="undo") as session:
         project_id, version = repository.write_project(
             session, record, expected_version=None, status=record.status
         )
@@ -129,9 +132,11 @@ def restore_project(db: Database, record: ProjectRecord) -> Saved:
     return Saved(project_id, version)
 
 
-def delete_project(db: Database, project_id: int, *, expected_version: int) -> None:
+def delete_project(
+    db: Database, project_id: int, *, expected_version: int, source: str = "form"
+) -> None:
     try:
-        with db.write() as session:
+        with db.write(source=source) as session:
             repository.delete_project(session, project_id, expected_version)
     except StaleError as error:
         raise _stale(error) from error
@@ -162,7 +167,7 @@ def transition(
     if issues:
         raise RuleViolation(issues)
     try:
-        with db.write() as session:
+        with db.write(source=source, user=user) as session:
             version = repository.set_status(
                 session, project_id, expected_version, target, field, on
             )
@@ -191,7 +196,7 @@ def revert_transition(
     """Undo of a pipeline step: puts back the previous status and step dates, and records it."""
     dates = {name: getattr(previous, name) for name in sorted(set(STEP_DATE_FIELD.values()))}
     try:
-        with db.write() as session:
+        with db.write(source="undo", user=user) as session:
             current = repository.project_version(session, project_id)
             record = repository.load_project(session, project_id)
             if current is None or record is None:

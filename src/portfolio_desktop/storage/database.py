@@ -2,10 +2,19 @@
 
 SQLite: WAL journal, foreign keys on, a busy timeout, and write units of work that begin
 IMMEDIATE so that two writers queue instead of failing half-way. Read units begin DEFERRED.
+
+PostgreSQL: write units of work take a transaction-scoped advisory lock first, so that writers
+queue exactly as they do on SQLite (the importer numbers new rows up front); rows inserted with
+explicit ids (imports, undo) move the id sequences past them. The password never sits in the URL.
+
+Every write unit of work carries who writes and from where (`source`: form, import:N, undo,
+merge…) for the change history (`storage.history`), which the storage write functions record in
+the same transaction.
 """
 
 from __future__ import annotations
 
+import getpass
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -13,16 +22,25 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, Insert, Integer, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import DatabaseUnreachableError, KnownError, classify_database_error
+from ..errors import (
+    DatabaseReadOnlyError,
+    DatabaseUnreachableError,
+    KnownError,
+    ServerUnreachableError,
+    classify_database_error,
+)
+from . import history
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+#: The advisory lock every PostgreSQL writer takes (any constant; "portfoli" in ASCII).
+WRITER_LOCK_KEY = 0x706F7274666F6C69 % (2**63)
 
 
 def database_url(target: str | Path) -> URL:
@@ -68,13 +86,61 @@ def _on_sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _advance_sequence(
+    conn: Connection,
+    clauseelement: Any,
+    _multiparams: Any,
+    _params: Any,
+    _execution_options: Any,
+    result: Any,
+) -> None:
+    """PostgreSQL: after rows were inserted with explicit ids, the id sequence moves past them.
+
+    SQLite takes max(id) + 1 by itself; a PostgreSQL sequence does not, and the next ordinary
+    insert would collide with a row an import or an undo put back under its old id.
+    """
+    if not isinstance(clauseelement, Insert):
+        return
+    table = clauseelement.table
+    column = getattr(table, "c", {}).get("id") if hasattr(table, "c") else None
+    if column is None or not column.primary_key or not isinstance(column.type, Integer):
+        return
+    compiled = getattr(result.context, "compiled_parameters", None) or []
+    if not compiled or compiled[0].get("id") is None:
+        return
+    name = table.name
+    conn.exec_driver_sql(
+        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), max(id)) FROM \"{name}\" "
+        f"HAVING max(id) IS NOT NULL"
+    )
+
+
+def os_user() -> str:
+    """The login name of whoever runs the application ("" when the system cannot tell)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 class Database:
     """One portfolio database: its engine, and units of work to read from it or write to it."""
 
-    def __init__(self, target: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        target: str | Path,
+        *,
+        read_only: bool = False,
+        password: str | None = None,
+        read_only_reason: str = "",
+    ) -> None:
         self.url = database_url(target)
         self.read_only = read_only
+        #: Why the database is open read-only (a message code), "" when it is writable.
+        self.read_only_reason = read_only_reason
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        #: Who the history names for changes made here: the server login, else the OS login.
+        self.user = (self.url.username if not self.is_sqlite else None) or os_user()
         self.path: Path | None = (
             Path(self.url.database) if self.is_sqlite and self.url.database else None
         )
@@ -102,7 +168,17 @@ class Database:
             )
             event.listen(self.engine, "begin", _on_sqlite_begin)
         else:
-            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=4)
+            # The password travels beside the URL, never inside it (logs, settings, messages).
+            password = password or self.url.password
+            server_args: dict[str, Any] = {"password": password} if password else {}
+            self.engine = create_engine(
+                self.url.set(password=None),
+                pool_pre_ping=True,
+                pool_size=4,
+                connect_args=server_args,
+            )
+            if self.url.get_backend_name() == "postgresql":
+                event.listen(self.engine, "after_execute", _advance_sequence)
         self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self.writer, expire_on_commit=False)
@@ -121,14 +197,20 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, source: str = "form", user: str | None = None) -> Iterator[Session]:
         """A write unit of work: all of it is committed, or none of it (exceptions roll back).
 
         On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so that a second writer
-        waits here, before reading anything it would base its writes on.
+        waits here, before reading anything it would base its writes on; on PostgreSQL an
+        advisory lock does the same. `source` and `user` go to the change history.
         """
+        if self.read_only:
+            raise DatabaseReadOnlyError(path=self.location)
         with self._translate_errors(), self._write_sessions() as session, session.begin():
-            session.connection()
+            connection = session.connection()
+            if not self.is_sqlite:
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+            history.set_context(session, user if user is not None else self.user, source)
             yield session
 
     @contextmanager
@@ -149,17 +231,20 @@ class Database:
             with self.engine.connect():
                 pass
         except (OperationalError, DBAPIError) as exc:
-            raise classify_database_error(exc, self.location) or DatabaseUnreachableError(
-                path=self.location
-            ) from exc
+            fallback: KnownError = (
+                DatabaseUnreachableError(path=self.location)
+                if self.is_sqlite
+                else ServerUnreachableError(path=self.location)
+            )
+            raise classify_database_error(exc, self.location) or fallback from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def make_database(target: str | Path, *, read_only: bool = False) -> Database:
-    """Creates the parent folder of a new SQLite file, then the Database."""
+def make_database(target: str | Path, **kwargs: Any) -> Database:
+    """Creates the parent folder of a new SQLite file, then the Database (kwargs: see Database)."""
     url = database_url(target)
     if url.get_backend_name() == "sqlite" and url.database:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    return Database(target, read_only=read_only)
+    return Database(target, **kwargs)

@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold
+from . import history
 from . import tables as t
 
 
@@ -49,6 +50,9 @@ def add_cluster(session: Session, code: str, name: str, regions: str = "") -> in
     row = t.Cluster(code=code, name=name, regions=regions)
     session.add(row)
     session.flush()
+    history.record_created(
+        session, "cluster", [{"id": row.id, "code": code, "name": name, "regions": regions}]
+    )
     return row.id
 
 
@@ -192,11 +196,14 @@ def upsert(session: Session, table: str, row_id: int | None, values: dict[str, A
     """Inserts (row_id None, or a deleted row's id for undo) or updates a reference row."""
     model: Any = {"funder": t.Funder, "call": t.Call, "domain": t.Domain, "expert": t.Expert}[table]
     if row_id is not None and session.get(model, row_id) is not None:
+        history.record_update_rows(session, table, [{"id": row_id, **values}])
         session.execute(update(model).where(model.id == row_id).values(**values))
         return row_id
     if row_id is not None:
         values = {**values, "id": row_id}
-    return t.insert_id(session, model, values)
+    new_id = t.insert_id(session, model, values)
+    history.diff_rows(session, table, {}, {new_id: values}, restored=row_id is not None)
+    return new_id
 
 
 def usage(session: Session, table: str, row_id: int) -> int:
@@ -245,6 +252,7 @@ def usage(session: Session, table: str, row_id: int) -> int:
 
 def delete_row(session: Session, table: str, row_id: int) -> None:
     model: Any = {"funder": t.Funder, "call": t.Call, "domain": t.Domain, "expert": t.Expert}[table]
+    history.record_deleted(session, table, [row_id])
     session.execute(delete(model).where(model.id == row_id))
 
 
@@ -402,6 +410,9 @@ def add_organisation_ties(session: Session, organisation_id: int, expert_ids: li
 
 def set_domain_positions(session: Session, ordered_ids: Sequence[int]) -> None:
     """Numbers the domains 0, 1, 2… in this order (the order of lists, legends and charts)."""
+    history.record_update_rows(
+        session, "domain", [{"id": d, "position": p} for p, d in enumerate(ordered_ids)]
+    )
     for position, domain_id in enumerate(ordered_ids):
         session.execute(update(t.Domain).where(t.Domain.id == domain_id).values(position=position))
 

@@ -2,7 +2,8 @@
 
 Functions take the unit of work's session and plain records from `domain.model`; ORM objects never
 leave this module. Versions implement optimistic concurrency: a write names the version its form
-displayed, and a row changed since then is not overwritten.
+displayed, and a row changed since then is not overwritten. Every write records what it changed
+in the change history (`storage.history`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..domain.model import (
     ProjectRecord,
 )
 from ..domain.text import fold
+from . import history
 from . import tables as t
 
 
@@ -189,6 +191,11 @@ def write_project(
     )
     if status is not None:
         values["status"] = status.value
+    before = (
+        history.project_states(session, [record.id])
+        if expected_version is not None and record.id is not None
+        else {}
+    )
     if expected_version is None:
         values.update(status=(status or record.status).value, created_at=now, version=1)
         if record.id is not None:
@@ -210,6 +217,12 @@ def write_project(
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise StaleError("project", project_id, project_version(session, project_id))
     _replace_children(session, project_id, record)
+    history.diff_projects(
+        session,
+        before,
+        history.project_states(session, [project_id]),
+        restored=expected_version is None and record.id is not None,
+    )
     return project_id, version
 
 
@@ -286,6 +299,7 @@ def _replace_children(session: Session, project_id: int, record: ProjectRecord) 
 
 
 def delete_project(session: Session, project_id: int, expected_version: int) -> None:
+    before = history.project_states(session, [project_id])
     result = session.execute(
         delete(t.table_of(t.Project)).where(
             t.table_of(t.Project).c.id == project_id,
@@ -294,6 +308,7 @@ def delete_project(session: Session, project_id: int, expected_version: int) -> 
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StaleError("project", project_id, project_version(session, project_id))
+    history.diff_projects(session, before, {})
 
 
 def set_status(
@@ -315,6 +330,8 @@ def set_status(
     if date_field is not None:
         values[date_field] = on
     values.update(dates or {})
+    tracked = [c for c in values if c in history.TRACKED["project"]]
+    before = history.snapshot(session, "project", [project_id], tracked)
     result = session.execute(
         update(t.table_of(t.Project))
         .where(
@@ -325,6 +342,12 @@ def set_status(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StaleError("project", project_id, project_version(session, project_id))
+    history.diff_rows(
+        session,
+        "project",
+        before,
+        {pid: {**row, **{c: values[c] for c in tracked}} for pid, row in before.items()},
+    )
     return expected_version + 1
 
 
@@ -415,14 +438,25 @@ def write_evaluation(session: Session, project_id: int, record: EvaluationRecord
         "recommendation": record.recommendation.value if record.recommendation else None,
     }
     if record.id is not None and session.get(t.Evaluation, record.id) is not None:
+        history.record_update_rows(session, "evaluation", [{"id": record.id, **values}])
         session.execute(update(t.Evaluation).where(t.Evaluation.id == record.id).values(**values))
         return record.id
+    restored = record.id is not None
     if record.id is not None:
         values["id"] = record.id
-    return t.insert_id(session, t.Evaluation, {"project_id": project_id, **values})
+    new_id = t.insert_id(session, t.Evaluation, {"project_id": project_id, **values})
+    history.diff_rows(
+        session,
+        "evaluation",
+        {},
+        {new_id: {"project_id": project_id, **values}},
+        restored=restored,
+    )
+    return new_id
 
 
 def delete_evaluation(session: Session, evaluation_id: int) -> None:
+    history.record_deleted(session, "evaluation", [evaluation_id])
     session.execute(delete(t.Evaluation).where(t.Evaluation.id == evaluation_id))
 
 
@@ -475,8 +509,12 @@ def write_organisation(
         if record.id is not None:
             values["id"] = record.id
         new_id = t.insert_id(session, t.Organisation, {"version": 1, **values})
+        history.diff_rows(
+            session, "organisation", {}, {new_id: values}, restored=record.id is not None
+        )
         return new_id, 1
     assert record.id is not None
+    before = history.snapshot(session, "organisation", [record.id])
     result = session.execute(
         update(t.table_of(t.Organisation))
         .where(
@@ -490,6 +528,9 @@ def write_organisation(
             select(t.Organisation.version).where(t.Organisation.id == record.id)
         )
         raise StaleError("organisation", record.id, current)
+    history.diff_rows(
+        session, "organisation", before, {i: {**row, **values} for i, row in before.items()}
+    )
     return record.id, expected_version + 1
 
 
@@ -532,6 +573,8 @@ def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -
     """
     snapshot = MergeSnapshot(keep_id)
     touched: set[int] = set()
+    history.set_source(session, "merge")
+    watched = _merge_watch(session, [keep_id, *merged_ids])
     for merged in merged_ids:
         if merged == keep_id:
             continue
@@ -594,11 +637,35 @@ def merge_organisations(session: Session, keep_id: int, merged_ids: list[int]) -
         session.execute(delete(t.Organisation).where(t.Organisation.id == merged))
         session.flush()
     snapshot.projects = sorted(touched)
+    _merge_record(session, watched)
     return snapshot
+
+
+def _merge_watch(session: Session, organisation_ids: list[int]) -> dict[str, dict[int, Any]]:
+    """What a merge (or its undo) may change: the organisations, their partners and lines."""
+    part_ids = session.scalars(
+        select(t.Participation.id).where(t.Participation.organisation_id.in_(organisation_ids))
+    ).all()
+    line_ids = session.scalars(
+        select(t.FundingLine.id).where(t.FundingLine.beneficiary_id.in_(organisation_ids))
+    ).all()
+    return {
+        "organisation": history.snapshot(session, "organisation", organisation_ids),
+        "participation": history.snapshot(session, "participation", part_ids),
+        "funding_line": history.snapshot(session, "funding_line", line_ids),
+    }
+
+
+def _merge_record(session: Session, before: dict[str, dict[int, Any]]) -> None:
+    """Records what became of the rows `_merge_watch` saw (moved, deleted, updated)."""
+    for table, rows in before.items():
+        history.diff_rows(session, table, rows, history.snapshot(session, table, rows))
 
 
 def unmerge_organisations(session: Session, snapshot: MergeSnapshot) -> list[int]:
     """Undoes `merge_organisations`: the organisations and every link come back as they were."""
+    history.set_source(session, "undo")
+    watched = _merge_watch(session, [snapshot.keep_id])
     for record in snapshot.organisations:
         write_organisation(session, record, expected_version=None)
         session.execute(
@@ -633,6 +700,14 @@ def unmerge_organisations(session: Session, snapshot: MergeSnapshot) -> list[int
     for expert_id, org_id in snapshot.ties:
         session.add(t.ExpertTie(expert_id=expert_id, organisation_id=org_id))
     session.flush()
+    _merge_record(session, watched)
+    history.diff_rows(
+        session,
+        "participation",
+        {},
+        history.snapshot(session, "participation", [row["id"] for row in snapshot.deleted]),
+        restored=True,
+    )
     return snapshot.projects
 
 
@@ -655,6 +730,7 @@ def organisation_usage(session: Session, organisation_id: int) -> int:
 
 
 def delete_organisation(session: Session, organisation_id: int) -> None:
+    history.record_deleted(session, "organisation", [organisation_id])
     session.execute(delete(t.ExpertTie).where(t.ExpertTie.organisation_id == organisation_id))
     session.execute(delete(t.Organisation).where(t.Organisation.id == organisation_id))
 

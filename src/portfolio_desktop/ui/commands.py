@@ -76,7 +76,7 @@ def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCo
 
     def backward(state: dict[str, Any]) -> None:
         state["snapshot"] = portfolio.load_project(db, state["id"])
-        portfolio.delete_project(db, state["id"], expected_version=state["version"])
+        portfolio.delete_project(db, state["id"], expected_version=state["version"], source="undo")
 
     return WriteCommand(ctx, text, forward, backward, scope="projects")
 
@@ -93,11 +93,13 @@ def update_project(
     db = ctx.db
     assert db is not None and before.id is not None
 
-    def write(record: ProjectRecord, state: dict[str, Any]) -> None:
+    def write(record: ProjectRecord, state: dict[str, Any], source: str = "form") -> None:
         target = copy.deepcopy(record)
         target.id = state["id"]
         target.funding_lines = [copy.copy(line) for line in target.funding_lines]
-        saved = portfolio.update_project(db, target, expected_version=state["version"])
+        saved = portfolio.update_project(
+            db, target, expected_version=state["version"], source=source
+        )
         state["version"] = saved.version
 
     state: dict[str, Any] = {
@@ -108,7 +110,7 @@ def update_project(
         ctx,
         text,
         lambda s: write(after, s),
-        lambda s: write(before, s),
+        lambda s: write(before, s, "undo"),
         scope="projects",
         state=state,
         applied=saved_version is not None,
