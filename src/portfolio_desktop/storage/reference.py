@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..domain.text import fold
 from . import history
 from . import tables as t
+from .project_list import fetch_raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +345,7 @@ def organisation_ids(
     query = query.order_by(direction, t.Organisation.name_key, t.Organisation.id)
     if limit:
         query = query.limit(limit)
-    return list(session.scalars(query))
+    return [row[0] for row in fetch_raw(session, query)]  # 38,000 ids: the driver's fetch
 
 
 def organisation_rows(session: Session, ids: Sequence[int]) -> list[OrganisationRow]:
