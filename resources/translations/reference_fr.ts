@@ -3,42 +3,42 @@
   <context>
     <name>CallDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="246" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="266" />
       <source>New call for proposals</source>
       <translation>Nouvel appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="246" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="266" />
       <source>Call for proposals</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="261" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="281" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="262" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="282" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="263" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="283" />
       <source>Programme</source>
       <translation>Programme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="264" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="284" />
       <source>Year</source>
       <translation>Année</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="289" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="309" />
       <source>Create call %1</source>
       <translation>Créer l'appel %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="289" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="309" />
       <source>Edit call %1</source>
       <translation>Modifier l'appel %1</translation>
     </message>
@@ -46,57 +46,57 @@
   <context>
     <name>DomainDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="309" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="329" />
       <source>New domain</source>
       <translation>Nouveau domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="309" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="329" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="316" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="336" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="327" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="347" />
       <source>Active (offered when classifying projects)</source>
       <translation>Actif (proposé pour classer les projets)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="329" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="349" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="330" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="350" />
       <source>Colour</source>
       <translation>Couleur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="334" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="354" />
       <source>Renaming a domain keeps every project's split. An inactive domain stays on the projects that use it but is no longer offered for new splits.</source>
       <translation>Renommer un domaine conserve la répartition de chaque projet. Un domaine inactif reste sur les projets qui l'utilisent mais n'est plus proposé pour de nouvelles répartitions.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="363" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="383" />
       <source>Colour of the domain</source>
       <translation>Couleur du domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="380" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="400" />
       <source>Create domain %1</source>
       <translation>Créer le domaine %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="384" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="404" />
       <source>Rename domain %1 to %2</source>
       <translation>Renommer le domaine %1 en %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="385" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="405" />
       <source>Edit domain %1</source>
       <translation>Modifier le domaine %1</translation>
     </message>
@@ -173,10 +173,10 @@
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/views/domains_view.py" line="199" />
-      <source>“%1” cannot be deleted: %n project(s) are classified in it. Make it inactive instead: it will no longer be offered for new splits.</source>
+      <source>“%1” cannot be deleted: %Ln project(s) are classified in it. Make it inactive instead: it will no longer be offered for new splits.</source>
       <translation>
-        <numerusform>« %1 » ne peut pas être supprimé : %n projet y est classé. Rendez-le plutôt inactif : il ne sera plus proposé pour de nouvelles répartitions.</numerusform>
-        <numerusform>« %1 » ne peut pas être supprimé : %n projets y sont classés. Rendez-le plutôt inactif : il ne sera plus proposé pour de nouvelles répartitions.</numerusform>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln projet y est classé. Rendez-le plutôt inactif : il ne sera plus proposé pour de nouvelles répartitions.</numerusform>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln projets y sont classés. Rendez-le plutôt inactif : il ne sera plus proposé pour de nouvelles répartitions.</numerusform>
       </translation>
     </message>
     <message>
@@ -203,100 +203,100 @@
   <context>
     <name>ExpertDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="411" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="431" />
       <source>New expert</source>
       <translation>Nouvel expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="411" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="431" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="417" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="437" />
       <source>first.last@example.fr</source>
       <translation>prenom.nom@exemple.fr</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="420" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="440" />
       <source>No domain</source>
       <translation>Aucun domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="422" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="442" />
       <source>%1 (inactive)</source>
       <translation>%1 (inactif)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="430" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="450" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="437" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="457" />
       <source>Add…</source>
       <translation>Ajouter…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="440" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="460" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="454" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="474" />
       <source>An expert tied to an organisation (employer, board seat, shareholding…) cannot evaluate the projects it takes part in.</source>
       <translation>Un expert lié à une organisation (employeur, mandat, participation…) ne peut pas expertiser les projets auxquels elle participe.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="462" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="482" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="463" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="483" />
       <source>E-mail</source>
       <translation>Courriel</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="464" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="484" />
       <source>Affiliation</source>
       <translation>Rattachement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="465" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="485" />
       <source>Domains covered</source>
       <translation>Domaines couverts</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="466" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="486" />
       <source>Tied to</source>
       <translation>Lié à</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="469" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="489" />
       <source>Evaluations</source>
       <translation>Expertises</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="469" />
-      <source>%n evaluation(s)</source>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="489" />
+      <source>%Ln evaluation(s)</source>
       <translation>
-        <numerusform>%n expertise</numerusform>
-        <numerusform>%n expertises</numerusform>
+        <numerusform>%Ln expertise</numerusform>
+        <numerusform>%Ln expertises</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="499" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="519" />
       <source>Tie the expert to…</source>
       <translation>Lier l'expert à…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="529" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="549" />
       <source>Create expert %1</source>
       <translation>Créer l'expert %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="529" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="549" />
       <source>Edit expert %1</source>
       <translation>Modifier l'expert %1</translation>
     </message>
@@ -358,10 +358,18 @@
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/views/experts_view.py" line="164" />
-      <source>%n expert(s)</source>
+      <source>%Ln expert(s)</source>
       <translation>
-        <numerusform>%n expert</numerusform>
-        <numerusform>%n experts</numerusform>
+        <numerusform>%Ln expert</numerusform>
+        <numerusform>%Ln experts</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/experts_view.py" line="211" />
+      <source>“%1” cannot be deleted: %Ln evaluation(s) written by this expert are kept with the projects.</source>
+      <translation>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln expertise rédigée par cet expert est conservée avec les projets.</numerusform>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln expertises rédigées par cet expert sont conservées avec les projets.</numerusform>
       </translation>
     </message>
     <message>
@@ -369,14 +377,6 @@
       <location filename="../../src/portfolio_desktop/ui/views/experts_view.py" line="232" />
       <source>Cannot delete</source>
       <translation>Suppression impossible</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/experts_view.py" line="211" />
-      <source>“%1” cannot be deleted: %n evaluation(s) written by this expert are kept with the projects.</source>
-      <translation>
-        <numerusform>« %1 » ne peut pas être supprimé : %n expertise rédigée par cet expert est conservée avec les projets.</numerusform>
-        <numerusform>« %1 » ne peut pas être supprimé : %n expertises rédigées par cet expert sont conservées avec les projets.</numerusform>
-      </translation>
     </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/views/experts_view.py" line="221" />
@@ -392,33 +392,33 @@
   <context>
     <name>FunderDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="200" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="220" />
       <source>New funder</source>
       <extracomment>The id of the saved row, once written.</extracomment>
       <translation>Nouveau financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="200" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="220" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="207" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="227" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="208" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="228" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="244" />
       <source>Create funder %1</source>
       <translation>Créer le financeur %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="244" />
       <source>Edit funder %1</source>
       <translation>Modifier le financeur %1</translation>
     </message>
@@ -524,10 +524,18 @@
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="275" />
-      <source>%n call(s)</source>
+      <source>%Ln call(s)</source>
       <translation>
-        <numerusform>%n appel</numerusform>
-        <numerusform>%n appels</numerusform>
+        <numerusform>%Ln appel</numerusform>
+        <numerusform>%Ln appels</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="424" />
+      <source>“%1” cannot be deleted: %Ln project(s) answered this call.</source>
+      <translation>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln projet a répondu à cet appel.</numerusform>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln projets ont répondu à cet appel.</numerusform>
       </translation>
     </message>
     <message>
@@ -552,14 +560,6 @@
       <source>Cannot delete</source>
       <translation>Suppression impossible</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="424" />
-      <source>“%1” cannot be deleted: %n project(s) answered this call.</source>
-      <translation>
-        <numerusform>« %1 » ne peut pas être supprimé : %n projet a répondu à cet appel.</numerusform>
-        <numerusform>« %1 » ne peut pas être supprimé : %n projets ont répondu à cet appel.</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="429" />
       <source>Delete the call “%1”? You can undo this.</source>
@@ -574,107 +574,107 @@
   <context>
     <name>OrganisationDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="68" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="70" />
       <source>New organisation</source>
       <translation>Nouvelle organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="70" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="72" />
       <source>Organisation — %1</source>
       <translation>Organisation — %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="84" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="86" />
       <source>9 digits, e.g. 732 829 320</source>
       <translation>9 chiffres, par exemple 732 829 320</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="88" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="90" />
       <source>14 digits (optional)</source>
       <translation>14 chiffres (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="97" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="99" />
       <source>Member of the cluster</source>
       <translation>Adhérente du pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="106" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="108" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="107" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="109" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="108" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="110" />
       <source>SIREN</source>
       <translation>SIREN</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="109" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="111" />
       <source>SIRET</source>
       <translation>SIRET</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="110" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="112" />
       <source>Region</source>
       <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="111" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="113" />
       <source>City</source>
       <translation>Ville</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="113" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="115" />
       <source>Member since</source>
       <translation>Adhérente depuis</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="114" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="116" />
       <source>Member until</source>
       <translation>Adhérente jusqu'au</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="213" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="215" />
       <source>Membership cannot end before it started.</source>
       <translation>L'adhésion ne peut pas finir avant d'avoir commencé.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="223" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="225" />
       <source>%1 digits of %2</source>
       <translation>%1 chiffres sur %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="228" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="230" />
       <source>Valid SIREN</source>
       <translation>SIREN valide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="228" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="230" />
       <source>Valid SIRET</source>
       <translation>SIRET valide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="261" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="263" />
       <source>Another organisation already has this SIREN: %1. If it is the same one, merge them rather than keep a duplicate (Organisations → Merge).</source>
       <translation>Une autre organisation porte déjà ce SIREN : %1. S'il s'agit de la même, fusionnez-les plutôt que de garder un doublon (Organisations → Fusionner).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="281" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="284" />
       <source>Create organisation %1</source>
       <translation>Créer l'organisation %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="283" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="286" />
       <source>Edit organisation %1</source>
       <translation>Modifier l'organisation %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="301" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_editor.py" line="309" />
       <source>Changed elsewhere</source>
       <translation>Modifiée ailleurs</translation>
     </message>
@@ -703,79 +703,79 @@
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_merge.py" line="77" />
-      <source>%n project(s)</source>
+      <source>%Ln project(s)</source>
       <translation>
-        <numerusform>%n projet</numerusform>
-        <numerusform>%n projets</numerusform>
+        <numerusform>%Ln projet</numerusform>
+        <numerusform>%Ln projets</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_merge.py" line="93" />
-      <source>%n project participation(s) will move to “%1”. You can undo the merge.</source>
+      <source>%Ln project participation(s) will move to “%1”. You can undo the merge.</source>
       <translation>
-        <numerusform>%n participation à un projet passera sur « %1 ». Vous pourrez annuler la fusion.</numerusform>
-        <numerusform>%n participations à des projets passeront sur « %1 ». Vous pourrez annuler la fusion.</numerusform>
+        <numerusform>%Ln participation à un projet passera sur « %1 ». Vous pourrez annuler la fusion.</numerusform>
+        <numerusform>%Ln participations à des projets passeront sur « %1 ». Vous pourrez annuler la fusion.</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>OrganisationPickerDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="50" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="51" />
       <source>Choose organisations</source>
       <translation>Choisir des organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="55" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="56" />
       <source>Name, city or SIREN…</source>
       <translation>Nom, ville ou SIREN…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="65" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="66" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="66" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="67" />
       <source>City</source>
       <translation>Ville</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="67" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="68" />
       <source>Region</source>
       <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="68" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="69" />
       <source>SIREN</source>
       <translation>SIREN</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="69" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="70" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="89" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="90" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="106" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="107" />
       <source>Type to search.</source>
       <translation>Tapez pour chercher.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="116" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="117" />
       <source>The first %1 matches; type more to narrow.</source>
       <translation>Les %1 premiers résultats ; précisez la recherche pour affiner.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="119" />
-      <source>%n match(es)</source>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/organisation_picker.py" line="120" />
+      <source>%Ln match(es)</source>
       <translation>
-        <numerusform>%n résultat</numerusform>
-        <numerusform>%n résultats</numerusform>
+        <numerusform>%Ln résultat</numerusform>
+        <numerusform>%Ln résultats</numerusform>
       </translation>
     </message>
   </context>
@@ -872,18 +872,42 @@
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="149" />
-      <source>%n organisation(s)</source>
+      <source>%Ln organisation(s)</source>
       <translation>
-        <numerusform>%n organisation</numerusform>
-        <numerusform>%n organisations</numerusform>
+        <numerusform>%Ln organisation</numerusform>
+        <numerusform>%Ln organisations</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="233" />
-      <source>%1: %n project(s)</source>
+      <source>%1: %Ln project(s)</source>
       <translation>
-        <numerusform>%1 : %n projet</numerusform>
-        <numerusform>%1 : %n projets</numerusform>
+        <numerusform>%1 : %Ln projet</numerusform>
+        <numerusform>%1 : %Ln projets</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="250" />
+      <source>Delete %Ln organisation(s)? You can undo this.</source>
+      <translation>
+        <numerusform>Supprimer %Ln organisation ? Vous pourrez annuler.</numerusform>
+        <numerusform>Supprimer %Ln organisations ? Vous pourrez annuler.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="258" />
+      <source>Delete %Ln organisation(s)</source>
+      <translation>
+        <numerusform>Supprimer %Ln organisation</numerusform>
+        <numerusform>Supprimer %Ln organisations</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="277" />
+      <source>Merge %Ln organisation(s) into %1</source>
+      <translation>
+        <numerusform>Fusionner %Ln organisation dans %1</numerusform>
+        <numerusform>Fusionner %Ln organisations dans %1</numerusform>
       </translation>
     </message>
     <message>
@@ -902,14 +926,6 @@
       <source>Delete “%1”? You can undo this.</source>
       <translation>Supprimer « %1 » ? Vous pourrez annuler.</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="250" />
-      <source>Delete %n organisation(s)? You can undo this.</source>
-      <translation>
-        <numerusform>Supprimer %n organisation ? Vous pourrez annuler.</numerusform>
-        <numerusform>Supprimer %n organisations ? Vous pourrez annuler.</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="252" />
       <source>Delete organisations</source>
@@ -920,22 +936,6 @@
       <source>Delete organisation %1</source>
       <translation>Supprimer l'organisation %1</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="258" />
-      <source>Delete %n organisation(s)</source>
-      <translation>
-        <numerusform>Supprimer %n organisation</numerusform>
-        <numerusform>Supprimer %n organisations</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="277" />
-      <source>Merge %n organisation(s) into %1</source>
-      <translation>
-        <numerusform>Fusionner %n organisation dans %1</numerusform>
-        <numerusform>Fusionner %n organisations dans %1</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="281" />
       <source>Cannot merge</source>
@@ -945,13 +945,13 @@
   <context>
     <name>ReferenceView</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="127" />
+      <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="129" />
       <source>Edit</source>
       <extracomment>Show the projects table filtered by this `ProjectFilter` (the main window wires it).</extracomment>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="133" />
+      <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="135" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>

@@ -74,7 +74,7 @@ class OrganisationMergeDialog(QDialog):
             parts.append(self.tr("SIREN %1").replace("%1", row.siren))
         if row.city:
             parts.append(row.city)
-        parts.append(self.tr("%n project(s)", "", row.projects))
+        parts.append(self.tr("%Ln project(s)", "", row.projects))
         return " — ".join(parts)
 
     def keep_id(self) -> int:
@@ -90,6 +90,6 @@ class OrganisationMergeDialog(QDialog):
         moved = sum(r.projects for r in self.rows if r.id != kept.id)
         self.summary.setText(
             self.tr(
-                "%n project participation(s) will move to “%1”. You can undo the merge.", "", moved
+                "%Ln project participation(s) will move to “%1”. You can undo the merge.", "", moved
             ).replace("%1", kept.name)
         )

@@ -117,7 +117,7 @@ class OrganisationPickerDialog(QDialog):
                     self.tr("The first %1 matches; type more to narrow.").replace("%1", str(LIMIT))
                 )
             else:
-                self.status.setText(self.tr("%n match(es)", "", len(shown)))
+                self.status.setText(self.tr("%Ln match(es)", "", len(shown)))
             if shown:
                 self.table.selectRow(0)
 

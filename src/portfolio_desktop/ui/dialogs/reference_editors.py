@@ -486,7 +486,7 @@ class ExpertDialog(ReferenceDialog):
         self.add_row(self.tr("Tied to"), ties_box)
         if snapshot is not None:
             self.add_row(
-                self.tr("Evaluations"), QLabel(self.tr("%n evaluation(s)", "", evaluations))
+                self.tr("Evaluations"), QLabel(self.tr("%Ln evaluation(s)", "", evaluations))
             )
         values = snapshot.values if snapshot is not None else {}
         links = snapshot.links if snapshot is not None else {}

@@ -196,7 +196,7 @@ class DomainsView(ReferenceView):
                 self,
                 self.tr("Cannot delete"),
                 self.tr(
-                    "“%1” cannot be deleted: %n project(s) are classified in it. Make it "
+                    "“%1” cannot be deleted: %Ln project(s) are classified in it. Make it "
                     "inactive instead: it will no longer be offered for new splits.",
                     "",
                     domain.projects,

@@ -105,7 +105,7 @@ class ExpertsView(ReferenceView):
             ],
             self,
         )
-        self.table = self.make_table(self.model, "expertsTable")
+        self.table = self.make_table(self.model, "expertsTable", stretch=3)
         for column, width in enumerate((170, 240, 170, 260, 230, 90)):
             self.table.setColumnWidth(column, width)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -161,7 +161,7 @@ class ExpertsView(ReferenceView):
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self.table.selectRow(row)
-        self.count.setText(self.tr("%n expert(s)", "", len(rows)))
+        self.count.setText(self.tr("%Ln expert(s)", "", len(rows)))
 
     def current(self) -> ExpertRow | None:
         rows = selected_rows(self.table)
@@ -208,7 +208,7 @@ class ExpertsView(ReferenceView):
                 self,
                 self.tr("Cannot delete"),
                 self.tr(
-                    "“%1” cannot be deleted: %n evaluation(s) written by this expert are kept "
+                    "“%1” cannot be deleted: %Ln evaluation(s) written by this expert are kept "
                     "with the projects.",
                     "",
                     expert.evaluations,

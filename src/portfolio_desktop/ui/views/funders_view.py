@@ -272,7 +272,7 @@ class FundersView(ReferenceView):
         selected = self._selected_ids(self.calls_table, self.calls)
         self.calls.set_rows(calls)
         self._select(self.calls_table, self.calls, selected)
-        self.call_count.setText(self.tr("%n call(s)", "", len(calls)))
+        self.call_count.setText(self.tr("%Ln call(s)", "", len(calls)))
         self._update_buttons()
 
     # -- selection ---------------------------------------------------------------------------------
@@ -421,7 +421,7 @@ class FundersView(ReferenceView):
         if call.projects:
             self._refuse(
                 self.tr(
-                    "“%1” cannot be deleted: %n project(s) answered this call.", "", call.projects
+                    "“%1” cannot be deleted: %Ln project(s) answered this call.", "", call.projects
                 ).replace("%1", call.name)
             )
             return

@@ -146,7 +146,7 @@ class OrganisationsView(ReferenceView):
             if not latest():
                 return
             self.model.set_ids(ids)
-            self.count.setText(self.tr("%n organisation(s)", "", len(ids)))
+            self.count.setText(self.tr("%Ln organisation(s)", "", len(ids)))
             pending, self._pending = self._pending, []
             self._reselect(pending or current)
 
@@ -230,7 +230,7 @@ class OrganisationsView(ReferenceView):
         used = [r for r in rows if r.projects]
         if used:
             lines = [
-                self.tr("%1: %n project(s)", "", r.projects).replace("%1", r.name)
+                self.tr("%1: %Ln project(s)", "", r.projects).replace("%1", r.name)
                 for r in used[:10]
             ]
             QMessageBox.warning(
@@ -247,7 +247,7 @@ class OrganisationsView(ReferenceView):
         question = (
             self.tr("Delete “%1”? You can undo this.").replace("%1", rows[0].name)
             if len(rows) == 1
-            else self.tr("Delete %n organisation(s)? You can undo this.", "", len(rows))
+            else self.tr("Delete %Ln organisation(s)? You can undo this.", "", len(rows))
         )
         answer = QMessageBox.question(self, self.tr("Delete organisations"), question)
         if answer != QMessageBox.StandardButton.Yes:
@@ -255,7 +255,7 @@ class OrganisationsView(ReferenceView):
         text = (
             self.tr("Delete organisation %1").replace("%1", rows[0].name)
             if len(rows) == 1
-            else self.tr("Delete %n organisation(s)", "", len(rows))
+            else self.tr("Delete %Ln organisation(s)", "", len(rows))
         )
         self.run(
             commands.remove_organisations(self.ctx, [r.id for r in rows], text),
@@ -274,7 +274,7 @@ class OrganisationsView(ReferenceView):
 
     def _merge(self, rows: list[OrganisationRow], keep: int, merged: list[int]) -> None:
         kept_name = next(r.name for r in rows if r.id == keep)
-        text = self.tr("Merge %n organisation(s) into %1", "", len(merged))
+        text = self.tr("Merge %Ln organisation(s) into %1", "", len(merged))
         self.run(
             commands.merge_organisations(self.ctx, keep, merged, text.replace("%1", kept_name)),
             on_done=lambda _state: setattr(self, "_pending", [keep]),
