@@ -610,3 +610,106 @@ CATALOGUE.update(
         ),
     }
 )
+
+
+# -- self-test -- (issue 8: selftest.py, `portfolio-desktop --self-test`)
+CATALOGUE.update(
+    {
+        "selftest_title": (
+            "Autotest de portfolio-desktop {version} (Python {python}, {kind}, {system})",
+            "portfolio-desktop {version} self-test (Python {python}, {kind}, {system})",
+        ),
+        "selftest_frozen": ("application autonome", "standalone application"),
+        "selftest_not_frozen": ("installation Python", "Python installation"),
+        "selftest_step_installation": ("installation", "installation"),
+        "selftest_step_database": ("base de données", "database"),
+        "selftest_step_demo": ("démo", "demo"),
+        "selftest_step_export": ("export", "export"),
+        "selftest_step_import": ("import", "import"),
+        "selftest_step_chart": ("graphique", "chart"),
+        "selftest_step_desktop": ("bureau", "desktop"),
+        "selftest_line_ok": (
+            "ok      {step} : {detail} ({seconds} s)",
+            "ok      {step}: {detail} ({seconds} s)",
+        ),
+        "selftest_line_failed": ("ÉCHEC   {step} : {reason}", "FAILED  {step}: {reason}"),
+        "selftest_line_skipped": (
+            "sauté   {step} : une étape dont il dépend a échoué",
+            "skipped {step}: a step it depends on failed",
+        ),
+        "selftest_installation_done": (
+            "ressources dans {resources}, {translations} traduction(s) compilée(s), {migrations} migration(s)",
+            "resources in {resources}, {translations} compiled translation(s), {migrations} migration(s)",
+        ),
+        "selftest_database_done": (
+            "base créée par les migrations, révision {revision}",
+            "database created by the migrations, revision {revision}",
+        ),
+        "selftest_demo_done": (
+            "{projects} projets, {lines} lignes de financement, {total_cents} accordés",
+            "{projects} projects, {lines} funding lines, {total_cents} granted",
+        ),
+        "selftest_export_done": (
+            "{projects} projets écrits dans {file} ({size})",
+            "{projects} projects written to {file} ({size})",
+        ),
+        "selftest_import_done": (
+            "{projects} projets et {lines} lignes relus dans une base vide ; mêmes chiffres que l'original",
+            "{projects} projects and {lines} lines read back into an empty database; same figures as the original",
+        ),
+        "selftest_chart_done": (
+            "{file}, {width} × {height} px, {size}",
+            "{file}, {width} × {height} px, {size}",
+        ),
+        "selftest_desktop_done": (
+            "fenêtre principale affichée (plateforme {platform}), {pages} pages ouvertes",
+            "main window shown (platform {platform}), {pages} pages opened",
+        ),
+        "selftest_passed": (
+            "Autotest réussi : {total} étapes sur {total} en {seconds} s.",
+            "Self-test passed: {total} of {total} steps in {seconds} s.",
+        ),
+        "selftest_failed": (
+            "Autotest en échec : {failed} étape(s) en échec et {skipped} sautée(s) sur {total} ({seconds} s). Détails dans le journal : {log}",
+            "Self-test failed: {failed} step(s) failed and {skipped} skipped of {total} ({seconds} s). Details in the log: {log}",
+        ),
+        "selftest_missing_file": ("fichier manquant : {path}", "missing file: {path}"),
+        "selftest_schema_not_current": (
+            "la base n'est pas à la dernière révision du schéma (trouvée : {revision})",
+            "the database is not at the newest schema revision (found: {revision})",
+        ),
+        "selftest_count_mismatch": (
+            "{what} : {expected} attendus, {found} trouvés",
+            "{what}: {expected} expected, {found} found",
+        ),
+        "selftest_bad_file": (
+            "{path} n'est pas un fichier du format attendu",
+            "{path} is not a file of the expected format",
+        ),
+        "selftest_import_refused": (
+            "le classeur exporté est refusé à l'import : {errors} erreur(s), dont : {first}",
+            "the exported workbook is refused on import: {errors} error(s), first: {first}",
+        ),
+        "selftest_round_trip_differs": (
+            "les chiffres relus diffèrent de l'original : {keys}",
+            "the figures read back differ from the original: {keys}",
+        ),
+        "selftest_chart_too_small": (
+            "image trop petite : {width} × {height} px, {size} octets",
+            "image too small: {width} × {height} px, {size} bytes",
+        ),
+        "selftest_icon_unreadable": (
+            "l'icône SVG ne se dessine pas (greffon SVG de Qt absent ?)",
+            "the SVG icon does not draw (Qt's SVG plugin missing?)",
+        ),
+        "selftest_window_hidden": (
+            "la fenêtre principale ne s'est pas affichée",
+            "the main window did not show",
+        ),
+        "selftest_page_missing": (
+            "la page « {page} » ne s'ouvre pas",
+            "page '{page}' does not open",
+        ),
+    }
+)
+# -- end of self-test --
