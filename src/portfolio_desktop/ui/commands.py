@@ -192,22 +192,6 @@ def save_organisation(
     return WriteCommand(ctx, text, forward, backward, scope="organisations", state=state)
 
 
-def delete_organisation(ctx: AppContext, record: OrganisationRecord, text: str) -> WriteCommand:
-    db = ctx.db
-    assert db is not None
-
-    def forward(state: dict[str, Any]) -> None:
-        reference.delete_organisation(db, state["id"])
-
-    def backward(state: dict[str, Any]) -> None:
-        restored = copy.deepcopy(record)
-        reference.save_organisation(db, restored, expected_version=None)
-
-    return WriteCommand(
-        ctx, text, forward, backward, scope="organisations", state={"id": record.id}
-    )
-
-
 def merge_organisations(
     ctx: AppContext, keep_id: int, merged_ids: list[int], text: str
 ) -> WriteCommand:
@@ -248,21 +232,6 @@ def save_reference(
 
     state: dict[str, Any] = {"id": row_id} if row_id is not None else {}
     return WriteCommand(ctx, text, forward, backward, scope=table + "s", state=state)
-
-
-def delete_reference(
-    ctx: AppContext, table: str, row_id: int, restore: Callable[[int], Any], text: str
-) -> WriteCommand:
-    db = ctx.db
-    assert db is not None
-
-    def forward(state: dict[str, Any]) -> None:
-        reference.delete_reference(db, table, state["id"])
-
-    def backward(state: dict[str, Any]) -> None:
-        restore(state["id"])
-
-    return WriteCommand(ctx, text, forward, backward, scope=table + "s", state={"id": row_id})
 
 
 # -- reference data -- (issue 3: the organisations, funders & calls, domains and experts screens)

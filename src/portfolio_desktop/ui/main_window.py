@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         if key == "dashboard":
             widget.filter_requested.connect(self.show_projects_filtered)  # type: ignore[attr-defined]
             widget.set_filter(self._project_filter)  # type: ignore[attr-defined]
+        elif hasattr(widget, "show_projects"):
+            # Reference screens: "show the projects of this organisation / funder / domain".
+            widget.show_projects.connect(self.show_projects_filtered)
         return widget
 
     def show_projects_filtered(self, flt: ProjectFilter) -> None:
