@@ -91,6 +91,80 @@ def test_icons_are_generated_for_every_os(tmp_path: Path) -> None:
         assert (512, 512, 2) in icns.info["sizes"]  # the 1024-pixel Retina icon
 
 
+def _declared_licence(name: str) -> str:
+    """The licence a distribution's metadata declares: its SPDX expression when it gives one,
+    else its licence classifier (some projects put the whole licence text in `License`)."""
+    from importlib import metadata
+
+    meta = metadata.metadata(name)
+    expression = (meta.get("License-Expression") or meta.get("License") or "").strip()
+    if expression and "\n" not in expression and len(expression) < 80:
+        return expression
+    classifiers = [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    return classifiers[0].split("::")[-1].strip() if classifiers else ""
+
+
+CLASSIFIER_FAMILIES = {
+    "BSD License": "BSD-",
+    "MIT License": "MIT",
+    "Python Software Foundation License": "PSF",
+    "PSFL": "PSF",
+}
+
+
+def test_the_about_box_states_the_licences_the_libraries_declare() -> None:
+    from importlib import metadata
+
+    from portfolio_desktop.ui.dialogs.about import BUNDLED
+
+    checked = 0
+    for name, stated in BUNDLED:
+        try:
+            declared = _declared_licence(name)
+        except metadata.PackageNotFoundError:
+            continue  # not installed here (an extra): the About box leaves it out too
+        ours = stated.split(" (")[0]  # what follows in brackets is a note for the reader
+        if declared in CLASSIFIER_FAMILIES:
+            assert ours.startswith(CLASSIFIER_FAMILIES[declared]), (name, stated, declared)
+        else:
+            # A choice among alternatives ("LGPL-3.0-only OR GPL-3.0-only") names the one we use.
+            assert ours == declared or ours in declared.split(" OR "), (name, stated, declared)
+        checked += 1
+    assert checked >= 20
+
+
+def test_the_about_box_lists_every_library_the_application_runs_on() -> None:
+    """Each installed requirement of the application and of its `team` extra (and theirs) has a
+    licence line: the bundle holds them all."""
+    from importlib import metadata
+
+    from portfolio_desktop.ui.dialogs.about import BUNDLED
+
+    listed = {re.sub(r"[-_.]+", "-", name).lower() for name, _ in BUNDLED}
+    seen: set[str] = set()
+    pending = ["portfolio-desktop"]
+    while pending:
+        name = pending.pop()
+        for requirement in metadata.requires(name) or []:
+            spec, _, marker = requirement.partition(";")
+            ours = name == "portfolio-desktop" and "team" in marker
+            if "extra" in marker and not ours:
+                continue  # optional parts of a library that we do not install
+            dependency = re.sub(r"[-_.]+", "-", re.split(r"[\s<>=!~\[(]", spec)[0]).lower()
+            if "[binary]" in spec:
+                pending.append("psycopg-binary")  # psycopg[binary]: the extra is a distribution
+                seen.add("psycopg-binary")
+            if dependency in seen:
+                continue
+            try:
+                metadata.version(dependency)
+            except metadata.PackageNotFoundError:
+                continue  # a requirement for another Python or platform
+            seen.add(dependency)
+            pending.append(dependency)
+    assert seen - listed == set()
+
+
 # -- the bundle -------------------------------------------------------------------------------------
 
 
@@ -137,6 +211,9 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
         assert (plugins / plugin).exists(), plugin
     assert list(internal.glob("python_calamine/_python_calamine*.so"))
     assert (internal / "matplotlib" / "mpl-data" / "matplotlibrc").exists()
+    # The About box's versions come from the libraries' metadata.
+    for name in ("pyside6_essentials", "sqlalchemy", "matplotlib", "python_calamine", "xlsxwriter"):
+        assert list(internal.glob(f"{name}-*.dist-info")), name
     # Installed by install.sh on Linux.
     assert (bundle / "share" / "applications" / f"{APP_ID}.desktop").exists()
     assert (bundle / "share" / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png").exists()

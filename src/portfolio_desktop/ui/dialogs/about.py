@@ -11,21 +11,54 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from ... import __version__, paths
 from ..context import AppContext
 
-#: The libraries the application ships with, and their licences (checked against their metadata).
+#: The libraries the application ships with, and their licences as their metadata declares them
+#: (License-Expression, else License, else the classifier). The frozen application bundles
+#: their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there
+#: too; a library that is not installed is left out. tests/test_packaging.py holds this list to
+#: the metadata and to what the application imports.
 BUNDLED = [
-    ("PySide6-Essentials", "LGPL-3.0 (Qt for Python)"),
-    ("shiboken6", "LGPL-3.0"),
+    ("PySide6-Essentials", "LGPL-3.0-only (Qt for Python; Qt under LGPL-3.0)"),
+    ("shiboken6", "LGPL-3.0-only"),
     ("SQLAlchemy", "MIT"),
     ("alembic", "MIT"),
+    ("Mako", "MIT"),
+    ("MarkupSafe", "BSD-3-Clause"),
     ("platformdirs", "MIT"),
     ("matplotlib", "PSF-based (Matplotlib licence)"),
-    ("numpy", "BSD-3-Clause"),
+    ("contourpy", "BSD-3-Clause"),
+    ("cycler", "BSD-3-Clause"),
+    ("fonttools", "MIT"),
+    ("kiwisolver", "BSD-3-Clause"),
+    ("pyparsing", "MIT"),
+    ("python-dateutil", "BSD-3-Clause"),
+    ("tzdata", "Apache-2.0"),
+    ("packaging", "Apache-2.0 OR BSD-2-Clause"),
+    ("pillow", "MIT-CMU"),
+    ("numpy", "BSD-3-Clause AND 0BSD AND MIT AND Zlib AND CC0-1.0"),
     ("openpyxl", "MIT"),
+    ("et_xmlfile", "MIT"),
     ("XlsxWriter", "BSD-2-Clause"),
     ("python-calamine", "MIT"),
     ("defusedxml", "PSF-2.0"),
-    ("psycopg", "LGPL-3.0"),
+    ("typing_extensions", "PSF-2.0"),
+    ("psycopg", "LGPL-3.0-only"),
+    ("psycopg-binary", "LGPL-3.0-only (libpq: PostgreSQL licence)"),
     ("keyring", "MIT"),
+    # keyring's own (the team server's password in the system keyring; which ones depends on the OS)
+    ("jaraco.classes", "MIT"),
+    ("jaraco.context", "MIT"),
+    ("jaraco.functools", "MIT"),
+    ("more-itertools", "MIT"),
+    ("backports.tarfile", "MIT"),
+    ("importlib_metadata", "Apache-2.0"),
+    ("zipp", "MIT"),
+    ("lazy-importer", "Apache-2.0"),
+    ("SecretStorage", "BSD-3-Clause"),
+    ("jeepney", "MIT"),
+    ("cryptography", "Apache-2.0 OR BSD-3-Clause"),
+    ("cffi", "MIT-0"),
+    ("pycparser", "BSD-3-Clause"),
+    ("pywin32-ctypes", "BSD-3-Clause"),
 ]
 
 
@@ -70,7 +103,8 @@ class AboutDialog(QDialog):
         )
         title = self.tr("Bundled libraries")
         licences.setHtml(
-            f"<h3>{title}</h3><table cellpadding=3>{rows}</table><p>portfolio-desktop: MIT</p>"
+            f"<h3>{title}</h3><table cellpadding=3>{rows}</table>"
+            f"<p>Python {platform.python_version()}: PSF-2.0<br>portfolio-desktop: MIT</p>"
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
