@@ -39,7 +39,9 @@ def backup_to(source: Path, target: Path) -> Path:
             contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
             contextlib.closing(sqlite3.connect(partial)) as dst,
         ):
-            src.backup(dst, pages=4096)
+            # In one step: a copy made in slices restarts whenever another connection writes
+            # in between, and might never finish while someone keeps editing.
+            src.backup(dst, pages=-1)
             dst.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.Error as exc:
         with contextlib.suppress(FileNotFoundError):

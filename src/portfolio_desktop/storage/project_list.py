@@ -70,9 +70,11 @@ NAME_SORTS: dict[str, tuple[Any, Any, Any]] = {
 
 def _order(sort_key: str, descending: bool) -> list[ColumnElement[Any]]:
     column = SORT_KEYS.get(sort_key, Project.reference)
+    # Empty values first ascending, last descending: SQLite's default, spelled out for PostgreSQL
+    # (whose default is the opposite); SQLite still walks the sort column's index.
     if descending:
-        return [column.desc(), Project.id.desc()]
-    return [column.asc(), Project.id.asc()]
+        return [column.desc().nulls_last(), Project.id.desc()]
+    return [column.asc().nulls_first(), Project.id.asc()]
 
 
 def project_ids(

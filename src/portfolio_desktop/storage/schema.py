@@ -9,14 +9,12 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, inspect, text
 
 from ..errors import DatabaseForeignError, DatabaseNewerError
-from .backup import backup_to
 from .database import Database
 
 if TYPE_CHECKING:
@@ -98,6 +96,18 @@ def inspect_state(db: Database) -> tuple[SchemaState, str | None]:
     return SchemaState.FOREIGN, revision
 
 
+def _wide_version_table(conn: Connection) -> None:
+    """Alembic's version column holds 32 characters; our revision ids are file names, longer.
+
+    SQLite does not enforce the length; PostgreSQL does, so the table is made (or widened) first.
+    """
+    conn.exec_driver_sql(
+        "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(128) NOT NULL, "
+        "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+    )
+    conn.exec_driver_sql("ALTER TABLE alembic_version ALTER COLUMN version_num TYPE VARCHAR(128)")
+
+
 def _upgrade(db: Database, target: str) -> None:
     with db.writer.connect() as conn:
         if db.is_sqlite:
@@ -108,6 +118,8 @@ def _upgrade(db: Database, target: str) -> None:
             with conn.begin():
                 from alembic import command
 
+                if not db.is_sqlite:
+                    _wide_version_table(conn)
                 command.upgrade(alembic_config(conn), target)
                 if db.is_sqlite:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -116,11 +128,6 @@ def _upgrade(db: Database, target: str) -> None:
         finally:
             if db.is_sqlite:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
-
-
-def backup_name(path: Path, reason: str) -> str:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return f"{path.stem}-{reason}-{stamp}{path.suffix or '.sqlite'}"
 
 
 def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head") -> SchemaReport:
@@ -133,8 +140,10 @@ def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head
     db.check_reachable()
     backup: Path | None = None
     if state is SchemaState.OLDER and db.path is not None:
+        from . import backups
+
         folder = backup_dir or db.path.parent
-        backup = backup_to(db.path, folder / backup_name(db.path, f"before-{head_revision()[:8]}"))
+        backup = backups.take(db.path, folder, "migration").path
         log.info("verified backup before migration: %s", backup)
     if state in (SchemaState.EMPTY, SchemaState.OLDER):
         log.info("migrating %s from %s to %s", db.location, before, target)

@@ -23,6 +23,7 @@ from ...errors import KnownError
 from ...storage.database import Database
 from ..portfolio import current_user
 from ..progress import Progress
+from ..safety import backup_before_import, changed_records
 from .commit import UndoRefusedError, undo_import, write_plan
 from .headers import SheetMapping, apply_columns, detect_mapping, signature
 from .plan import ImportPlan, Outcome, Problem, Skipped, build_plan
@@ -228,6 +229,9 @@ def commit(
     with db.write() as session:
         plan = _plan(session, setup, valid_only, progress)
         if (plan.ok or valid_only) and plan.has_writes():
+            # A large import is preceded by a verified backup of the portfolio as committed
+            # (data safety, issue 7); this unit of work already holds the write lock.
+            backup_before_import(db, changed_records(plan.counts))
             batch_id = write_plan(
                 session, plan, user=user if user is not None else current_user(),
                 file_name=setup.workbook.path.name, progress=progress,
