@@ -601,6 +601,182 @@ def labels(kind: str, lang: str | None = None) -> dict[str, str]:
     return {code: label(kind, code, lang) for (k, code) in LABELS if k == kind}
 
 
+# -- charts -- (issue 6: services/analytics.py, charts.py, report.py, the chart/report commands)
+CATALOGUE.update(
+    {
+        # Chart titles and axes
+        "chart_funding_over_time": (
+            "Aide accordée par année, par {by}",
+            "Funding granted per year, by {by}",
+        ),
+        "chart_pipeline": ("Entonnoir des projets", "Project pipeline"),
+        "chart_funding_by_domain": ("Aide accordée par domaine", "Funding granted by domain"),
+        "chart_funding_by_funder": ("Aide accordée par financeur", "Funding granted by funder"),
+        "chart_partners_by_kind": (
+            "Partenaires par type d'organisation",
+            "Partners by type of organisation",
+        ),
+        "chart_partners_by_region": ("Partenaires par région", "Partners by region"),
+        "chart_maturity": ("Maturité numérique responsable", "Responsible-digital maturity"),
+        "chart_maturity_levels": ("Projets par niveau de maturité", "Projects by maturity level"),
+        "chart_maturity_criteria": (
+            "Note moyenne par critère (0 à 4)",
+            "Mean score per criterion (0 to 4)",
+        ),
+        "chart_key_figures": ("Chiffres clés", "Key figures"),
+        "stack_domain": ("domaine", "domain"),
+        "stack_funder": ("financeur", "funder"),
+        "stack_funder_kind": ("type de financeur", "type of funder"),
+        "stack_instrument": ("type d'aide", "instrument"),
+        "stack_region": ("région", "region"),
+        "axis_granted": ("Aide accordée", "Funding granted"),
+        "axis_cumulative": ("Cumul", "Cumulative"),
+        "axis_projects": ("Projets", "Projects"),
+        "axis_partners": ("Participations", "Participations"),
+        "chart_other": ("Autres", "Others"),
+        "chart_unclassified": ("Non classé", "Unclassified"),
+        "chart_no_region": ("Sans région", "No region"),
+        "chart_not_given": ("Non renseigné", "Not given"),
+        "chart_not_assessed": ("Non évalué", "Not assessed"),
+        "chart_empty": ("Aucune donnée pour ce filtre.", "No data for this filter."),
+        "chart_projects": ("{count} projets", "{count} projects"),
+        "chart_rate_of_previous": ("{rate} de l'étape précédente", "{rate} of the previous step"),
+        "chart_level": ("Niveau {level}", "Level {level}"),
+        # Hover texts (exact values)
+        "tip_segment": (
+            "{label} — {year}\n{amount}\nTotal {year} : {total}",
+            "{label} — {year}\n{amount}\nTotal {year}: {total}",
+        ),
+        "tip_cumulative": ("Cumul fin {year} : {amount}", "Cumulative to end of {year}: {amount}"),
+        "tip_bar": (
+            "{label}\n{value} ({share} du total)",
+            "{label}\n{value} ({share} of the total)",
+        ),
+        "tip_step": (
+            "{step} : {count} projets\n{rate} de l'étape précédente",
+            "{step}: {count} projects\n{rate} of the previous step",
+        ),
+        "tip_first_step": ("{step} : {count} projets", "{step}: {count} projects"),
+        "tip_score": ("{label} : {score} sur 4", "{label}: {score} out of 4"),
+        # Key figures
+        "kf_submitted": ("Projets déposés", "Projects submitted"),
+        "kf_evaluated": ("Projets expertisés", "Projects evaluated"),
+        "kf_labelled": ("Projets labellisés", "Projects labelled"),
+        "kf_funded": ("Projets financés", "Projects funded"),
+        "kf_rate": ("{rate} de l'étape précédente", "{rate} of the previous step"),
+        "kf_granted": ("Aide accordée", "Funding granted"),
+        "kf_average": ("Aide moyenne par projet financé", "Average funding per funded project"),
+        "kf_sme_share": ("Part des PME parmi les partenaires", "Share of SMEs among partners"),
+        "kf_sme_detail": (
+            "{sme} participations de PME sur {partners}",
+            "{sme} SME participations out of {partners}",
+        ),
+        "kf_leverage": ("Effet de levier", "Leverage"),
+        "kf_leverage_detail": (
+            "budget total ÷ aide publique des projets financés",
+            "total budget ÷ public funding of funded projects",
+        ),
+        "kf_projects": ("{count} projets dans le filtre", "{count} projects in the filter"),
+        "kf_not_applicable": ("—", "—"),
+        # The executive report
+        "report_title": ("Portefeuille de projets R&D", "R&D project portfolio"),
+        "report_subtitle": ("Rapport de synthèse", "Executive report"),
+        "report_date": ("Édité le {date}", "Issued on {date}"),
+        "report_database": ("Base : {path}", "Database: {path}"),
+        "report_filters": ("Filtres appliqués", "Filters applied"),
+        "report_no_filter": (
+            "Aucun filtre : tout le portefeuille.",
+            "No filter: the whole portfolio.",
+        ),
+        "report_largest": (
+            "Les {count} projets financés les plus aidés",
+            "The {count} funded projects with the most funding",
+        ),
+        "report_none_funded": (
+            "Aucun projet financé dans ce filtre.",
+            "No funded project in this filter.",
+        ),
+        "report_col_reference": ("Référence", "Reference"),
+        "report_col_acronym": ("Acronyme", "Acronym"),
+        "report_col_title": ("Intitulé", "Title"),
+        "report_col_lead": ("Porteur", "Lead partner"),
+        "report_col_status": ("Statut", "Status"),
+        "report_col_granted": ("Aide accordée", "Funding granted"),
+        "report_page": ("Page {page} sur {pages}", "Page {page} of {pages}"),
+        "report_progress_figures": ("Calcul des chiffres…", "Computing the figures…"),
+        "report_progress_charts": ("Dessin des graphiques…", "Drawing the charts…"),
+        "report_progress_writing": ("Écriture du PDF…", "Writing the PDF…"),
+        "report_done": ("Rapport enregistré : {path}", "Report saved: {path}"),
+        "chart_done": ("Graphique enregistré : {path}", "Chart saved: {path}"),
+        # Filters in words
+        "filter_search": ("Recherche : « {value} »", "Search: '{value}'"),
+        "filter_clusters": ("Pôles : {values}", "Clusters: {values}"),
+        "filter_statuses": ("Statuts : {values}", "Statuses: {values}"),
+        "filter_domains": ("Domaines : {values}", "Domains: {values}"),
+        "filter_regions": ("Régions : {values}", "Regions: {values}"),
+        "filter_funders": ("Financeurs : {values}", "Funders: {values}"),
+        "filter_funder_kinds": ("Types de financeur : {values}", "Types of funder: {values}"),
+        "filter_instruments": ("Types d'aide : {values}", "Instruments: {values}"),
+        "filter_calls": ("Appels à projets : {values}", "Calls for proposals: {values}"),
+        "filter_years": ("Années de dépôt : {range}", "Submission years: {range}"),
+        "filter_funding_years": ("Années de financement : {range}", "Funding years: {range}"),
+        "filter_organisation_kinds": (
+            "Types de partenaire : {values}",
+            "Types of partner: {values}",
+        ),
+        "filter_organisations": ("Partenaires : {values}", "Partners: {values}"),
+        "filter_responsible_yes": (
+            "Projets « numérique responsable » seulement",
+            "Responsible-digital projects only",
+        ),
+        "filter_responsible_no": (
+            "Projets hors « numérique responsable »",
+            "Projects outside responsible digital",
+        ),
+        "range_from": ("à partir de {start}", "from {start}"),
+        "range_to": ("jusqu'à {end}", "up to {end}"),
+        "range_between": ("de {start} à {end}", "{start} to {end}"),
+        "month_1": ("janvier", "January"),
+        "month_2": ("février", "February"),
+        "month_3": ("mars", "March"),
+        "month_4": ("avril", "April"),
+        "month_5": ("mai", "May"),
+        "month_6": ("juin", "June"),
+        "month_7": ("juillet", "July"),
+        "month_8": ("août", "August"),
+        "month_9": ("septembre", "September"),
+        "month_10": ("octobre", "October"),
+        "month_11": ("novembre", "November"),
+        "month_12": ("décembre", "December"),
+        # Command line and files
+        "chart_bad_format": (
+            "Format non pris en charge : {path} (choisissez .png, .svg ou .pdf).",
+            "Unsupported format: {path} (choose .png, .svg or .pdf).",
+        ),
+        "report_not_pdf": (
+            "Le rapport s'enregistre en PDF : {path} doit finir par .pdf.",
+            "The report is a PDF: {path} must end with .pdf.",
+        ),
+        "chart_folder_missing": (
+            "Le dossier {path} n'existe pas.",
+            "The folder {path} does not exist.",
+        ),
+        "chart_write_failed": (
+            "L'écriture de {path} a échoué ({reason}) ; le fichier existant n'a pas été modifié.",
+            "Writing {path} failed ({reason}); the existing file was left unchanged.",
+        ),
+        "filter_unknown": (
+            "{option} : « {value} » ne correspond à rien dans cette base.",
+            "{option}: '{value}' matches nothing in this database.",
+        ),
+        "filter_ambiguous": (
+            "{option} : « {value} » correspond à plusieurs noms ({names}) ; précisez.",
+            "{option}: '{value}' matches several names ({names}); be more precise.",
+        ),
+    }
+)
+
+
 # -- reference data -- (issue 3: the organisations, funders, domains and experts screens)
 CATALOGUE.update(
     {

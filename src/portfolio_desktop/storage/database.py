@@ -115,6 +115,34 @@ def _advance_sequence(
     )
 
 
+def _sequences_sweep(existing: set[str]) -> str:
+    """One statement that moves every id sequence past the largest id of its table (PostgreSQL).
+
+    Rows inserted with explicit ids by code that talks to the driver directly (fast bulk paths)
+    are invisible to `_advance_sequence`; this sweep, run before each write unit of work commits,
+    catches them: one index lookup per table, a `setval` only where needed.
+    """
+    from .tables import Base
+
+    rows = []
+    for table in Base.metadata.sorted_tables:
+        column = table.c.get("id")
+        if column is None or not column.primary_key or not isinstance(column.type, Integer):
+            continue
+        if table.name not in existing:  # a database at an earlier revision
+            continue
+        rows.append(
+            f"(pg_get_serial_sequence('\"{table.name}\"', 'id')::regclass, "
+            f"(SELECT max(id) FROM \"{table.name}\"))"
+        )
+    if not rows:
+        return "SELECT 1"
+    return (
+        "SELECT setval(s, m) FROM (VALUES " + ", ".join(rows) + ") AS t(s, m) "
+        "WHERE s IS NOT NULL AND m IS NOT NULL AND m > coalesce(pg_sequence_last_value(s), 0)"
+    )
+
+
 def os_user() -> str:
     """The login name of whoever runs the application ("" when the system cannot tell)."""
     try:
@@ -179,6 +207,7 @@ class Database:
             )
             if self.url.get_backend_name() == "postgresql":
                 event.listen(self.engine, "after_execute", _advance_sequence)
+        self._sweep: str | None = None
         self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self.writer, expire_on_commit=False)
@@ -212,6 +241,14 @@ class Database:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
             history.set_context(session, user if user is not None else self.user, source)
             yield session
+            if not self.is_sqlite:
+                connection = session.connection()
+                if self._sweep is None:
+                    existing = connection.exec_driver_sql(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                    )
+                    self._sweep = _sequences_sweep({row[0] for row in existing})
+                connection.exec_driver_sql(self._sweep)
 
     @contextmanager
     def _translate_errors(self) -> Iterator[None]:

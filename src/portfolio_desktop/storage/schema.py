@@ -132,6 +132,8 @@ def _upgrade(db: Database, target: str) -> None:
 
 def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head") -> SchemaReport:
     """Creates, migrates or refuses the database; returns what it did."""
+    if not db.is_sqlite:
+        db.check_reachable()  # a server that is down, refuses the login or fails TLS: in words
     state, before = inspect_state(db)
     if state is SchemaState.NEWER:
         raise DatabaseNewerError(path=db.location, revision=before or "")
@@ -148,6 +150,7 @@ def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head
     if state in (SchemaState.EMPTY, SchemaState.OLDER):
         log.info("migrating %s from %s to %s", db.location, before, target)
         _upgrade(db, target)
+        db._sweep = None  # new tables: the sequences sweep is built again
     _, after = inspect_state(db)
     return SchemaReport(state=state, revision_before=before, revision_after=after, backup=backup)
 
