@@ -119,7 +119,7 @@ def test_the_reader_role_reads_and_the_server_refuses_its_writes(
             "DELETE FROM change_history",
         ):
             with reader.engine.connect() as conn:
-                with pytest.raises(Exception, match="permission denied|read-only"):
+                with pytest.raises(Exception, match=r"permission denied|read-only"):
                     conn.exec_driver_sql(statement)
                 conn.rollback()
         with reader.engine.connect() as conn:
@@ -147,9 +147,11 @@ def test_tls_is_verified_against_the_organisations_ca(
     db = team.open_server(url, password="mot-de-passe-éditrice")
     try:
         with db.read() as session:
-            used = session.connection().exec_driver_sql(
-                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
-            ).scalar()
+            used = (
+                session.connection()
+                .exec_driver_sql("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                .scalar()
+            )
         assert used is True
     finally:
         db.dispose()
@@ -242,7 +244,7 @@ def test_writers_queue_on_postgres(server: Any, team_db: str) -> None:
     thread = threading.Thread(target=first_writer)
     thread.start()
     started.wait(5)
-    with db.write() as session:
+    with db.write():
         order.append("second began")
     thread.join()
     db.dispose()
@@ -282,7 +284,9 @@ def test_rows_an_import_numbered_itself_move_the_sequences(db: Database, tmp_pat
         ["Référence", "Acronyme", "Statut", "Porteur", "Financeur", "Type d'aide", "Accordé"]
     )
     for n in range(3):
-        sheet.append([f"IMP-{n}", f"IMP{n}", "Brouillon", f"Société {n}", "ANR", "Subvention", 1000])
+        sheet.append(
+            [f"IMP-{n}", f"IMP{n}", "Brouillon", f"Société {n}", "ANR", "Subvention", 1000]
+        )
     path = tmp_path / "import.xlsx"
     book.save(path)
     report = import_workbook(db, path)

@@ -31,7 +31,9 @@ KEEP_RECENT_MAX = 10
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
 _NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<reason>" + "|".join(REASONS) + r")-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$"
+    r"^(?P<stem>.+)-(?P<reason>"
+    + "|".join(REASONS)
+    + r")-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$"
 )
 
 

@@ -133,7 +133,7 @@ def _sequences_sweep(existing: set[str]) -> str:
             continue
         rows.append(
             f"(pg_get_serial_sequence('\"{table.name}\"', 'id')::regclass, "
-            f"(SELECT max(id) FROM \"{table.name}\"))"
+            f'(SELECT max(id) FROM "{table.name}"))'
         )
     if not rows:
         return "SELECT 1"
