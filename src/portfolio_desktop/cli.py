@@ -304,6 +304,108 @@ def export_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- charts (issue 6: services/analytics.py, charts.py, report.py) ----------------------------------
+
+#: The charts `portfolio-desktop chart` draws (services.charts.CHARTS; kept here so that building the
+#: parser does not import NumPy).
+CHART_NAMES = (
+    "funding-over-time",
+    "pipeline",
+    "funding-by-domain",
+    "funding-by-funder",
+    "partners-by-kind",
+    "partners-by-region",
+    "maturity",
+    "key-figures",
+)
+STACK_CHOICES = ("domain", "funder", "funder-kind", "instrument", "region")
+#: The filter options, declared once by `export` and shared here (one filter everywhere).
+_FILTER_DESTS = frozenset(
+    {"search", "status", "cluster", "domain", "funder", "funder_kind", "instrument", "region",
+     "call", "year_from", "year_to", "funding_year_from", "funding_year_to", "responsible_digital"}
+)  # fmt: skip
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    scratch = argparse.ArgumentParser(add_help=False)
+    _export_arguments(scratch)
+    group = parser.add_argument_group("filters (as for export)")
+    for action in scratch._actions:
+        if action.dest in _FILTER_DESTS:
+            group._add_action(action)
+
+
+def _by_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--by", choices=STACK_CHOICES, default="domain", help="how funding over time is stacked"
+    )
+
+
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", metavar="OUT.pdf", help="the PDF to write (replaced whole)")
+    _by_argument(parser)
+    _filter_options(parser)
+
+
+@register(
+    "report",
+    "write the executive PDF report: key figures, every chart, the largest funded projects",
+    _report_arguments,
+)
+def report_command(args: argparse.Namespace) -> int:
+    from .services.analytics import Analytics
+    from .services.charts import check_output
+    from .services.report import write_report
+
+    out = Path(args.out)
+    check_output(out, (".pdf",))
+    db = open_db(args)
+    try:
+        flt = export_filter(args, db)
+        write_report(
+            Analytics(db), flt, out, messages.current_language(), by=args.by.replace("-", "_")
+        )
+    finally:
+        db.dispose()
+    print(messages.text("report_done", {"path": str(out)}))
+    return EXIT_OK
+
+
+def _chart_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", choices=CHART_NAMES, metavar="NAME", help=", ".join(CHART_NAMES))
+    parser.add_argument("out", metavar="OUT", help="the image to write: .png, .svg or .pdf")
+    _by_argument(parser)
+    parser.add_argument("--width", type=float, default=10.0, help="inches (default 10)")
+    parser.add_argument("--height", type=float, default=5.6, help="inches (default 5.6)")
+    _filter_options(parser)
+
+
+@register("chart", "draw one chart of the dashboard to PNG, SVG or PDF", _chart_arguments)
+def chart_command(args: argparse.Namespace) -> int:
+    from .services.analytics import Analytics
+    from .services.charts import check_output, export_chart
+
+    out = Path(args.out)
+    check_output(out)
+    size = (min(max(args.width, 3.0), 40.0), min(max(args.height, 2.0), 40.0))
+    db = open_db(args)
+    try:
+        flt = export_filter(args, db)
+        export_chart(
+            Analytics(db),
+            args.name,
+            flt,
+            out,
+            messages.current_language(),
+            by=args.by.replace("-", "_"),
+            size=size,
+        )
+    finally:
+        db.dispose()
+    print(messages.text("chart_done", {"path": str(out)}))
+    return EXIT_OK
+
+
 # -- import (issue 4: services/excel_import/) --------------------------------------------------------
 
 
