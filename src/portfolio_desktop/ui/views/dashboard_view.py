@@ -1,0 +1,420 @@
+"""The Dashboard: key figures and charts of the portfolio, following the projects table's filter.
+
+Figures are computed off the GUI thread (`services.analytics` through the task runner); results of
+a filter the user already left are dropped, and a chart is redrawn only when its data changed
+(funding over time updates its artists in place). Clicking a bar or a funnel step asks the main
+window to show the projects behind it (`filter_requested`).
+
+Matplotlib is imported when the dashboard is first shown (`ui.widgets.chart_canvas`), never at
+module import: the main window imports this module lazily, and start-up stays light.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import messages
+from ...domain.filters import ProjectFilter
+from ...services import charts, report
+from ...services.analytics import STACKS, Analytics, filter_for
+from ...storage.database import Database
+from ..context import AppContext
+from ..errors import describe, show_error
+from ..tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..widgets.chart_canvas import ChartCanvas
+
+#: The charts under the key figures, two a row after funding over time (full width).
+PAIRED_CHARTS = (
+    ("pipeline", "funding-by-domain"),
+    ("funding-by-funder", "partners-by-kind"),
+    ("partners-by-region", "maturity"),
+)
+#: Where each chart's data comes from in `analytics.Overview`.
+OVERVIEW_PARTS = {
+    "pipeline": "funnel",
+    "funding-by-domain": "funding_by_domain",
+    "funding-by-funder": "funding_by_funder",
+    "partners-by-kind": "partners_by_kind",
+    "partners-by-region": "partners_by_region",
+    "maturity": "maturity",
+}
+OVER_TIME = "funding-over-time"
+#: The data changes (`AppContext.data_changed` scopes) that change the figures.
+REFRESHING_SCOPES = frozenset({"projects", "organisations", "funders", "calls", "domains", "all"})
+
+
+class KeyFigureTile(QFrame):
+    """One key figure: its name, its value in large type, and a detail line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyFigure")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#keyFigure { background: #F3F6FA; border: 1px solid #D0D7E2; border-radius: 6px; }"
+        )
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.name.setStyleSheet("color: #555555;")
+        self.value = QLabel("—")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #666666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.name)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def show_figure(self, name: str, value: str, detail: str) -> None:
+        self.name.setText(name)
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class DashboardView(QWidget):
+    """Key figures and charts for the current filter, with click-through and exports."""
+
+    #: The user clicked a bar or a funnel step: the filter of the projects behind it.
+    filter_requested = Signal(object)
+    #: Funding over time was repainted for the current filter (tests and the benchmark wait on it).
+    funding_chart_repainted = Signal()
+    #: The key figures and the other charts were updated for the current filter.
+    overview_drawn = Signal()
+
+    def __init__(
+        self,
+        db: Database | AppContext,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`DashboardView(db, runner)`, or `DashboardView(ctx)` with the desktop's context (its
+        reader runs the figures; data and database changes refresh them)."""
+        super().__init__(parent)
+        if isinstance(db, AppContext):
+            context = db
+            runner = context.reader
+            context.data_changed.connect(self._data_changed)
+            context.database_changed.connect(self.set_database)
+            database = context.db
+        else:
+            database = db
+        assert runner is not None
+        self.runner = runner
+        self.db: Database | None = database
+        self.analytics: Analytics | None = Analytics(database) if database is not None else None
+        self._filter = ProjectFilter()
+        self._by = STACKS[0]
+        self._over_time_seq = 0
+        self._overview_seq = 0
+        self._shown_data: dict[str, object] = {}
+        self._pending = True
+        self._queue: list[tuple[str, object]] = []
+        self.canvases: dict[str, ChartCanvas] = {}
+
+        self.stack = QComboBox()
+        self.stack.setObjectName("stackBy")
+        for code, text in self._stack_names().items():
+            self.stack.addItem(text, code)
+        self.stack.currentIndexChanged.connect(self._stack_changed)
+        stack_label = QLabel(self.tr("Stack funding by"))
+        stack_label.setBuddy(self.stack)
+        self.report_button = QPushButton(self.tr("Executive report…"))
+        self.report_button.setObjectName("reportButton")
+        self.report_button.setToolTip(
+            self.tr("A PDF with the key figures, every chart and the largest funded projects")
+        )
+        self.report_button.clicked.connect(self._ask_report)
+        self.status = QLabel()
+        self.status.setObjectName("dashboardStatus")
+        self.status.setStyleSheet("color: #555555;")
+        top = QHBoxLayout()
+        top.addWidget(stack_label)
+        top.addWidget(self.stack)
+        top.addSpacing(12)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.report_button)
+
+        self.tiles = [KeyFigureTile() for _ in range(8)]
+        tile_grid = QGridLayout()
+        tile_grid.setSpacing(8)
+        for i, tile in enumerate(self.tiles):
+            tile_grid.addWidget(tile, i // 4, i % 4)
+
+        self.charts_grid = QGridLayout()
+        self.charts_grid.setSpacing(10)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(tile_grid)
+        body_layout.addLayout(self.charts_grid)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    # -- the API of the main window ------------------------------------------------------------
+
+    def set_filter(self, flt: ProjectFilter) -> None:
+        """Follows the projects table's filter; recomputes when the dashboard is visible."""
+        if flt == self._filter and not self._pending:
+            return
+        self._filter = flt
+        self._schedule()
+
+    @property
+    def current_filter(self) -> ProjectFilter:
+        return self._filter
+
+    def refresh(self) -> None:
+        """The data changed (an edit, an import, an undo): reads it again and redraws."""
+        if self.analytics is not None:
+            self.analytics.invalidate()
+        self._schedule()
+
+    def reload(self) -> None:
+        """The main window's name for `refresh` (called when the database was reopened)."""
+        self.refresh()
+
+    def set_database(self, db: Database | None) -> None:
+        """Another database was opened (or none): the figures start again from it."""
+        self.db = db
+        self.analytics = Analytics(db) if db is not None else None
+        self._shown_data.clear()
+        self._schedule()
+
+    def _data_changed(self, scope: str, _ids: object) -> None:
+        if scope in REFRESHING_SCOPES:
+            self.refresh()
+
+    def _schedule(self) -> None:
+        """Recomputes now when the dashboard is on screen, else when it is next shown."""
+        self._pending = True
+        if self.canvases and self.isVisible():
+            self._recompute()
+
+    # -- building the charts on first show -----------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.canvases:
+            self._build_charts()
+        if self._pending:
+            self._recompute()
+
+    def _build_charts(self) -> None:
+        from ..widgets.chart_canvas import ChartCanvas
+
+        def add(name: str, row: int, column: int, span: int, height: int) -> None:
+            canvas = ChartCanvas(name)
+            canvas.setMinimumHeight(height)
+            canvas.clicked.connect(self._bar_clicked)
+            canvas.export_requested.connect(lambda path, n=name: self.export_chart(n, Path(path)))
+            self.canvases[name] = canvas
+            self.charts_grid.addWidget(canvas, row, column, 1, span)
+
+        add(OVER_TIME, 0, 0, 2, 380)
+        for row, pair in enumerate(PAIRED_CHARTS, start=1):
+            for column, name in enumerate(pair):
+                add(name, row, column, 1, 320)
+        self.canvases[OVER_TIME].repainted.connect(self._funding_repainted)
+
+    # -- computing -----------------------------------------------------------------------------
+
+    def _recompute(self) -> None:
+        """Funding over time first (the chart executives look at), then everything else."""
+        self._pending = False
+        if self.analytics is None:
+            return
+        if not self.analytics.loaded:
+            self.status.setText(self.tr("Computing the figures…"))
+        self._overview_seq += 1
+        self._compute_over_time(then_overview=self._overview_seq)
+
+    def _compute_over_time(self, then_overview: int | None = None) -> None:
+        if self.analytics is None:
+            return
+        self._over_time_seq += 1
+        seq, flt, by = self._over_time_seq, self._filter, self._by
+        self.runner.submit(
+            self.analytics.funding_over_time,
+            flt,
+            by,
+            on_done=lambda result: self._over_time_ready(seq, result, then_overview),
+            on_error=self._failed,
+        )
+
+    def _over_time_ready(self, seq: int, data: Any, then_overview: int | None) -> None:
+        if seq == self._over_time_seq:  # else the user has moved on to another filter
+            self._draw(OVER_TIME, data)
+        if then_overview is not None and then_overview == self._overview_seq:
+            # Asked now, the overview's drawing comes after this chart's repaint in the queue.
+            self._submit_overview(then_overview)
+
+    def _submit_overview(self, seq: int) -> None:
+        assert self.analytics is not None
+        self.runner.submit(
+            self.analytics.overview,
+            self._filter,
+            on_done=lambda result: self._overview_ready(seq, result),
+            on_error=self._failed,
+        )
+
+    def _overview_ready(self, seq: int, overview: Any) -> None:
+        if seq != self._overview_seq:
+            return
+        self.status.clear()
+        lang = messages.current_language()
+        for tile, (name, value, detail) in zip(
+            self.tiles, charts.key_figure_tiles(overview.key_figures, lang), strict=True
+        ):
+            tile.show_figure(name, value, detail)
+        self._queue = [(name, getattr(overview, part)) for name, part in OVERVIEW_PARTS.items()]
+        if getattr(self.runner, "synchronous", True):
+            while self._queue:
+                self._draw_next()
+        else:
+            # One chart per turn of the event loop: the window stays responsive meanwhile.
+            QTimer.singleShot(0, self._draw_next)
+
+    def _draw_next(self) -> None:
+        if not self._queue:
+            return
+        name, data = self._queue.pop(0)
+        self._draw(name, data)
+        if self._queue:
+            if not getattr(self.runner, "synchronous", True):
+                QTimer.singleShot(0, self._draw_next)
+        else:
+            self.overview_drawn.emit()
+
+    def _draw(self, name: str, data: object) -> None:
+        """Redraws one chart, only when its data changed since it was last drawn."""
+        if self._shown_data.get(name) == data:
+            if name == OVER_TIME:
+                self.funding_chart_repainted.emit()
+            return
+        canvas = self.canvases[name]
+        charts.CHARTS[name].build(data, messages.current_language(), canvas.figure)
+        self._shown_data[name] = data
+        canvas.redraw(charts.partial_update(canvas.figure))
+
+    def _funding_repainted(self) -> None:
+        if OVER_TIME in self._shown_data:
+            self.funding_chart_repainted.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(describe(error) or self.tr("The figures could not be computed."))
+        if describe(error) is None:
+            show_error(self, error)
+
+    # -- user actions --------------------------------------------------------------------------
+
+    def _stack_names(self) -> dict[str, str]:
+        return {
+            "domain": self.tr("Domain"),
+            "funder": self.tr("Funder"),
+            "funder_kind": self.tr("Type of funder"),
+            "instrument": self.tr("Instrument"),
+            "region": self.tr("Region"),
+        }
+
+    def _stack_changed(self, _index: int) -> None:
+        self._by = str(self.stack.currentData())
+        if self.canvases:
+            self._compute_over_time()
+
+    def _bar_clicked(self, target: object) -> None:
+        if isinstance(target, dict) and target:
+            self.filter_requested.emit(filter_for(self._filter, target))
+
+    def export_chart(self, name: str, path: Path) -> None:
+        """Writes one chart for the current filter to a PNG, SVG or PDF file (in the runner)."""
+        if self.analytics is None:
+            return
+        self.runner.submit(
+            charts.export_chart,
+            self.analytics,
+            name,
+            self._filter,
+            path,
+            messages.current_language(),
+            by=self._by,
+            on_done=lambda written: self.status.setText(
+                self.tr("Chart saved: %1").replace("%1", str(written))
+            ),
+            on_error=lambda error: show_error(self, error),
+        )
+
+    def _ask_report(self) -> None:
+        stem = self.tr("portfolio-report")
+        default = Path.home() / f"{stem}-{date.today().isoformat()}.pdf"
+        path, _chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the executive report"),
+            str(default),
+            self.tr("PDF document (*.pdf)"),
+        )
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> None:
+        """Writes the executive report for the current filter (in the runner, with progress)."""
+        if self.analytics is None:
+            return
+        self.report_button.setEnabled(False)
+        self.status.setText(self.tr("Writing the report…"))
+
+        def done(written: object) -> None:
+            self.report_button.setEnabled(True)
+            self.status.setText(self.tr("Report saved: %1").replace("%1", str(written)))
+
+        def failed(error: BaseException) -> None:
+            self.report_button.setEnabled(True)
+            self.status.clear()
+            show_error(self, error)
+
+        task = self.runner.submit(
+            report.write_report,
+            self.analytics,
+            self._filter,
+            path,
+            messages.current_language(),
+            by=self._by,
+            with_progress=True,
+            on_done=done,
+            on_error=failed,
+        )
+        task.progressed.connect(lambda _fraction, code: self.status.setText(messages.text(code)))

@@ -1,0 +1,379 @@
+"""The Dashboard, driven with qtbot: it follows the filter, clicks select projects, hovering shows
+exact values, stale results are dropped, charts export, the report is one click away."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QToolTip
+
+from portfolio_desktop.domain.filters import ProjectFilter
+from portfolio_desktop.domain.money import format_money
+from portfolio_desktop.services import charts
+from portfolio_desktop.services.analytics import Analytics, filter_for
+from portfolio_desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def make_view(qtbot, pole_db) -> Callable[..., Any]:
+    # No translator installed: other modules' tests expect the English source strings, and the
+    # figures' words come from `messages` (French by PORTFOLIO_DESKTOP_LANG).
+    from portfolio_desktop.ui.views.dashboard_view import DashboardView
+
+    def make(runner: Any = None, *, show: bool = True) -> DashboardView:
+        view = DashboardView(pole_db, runner or TaskRunner(synchronous=True))
+        qtbot.addWidget(view)
+        view.resize(1280, 1500)
+        if show:
+            view.show()
+            qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+def qt_point(canvas, hit: charts.Hit) -> QPoint:
+    """Where to point the mouse, in the canvas widget's coordinates, to reach a hit."""
+    x, y = charts.centre_of(hit)
+    ratio = canvas.canvas.device_pixel_ratio or 1
+    return QPoint(round(x / ratio), round((canvas.figure.bbox.height - y) / ratio))
+
+
+def move_mouse(widget, pos: QPoint) -> None:
+    """A mouse move over the widget (QTest's mouseMove reaches no widget on the offscreen platform)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    local = QPointF(pos)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def drawn(canvas) -> None:
+    """Draws the canvas at its on-screen size (what a repaint does), so hits match the screen."""
+    canvas.canvas.draw()
+
+
+def test_matplotlib_waits_for_the_first_show(pole_demo_file: Path) -> None:
+    code = f"""
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from portfolio_desktop.storage.database import Database
+from portfolio_desktop.ui.tasks import TaskRunner
+from portfolio_desktop.ui.views.dashboard_view import DashboardView
+view = DashboardView(Database(r'{pole_demo_file}', read_only=True), TaskRunner(synchronous=True))
+print('matplotlib' in sys.modules)
+view.show()
+app.processEvents()
+print('matplotlib' in sys.modules, len(view.canvases))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.split() == ["False", "True", "7"], result.stderr
+
+
+def test_follows_the_filter(make_view, pole_db) -> None:
+    view = make_view()
+    analytics = Analytics(pole_db)
+    flt = ProjectFilter(regions=("BRE",), statuses=("funded", "running", "closed"))
+    view.set_filter(flt)
+    figures = analytics.overview(flt).key_figures
+    expected = charts.key_figure_tiles(figures, "fr")
+    assert [(t.name.text(), t.value.text(), t.detail.text()) for t in view.tiles] == expected
+    assert view.tiles[4].value.text() == charts.format_compact(figures.granted_cents, "fr")
+    figure = view.canvases["funding-over-time"].figure
+    data = analytics.funding_over_time(flt, "domain")
+    tops = [
+        sum(max(p.vertices[:, 1]) - min(p.vertices[:, 1]) for p in c.get_paths())
+        for c in figure.axes[0].collections
+    ]
+    assert tops == pytest.approx([s.total for s in data.series])
+    funnel = view.canvases["pipeline"].figure.axes[0]
+    assert [p.get_width() for p in funnel.patches] == [
+        s.projects for s in analytics.overview(flt).funnel.steps
+    ]
+    assert view.status.text() == ""
+
+
+def test_clicking_a_segment_or_a_step_asks_for_its_projects(make_view, qtbot) -> None:
+    view = make_view()
+    base = ProjectFilter(statuses=("funded", "running", "closed"))
+    view.set_filter(base)
+    canvas = view.canvases["funding-over-time"]
+    drawn(canvas)
+    hit = max(
+        (h for h in charts.hits(canvas.figure) if "domain" in h.target),
+        key=lambda h: h.bounds[3] - h.bounds[1],
+    )
+    with qtbot.waitSignal(view.filter_requested) as blocker:
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=qt_point(canvas, hit))
+    chosen = blocker.args[0]
+    assert chosen == filter_for(base, hit.target)
+    assert chosen.domain_ids == (int(hit.target["domain"]),)
+    assert chosen.funding_year_from == chosen.funding_year_to == hit.target["year"]
+    assert chosen.statuses == base.statuses
+
+    funnel = view.canvases["pipeline"]
+    drawn(funnel)
+    step = next(h for h in charts.hits(funnel.figure) if h.target == {"step": "labelled"})
+    with qtbot.waitSignal(view.filter_requested) as blocker:
+        qtbot.mouseClick(funnel.canvas, Qt.MouseButton.LeftButton, pos=qt_point(funnel, step))
+    assert blocker.args[0].statuses == ("funded", "running", "closed")  # narrowed to the filter
+
+
+def test_clicking_where_nothing_is_selects_nothing(make_view, qtbot) -> None:
+    view = make_view()
+    canvas = view.canvases["partners-by-region"]  # hover only: partners' regions
+    drawn(canvas)
+    hit = charts.hits(canvas.figure)[0]
+    with qtbot.assertNotEmitted(view.filter_requested):
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=qt_point(canvas, hit))
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+
+
+# The offscreen platform cannot raise the tooltip's window; that is not our bug.
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
+def test_hovering_shows_the_exact_value(make_view, qtbot, pole_db) -> None:
+    view = make_view()
+    canvas = view.canvases["funding-by-domain"]
+    drawn(canvas)
+    data = Analytics(pole_db).funding_by_domain(ProjectFilter())
+    hit = charts.hits(canvas.figure)[0]
+    move_mouse(canvas.canvas, qt_point(canvas, hit))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == hit.text
+    assert format_money(data.bars[0].value, "fr") in QToolTip.text()
+    assert data.bars[0].name in QToolTip.text()
+
+
+class ManualRunner:
+    """A runner that keeps the submitted work until the test runs it, in any order."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = []
+
+    def submit(self, fn, *args, on_done=None, on_error=None, with_progress=False, **kwargs):
+        self.jobs.append((fn, args, {"on_done": on_done, **kwargs}))
+
+    def run(self, index: int) -> None:
+        fn, args, options = self.jobs.pop(index)
+        done = options.pop("on_done")
+        result = fn(*args, **options)
+        if done is not None:
+            done(result)
+
+
+def test_results_of_a_filter_left_behind_are_dropped(make_view, pole_db) -> None:
+    runner = ManualRunner()
+    view = make_view(runner)
+    runner.jobs.clear()  # the first show's work
+    old, new = ProjectFilter(regions=("BRE",)), ProjectFilter(regions=("PDL",))
+    view.set_filter(old)
+    view.set_filter(new)
+    assert len(runner.jobs) == 2  # funding over time, for each filter
+    runner.run(1)  # the new filter's funding over time finishes first, then asks the overview
+    runner.run(1)  # the new filter's overview
+    runner.run(0)  # the old filter's funding over time arrives late: dropped, nothing more asked
+    assert runner.jobs == []
+    analytics = Analytics(pole_db)
+    expected = analytics.funding_over_time(new, "domain")
+    figure = view.canvases["funding-over-time"].figure
+    tops = [
+        sum(max(p.vertices[:, 1]) - min(p.vertices[:, 1]) for p in c.get_paths())
+        for c in figure.axes[0].collections
+    ]
+    assert tops == pytest.approx([s.total for s in expected.series])
+    granted = analytics.overview(new).key_figures.granted_cents
+    assert view.tiles[4].value.text() == charts.format_compact(granted, "fr")
+
+
+def test_threads_draw_funding_over_time_first(make_view, qtbot, pole_db) -> None:
+    runner = TaskRunner(max_threads=2)
+    try:
+        view = make_view(runner)
+        qtbot.waitSignal(view.overview_drawn, timeout=30_000).wait()
+        order: list[str] = []
+        view.funding_chart_repainted.connect(lambda: order.append("funding"))
+        view.overview_drawn.connect(lambda: order.append("overview"))
+        flt = ProjectFilter(regions=("BRE",))
+        with qtbot.waitSignal(view.overview_drawn, timeout=30_000):
+            view.set_filter(flt)
+        assert order[0] == "funding"
+        granted = Analytics(pole_db).overview(flt).key_figures.granted_cents
+        assert view.tiles[4].value.text() == charts.format_compact(granted, "fr")
+    finally:
+        runner.wait()
+
+
+def test_the_stack_selector_redraws_only_funding_over_time(make_view, qtbot) -> None:
+    view = make_view()
+    funnel_axes = view.canvases["pipeline"].figure.axes[0]
+    with qtbot.waitSignal(view.funding_chart_repainted, timeout=5000):
+        view.stack.setCurrentIndex(view.stack.findData("instrument"))
+    figure = view.canvases["funding-over-time"].figure
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend[:2] == ["Subvention", "Avance remboursable"]
+    assert view.canvases["pipeline"].figure.axes[0] is funnel_axes
+
+
+def test_unchanged_figures_are_not_redrawn(make_view, qtbot) -> None:
+    view = make_view()
+    view.set_filter(ProjectFilter(search="aucun-projet-ici"))
+    for canvas in view.canvases.values():
+        drawn(canvas)
+    repaints: list[str] = []
+    for name, canvas in view.canvases.items():
+        canvas.repainted.connect(lambda name=name: repaints.append(name))
+    with qtbot.waitSignal(view.funding_chart_repainted, timeout=5000):
+        view.set_filter(ProjectFilter(search="rien-non-plus"))  # the same (empty) figures
+    assert repaints == []
+    assert "Aucune donnée pour ce filtre." in [
+        t.get_text() for t in view.canvases["pipeline"].figure.texts
+    ]
+
+
+def test_nothing_is_computed_until_shown(make_view) -> None:
+    runner = ManualRunner()
+    view = make_view(runner, show=False)
+    view.set_filter(ProjectFilter(regions=("BRE",)))
+    view.refresh()
+    assert runner.jobs == [] and view.canvases == {}
+
+
+def test_export_button_writes_the_chart(make_view, qtbot, tmp_path: Path, monkeypatch) -> None:
+    view = make_view()
+    target = tmp_path / "par-domaine"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "SVG drawing (*.svg)")
+    )
+    canvas = view.canvases["funding-by-domain"]
+    qtbot.mouseClick(canvas.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "par-domaine.svg"
+    assert written.read_bytes().startswith(b"<?xml")
+    assert str(written) in view.status.text()
+
+
+def test_report_button_writes_the_pdf(make_view, qtbot, tmp_path: Path, monkeypatch) -> None:
+    view = make_view()
+    view.set_filter(ProjectFilter(regions=("BRE",)))
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    qtbot.mouseClick(view.report_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in view.status.text() and view.report_button.isEnabled()
+
+
+def test_a_failed_report_is_explained(make_view, qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    view = make_view()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    target = tmp_path / "missing-folder" / "rapport.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    qtbot.mouseClick(view.report_button, Qt.MouseButton.LeftButton)
+    assert shown == [f"Le dossier {target.parent} n'existe pas."]
+    assert view.report_button.isEnabled() and not target.exists()
+
+
+def test_refresh_after_an_edit(make_view, pole_db) -> None:
+    from portfolio_desktop.services import portfolio
+
+    view = make_view()
+    before = view.tiles[4].detail.text()
+    record = portfolio.load_project(pole_db, 1)
+    if not record.funding_lines:
+        pytest.skip("the first demo project has no funding line")
+    line = record.funding_lines[0]
+    line.granted_cents = (line.granted_cents or 0) + 1_000_000_00
+    line.requested_cents = max(line.requested_cents or 0, line.granted_cents)
+    line.granted_override = True
+    portfolio.update_project(pole_db, record, expected_version=record.version)
+    view.refresh()
+    after = view.tiles[4].detail.text()
+    assert after != before
+    figures = Analytics(pole_db).overview(ProjectFilter()).key_figures
+    assert after == format_money(figures.granted_cents, "fr", decimals=False)
+
+
+def test_in_the_desktop_context(qtbot, pole_db) -> None:
+    """Built by the main window with its context: data changes refresh the figures."""
+    from portfolio_desktop.ui.context import AppContext
+    from portfolio_desktop.ui.settings import Settings
+    from portfolio_desktop.ui.views.dashboard_view import DashboardView
+
+    ctx = AppContext(Settings(), synchronous=True)
+    ctx.db = pole_db
+    view = DashboardView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 1500)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.tiles[0].value.text() != "—"
+    view.tiles[0].value.setText("stale")
+    ctx.data_changed.emit("projects", [])
+    assert view.tiles[0].value.text() != "stale"
+
+
+def test_french_translation(qtbot, pole_db, tmp_path: Path) -> None:
+    """The dashboard's area (dashboard_fr.ts) compiles and speaks French."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from portfolio_desktop.ui.views.dashboard_view import DashboardView
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "dashboard_fr.ts"
+    qm = tmp_path / "dashboard_fr.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        view = DashboardView(pole_db, TaskRunner(synchronous=True))
+        qtbot.addWidget(view)
+        assert view.report_button.text() == "Rapport de synthèse…"
+        assert [view.stack.itemText(i) for i in range(view.stack.count())] == [
+            "Domaine",
+            "Financeur",
+            "Type de financeur",
+            "Type d'aide",
+            "Région",
+        ]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_partial_repaint_draws_what_a_full_draw_draws(make_view, qtbot) -> None:
+    """Funding over time redraws only its axes over the saved title and legend: the picture is
+    the one a full draw gives."""
+    import numpy as np
+
+    view = make_view()
+    canvas = view.canvases["funding-over-time"]
+    view.set_filter(ProjectFilter(regions=("BRE",)))
+    with qtbot.waitSignal(view.funding_chart_repainted, timeout=5000):
+        view.set_filter(ProjectFilter(regions=("PDL",)))  # the same domains: axes only
+    assert charts.partial_update(canvas.figure) is not None
+    partial = np.asarray(canvas.canvas.buffer_rgba()).copy()
+    canvas.canvas.draw()
+    assert np.array_equal(partial, np.asarray(canvas.canvas.buffer_rgba()))
