@@ -1,7 +1,8 @@
 """Writes the import benchmark's workbook: the national demo in the portfolio's workbook layout.
 
-Sheets Projets and Financements (about 100,000 projects and 290,000 funding lines) plus the small
-reference sheets (Organisations, Domaines, Financeurs, Appels à projets), with the French headers
+Sheets Projets and Financements (about 100,000 projects and 290,000 funding lines, beneficiaries
+left blank: without a Partenaires sheet they could not be checked as partners) plus the reference
+sheets (Organisations, Domaines, Financeurs, Appels à projets), with the French headers
 of `services.workbook_schema`, statuses and instruments as their French labels, money in euros.
 Written with XlsxWriter in constant-memory mode (shared strings, like Excel).
 """
@@ -122,7 +123,8 @@ def write_workbook(db_path: Path, out: Path, *, max_projects: int | None = None)
                 row[2],
                 funders[row[3]],
                 instrument_fr[row[4]],
-                orgs.get(row[5]) if row[5] else None,
+                # No Partenaires sheet here: a beneficiary would have to be a partner it names.
+                None,
                 row[6],
                 row[7],
                 row[8],

@@ -625,3 +625,40 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     code, out, err = run_cli("import", str(broken), "--db", str(target), "--json")
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and "mot de passe" in err
+
+
+def test_the_change_history_records_what_the_import_created(db: Any, tmp_path: Path) -> None:
+    """The created rows' history (written in SQL for speed) reads as history.record_created's."""
+    import json
+
+    from portfolio_desktop.storage import history
+    from portfolio_desktop.storage.imports import project_index
+
+    path = partner_workbook(tmp_path / "suivi.xlsx")
+    report = import_workbook(db, path)
+    from sqlalchemy import select
+
+    from portfolio_desktop.storage.tables import Base
+
+    with db.read() as session:
+        connection = session.connection()
+        index = project_index(session)
+        for table in ("project", "funding_line", "funder"):
+            columns = history.TRACKED[table]
+            tab = Base.metadata.tables[table]
+            rows = {
+                r[0]: dict(zip(columns, r[1:], strict=True))
+                for r in session.execute(select(tab.c.id, *(tab.c[c] for c in columns)))
+            }
+            recorded = connection.exec_driver_sql(
+                "SELECT row_id, project_id, source, action, new_value FROM change_history "
+                f"WHERE table_name = '{table}'"
+            ).all()
+            assert len(recorded) == len(rows) > 0
+            for row_id, project, source, action, new_value in recorded:
+                assert (source, action) == (f"import:{report.batch_id}", "created")
+                assert json.loads(new_value) == {
+                    c: history.encode(v) for c, v in rows[row_id].items()
+                }
+                if table == "project":
+                    assert project == row_id and row_id in index.values()

@@ -118,10 +118,7 @@ def _write_reference(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -
                     )
                 }
             )
-        store.insert_many(session, table_name, rows)
-        if rows:
-            real = ids.maps[table_name]
-            store.record_created(session, batch_id, table_name, real[new[0]], real[new[-1]])
+        store.create_rows(session, batch_id, table_name, rows)
         if table.updated:
             updates = []
             changes = []
@@ -162,9 +159,7 @@ def _write_projects(
     first = store.first_free_ids(session, ["project"])["project"]
     for offset, project in enumerate(created):
         project.id = first + offset
-    store.insert_many(session, "project", [_project_row(p, ids, now) for p in created])
-    if created:
-        store.record_created(session, batch_id, "project", first, first + len(created) - 1)
+    store.create_rows(session, batch_id, "project", [_project_row(p, ids, now) for p in created])
     statuses: list[tuple[int, str | None, str, date | None]] = []
     for project in created:
         status = project.values["status"]
@@ -223,7 +218,12 @@ def _write_projects(
     store.replace_children(session, "project_region", region_rows)
     store.record_changes(session, batch_id, "project_domain", "updated", domain_before)
     store.record_changes(session, batch_id, "project_region", "updated", region_before)
-    store.insert_many(session, "status_change", store.status_rows(batch_id, statuses, user))
+    steps = store.status_rows(batch_id, statuses, user)
+    if steps:
+        names = list(steps[0])
+        store.fast_insert(
+            session, "status_change", names, [tuple(r[c] for c in names) for r in steps]
+        )
     return touched
 
 
@@ -278,10 +278,7 @@ def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> se
                 changed = {c: v for c, v in values.items() if line.existing.get(c) != v}
                 updates.append({"id": line.id, **changed})
                 changes.append((line.id, {"values": {c: line.existing.get(c) for c in changed}}))
-    store.insert_many(session, "funding_line", rows)
-    store.record_changes(
-        session, batch_id, "funding_line", "created", [(r["id"], None) for r in rows]
-    )
+    store.create_rows(session, batch_id, "funding_line", rows)
     store.update_rows(session, "funding_line", updates)
     store.record_changes(session, batch_id, "funding_line", "updated", changes)
     return touched
@@ -323,9 +320,7 @@ def _write_partners(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) ->
                 )
     # Demotions first: a project never holds two leads, even for a moment.
     store.update_rows(session, "participation", sorted(updates, key=lambda u: u["role"] == "lead"))
-    store.insert_many(session, "participation", rows)
-    if rows:
-        store.record_created(session, batch_id, "participation", first, first + len(rows) - 1)
+    store.create_rows(session, batch_id, "participation", rows)
     store.record_changes(session, batch_id, "participation", "updated", changes)
     return touched
 

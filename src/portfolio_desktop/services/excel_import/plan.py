@@ -255,7 +255,6 @@ class ImportPlan:
     profile: str
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     projects: list[ProjectPlan] = field(default_factory=list)
     refs: dict[str, RefTable] = field(default_factory=dict)
@@ -265,9 +264,18 @@ class ImportPlan:
     #: Projects demoted from lead (another organisation became the lead).
     demoted: list[PartnerPlan] = field(default_factory=list)
 
+    _outcomes: list[Outcome] | None = None
+
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """Every record of the preview (built when first asked: the command line never does)."""
+        if self._outcomes is None:
+            self._outcomes = list(_outcomes_of(self))
+        return self._outcomes
 
     def has_writes(self) -> bool:
         return any(c.get("created") or c.get("updated") for c in self.counts.values())
@@ -337,6 +345,41 @@ def _is_total_row(row: Sequence[Any]) -> bool:
     return False
 
 
+def _fast_column(
+    kind_of_field: str, field_key: str, convert: Callable[[Any], Any], values: list[Any]
+) -> list[Any]:
+    """Converts a whole column at C-ish speed for the common cells (numbers in number cells,
+    dates in date cells, repeated words); raises CellProblem when a cell is wrong, and the
+    caller then converts the column cell by cell to say which."""
+    textual = kind_of_field in {"text", "ref:organisations", "ref:funders", "ref:calls"}
+    if textual and convert is parse_text:
+        return [
+            (v.strip() or None) if type(v) is str else (None if v is None else parse_text(v))
+            for v in values
+        ]
+    if kind_of_field == "money" and convert is not None:
+        return [None if v == "" or v is None else convert(v) for v in values]
+    if kind_of_field == "date":
+        return [
+            v if type(v) is date else (None if v == "" or v is None else convert(v)) for v in values
+        ]
+    # Closed lists, booleans, splits: few distinct words, each converted once.
+    cache: dict[Any, Any] = {}
+    out: list[Any] = []
+    for v in values:
+        if v == "" or v is None:
+            out.append(None)
+            continue
+        try:
+            out.append(cache[v])
+        except KeyError:
+            cache[v] = converted = convert(v)
+            out.append(converted)
+        except TypeError:  # an unhashable cell value
+            out.append(convert(v))
+    return out
+
+
 def read_rows(
     workbook: WorkbookData,
     mapping: SheetMapping,
@@ -348,12 +391,8 @@ def read_rows(
     sheet = workbook.sheet(mapping.sheet)
     kind = mapping.kind or "projects"
     kinds = {f.key: f.kind for f in FIELDS[kind]}
-    columns = [(i, f) for i, f in enumerate(mapping.columns) if f]
-    converters = [
-        (i, f, _converter(kinds.get(f, "text"), f, mapping, i, workbook, profile))
-        for i, f in columns
-    ]
-    nulls = profile.null_keys() if profile else set()
+    ignored = {"granted"} if kind == "projects" else set()  # the lines' total, computed
+    columns = [(i, f) for i, f in enumerate(mapping.columns) if f and f not in ignored]
     constants: dict[str, Any] = {}
     for field_key, raw in (sheet_profile.constants if sheet_profile else {}).items():
         constants[field_key] = _converter(
@@ -369,8 +408,8 @@ def read_rows(
     )
     # Texts that mean "empty", compared as people vary them (case, spaces), cheaply.
     nulls = {n.strip().casefold() for n in profile.nulls} if profile else set()
-    out: list[RowValues] = []
     name = mapping.sheet
+    data: list[tuple[int, Sequence[Any]]] = []
     for index in range(mapping.header_row, len(sheet.rows)):
         row = sheet.rows[index]
         number = index + 1
@@ -393,32 +432,42 @@ def read_rows(
         ) and _is_total_row(row):
             plan.skipped.append(Skipped(name, number, "import_skip_total"))
             continue
-        values: dict[str, Any] = dict(constants)
-        record = RowValues(Source(mapping, number), values)
-        for i, field_key, convert in converters:
-            raw = row[i] if i < len(row) else None
-            if raw == "" or raw is None:
-                values[field_key] = None
-                continue
-            if nulls and isinstance(raw, str) and raw.strip().casefold() in nulls:
-                values[field_key] = None
-                continue
-            try:
-                values[field_key] = convert(raw)
-            except CellProblem as problem:
-                plan.problems.append(
-                    Problem(
-                        name,
-                        number,
-                        mapping.header_label(i),
-                        problem.code,
-                        problem.params,
-                        field_key,
+        data.append((number, row))
+    bad: set[int] = set()
+    converted: list[list[Any]] = []
+    for i, field_key in columns:
+        field_kind = kinds.get(field_key, "text")
+        convert = _converter(field_kind, field_key, mapping, i, workbook, profile)
+        raw = [row[i] if i < len(row) else None for _, row in data]
+        if nulls:
+            raw = [None if type(v) is str and v.strip().casefold() in nulls else v for v in raw]
+        try:
+            values = _fast_column(field_kind, field_key, convert, raw)
+        except CellProblem:
+            values = []
+            label = mapping.header_label(i)
+            for position, v in enumerate(raw):
+                if v == "" or v is None:
+                    values.append(None)
+                    continue
+                try:
+                    values.append(convert(v))
+                except CellProblem as problem:
+                    number = data[position][0]
+                    plan.problems.append(
+                        Problem(name, number, label, problem.code, problem.params, field_key)
                     )
-                )
-                record.bad = True
-                values[field_key] = None
-        out.append(record)
+                    bad.add(position)
+                    values.append(None)
+        converted.append(values)
+    keys = [f for _, f in columns]
+    out: list[RowValues] = []
+    for position, cells in enumerate(
+        zip(*converted, strict=True) if converted else ((),) * len(data)
+    ):
+        values_of_row = dict(constants)
+        values_of_row.update(zip(keys, cells, strict=True))
+        out.append(RowValues(Source(mapping, data[position][0]), values_of_row, position in bad))
     return out
 
 
@@ -1280,9 +1329,6 @@ class Planner:
         field_key = ISSUE_FIELD.get(issue.field, issue.field)
         if field_key == "other":
             field_key = "reference"
-        if "other" in params and isinstance(params["other"], str):
-            other = ISSUE_FIELD.get(params["other"], params["other"])
-            params["other"] = project.source.column(other)
         self.problem(project.source, field_key, issue.code, **params)
         project.bad = True
 
@@ -1323,47 +1369,13 @@ class Planner:
                 continue
             if project.source.mapping.kind == "projects":
                 counts["projects"][project.action] += 1
-                plan.outcomes.append(
-                    Outcome(
-                        "project",
-                        project.action,
-                        project.key[1],
-                        project.source.mapping.sheet,
-                        project.source.row,
-                        project.changes,
-                    )
-                )
+            lines = counts["funding_lines"]
             for line in project.lines:
-                if line.bad:
-                    continue
-                counts["funding_lines"][line.action] += 1
-                if line.source is not None:
-                    plan.outcomes.append(
-                        Outcome(
-                            "funding_line",
-                            line.action,
-                            project.key[1],
-                            line.source.mapping.sheet,
-                            line.source.row,
-                            line.changes,
-                        )
-                    )
+                if not line.bad:
+                    lines[line.action] += 1
             for partner in project.partners.values():
-                if partner.bad:
-                    continue
-                counts["partners"][partner.action] += 1
-                label = self.refs["organisation"].rows[partner.organisation_id]["name"]
-                source = partner.source or project.source
-                plan.outcomes.append(
-                    Outcome(
-                        "partner",
-                        partner.action,
-                        f"{project.key[1]} — {label}",
-                        source.mapping.sheet,
-                        source.row,
-                        partner.changes,
-                    )
-                )
+                if not partner.bad:
+                    counts["partners"][partner.action] += 1
             plan.projects.append(project)
         kept = plan.projects
         self.refs["organisation"].used |= self._used_organisations()
@@ -1381,26 +1393,12 @@ class Planner:
             funder_id = self.refs["call"].rows[row_id].get("funder_id")
             if funder_id:
                 self.refs["funder"].used.add(funder_id)
-        tables = (
-            ("organisations", "organisation"),
-            ("funders", "funder"),
-            ("domains", "domain"),
-            ("calls", "call"),
-            ("clusters", "cluster"),
-        )
-        for name, table_name in tables:
+        for name, table_name in _REFERENCE_TABLES:
             table = self.refs[table_name]
-            for row_id in table.new_ids:
-                if row_id in table.used:
-                    counts[name]["created"] += 1
-                    plan.outcomes.append(
-                        table.outcomes.get(row_id)
-                        or Outcome(table_name, "created", _label(table.rows[row_id]))
-                    )
+            counts[name]["created"] += sum(1 for row_id in table.new_ids if row_id in table.used)
             for row_id, outcome in table.outcomes.items():
                 if row_id > 0:
                     counts[name][outcome.action] += 1
-                    plan.outcomes.append(outcome)
         plan.counts = counts
 
     def _used_organisations(self) -> set[int]:
@@ -1422,6 +1420,49 @@ class Planner:
 
     def _is_reference_sheet(self, sheet: str) -> bool:
         return any(m.sheet == sheet and m.kind == "organisations" for m in self.plan.mappings)
+
+
+_REFERENCE_TABLES = (
+    ("organisations", "organisation"),
+    ("funders", "funder"),
+    ("domains", "domain"),
+    ("calls", "call"),
+    ("clusters", "cluster"),
+)
+
+
+def _outcomes_of(plan: ImportPlan) -> Iterable[Outcome]:
+    names = plan.refs["organisation"].rows
+    for project in plan.projects:
+        if project.source.mapping.kind == "projects":
+            yield Outcome(
+                "project", project.action, project.key[1], project.source.mapping.sheet,
+                project.source.row, project.changes,
+            )  # fmt: skip
+        for line in project.lines:
+            if not line.bad and line.source is not None:
+                yield Outcome(
+                    "funding_line", line.action, project.key[1], line.source.mapping.sheet,
+                    line.source.row, line.changes,
+                )  # fmt: skip
+        for partner in project.partners.values():
+            if not partner.bad:
+                source = partner.source or project.source
+                label = f"{project.key[1]} — {names[partner.organisation_id]['name']}"
+                yield Outcome(
+                    "partner", partner.action, label, source.mapping.sheet, source.row,
+                    partner.changes,
+                )  # fmt: skip
+    for _name, table_name in _REFERENCE_TABLES:
+        table = plan.refs[table_name]
+        for row_id in table.new_ids:
+            if row_id in table.used:
+                yield table.outcomes.get(row_id) or Outcome(
+                    table_name, "created", _label(table.rows[row_id])
+                )
+        for row_id, outcome in table.outcomes.items():
+            if row_id > 0:
+                yield outcome
 
 
 def _label(row: dict[str, Any]) -> str:
