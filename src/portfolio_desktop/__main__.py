@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 
 from . import paths
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli.run(args)
     if args.self_test:
         setup_logging(console=True)
+        if args.lang:
+            os.environ["PORTFOLIO_DESKTOP_LANG"] = args.lang
         from .selftest import run_self_test
 
         return run_self_test()
