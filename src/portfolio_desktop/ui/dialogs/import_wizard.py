@@ -372,6 +372,7 @@ class MappingPage(QWizardPage):
         self.columns.dataChanged.connect(lambda *_: self._mapping_changed())
         self.columns_view = _table(self.columns)
         self.columns_view.setItemDelegateForColumn(2, ChoiceDelegate(self.columns_view))
+        self.columns_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.columns_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
 
         self.values = ValueMappingModel(
@@ -411,6 +412,8 @@ class MappingPage(QWizardPage):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.columns_view)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -458,7 +461,10 @@ class MappingPage(QWizardPage):
         self.header_row.setValue(max(mapping.header_row, 1))
         self.header_row.setEnabled(mapping.kind is not None)
         self.columns.set_mapping(mapping if mapping.kind else None, rows)
-        self.columns_view.resizeColumnsToContents()
+        header = self.columns_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
     def _replace(self, new: Any) -> None:
         setup = self.owner.setup
