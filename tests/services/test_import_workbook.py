@@ -662,3 +662,27 @@ def test_the_change_history_records_what_the_import_created(db: Any, tmp_path: P
                 }
                 if table == "project":
                     assert project == row_id and row_id in index.values()
+
+
+@pytest.mark.parametrize(("epoch", "serial"), [("1900", 44270), ("1904", 42808)])
+def test_serial_numbers_in_a_date_column_follow_the_workbooks_date_system(
+    db: Any, tmp_path: Path, epoch: str, serial: int
+) -> None:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904 if epoch == "1904" else CALENDAR_WINDOWS_1900
+    sheet = book.active
+    sheet.title = "Projets"
+    sheet.append(["Référence", "Acronyme", "Statut", "Début"])
+    sheet.append(["P-1", "ALPHA", "En cours", serial])  # a plain number, not a date cell
+    path = tmp_path / f"dates-{epoch}.xlsx"
+    book.save(path)
+    report = import_workbook(db, path)
+    assert report.ok, report.to_json()["errors"]
+    with db.read() as session:
+        from sqlalchemy import select
+
+        from portfolio_desktop.storage.tables import Project
+
+        assert session.scalar(select(Project.start_on)) == date(2021, 3, 15)
