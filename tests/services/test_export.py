@@ -508,3 +508,15 @@ def test_every_amount_is_the_exact_cents(cents: int) -> None:
     value = excel_euros(cents)
     written = float(f"{value:.16G}")
     assert Decimal(repr(written)) * 100 == cents
+
+
+def test_text_beyond_excel_limit_is_cut_and_reported(out_dir: Path, db) -> None:
+    ids = build_small_portfolio(db)
+    record = portfolio.load_project(db, ids["IR-2024-0001"])
+    record.summary = "é" * 40_000
+    portfolio.update_project(db, record, expected_version=record.version)
+    out = out_dir / "long.xlsx"
+    result = export_workbook(db, out)
+    assert result.truncated == ("Projets",)
+    summaries = {r[1]: r[27] for r in rows_of(out, "Projets")[1:]}
+    assert summaries["IR-2024-0001"] == "é" * 32_767

@@ -140,7 +140,7 @@ def export_workbook(
         organisations=counts.organisations,
         template=template,
         seconds=time.perf_counter() - started,
-        truncated=tuple(writer.truncated),
+        truncated=tuple(dict.fromkeys(writer.truncated)),
     )
 
 
@@ -230,31 +230,47 @@ def excel_euros(cents: int) -> float:
     return cents / 100
 
 
-def _converters(sheet: Sheet, lang: str) -> list[Callable[[Any], Any] | None]:
-    """Per column: how a database value becomes a cell value (None: written as it is)."""
+class _Labels(dict[Any, str]):
+    """code → label; a code the list does not know (an older database) is written as it is."""
+
+    def __missing__(self, code: Any) -> str:
+        return str(code)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A sheet's columns grouped by how their cells are written (the hot loop's shape).
+
+    Within a row, XlsxWriter (constant_memory) accepts cells in any column order: each group is
+    written in a tight loop of its own, with no per-cell dispatch on the type.
+    """
+
+    text: tuple[int, ...]
+    #: (column, label by code): closed lists and booleans.
+    labels: tuple[tuple[int, _Labels], ...]
+    money: tuple[int, ...]
+    dates: tuple[int, ...]
+    numbers: tuple[int, ...]
+
+
+def _plan(sheet: Sheet, lang: str) -> _Plan:
     yes, no = messages.text("export_yes", lang=lang), messages.text("export_no", lang=lang)
-    result: list[Callable[[Any], Any] | None] = []
-    for column in sheet.columns:
+    text, labels, money, dates, numbers = [], [], [], [], []
+    for c, column in enumerate(sheet.columns):
         kind = column.kind
         if kind == "money":
-            result.append(excel_euros)
+            money.append(c)
         elif kind == "date":
-            result.append(excel_date)
+            dates.append(c)
+        elif kind in ("int", "score", "percent"):
+            numbers.append(c)
         elif kind == "bool":
-            result.append({True: yes, False: no}.__getitem__)  # 1 and 0 hash as True and False
+            labels.append((c, _Labels({True: yes, False: no})))  # 1 and 0 hash as True and False
         elif kind.startswith("enum:"):
-            names = messages.labels(kind[5:], lang)
-            result.append(_lookup(names))
+            labels.append((c, _Labels(messages.labels(kind[5:], lang))))
         else:
-            result.append(None)
-    return result
-
-
-def _lookup(names: dict[str, str]) -> Callable[[str], str]:
-    def label(code: str) -> str:
-        return names.get(code, code)
-
-    return label
+            text.append(c)
+    return _Plan(tuple(text), tuple(labels), tuple(money), tuple(dates), tuple(numbers))
 
 
 def _region_name(code: str) -> str:
@@ -262,19 +278,6 @@ def _region_name(code: str) -> str:
         return REGION_NAMES[Region(code)]
     except ValueError:
         return code
-
-
-def _converted(
-    rows: Iterable[Sequence[Any]], converters: Sequence[Callable[[Any], Any] | None]
-) -> Iterator[list[Any]]:
-    active = [(i, f) for i, f in enumerate(converters) if f is not None]
-    for row in rows:
-        values = list(row)
-        for i, convert in active:
-            value = values[i]
-            if value is not None:
-                values[i] = convert(value)
-        yield values
 
 
 # -- the workbook -----------------------------------------------------------------------------------
@@ -384,9 +387,8 @@ class _WorkbookWriter:
         empty: list[Sequence[Any]] = []
         rows: dict[str, Iterable[Sequence[Any]]] = dict.fromkeys(sheets, empty)
         if not template:
-            splits = q.domain_splits(session, flt)
             rows = {
-                "projects": self._projects(q.project_rows(session, flt), splits),
+                "projects": self._projects(q.project_rows(session, flt)),
                 "funding": q.funding_rows(session, flt),
                 "partners": q.partner_rows(session, flt),
                 "organisations": self._organisations(q.organisation_rows(session, flt)),
@@ -423,14 +425,13 @@ class _WorkbookWriter:
 
     # -- data sheets ----------------------------------------------------------------------------
 
-    def _projects(
-        self, rows: Iterator[tuple[Any, ...]], splits: dict[int, list[tuple[str, int]]]
-    ) -> Iterator[list[Any]]:
-        domains_col = [c.key for c in PROJECTS.columns].index("domains")
+    def _projects(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[list[Any]]:
+        column = q.DOMAINS_COLUMN
+        assert PROJECTS.columns[column].key == "domains"
         for row in rows:
             values = list(row)
-            parts = splits.get(values.pop())
-            values[domains_col] = format_domain_split(parts) if parts else None
+            if values[column] is not None:
+                values[column] = format_domain_split(values[column])
             yield values
 
     def _organisations(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[list[Any]]:
@@ -453,21 +454,53 @@ class _WorkbookWriter:
         ws.freeze_panes(1, 3 if sheet is PROJECTS else 0)
         self._add_validations(ws, sheet)
 
-        formats = [self.formats.get(c.kind) for c in columns]
-        write_number = ws.write_number
-        write_text = self._text_writer(ws, sheet.title(self.lang))
+        plan = _plan(sheet, self.lang)
+        text, labels, money, dates, numbers = (
+            plan.text,
+            plan.labels,
+            plan.money,
+            plan.dates,
+            plan.numbers,
+        )
+        money_format, date_format = self.formats["money"], self.formats["date"]
+        write_string, write_number = ws.write_string, ws.write_number
+        title = sheet.title(self.lang)
+        write_text = self._text_writer(ws, title)
+        truncated = self.truncated
         counted = sheet.key in {"projects", "funding", "partners", "organisations"}
+        first_serial = excel_date(_FIRST_SERIAL_DATE)
         r = 0
-        for values in _converted(rows, _converters(sheet, self.lang)):
+        # The hot loop (~7.7 M cells at national scale): one small loop per kind of column,
+        # conversions inline; text that needs care (long, or starting with "<") goes the slow way.
+        for row in rows:
             r += 1
-            for c, value in enumerate(values):
-                if value is None:
-                    continue
-                if type(value) is str:
-                    if value:
+            for c in text:
+                value = row[c]
+                if value:
+                    if value[0] == "<":
                         write_text(r, c, value)
-                else:
-                    write_number(r, c, value, formats[c])
+                    elif write_string(r, c, value):  # -2: cut at Excel's 32,767 characters
+                        truncated.append(title)
+            for c, names in labels:
+                value = row[c]
+                if value is not None:
+                    write_string(r, c, names[value])
+            for c in money:
+                value = row[c]
+                if value is not None:
+                    write_number(r, c, value / 100, money_format)
+            for c in dates:
+                value = row[c]
+                if value is not None:
+                    serial = value.toordinal() - _EXCEL_EPOCH
+                    if serial >= first_serial:
+                        write_number(r, c, serial, date_format)
+                    else:
+                        write_string(r, c, value.isoformat())
+            for c in numbers:
+                value = row[c]
+                if value is not None:
+                    write_number(r, c, value)
             if r % _PROGRESS_EVERY == 0:
                 progress.check()
                 if counted:
