@@ -4,6 +4,7 @@ stack) and the main window, and passes them in. Nothing else creates these."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from .ui.i18n import install_language
 from .ui.main_window import MainWindow
 from .ui.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 def start_target(settings: Settings, requested: str | None) -> str:
     """--db first, then the last database used, the preferred default, the user data folder's."""
@@ -29,11 +32,12 @@ def start_target(settings: Settings, requested: str | None) -> str:
 
 
 def open_portfolio(target: str) -> Any:
-    """Opens (creating or migrating) a database; the backup folder is the user's data folder's."""
-    from .storage.schema import open_database  # SQLAlchemy loads here, after the window is shown
+    """Opens (creating or migrating) a database for the desktop (`services.safety.Opened`): a
+    quick integrity check, the lock against a second desktop, a verified backup before any
+    migration, in the user's data folder."""
+    from .services import safety  # SQLAlchemy loads here, after the window is shown
 
-    backups = paths.backup_dir(Path(target)) if "://" not in target else None
-    return open_database(target, backups)
+    return safety.open_portfolio(target)
 
 
 class Desktop(QObject):
@@ -44,28 +48,96 @@ class Desktop(QObject):
         self.settings = settings
         # Not a Qt child of the Desktop: windows keep the context alive as long as they need it.
         self.ctx = AppContext(settings, synchronous=synchronous)
+        #: The open portfolio with its lock (services.safety.Opened), None before the first open.
+        self.opened: Any = None
         self.window = self._make_window()
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.ctx)
         window.language_chosen.connect(self.switch_language)
         window.open_requested.connect(self.open)
+        window.safety.open_requested.connect(self.open)
+        window.safety.restore_requested.connect(self.restore)
         return window
 
     def open(self, target: str) -> None:
         """Opens a database off the GUI thread, then hands it to every view."""
 
-        def opened(db: Any) -> None:
+        def opened(result: Any) -> None:
             self.window.statusBar().clearMessage()
-            self.ctx.set_database(db)
+            previous, self.opened = self.opened, result
+            db = result.db
+            self.ctx.set_database(db)  # waits for the old database's tasks, then closes it
+            if (
+                previous is not None
+                and previous.lock is not None
+                and previous.lock is not result.lock
+            ):
+                previous.lock.release()
             self.settings.add_recent(db.location if db.path is None else str(db.path))
+            self.window.safety.show_notices(result.notices)
+            self._daily_backup(db)
 
         def failed(error: BaseException) -> None:
+            from .services.safety import DatabaseDamagedError
+            from .services.team import ServerPasswordNeededError
+
             self.window.statusBar().clearMessage()
-            show_error(self.window, error)
+            if isinstance(error, DatabaseDamagedError):
+                self.window.safety.offer_restore(error, error.path)
+            elif isinstance(error, ServerPasswordNeededError):
+                self.window.safety.ask_password(target)
+            else:
+                show_error(self.window, error)
 
         self.window.show_opening(target)
         self.ctx.read(open_portfolio, target, on_done=opened, on_error=failed)
+
+    def _daily_backup(self, db: Any) -> None:
+        """Today's verified backup, in the background (a national portfolio takes seconds)."""
+        from .services.safety import daily_backup
+
+        def failed(error: BaseException) -> None:
+            from .ui.errors import describe
+
+            text = describe(error)
+            log.warning("daily backup failed: %s", text or error)
+            if text:
+                self.window.statusBar().showMessage(text, 15_000)
+
+        self.ctx.read(daily_backup, db, on_error=failed)
+
+    def restore(self, request: Any) -> None:
+        """Puts a backup in place of the database file: the open portfolio is closed first, the
+        current file kept as a backup (or, damaged, moved aside), then the file opened again."""
+        backup, database = request
+        if database is None:
+            return
+        from .services.safety import restore_backup
+
+        current = self.opened
+        self.ctx.set_database(None)
+        if current is not None:
+            current.close()
+            self.opened = None
+
+        def done(_report: Any) -> None:
+            self.open(str(database))
+
+        def failed(error: BaseException) -> None:
+            show_error(self.window, error)
+            self.open(str(database))
+
+        self.ctx.writer.submit(
+            restore_backup, Path(database), Path(backup), on_done=done, on_error=failed
+        )
+
+    def close(self) -> None:
+        """At exit: the database closed, its lock released."""
+        if self.opened is not None:
+            self.ctx.db = None
+            self.opened.close()
+            self.opened = None
 
     def switch_language(self, lang: str) -> None:
         """Installs the language and rebuilds the window with it (same database, same undo stack)."""
@@ -104,6 +176,8 @@ def run_desktop(args: argparse.Namespace) -> int:
     desktop.open(start_target(settings, getattr(args, "gui_db", None)))
     code = app.exec()
     desktop.ctx.writer.wait(60_000)
+    desktop.ctx.reader.wait(60_000)
     if desktop.ctx.db is not None:
         desktop.ctx.db.dispose()
+    desktop.close()
     return int(code)

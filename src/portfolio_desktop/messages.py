@@ -889,3 +889,170 @@ CATALOGUE.update(
     }
 )
 # -- end of self-test --
+
+# -- safety -- (issue 7: backups, locks, damaged files, network folders, history, team server)
+CATALOGUE.update(
+    {
+        "db_damaged": (
+            "La base {path} est endommagée. Elle a été mise de côté sous {moved_to} (rien n'a été "
+            "supprimé). La plus récente sauvegarde saine date du {taken_at:%d/%m/%Y à %H:%M}.",
+            "The database {path} is damaged. It was moved aside to {moved_to} (nothing was "
+            "deleted). The newest good backup is from {taken_at:%Y-%m-%d %H:%M}.",
+        ),
+        "db_damaged_no_backup": (
+            "La base {path} est endommagée. Elle a été mise de côté sous {moved_to} (rien n'a été "
+            "supprimé) ; aucune sauvegarde saine n'a été trouvée.",
+            "The database {path} is damaged. It was moved aside to {moved_to} (nothing was "
+            "deleted); no good backup was found.",
+        ),
+        "db_in_use_read_only": (
+            "La base {path} est déjà ouverte par {user} sur le poste {host} (depuis {since}) : "
+            "elle est ouverte ici en lecture seule.",
+            "The database {path} is already open by {user} on {host} (since {since}): it is "
+            "open here read-only.",
+        ),
+        "db_in_use_needs_update": (
+            "La base {path} est ouverte par {user} sur le poste {host} et doit être mise à jour "
+            "pour cette version : fermez-la d'abord sur ce poste.",
+            "The database {path} is open by {user} on {host} and needs an update for this "
+            "version: close it there first.",
+        ),
+        "db_network_folder": (
+            "La base {path} est dans un dossier réseau ({name}). Les verrous de fichiers n'y sont "
+            "pas toujours fiables : travaillez sur une copie locale, ou passez en mode équipe "
+            "(serveur PostgreSQL) pour travailler à plusieurs.",
+            "The database {path} is in a network folder ({name}). File locks are not always "
+            "reliable there: work on a local copy, or use team mode (a PostgreSQL server) to "
+            "work together.",
+        ),
+        "db_sync_folder": (
+            "La base {path} est dans un dossier synchronisé ({name}). Le logiciel de "
+            "synchronisation peut copier le fichier au milieu d'une écriture ou créer des "
+            "copies en conflit : placez la base hors de ce dossier, ou passez en mode équipe.",
+            "The database {path} is in a synchronised folder ({name}). The sync client may copy "
+            "the file in the middle of a write or create conflicting copies: keep the database "
+            "outside that folder, or use team mode.",
+        ),
+        "server_unreachable": (
+            "Le serveur {path} ne répond pas (arrêté, réseau coupé ?). Rien n'a été enregistré : "
+            "réessayez quand il sera de nouveau joignable.",
+            "The server {path} does not answer (stopped, network down?). Nothing was saved: try "
+            "again when it can be reached.",
+        ),
+        "server_read_only": (
+            "Votre compte sur {path} peut consulter le portefeuille mais pas le modifier : rien "
+            "n'a été enregistré.",
+            "Your account on {path} can read the portfolio but not change it: nothing was saved.",
+        ),
+        "server_login_failed": (
+            "Le serveur {path} a refusé l'identifiant ou le mot de passe.",
+            "The server {path} refused the user name or the password.",
+        ),
+        "server_certificate": (
+            "L'identité du serveur {path} n'a pas pu être vérifiée ({reason}). Vérifiez le "
+            "fichier de l'autorité de certification et le nom du serveur.",
+            "The identity of the server {path} could not be verified ({reason}). Check the "
+            "certificate authority file and the server name.",
+        ),
+        "server_password_needed": (
+            "Mot de passe nécessaire pour {account}.",
+            "A password is needed for {account}.",
+        ),
+        "keyring_unavailable": (
+            "Aucun trousseau système n'est disponible : le mot de passe ne servira que pour "
+            "cette session.",
+            "No system keyring is available: the password will only last for this session.",
+        ),
+        "history_created": ("créé", "created"),
+        "history_deleted": ("supprimé", "deleted"),
+        "history_restored": ("rétabli", "restored"),
+        "history_source_form": ("formulaire", "form"),
+        "history_source_import": ("import n° {batch}", "import #{batch}"),
+        "history_source_undo": ("annulation", "undo"),
+        "history_source_undo-import": ("annulation de l'import n° {batch}", "undo of import #{batch}"),
+        "history_source_merge": ("fusion", "merge"),
+        "history_source_unknown": ("autre", "other"),
+        "backup_reason_daily": ("quotidienne", "daily"),
+        "backup_reason_migration": ("avant mise à jour", "before an update"),
+        "backup_reason_import": ("avant import", "before an import"),
+        "backup_reason_restore": ("avant restauration", "before a restore"),
+        "backup_reason_manual": ("manuelle", "manual"),
+    }
+)
+LABELS.update(
+    {
+        ("HistoryTable", "project"): ("projet", "project"),
+        ("HistoryTable", "funding_line"): ("ligne de financement", "funding line"),
+        ("HistoryTable", "participation"): ("partenaire", "partner"),
+        ("HistoryTable", "evaluation"): ("expertise", "evaluation"),
+        ("HistoryTable", "organisation"): ("organisation", "organisation"),
+        ("HistoryTable", "funder"): ("financeur", "funder"),
+        ("HistoryTable", "call"): ("appel à projets", "call for proposals"),
+        ("HistoryTable", "domain"): ("domaine", "domain"),
+        ("HistoryTable", "expert"): ("expert", "expert"),
+        ("HistoryTable", "cluster"): ("pôle", "cluster"),
+        ("HistoryField", "cluster_id"): ("pôle", "cluster"),
+        ("HistoryField", "reference"): ("référence", "reference"),
+        ("HistoryField", "acronym"): ("acronyme", "acronym"),
+        ("HistoryField", "title"): ("intitulé", "title"),
+        ("HistoryField", "summary"): ("résumé", "summary"),
+        ("HistoryField", "call_id"): ("appel à projets", "call for proposals"),
+        ("HistoryField", "status"): ("statut", "status"),
+        ("HistoryField", "submitted_on"): ("date de dépôt", "submission date"),
+        ("HistoryField", "evaluated_on"): ("date d'expertise", "evaluation date"),
+        ("HistoryField", "labelling_decided_on"): ("date de labellisation", "labelling date"),
+        ("HistoryField", "funding_decided_on"): ("date de décision de financement", "funding decision date"),
+        ("HistoryField", "closed_on"): ("date de clôture", "closing date"),
+        ("HistoryField", "abandoned_on"): ("date d'abandon", "abandonment date"),
+        ("HistoryField", "start_on"): ("date de début", "start date"),
+        ("HistoryField", "end_on"): ("date de fin", "end date"),
+        ("HistoryField", "total_budget_cents"): ("budget total", "total budget"),
+        ("HistoryField", "eligible_costs_cents"): ("dépenses éligibles", "eligible costs"),
+        ("HistoryField", "keywords"): ("mots-clés", "keywords"),
+        ("HistoryField", "notes"): ("notes", "notes"),
+        ("HistoryField", "responsible_digital"): ("numérique responsable", "responsible digital"),
+        ("HistoryField", "rd_carbon"): ("impact carbone", "carbon impact"),
+        ("HistoryField", "rd_resources"): ("ressources naturelles", "natural resources"),
+        ("HistoryField", "rd_recyclability"): ("recyclabilité", "recyclability"),
+        ("HistoryField", "rd_energy"): ("dépendance énergétique", "energy dependence"),
+        ("HistoryField", "rd_ethics"): ("éthique et responsabilité sociale", "ethics and social responsibility"),
+        ("HistoryField", "domains"): ("répartition par domaine", "domain split"),
+        ("HistoryField", "regions"): ("régions", "regions"),
+        ("HistoryField", "funder_id"): ("financeur", "funder"),
+        ("HistoryField", "instrument"): ("type d'aide", "instrument"),
+        ("HistoryField", "beneficiary_id"): ("bénéficiaire", "beneficiary"),
+        ("HistoryField", "requested_cents"): ("aide demandée", "requested"),
+        ("HistoryField", "granted_cents"): ("aide accordée", "granted"),
+        ("HistoryField", "paid_cents"): ("aide versée", "paid"),
+        ("HistoryField", "decision_on"): ("date de décision", "decision date"),
+        ("HistoryField", "granted_override"): ("dérogation", "override"),
+        ("HistoryField", "organisation_id"): ("organisation", "organisation"),
+        ("HistoryField", "role"): ("rôle", "role"),
+        ("HistoryField", "budget_cents"): ("budget", "budget"),
+        ("HistoryField", "expert_id"): ("expert", "expert"),
+        ("HistoryField", "score_innovation"): ("note innovation", "innovation score"),
+        ("HistoryField", "score_consortium"): ("note consortium", "consortium score"),
+        ("HistoryField", "score_impact"): ("note impact", "impact score"),
+        ("HistoryField", "score_feasibility"): ("note faisabilité", "feasibility score"),
+        ("HistoryField", "opinion"): ("avis", "opinion"),
+        ("HistoryField", "recommendation"): ("recommandation", "recommendation"),
+        ("HistoryField", "name"): ("nom", "name"),
+        ("HistoryField", "kind"): ("catégorie", "kind"),
+        ("HistoryField", "siren"): ("SIREN", "SIREN"),
+        ("HistoryField", "siret"): ("SIRET", "SIRET"),
+        ("HistoryField", "region"): ("région", "region"),
+        ("HistoryField", "city"): ("ville", "city"),
+        ("HistoryField", "is_member"): ("adhérent", "member"),
+        ("HistoryField", "member_since"): ("date d'adhésion", "membership start"),
+        ("HistoryField", "member_until"): ("fin d'adhésion", "membership end"),
+        ("HistoryField", "programme"): ("programme", "programme"),
+        ("HistoryField", "year"): ("année", "year"),
+        ("HistoryField", "colour"): ("couleur", "colour"),
+        ("HistoryField", "active"): ("actif", "active"),
+        ("HistoryField", "position"): ("rang", "position"),
+        ("HistoryField", "email"): ("courriel", "e-mail"),
+        ("HistoryField", "affiliation"): ("rattachement", "affiliation"),
+        ("HistoryField", "code"): ("code", "code"),
+    }
+)
+# -- end of safety --

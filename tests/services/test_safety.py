@@ -61,7 +61,7 @@ def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_offered(pole_f
     error = caught.value
     assert error.backup is not None
     assert (error.backup.path, error.backup.taken_at) == (good.path, datetime(2026, 5, 3, 8))
-    assert error.params["taken_at"] == datetime(2026, 5, 3, 8)
+    assert error.params["taken_at"] == backups.local_time(datetime(2026, 5, 3, 8))
     # Moved aside under NAME.damaged-YYYYmmdd-HHMMSS, byte for byte; nothing deleted.
     assert not pole_file.exists()
     assert error.moved_to.parent == pole_file.parent

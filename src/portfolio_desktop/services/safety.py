@@ -62,7 +62,7 @@ class DatabaseDamagedError(KnownError):
             "db_damaged" if backup is not None else "db_damaged_no_backup",
             path=str(path),
             moved_to=str(moved_to),
-            taken_at=backup.taken_at if backup is not None else "",
+            taken_at=backups.local_time(backup.taken_at) if backup is not None else "",
         )
         self.path = path
         self.moved_to = moved_to

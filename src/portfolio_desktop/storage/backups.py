@@ -51,6 +51,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def local_time(taken_at: datetime) -> datetime:
+    """A backup's time (UTC) on this computer's clock, for people."""
+    return taken_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
 def parse(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
     if match is None:

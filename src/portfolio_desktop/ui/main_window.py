@@ -28,6 +28,7 @@ from .. import messages, paths
 from ..domain.filters import ProjectFilter
 from . import formatting
 from .context import AppContext
+from .dialogs.backup_actions import SafetyActions
 from .errors import show_error
 from .views.projects_view import ProjectsView
 from .views.welcome_view import WelcomeView
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
 
+        # Data safety and team mode (issue 7): backups, server, history and imports.
+        self.safety = SafetyActions(ctx, self)
         self._build_menus()
         self.welcome.create_demo.connect(self.create_demo)
         self.welcome.import_workbook.connect(self.import_workbook)
@@ -162,6 +165,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Open…"), self.open_file, QKeySequence.StandardKey.Open)
         )
         file_menu.addAction(self._action(self.tr("Save a &copy…"), self.save_copy))
+        file_menu.addAction(self.safety.restore_action)
+        file_menu.addAction(self.safety.server_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addAction(self.safety.history_action)
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action(self.tr("New &project…"), lambda: self.open_project(None), "Ctrl+Shift+N")
@@ -293,7 +299,7 @@ class MainWindow(QMainWindow):
     def _on_database_changed(self, db: Any) -> None:
         self.database_label.setText(db.location if db is not None else self.tr("No database open"))
         self.setWindowTitle(
-            f"portfolio-desktop — {Path(db.location).name}"
+            f"portfolio-desktop — {Path(db.location).name}{self.safety.read_only_suffix(db)}"
             if db is not None
             else "portfolio-desktop"
         )

@@ -60,14 +60,16 @@ from ...domain.model import (
 from ...domain.responsible import CRITERIA, MATURITY_LEVELS, maturity_level
 from ...domain.rules import Issue, RuleViolation
 from ...domain.workflow import allowed_transitions
-from ...services import portfolio, reference
-from ...services.portfolio import StaleRecordError
+from ...services import history, portfolio, reference
+from ...services.portfolio import NotFoundError, StaleRecordError
 from .. import commands, formatting
 from ..context import AppContext
-from ..errors import describe, show_error
+from ..errors import show_error
 from ..models.record_table import Field, FieldDelegate, RecordTableModel
 from ..widgets.checkable_combo import CheckableComboBox
 from ..widgets.fields import MoneyEdit, OptionalDateEdit
+from .conflict_dialog import ConflictDialog, names_of, warn_deleted_elsewhere
+from .history_view import HistoryPanel
 
 
 @dataclass(slots=True)
@@ -82,6 +84,8 @@ class EditorChoices:
     experts: list[tuple[str, int]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     evaluations: list[EvaluationRecord] = field(default_factory=list)
+    #: The project's full change history (issue 7), newest first.
+    changes: list[Any] = field(default_factory=list)
 
 
 def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, ProjectRecord | None]:
@@ -98,6 +102,7 @@ def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, Projec
     if project_id is not None:
         record = portfolio.load_project(db, project_id)
         choices.history = portfolio.status_history(db, project_id)
+        choices.changes = history.project_history(db, project_id, limit=HISTORY_ROWS)
         choices.evaluations = portfolio.evaluations(db, project_id)
         # Inactive domains still used by this project stay selectable.
         known = {d for _n, d in choices.domains}
@@ -106,6 +111,9 @@ def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, Projec
                 choices.domains.append((row.name, row.id))
     return choices, record
 
+
+#: How many of a project's latest changes the editor shows.
+HISTORY_ROWS = 1000
 
 #: Which tab shows the widget of a rule's field (for pointing at the issue).
 FIELD_TABS = {"partners": 1, "funding_lines": 2, "domains": 3, "rd_": 5}
@@ -397,6 +405,10 @@ class ProjectEditor(QDialog):
         self.transition_label = QLabel(self.tr("Move to the next step on"))
         self.history = QTextEdit()
         self.history.setReadOnly(True)
+        self.history.setMaximumHeight(110)
+        # Every change of the project, its partners and funding lines (issue 7).
+        self.changes_view = HistoryPanel()
+        self.changes_view.set_changes(self.choices.changes)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.status_label)
@@ -408,7 +420,8 @@ class ProjectEditor(QDialog):
         layout.addLayout(move)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("History")))
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.history)
+        layout.addWidget(self.changes_view, 1)
         return page
 
     def _responsible_tab(self) -> QWidget:
@@ -743,9 +756,57 @@ class ProjectEditor(QDialog):
             self.show_issues(error.issues)
             return
         if isinstance(error, StaleRecordError):
-            QMessageBox.warning(self, self.tr("Changed elsewhere"), describe(error) or "")
+            self._show_conflict()
             return
         show_error(self, error)
+
+    # -- someone else saved first (issue 7) ---------------------------------------------------
+
+    def _show_conflict(self) -> None:
+        """Loads the version saved elsewhere (off the GUI thread), then shows both side by side."""
+        db = self.ctx.db
+        if db is None or self.original is None or self.original.id is None:
+            return
+        project_id = self.original.id
+        mine = self.current_record()
+
+        def load() -> tuple[ProjectRecord | None, list[Any]]:
+            try:
+                theirs = portfolio.load_project(db, project_id)
+            except NotFoundError:
+                return None, []
+            return theirs, history.project_history(db, project_id, limit=20)
+
+        self.ctx.read(
+            load,
+            on_done=lambda result: self._conflict_loaded(mine, *result),
+            on_error=lambda error: show_error(self, error),
+        )
+
+    def _conflict_loaded(
+        self, mine: ProjectRecord, theirs: ProjectRecord | None, changes: list[Any]
+    ) -> None:
+        if theirs is None:
+            warn_deleted_elsewhere(self)
+            return
+        dialog = ConflictDialog(mine, theirs, names_of(self.choices), changes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(lambda choice: self._resolve_conflict(choice, theirs, changes))
+        self.conflict = dialog
+        dialog.open()
+
+    def _resolve_conflict(self, choice: str, theirs: ProjectRecord, changes: list[Any]) -> None:
+        if choice == "theirs":
+            self.changes_view.set_changes(changes)
+            self.original = copy.deepcopy(theirs)
+            self.record = copy.deepcopy(theirs)
+            self._load(theirs)
+            self.validate()
+            self.setWindowTitle(self._title())
+        elif choice == "mine":
+            # Saved over theirs at *their* version: a third save in between is caught again.
+            self.original = copy.deepcopy(theirs)
+            self.save()
 
     def move_to(self, target: ProjectStatus) -> None:
         """A pipeline button: the step is written at once (and can be undone)."""
@@ -785,6 +846,8 @@ class ProjectEditor(QDialog):
             choices, record = result
             assert record is not None
             self.choices.history = choices.history
+            self.choices.changes = choices.changes
+            self.changes_view.set_changes(choices.changes)
             self.original = copy.deepcopy(record)
             self.record = copy.deepcopy(record)
             self._load(record)
