@@ -411,9 +411,7 @@ def chart_command(args: argparse.Namespace) -> int:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help=".xlsx, .xlsm, .xls, .ods or .csv")
-    parser.add_argument(
-        "--dry-run", action="store_true", help="check and count, write nothing"
-    )
+    parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     parser.add_argument(
         "--valid-only", action="store_true", help="import the valid rows, leave out the others"
     )
@@ -441,7 +439,9 @@ def import_command(args: argparse.Namespace) -> int:
     payload = report.to_json()
     for problem in payload["errors"]:
         column = f", {problem['column']}" if problem["column"] else ""
-        print(f"{problem['sheet']}, {problem['row']}{column}: {problem['message']}", file=sys.stderr)
+        print(
+            f"{problem['sheet']}, {problem['row']}{column}: {problem['message']}", file=sys.stderr
+        )
     projects = report.counts.get("projects", {})
     params = {
         "projects": projects.get("created", 0),
@@ -475,3 +475,240 @@ def undo_import_command(args: argparse.Namespace) -> int:
         db.dispose()
     print(messages.text("import_undone", {"batch": args.batch, **result}))
     return EXIT_OK
+
+
+# -- data safety and team mode -- (issue 7: backups, restore, history, the team server)
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _database_file(args: argparse.Namespace) -> Path:
+    target = database_target(args)
+    if "://" in str(target):
+        raise KnownError("backup_server_side", path=str(target))
+    path = Path(target).expanduser().absolute()
+    if not path.exists():
+        raise KnownError("file_not_found", path=str(path))
+    return path
+
+
+@register("backup", "take a verified backup of a database file now", _no_arguments)
+def backup_command(args: argparse.Namespace) -> int:
+    from .services import safety
+
+    _database_file(args)
+    db = open_db(args)
+    try:
+        backup = safety.backup_now(db)
+    finally:
+        db.dispose()
+    assert backup is not None
+    print(messages.text("backup_done", {"path": str(backup.path)}))
+    return EXIT_OK
+
+
+def _backups_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the list as JSON")
+
+
+@register("backups", "list the automatic backups of a database file", _backups_arguments)
+def backups_command(args: argparse.Namespace) -> int:
+    from .services import safety
+    from .storage.backups import local_time
+
+    found = safety.list_backups(_database_file(args))
+    if args.json:
+        print_json(
+            [
+                {
+                    "path": str(b.path),
+                    "reason": b.reason,
+                    "taken_at": b.taken_at.isoformat() + "Z",
+                    "size": b.size,
+                }
+                for b in found
+            ]
+        )
+        return EXIT_OK
+    for b in found:
+        reason = messages.text(f"backup_reason_{b.reason}")
+        print(f"{local_time(b.taken_at):%Y-%m-%d %H:%M}\t{reason}\t{b.path}")
+    return EXIT_OK
+
+
+def _restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", metavar="BACKUP", help="the backup file to put back")
+
+
+@register("restore", "put a backup back in place of a database file", _restore_arguments)
+def restore_command(args: argparse.Namespace) -> int:
+    from .services import safety
+    from .storage import locking
+
+    path = _database_file(args)
+    backup = Path(args.backup).expanduser().absolute()
+    if not backup.exists():
+        raise KnownError("file_not_found", path=str(backup))
+    lock = locking.acquire(path, heartbeat=0)
+    if isinstance(lock, locking.LockHolder):
+        raise KnownError(
+            "db_in_use_restore", path=str(path), user=lock.user or "?", host=lock.host or "?"
+        )
+    try:
+        report = safety.restore_backup(path, backup)
+    finally:
+        lock.release()
+    kept = report.previous_backup or report.previous_moved_to
+    print(messages.text("backup_restored", {"path": str(path), "kept": str(kept or "")}))
+    return EXIT_OK
+
+
+def _history_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", metavar="REFERENCE", help="one project (its reference)")
+    parser.add_argument("--limit", type=int, default=50, help="how many changes (default 50)")
+    parser.add_argument("--json", action="store_true", help="print the changes as JSON")
+
+
+def _history_value(kind: str, value: object) -> str:
+    from .domain.money import format_money
+
+    if value is None or value == "":
+        return "—"
+    if kind == "money" and isinstance(value, int):
+        return format_money(value, messages.current_language())
+    if kind in ("ProjectStatus", "PartnerRole", "Instrument", "Recommendation"):
+        return messages.label(kind, str(value))
+    if kind == "domains" and isinstance(value, list):
+        return ", ".join(f"{name} {percent} %" for name, percent in value)
+    if kind == "regions" and isinstance(value, list):
+        return ",".join(value)
+    if kind == "bool":
+        return "✓" if value else "✗"
+    return str(value)
+
+
+@register("history", "the change history of a project, or the latest changes", _history_arguments)
+def history_command(args: argparse.Namespace) -> int:
+    from .services import history
+
+    db = open_db(args)
+    try:
+        if args.project:
+            with db.read() as session:
+                found = (
+                    session.connection()
+                    .exec_driver_sql(
+                        "SELECT id FROM project WHERE reference = "
+                        + ("?" if db.is_sqlite else "%(r)s"),
+                        (args.project,) if db.is_sqlite else {"r": args.project},
+                    )
+                    .first()
+                )
+            if found is None:
+                raise KnownError("history_project_unknown", reference=args.project)
+            changes = history.project_history(db, int(found[0]), args.limit)
+        else:
+            changes = history.recent_changes(db, args.limit)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            [
+                {
+                    "at": c.at.isoformat() + "Z",
+                    "user": c.user,
+                    "source": c.source,
+                    "batch": c.batch,
+                    "table": c.table,
+                    "row_id": c.row_id,
+                    "action": c.action,
+                    "field": c.field,
+                    "old": _history_value(c.kind, c.old) if c.field else None,
+                    "new": _history_value(c.kind, c.new) if c.field else None,
+                }
+                for c in changes
+            ]
+        )
+        return EXIT_OK
+    for c in changes:
+        source = messages.text(f"history_source_{c.source}", {"batch": c.batch or ""})
+        what = messages.label("HistoryTable", c.table) + (f" {c.subject}" if c.subject else "")
+        if c.field:
+            change = (
+                f"{messages.label('HistoryField', c.field)}: "
+                f"{_history_value(c.kind, c.old)} → {_history_value(c.kind, c.new)}"
+            )
+        else:
+            change = messages.text(f"history_{c.action}")
+        print(f"{c.at:%Y-%m-%d %H:%M}Z\t{c.user}\t{source}\t{what} #{c.row_id}\t{change}")
+    return EXIT_OK
+
+
+def _server_setup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--print-sql", action="store_true", help="only print the roles script (for psql)"
+    )
+
+
+@register(
+    "server-setup",
+    "team server: create the roles (owner, editor, reader) and the schema; run as administrator",
+    _server_setup_arguments,
+)
+def server_setup_command(args: argparse.Namespace) -> int:
+    import os
+
+    from .services import team
+
+    target = str(database_target(args))
+    if "://" not in target:
+        raise KnownError("server_url_needed", path=target)
+    if args.print_sql:
+        from .storage.database import database_url
+        from .storage.server import roles_sql
+
+        print(roles_sql(database_url(target).database or ""))
+        return EXIT_OK
+    revision = team.setup_server(target, password=os.environ.get("PGPASSWORD"))
+    print(messages.text("server_ready", {"revision": revision}))
+    return EXIT_OK
+
+
+def _server_user_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar="LOGIN", help="the person's login on the server")
+    parser.add_argument(
+        "--role", choices=("editor", "reader"), required=True, help="editor, or reader (executives)"
+    )
+
+
+@register(
+    "server-user",
+    "team server: create or update a person's login (the password is read from standard input)",
+    _server_user_arguments,
+)
+def server_user_command(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from .services import team
+
+    target = str(database_target(args))
+    if "://" not in target:
+        raise KnownError("server_url_needed", path=target)
+    password = (
+        getpass.getpass(messages.text("server_new_password", {"name": args.name}))
+        if sys.stdin.isatty()
+        else sys.stdin.readline().rstrip("\n")
+    )
+    if not password:
+        raise KnownError("server_password_empty")
+    team.add_login(
+        target, args.name, password, args.role, admin_password=os.environ.get("PGPASSWORD")
+    )
+    print(messages.text("server_user_ready", {"name": args.name, "role": args.role}))
+    return EXIT_OK
+
+
+# -- end of data safety --

@@ -236,3 +236,46 @@ def test_backups_are_rotated_not_piled_up(pole_file: Path) -> None:
     for day in range(60):
         backups.daily(pole_file, folder, now=start + timedelta(days=day))
     assert 7 <= len(backups.list_backups(folder)) <= 7 + 4 + 3
+
+
+def test_environment_errors_become_clear_messages(tmp_path: Path, monkeypatch) -> None:
+    """Disk full and a file locked by another program: a message in the user's language, and
+    nothing half-written."""
+    from portfolio_desktop import messages
+    from portfolio_desktop.errors import DatabaseLockedError, DiskFullError
+    from portfolio_desktop.storage import database as database_module
+    from portfolio_desktop.storage.schema import open_database
+
+    path = tmp_path / "p.sqlite"
+    db = open_database(path)
+    try:
+        with db.write() as session:
+            pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        # A disk that is full: SQLite may not grow the file past its current size.
+        with pytest.raises(DiskFullError) as full, db.write() as session:
+            conn = session.connection()
+            conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+            conn.exec_driver_sql(
+                "INSERT INTO cluster (code, name, regions) "
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                "SELECT 'C' || i, printf('%.200c', 'x'), '' FROM n"
+            )
+        assert "disque est plein" in messages.text(full.value.code, full.value.params)
+    finally:
+        db.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM cluster").fetchone() == (0,)
+
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 200)
+    db = open_database(path)
+    holder = sqlite3.connect(path, timeout=0.1)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DatabaseLockedError) as locked, db.write():
+            pass
+        assert "verrouillée" in messages.text(locked.value.code, locked.value.params)
+        assert "locked" in messages.text(locked.value.code, locked.value.params, "en")
+    finally:
+        holder.rollback()
+        holder.close()
+        db.dispose()
