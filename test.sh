@@ -3,7 +3,9 @@
 # environment) and runs the whole suite: ruff, mypy, then pytest. Extra arguments go to pytest.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/bootstrap.sh"
-apt_install "${QT_PACKAGES[@]}" xvfb xauth poppler-utils libreoffice-calc-nogui postgresql
+# PostgreSQL: the storage and service tests also run on a throw-away server (tests/pg_cluster.py),
+# whose TLS certificates openssl makes.
+apt_install "${QT_PACKAGES[@]}" xvfb xauth poppler-utils libreoffice-calc-nogui postgresql openssl
 ensure_venv dev
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
