@@ -72,9 +72,9 @@ def rows_of(dialog) -> dict[str, tuple[str, str]]:
 def test_the_dialog_shows_both_values_field_by_field(conflict, pole_db) -> None:
     _editor, dialog, project_id = conflict
     rows = rows_of(dialog)
-    assert rows["intitulé"] == ("Mon intitulé", "Leur intitulé")
-    assert rows["acronyme"][0] == "MIEN"
-    assert "budget total" in rows
+    assert rows["Intitulé"] == ("Mon intitulé", "Leur intitulé")
+    assert rows["Acronyme"][0] == "MIEN"
+    assert "Budget total" in rows
     assert "Dernière modification" in dialog.who.text()
     # Nothing was written by the refused save.
     saved = portfolio.load_project(pole_db, project_id)
@@ -144,7 +144,7 @@ def test_the_editor_shows_the_full_change_history(desktop, qtbot, pole_db) -> No
         model.index(r, 4).data(): (model.index(r, 5).data(), model.index(r, 6).data())
         for r in range(model.rowCount())
     }
-    assert shown["acronyme"] == (previous, "HISTO")
-    assert shown["mots-clés"][1] == "historique"
-    assert model.index(0, 2).data() == "formulaire"
+    assert shown["Acronyme"] == (previous, "HISTO")
+    assert shown["Mots-clés"][1] == "historique"
+    assert model.index(0, 2).data() == "Formulaire"
     assert model.index(0, 1).data() == pole_db.user

@@ -36,7 +36,10 @@ def backup_when(backup: Backup) -> str:
 
 
 def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} Mo" if formatting.lang() == "fr" else f"{size / 1e6:.1f} MB"
+    from PySide6.QtCore import QLocale
+
+    number = QLocale().toString(size / 1_000_000, "f", 1)
+    return f"{number} Mo" if formatting.lang() == "fr" else f"{number} MB"
 
 
 class BackupDialog(QDialog):

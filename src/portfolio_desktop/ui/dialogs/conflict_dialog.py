@@ -27,7 +27,7 @@ from ...domain.model import ProjectRecord
 from ...domain.responsible import CRITERIA
 from ...services.history import Change
 from .. import formatting
-from .history_view import source_text, value_text, when_text
+from .history_view import capitalised, source_text, value_text, when_text
 
 
 @dataclass(slots=True)
@@ -191,7 +191,11 @@ class ConflictDialog(QDialog):
             [self.tr("Field"), self.tr("Yours (not saved)"), self.tr("Theirs (saved)")]
         )
         for label, yours, theirs_text in self.rows:
-            items = [QStandardItem(label), QStandardItem(yours), QStandardItem(theirs_text)]
+            items = [
+                QStandardItem(capitalised(label)),
+                QStandardItem(yours),
+                QStandardItem(theirs_text),
+            ]
             for item in items:
                 item.setEditable(False)
                 item.setToolTip(item.text())

@@ -27,6 +27,11 @@ def when_text(moment: datetime) -> str:
     return f"{formatting.day(at.date())} {at:%H:%M}"
 
 
+def capitalised(text: str) -> str:
+    """A label as the first word of a cell."""
+    return text[:1].upper() + text[1:]
+
+
 def source_text(change: Change) -> str:
     return messages.text(f"history_source_{change.source}", {"batch": change.batch or ""})
 
@@ -135,14 +140,14 @@ class HistoryModel(QAbstractTableModel):
         if column == "who":
             return change.user
         if column == "source":
-            return source_text(change)
+            return capitalised(source_text(change))
         if column == "what":
-            what = formatting.label("HistoryTable", change.table)
+            what = capitalised(formatting.label("HistoryTable", change.table))
             return f"{what} · {change.subject}" if change.subject else what
         if column == "field":
             if change.field:
-                return formatting.label("HistoryField", change.field)
-            return messages.text(f"history_{change.action}")
+                return capitalised(formatting.label("HistoryField", change.field))
+            return capitalised(messages.text(f"history_{change.action}"))
         if change.field:
             value = change.old if column == "before" else change.new
             return value_text(change.kind, value)
