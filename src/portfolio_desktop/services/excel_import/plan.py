@@ -435,10 +435,21 @@ def read_rows(
         data.append((number, row))
     bad: set[int] = set()
     converted: list[list[Any]] = []
+    width = max((len(row) for _, row in data), default=0)
+    # One transposition in C: rows → columns (short rows, from CSV or openpyxl, padded first).
+    transposed = list(
+        zip(
+            *(
+                row if len(row) == width else [*row, *[None] * (width - len(row))]
+                for _, row in data
+            ),
+            strict=True,
+        )
+    )
     for i, field_key in columns:
         field_kind = kinds.get(field_key, "text")
         convert = _converter(field_kind, field_key, mapping, i, workbook, profile)
-        raw = [row[i] if i < len(row) else None for _, row in data]
+        raw = list(transposed[i]) if i < len(transposed) else [None] * len(data)
         if nulls:
             raw = [None if type(v) is str and v.strip().casefold() in nulls else v for v in raw]
         try:
@@ -508,6 +519,7 @@ class Planner:
         self.projects: dict[tuple[int, str], ProjectPlan] = {}
         self.existing: dict[int, dict[str, Any]] = {}
         self.domain_positions = max((r["position"] for r in reference["domain"]), default=-1)
+        self._clusters: dict[Any, int] = {}  # a cluster cell as written → its id
 
     # -- helpers
 
@@ -529,6 +541,15 @@ class Planner:
 
     def cluster_of(self, record: RowValues) -> int | None:
         raw = record.values.get("cluster")
+        known = self._clusters.get(raw)
+        if known is not None:
+            return known
+        found = self._cluster_of(record, raw)
+        if found is not None:
+            self._clusters[raw] = found
+        return found
+
+    def _cluster_of(self, record: RowValues, raw: Any) -> int | None:
         table = self.refs["cluster"]
         if raw:
             text = str(raw)
