@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,8 +19,12 @@ from .ui.errors import install_excepthook, show_error
 from .ui.i18n import install_language
 from .ui.main_window import MainWindow
 from .ui.settings import Settings
+from .ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+#: The daily backup starts this long after a portfolio opened (its first screens come first).
+DAILY_BACKUP_DELAY_MS = 20_000
 
 
 def start_target(settings: Settings, requested: str | None) -> str:
@@ -48,6 +52,9 @@ class Desktop(QObject):
         self.settings = settings
         # Not a Qt child of the Desktop: windows keep the context alive as long as they need it.
         self.ctx = AppContext(settings, synchronous=synchronous)
+        # Checks and backups of the open file run here, one at a time, never in the readers'
+        # pool: a national portfolio's backup takes seconds and must not delay its first rows.
+        self.maintenance = TaskRunner(self, synchronous=synchronous, max_threads=1)
         #: The open portfolio with its lock (services.safety.Opened), None before the first open.
         self.opened: Any = None
         self.window = self._make_window()
@@ -76,7 +83,9 @@ class Desktop(QObject):
                 previous.lock.release()
             self.settings.add_recent(db.location if db.path is None else str(db.path))
             self.window.safety.show_notices(result.notices)
-            self._daily_backup(db)
+            if result.check_pending:
+                self._check_after_open(result)
+            self._daily_backup(result)
 
         def failed(error: BaseException) -> None:
             from .services.safety import DatabaseDamagedError
@@ -93,8 +102,31 @@ class Desktop(QObject):
         self.window.show_opening(target)
         self.ctx.read(open_portfolio, target, on_done=opened, on_error=failed)
 
-    def _daily_backup(self, db: Any) -> None:
-        """Today's verified backup, in the background (a national portfolio takes seconds)."""
+    def _check_after_open(self, opened: Any) -> None:
+        """A large file's quick check, in the background; damaged: closed, moved aside, and
+        the newest good backup offered."""
+        from .services import safety
+
+        path = opened.db.path
+
+        def checked(health: str) -> None:
+            if health != "damaged" or self.opened is not opened:
+                return
+            self.ctx.set_database(None)
+            opened.close()
+            self.opened = None
+            self.maintenance.submit(
+                safety.set_aside,
+                path,
+                on_done=lambda error: self.window.safety.offer_restore(error, path),
+                on_error=lambda error: show_error(self.window, error),
+            )
+
+        self.maintenance.submit(safety.check_after_open, path, on_done=checked)
+
+    def _daily_backup(self, opened: Any) -> None:
+        """Today's verified backup, in the background and a little after opening (a national
+        portfolio takes seconds to copy and check)."""
         from .services.safety import daily_backup
 
         def failed(error: BaseException) -> None:
@@ -105,7 +137,14 @@ class Desktop(QObject):
             if text:
                 self.window.statusBar().showMessage(text, 15_000)
 
-        self.ctx.read(daily_backup, db, on_error=failed)
+        def start() -> None:
+            if self.opened is opened:  # still the open portfolio
+                self.maintenance.submit(daily_backup, opened.db, on_error=failed)
+
+        if self.ctx.synchronous:
+            start()
+        else:
+            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 
     def restore(self, request: Any) -> None:
         """Puts a backup in place of the database file: the open portfolio is closed first, the
@@ -177,6 +216,7 @@ def run_desktop(args: argparse.Namespace) -> int:
     code = app.exec()
     desktop.ctx.writer.wait(60_000)
     desktop.ctx.reader.wait(60_000)
+    desktop.maintenance.wait(120_000)
     if desktop.ctx.db is not None:
         desktop.ctx.db.dispose()
     desktop.close()

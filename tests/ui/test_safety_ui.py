@@ -239,3 +239,41 @@ def test_values_are_shown_the_way_forms_show_them(qapp) -> None:
     assert value_text("regions", ["BRE", "PDL"]) == "Bretagne, Pays de la Loire"
     assert value_text("bool", True) == "✓"
     assert value_text("text", None) == "—"
+
+
+def test_a_large_file_is_checked_after_it_opened(
+    qtbot, qapp, pole_demo_file, tmp_path, monkeypatch
+) -> None:
+    """A national portfolio opens at once; its quick check (1.6 s) runs in the background, and a
+    damaged file found that way is closed, moved aside, and the newest good backup offered."""
+    from portfolio_desktop.app import Desktop
+    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.settings import Settings
+
+    monkeypatch.setattr(safety, "QUICK_CHECK_BEFORE_OPEN_BYTES", 0)
+    install_language("fr")
+    path = tmp_path / "national.sqlite"
+    shutil.copyfile(pole_demo_file, path)
+    backups.take(path, safety.backup_folder(path), "daily")
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 8192] = bytes(b ^ 0xFF for b in data[middle : middle + 8192])
+    path.write_bytes(bytes(data))
+    desktop = Desktop(Settings(), synchronous=True)
+    qtbot.addWidget(desktop.window)
+    desktop.window.show()
+    try:
+        desktop.open(str(path))
+        box = desktop.window.safety.dialog
+        qtbot.waitUntil(box.isVisible)
+        assert "endommagée" in box.text()
+        assert desktop.ctx.db is None and desktop.opened is None
+        assert not path.exists()
+        assert list(tmp_path.glob("national.sqlite.damaged-*"))
+        qtbot.mouseClick(box.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desktop.ctx.db is not None)
+        assert projects_in(path) == 1300
+    finally:
+        desktop.ctx.set_database(None)
+        desktop.close()
+        desktop.window.close()

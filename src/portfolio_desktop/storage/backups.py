@@ -224,6 +224,19 @@ def restore(backup: Path, database: Path, folder: Path) -> RestoreReport:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def file_health_header(path: Path) -> str:
+    """`ok` when the file starts like a SQLite database, `not_sqlite` otherwise (no reading
+    beyond the first bytes), `missing` when absent or empty."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return "missing"
+    if not header:
+        return "missing"
+    return "ok" if header == SQLITE_HEADER else "not_sqlite"
+
+
 def file_health(path: Path) -> str:
     """What a quick look at a database file finds: `ok`, `damaged`, `busy` (another program
     holds it exclusively), `not_sqlite` (some other kind of file) or `missing` (absent, empty)."""
