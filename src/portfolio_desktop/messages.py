@@ -969,7 +969,10 @@ CATALOGUE.update(
         "history_source_form": ("formulaire", "form"),
         "history_source_import": ("import n° {batch}", "import #{batch}"),
         "history_source_undo": ("annulation", "undo"),
-        "history_source_undo-import": ("annulation de l'import n° {batch}", "undo of import #{batch}"),
+        "history_source_undo-import": (
+            "annulation de l'import n° {batch}",
+            "undo of import #{batch}",
+        ),
         "history_source_merge": ("fusion", "merge"),
         "history_source_unknown": ("autre", "other"),
         "backup_reason_daily": ("quotidienne", "daily"),
@@ -990,8 +993,7 @@ CATALOGUE.update(
         "db_in_use_restore": (
             "La base {path} est ouverte par {user} sur le poste {host} : fermez-la avant de "
             "restaurer une sauvegarde.",
-            "The database {path} is open by {user} on {host}: close it before restoring a "
-            "backup.",
+            "The database {path} is open by {user} on {host}: close it before restoring a backup.",
         ),
         "history_project_unknown": (
             "Aucun projet de référence {reference}.",
@@ -1009,7 +1011,10 @@ CATALOGUE.update(
             "Mot de passe de {name} : ",
             "Password for {name}: ",
         ),
-        "server_password_empty": ("Mot de passe vide : rien n'a été fait.", "Empty password: nothing was done."),
+        "server_password_empty": (
+            "Mot de passe vide : rien n'a été fait.",
+            "Empty password: nothing was done.",
+        ),
         "server_user_ready": (
             "Identifiant {name} prêt (rôle {role}).",
             "Login {name} ready (role {role}).",
@@ -1038,7 +1043,10 @@ LABELS.update(
         ("HistoryField", "submitted_on"): ("date de dépôt", "submission date"),
         ("HistoryField", "evaluated_on"): ("date d'expertise", "evaluation date"),
         ("HistoryField", "labelling_decided_on"): ("date de labellisation", "labelling date"),
-        ("HistoryField", "funding_decided_on"): ("date de décision de financement", "funding decision date"),
+        ("HistoryField", "funding_decided_on"): (
+            "date de décision de financement",
+            "funding decision date",
+        ),
         ("HistoryField", "closed_on"): ("date de clôture", "closing date"),
         ("HistoryField", "abandoned_on"): ("date d'abandon", "abandonment date"),
         ("HistoryField", "start_on"): ("date de début", "start date"),
@@ -1052,7 +1060,10 @@ LABELS.update(
         ("HistoryField", "rd_resources"): ("ressources naturelles", "natural resources"),
         ("HistoryField", "rd_recyclability"): ("recyclabilité", "recyclability"),
         ("HistoryField", "rd_energy"): ("dépendance énergétique", "energy dependence"),
-        ("HistoryField", "rd_ethics"): ("éthique et responsabilité sociale", "ethics and social responsibility"),
+        ("HistoryField", "rd_ethics"): (
+            "éthique et responsabilité sociale",
+            "ethics and social responsibility",
+        ),
         ("HistoryField", "domains"): ("répartition par domaine", "domain split"),
         ("HistoryField", "regions"): ("régions", "regions"),
         ("HistoryField", "funder_id"): ("financeur", "funder"),
