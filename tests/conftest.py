@@ -105,6 +105,7 @@ SQLITE_ONLY = {
     "tests/storage/test_schema.py::test_sqlite_pragmas",
     "tests/storage/test_schema.py::test_newer_database_is_refused_and_untouched",
     "tests/storage/test_schema.py::test_writers_begin_immediate_and_queue",
+    "tests/storage/test_summaries.py::test_renamed_partners_are_found_after_a_refresh",
     # These read the SQLite file itself (sqlite3 queries, file digests, the folder's files).
     "tests/services/test_export.py::test_filtered_export_holds_the_view",
     "tests/services/test_export.py::test_template_has_headers_and_lists_only",

@@ -122,3 +122,28 @@ def test_assessment_scores_and_maturity() -> None:
     assert maturity_level(Assessment(0, 0, 0, 0, 0)) == 1
     assert maturity_level(Assessment(2, 3, 2, 3, 2)) == 3
     assert maturity_level(Assessment(4, 4, 4, 4, 4)) == 5
+
+
+def test_fold_matches_the_character_by_character_definition() -> None:
+    import unicodedata
+
+    from hypothesis import given as given_
+    from hypothesis import strategies as st_
+
+    from portfolio_desktop.domain.text import fold
+
+    def slow(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return " ".join(stripped.casefold().split())
+
+    assert fold("  Télécom  Bretagne ") == "telecom bretagne"
+    assert fold("ŒUVRE Éçàù ß") == slow("ŒUVRE Éçàù ß")
+
+    @given_(st_.text(max_size=40))
+    def check(text: str) -> None:
+        assert fold(text) == " ".join(fold(text).split())
+        if not any(c.isspace() and c not in " \\t\\n\\r\\x0b\\x0c" for c in text):
+            assert fold(text) == slow(text)
+
+    check()

@@ -48,3 +48,29 @@ def _compile_sqlite(element: SearchTerm, compiler: Any, **kw: Any) -> str:
     param = compiler.process(bindparam(None, phrase, unique=True), **kw)
     project = compiler.process(Project.id, **kw)
     return f"{project} IN (SELECT rowid FROM project_fts WHERE project_fts MATCH {param})"
+
+
+# -- keeping the index in step with large writes -----------------------------------------------------
+
+#: The trigger of migration 0007 (kept here to suspend it around bulk updates; same SQL).
+UPDATE_TRIGGER = (
+    "CREATE TRIGGER project_fts_au AFTER UPDATE OF search_text ON project "
+    "WHEN old.search_text IS NOT new.search_text BEGIN "
+    "INSERT INTO project_fts(project_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+    "INSERT INTO project_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
+)
+
+#: Above this many changed search texts, rebuilding the whole index (3 s for 100,000 projects)
+#: costs less than reindexing row by row through the trigger (15 s for 100,000).
+REBUILD_THRESHOLD = 20_000
+
+
+def suspend_update_trigger(cursor: Any) -> None:
+    """Inside a transaction: stop reindexing each updated search text (rebuild afterwards)."""
+    cursor.execute("DROP TRIGGER IF EXISTS project_fts_au")
+
+
+def rebuild_and_resume(cursor: Any) -> None:
+    """Rebuilds the full-text index from `project.search_text` and restores the update trigger."""
+    cursor.execute("INSERT INTO project_fts(project_fts) VALUES ('rebuild')")
+    cursor.execute(UPDATE_TRIGGER)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.enums import REGION_NAMES, PartnerRole, Region
 from ..domain.text import fold
+from . import search
 from .tables import (
     Domain,
     FundingLine,
@@ -114,12 +115,25 @@ def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
     )
     _refresh_shares(session, batch)
 
-    projects: dict[int, list[Any]] = {}
-    query = select(Project.id, Project.reference, Project.acronym, Project.title)
+    projects: dict[int, tuple[Any, ...]] = {}
+    query = select(
+        Project.id,
+        Project.reference,
+        Project.acronym,
+        Project.title,
+        # The stored summaries, to write only the rows whose summaries changed.
+        Project.granted_cents,
+        Project.requested_cents,
+        Project.lead_organisation_id,
+        Project.lead_name,
+        Project.domains_label,
+        Project.regions_label,
+        Project.search_text,
+    )
     if batch is not None:
         query = query.where(Project.id.in_(batch))
-    for pid, reference, acronym, title in session.execute(query):
-        projects[pid] = [reference, acronym, title]
+    for row in session.execute(query):
+        projects[row[0]] = tuple(row[1:])
 
     money: dict[int, tuple[int, int]] = {}
     query_money = select(
@@ -141,9 +155,10 @@ def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
     )
     if batch is not None:
         query_partners = query_partners.where(Participation.project_id.in_(batch))
+    lead_role = PartnerRole.LEAD.value
     for pid, role, org_id, name in session.execute(query_partners):
         partners[pid].append(name)
-        if role == PartnerRole.LEAD.value and pid not in leads:
+        if role == lead_role and pid not in leads:
             leads[pid] = (org_id, name)
 
     domains: dict[int, list[str]] = defaultdict(list)
@@ -166,35 +181,71 @@ def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
     for pid, code in session.execute(query_regions):
         regions[pid].append(code)
 
-    rows = []
-    for pid, (reference, acronym, title) in projects.items():
+    rows: list[tuple[Any, ...]] = []
+    for pid, (reference, acronym, title, *stored) in projects.items():
         granted, requested = money.get(pid, (0, 0))
         lead = leads.get(pid)
         names = partners.get(pid, [])
-        rows.append(
+        summary = (
+            granted,
+            requested,
+            lead[0] if lead else None,
+            lead[1] if lead else "",
+            ", ".join(domains.get(pid, [])),
+            region_label(regions.get(pid, [])),
+            fold(" ".join([reference, acronym, title, *names])),
+        )
+        if summary != tuple(stored):
+            rows.append((*summary, pid))
+    _write_summaries(session, rows)
+
+
+_SUMMARY_COLUMNS = (
+    "granted_cents",
+    "requested_cents",
+    "lead_organisation_id",
+    "lead_name",
+    "domains_label",
+    "regions_label",
+    "search_text",
+)
+
+
+def _write_summaries(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """UPDATE project SET <summaries> WHERE id = ? for each (summaries…, id) row.
+
+    On SQLite the rows go straight to the driver's executemany (100,000 rows through SQLAlchemy's
+    parameter processing cost seconds); elsewhere through Core.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        assignments = ", ".join(f"{name} = ?" for name in _SUMMARY_COLUMNS)
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        bulk = len(rows) > search.REBUILD_THRESHOLD
+        try:
+            if bulk:
+                search.suspend_update_trigger(cursor)
+            cursor.executemany(f"UPDATE project SET {assignments} WHERE id = ?", rows)
+            if bulk:
+                search.rebuild_and_resume(cursor)
+        finally:
+            cursor.close()
+        return
+    table = table_of(Project)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("pid"))
+        .values({name: bindparam(f"v_{name}") for name in _SUMMARY_COLUMNS})
+    )
+    connection.execute(
+        statement,
+        [
             {
-                "pid": pid,
-                "granted_cents": granted,
-                "requested_cents": requested,
-                "lead_organisation_id": lead[0] if lead else None,
-                "lead_name": lead[1] if lead else "",
-                "domains_label": ", ".join(domains.get(pid, [])),
-                "regions_label": region_label(regions.get(pid, [])),
-                "search_text": fold(" ".join([reference, acronym, title, *names])),
+                "pid": row[-1],
+                **{f"v_{name}": value for name, value in zip(_SUMMARY_COLUMNS, row, strict=False)},
             }
-        )
-    if rows:
-        statement = (
-            update(table_of(Project))
-            .where(table_of(Project).c.id == bindparam("pid"))
-            .values(
-                granted_cents=bindparam("granted_cents"),
-                requested_cents=bindparam("requested_cents"),
-                lead_organisation_id=bindparam("lead_organisation_id"),
-                lead_name=bindparam("lead_name"),
-                domains_label=bindparam("domains_label"),
-                regions_label=bindparam("regions_label"),
-                search_text=bindparam("search_text"),
-            )
-        )
-        session.connection().execute(statement, rows)
+            for row in rows
+        ],
+    )
