@@ -520,3 +520,26 @@ def test_text_beyond_excel_limit_is_cut_and_reported(out_dir: Path, db) -> None:
     assert result.truncated == ("Projets",)
     summaries = {r[1]: r[27] for r in rows_of(out, "Projets")[1:]}
     assert summaries["IR-2024-0001"] == "é" * 32_767
+
+
+def test_summary_without_any_granted_amount(out_dir: Path, db) -> None:
+    """Lines with a year but nothing granted yet: the year × domain chart has no series to draw
+    and is left out (XlsxWriter refuses an empty chart); the rest of the Summary is written."""
+    cluster = reference.ensure_cluster(db, "Images & Réseaux", "IR")
+    funder = reference.save_funder(db, FunderRecord("ADEME"))
+    record = ProjectRecord(
+        cluster_id=cluster,
+        reference="IR-2025-0001",
+        acronym="SOBRE",
+        funding_lines=[
+            FundingLineRecord(funder, Instrument.GRANT, None, None, None, date(2025, 1, 2))
+        ],
+    )
+    portfolio.create_project(db, record, user="test")
+    out = out_dir / "vide.xlsx"
+    export_workbook(db, out)
+    with zipfile.ZipFile(out) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    assert len(charts) == 2 and not any("<c:barChart>" in c and "stacked" in c for c in charts)
+    summary = rows_of(out, "Synthèse")
+    assert [r[0] for r in summary].count(2025.0) == 1

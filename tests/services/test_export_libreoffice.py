@@ -192,3 +192,188 @@ def test_every_sheet_reads_back_in_libreoffice(pole_db, tmp_path: Path) -> None:
         years[row[0]] = parse("money", row[total_col])
     assert years == {y: int(Decimal(v) * 100) for y, v in stats["funding_by_year"].items()}
     assert domains == {d: int(Decimal(v) * 100) for d, v in stats["funding_by_domain"].items()}
+
+
+# -- export → edit in LibreOffice → import ---------------------------------------------------------
+
+ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "calcext": "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
+}
+
+
+def _q(prefix: str, name: str) -> str:
+    return f"{{{ODF[prefix]}}}{name}"
+
+
+class FlatSpreadsheet:
+    """A LibreOffice flat ODS document (.fods), edited cell by cell as LibreOffice stores it."""
+
+    def __init__(self, path: Path) -> None:
+        from xml.etree import ElementTree as ET
+
+        for _event, (prefix, uri) in ET.iterparse(path, events=("start-ns",)):
+            ET.register_namespace(prefix, uri)
+        self.tree = ET.parse(path)
+
+    def save(self, path: Path) -> None:
+        self.tree.write(path, encoding="utf-8", xml_declaration=True)
+
+    def _table(self, name: str):  # type: ignore[no-untyped-def]
+        return next(
+            t for t in self.tree.iter(_q("table", "table")) if t.get(_q("table", "name")) == name
+        )
+
+    @staticmethod
+    def _cells(row):  # type: ignore[no-untyped-def]
+        return [
+            c
+            for c in row
+            if c.tag in (_q("table", "table-cell"), _q("table", "covered-table-cell"))
+        ]
+
+    def _cell(self, row, index: int):  # type: ignore[no-untyped-def]
+        """The cell element at column `index`, split out of a repeated run if need be."""
+        import copy
+
+        repeat = _q("table", "number-columns-repeated")
+        column = 0
+        for cell in self._cells(row):
+            count = int(cell.get(repeat, "1"))
+            if column <= index < column + count:
+                if count == 1:
+                    return cell
+                position = list(row).index(cell)
+                before, after = index - column, column + count - index - 1
+                parts = []
+                for n in (before, 1, after):
+                    if n:
+                        part = copy.deepcopy(cell)
+                        part.attrib.pop(repeat, None)
+                        if n > 1:
+                            part.set(repeat, str(n))
+                        parts.append((n, part))
+                row.remove(cell)
+                for offset, (_n, part) in enumerate(parts):
+                    row.insert(position + offset, part)
+                return parts[1 if before else 0][1]
+            column += count
+        raise AssertionError(f"no column {index}")
+
+    @staticmethod
+    def text_of(cell) -> str:  # type: ignore[no-untyped-def]
+        return "\n".join("".join(p.itertext()) for p in cell.iter(_q("text", "p")))
+
+    def find_row(self, sheet: str, column: int, value: str):  # type: ignore[no-untyped-def]
+        for row in self._table(sheet).iter(_q("table", "table-row")):
+            cell = self._cell(row, column) if len(self._cells(row)) else None
+            if cell is not None and self.text_of(cell) == value:
+                return row
+        raise AssertionError(f"{sheet}: no row with {value!r} in column {column}")
+
+    def _set(self, cell, kind: str, shown: str, **values: str) -> None:  # type: ignore[no-untyped-def]
+        for name in ("value-type", "value", "date-value", "string-value", "boolean-value"):
+            cell.attrib.pop(_q("office", name), None)
+        cell.attrib.pop(_q("calcext", "value-type"), None)
+        for child in list(cell):
+            cell.remove(child)
+        cell.set(_q("office", "value-type"), kind)
+        cell.set(_q("calcext", "value-type"), kind)
+        for name, value in values.items():
+            cell.set(_q("office", name.replace("_", "-")), value)
+        from xml.etree import ElementTree as ET
+
+        ET.SubElement(cell, _q("text", "p")).text = shown
+
+    def set_text(self, row, column: int, value: str) -> None:  # type: ignore[no-untyped-def]
+        self._set(self._cell(row, column), "string", value)
+
+    def set_number(self, row, column: int, value: Decimal) -> None:  # type: ignore[no-untyped-def]
+        self._set(self._cell(row, column), "float", str(value), value=str(value))
+
+    def set_date(self, row, column: int, value: date) -> None:  # type: ignore[no-untyped-def]
+        self._set(self._cell(row, column), "date", value.isoformat(), date_value=value.isoformat())
+
+
+def test_edit_in_libreoffice_then_import_updates_exactly_that(pole_db, tmp_path: Path) -> None:
+    """A title, a total budget, a granted amount, a decision date and a city are changed in
+    LibreOffice's own document, saved as .xlsx by LibreOffice, and imported: those five values
+    change in the database, nothing else does."""
+    from sqlalchemy import text
+
+    from portfolio_desktop.services.excel_import import import_workbook
+
+    from .test_export_roundtrip import snapshot
+
+    with pole_db.engine.connect() as conn:  # SQLite or PostgreSQL
+        line_id, reference, requested = conn.execute(
+            text(
+                "SELECT l.id, p.reference, l.requested_cents FROM funding_line l"
+                " JOIN project p ON p.id = l.project_id WHERE l.paid_cents IS NULL"
+                " AND l.granted_cents IS NOT NULL AND l.requested_cents > 100000"
+                " AND p.total_budget_cents IS NOT NULL ORDER BY l.id LIMIT 1"
+            )
+        ).one()
+        budget = conn.execute(
+            text("SELECT total_budget_cents FROM project WHERE reference = :r"), {"r": reference}
+        ).scalar_one()
+        organisation = conn.execute(
+            text("SELECT name FROM organisation WHERE city != '' ORDER BY id LIMIT 1")
+        ).scalar_one()
+    out = tmp_path / "portefeuille.xlsx"
+    export_workbook(pole_db, out, lang="fr")
+    before = snapshot(pole_db)
+
+    work = tmp_path / "lo"
+    work.mkdir()
+    libreoffice("--convert-to", "fods", "--outdir", str(work), str(out), cwd=work)
+    document = FlatSpreadsheet(work / "portefeuille.fods")
+    columns = {s.key: [c.key for c in s.columns] for s in SHEETS}
+    project = document.find_row("Projets", 1, reference)
+    document.set_text(project, columns["projects"].index("title"), "=Titre révisé dans LibreOffice")
+    document.set_number(
+        project, columns["projects"].index("total_budget"), Decimal(budget + 100_000) / 100
+    )
+    line = document.find_row("Financements", 0, str(line_id))
+    new_granted = requested - 12_345
+    document.set_number(line, columns["funding"].index("granted"), Decimal(new_granted) / 100)
+    document.set_date(line, columns["funding"].index("decision_on"), date(2024, 5, 17))
+    org = document.find_row("Organisations", 0, organisation)
+    document.set_text(org, columns["organisations"].index("city"), "Plougastel-Daoulas")
+    edited_fods = work / "edited.fods"
+    document.save(edited_fods)
+    libreoffice("--convert-to", "xlsx", "--outdir", str(work), str(edited_fods), cwd=work)
+
+    report = import_workbook(pole_db, work / "edited.xlsx")
+    assert report.ok, report.to_json()
+    counts = report.to_json()
+    assert counts["projects"]["updated"] == 1
+    assert counts["funding_lines"]["updated"] == 1
+    assert counts["organisations"]["updated"] == 1
+    assert counts["projects"]["created"] == counts["funding_lines"]["created"] == 0
+    assert counts["organisations"]["created"] == 0
+
+    after = snapshot(pole_db)
+    changed = {
+        table: (
+            sorted(set(before[table]) - set(after[table]), key=repr),
+            sorted(set(after[table]) - set(before[table]), key=repr),
+        )
+        for table in before
+        if before[table] != after[table]
+    }
+    assert set(changed) == {"projects", "funding_lines", "organisations"}
+    (old_project,), (new_project,) = changed["projects"]
+    assert old_project[1] == new_project[1] == reference
+    differing = {i for i, (a, b) in enumerate(zip(old_project, new_project, strict=True)) if a != b}
+    assert differing == {3, 15}  # title, total budget
+    assert new_project[3] == "=Titre révisé dans LibreOffice"
+    assert new_project[15] == budget + 100_000
+    (old_line,), (new_line,) = changed["funding_lines"]
+    differing = {i for i, (a, b) in enumerate(zip(old_line, new_line, strict=True)) if a != b}
+    assert differing <= {6, 8} and new_line[6] == new_granted and new_line[8] == "2024-05-17"
+    (old_org,), (new_org,) = changed["organisations"]
+    assert old_org[0] == new_org[0] == organisation and new_org[5] == "Plougastel-Daoulas"
+    assert [i for i, (a, b) in enumerate(zip(old_org, new_org, strict=True)) if a != b] == [5]

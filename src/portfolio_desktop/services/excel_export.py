@@ -387,10 +387,11 @@ class _WorkbookWriter:
         empty: list[Sequence[Any]] = []
         rows: dict[str, Iterable[Sequence[Any]]] = dict.fromkeys(sheets, empty)
         if not template:
+            refs = q.lookups(session, flt)
             rows = {
                 "projects": self._projects(q.project_rows(session, flt)),
-                "funding": q.funding_rows(session, flt),
-                "partners": q.partner_rows(session, flt),
+                "funding": q.funding_rows(session, flt, refs),
+                "partners": q.partner_rows(session, flt, refs),
                 "organisations": self._organisations(q.organisation_rows(session, flt)),
                 "domains": q.domain_rows(session),
                 "funders": q.funder_rows(session),
@@ -740,7 +741,7 @@ class _WorkbookWriter:
         axis = _axis_format(largest_cents, lang)
         first, last = year_rows
         chart_col = len(columns) + 3
-        if last >= first:
+        if last >= first and columns:  # (no domain column when no line grants anything yet)
             by_domain = self.book.add_chart({"type": "column", "subtype": "stacked"})
             for c, (_id, _name, colour) in enumerate(columns, start=1):
                 by_domain.add_series(
@@ -757,7 +758,7 @@ class _WorkbookWriter:
             by_domain.set_legend({"position": "bottom"})
             by_domain.set_size({"width": 860, "height": 420})
             ws.insert_chart(header_row, chart_col, by_domain)
-
+        if last >= first:
             total_col = len(columns) + 1
             over_time = self.book.add_chart({"type": "line"})
             over_time.add_series(

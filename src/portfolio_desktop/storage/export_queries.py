@@ -168,19 +168,29 @@ def project_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
         yield (*row[:DOMAINS_COLUMN], parts or None, *row[DOMAINS_COLUMN + 1 :])
 
 
-def _project_keys(session: Session, flt: ProjectFilter) -> dict[int, tuple[str, str]]:
-    """project id → (cluster code, reference) for the selected projects."""
-    query = (
+@dataclass(frozen=True, slots=True)
+class Lookups:
+    """What funding lines and partners refer to, by id, loaded once per export."""
+
+    #: project id → (cluster code, reference), for the selected projects.
+    projects: dict[int, tuple[str, str]]
+    #: organisation id → (name, SIREN).
+    organisations: dict[int, tuple[str, str | None]]
+    funders: dict[int, str]
+
+
+def lookups(session: Session, flt: ProjectFilter) -> Lookups:
+    projects = (
         select(Project.id, Cluster.code, Project.reference)
         .join(Cluster, Cluster.id == Project.cluster_id)
         .where(project_where(flt))
     )
-    return {int(i): (code, reference) for i, code, reference in session.execute(query)}
-
-
-def _organisation_names(session: Session) -> dict[int, tuple[str, str | None]]:
-    query = select(Organisation.id, Organisation.name, Organisation.siren)
-    return {int(i): (name, siren) for i, name, siren in session.execute(query)}
+    organisations = select(Organisation.id, Organisation.name, Organisation.siren)
+    return Lookups(
+        {int(i): (code, reference) for i, code, reference in session.execute(projects)},
+        {int(i): (name, siren) for i, name, siren in session.execute(organisations)},
+        {int(i): name for i, name in session.execute(select(Funder.id, Funder.name))},
+    )
 
 
 # Funding lines and partners are read from their own table, in project order, and their project,
@@ -188,15 +198,16 @@ def _organisation_names(session: Session) -> dict[int, tuple[str, str | None]]:
 # the database's work (no join per row) for a few megabytes.
 
 
-def funding_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
+def funding_rows(
+    session: Session, flt: ProjectFilter, refs: Lookups | None = None
+) -> Iterator[Row]:
     """Every funding line of the selected projects, in FUNDING column order.
 
     All lines of a project are exported whatever the funder filter, so that a re-import sees
     complete projects; the funder and instrument criteria narrow the Summary's sums only.
     """
-    projects = _project_keys(session, flt)
-    organisations = _organisation_names(session)
-    funders = {int(i): name for i, name in session.execute(select(Funder.id, Funder.name))}
+    refs = refs or lookups(session, flt)
+    projects, organisations, funders = refs.projects, refs.organisations, refs.funders
     query = (
         select(
             FundingLine.id,
@@ -221,10 +232,12 @@ def funding_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
         yield (line_id, cluster, reference, funders[funder_id], instrument, beneficiary, *rest)
 
 
-def partner_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
+def partner_rows(
+    session: Session, flt: ProjectFilter, refs: Lookups | None = None
+) -> Iterator[Row]:
     """Every participation of the selected projects, in PARTNERS column order."""
-    projects = _project_keys(session, flt)
-    organisations = _organisation_names(session)
+    refs = refs or lookups(session, flt)
+    projects, organisations = refs.projects, refs.organisations
     query = (
         select(
             Participation.project_id,
