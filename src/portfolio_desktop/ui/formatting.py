@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from .. import messages
 from ..domain.money import format_compact, format_money
@@ -23,11 +23,10 @@ def compact(cents: int) -> str:
 
 
 def day(value: date | None) -> str:
+    """dd/mm/yyyy: the short date of both France and the United Kingdom (our English locale)."""
     if value is None:
         return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def number(value: int) -> str:
