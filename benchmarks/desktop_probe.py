@@ -71,11 +71,10 @@ def interact(db: str) -> dict[str, object]:
     import psutil
     from PySide6.QtCore import Qt
 
+    import portfolio_desktop.app as application
     from portfolio_desktop.app import Desktop, make_application
     from portfolio_desktop.ui.i18n import install_language
     from portfolio_desktop.ui.settings import Settings
-
-    import portfolio_desktop.app as application
 
     # The day's first opening starts a verified backup after a delay; start it at once here and
     # wait for it below, so that the measurements see the table and not that background copy.
