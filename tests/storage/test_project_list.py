@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from portfolio_desktop.domain.filters import ProjectFilter
@@ -47,18 +49,39 @@ def test_every_sort_orders_rows_like_python(pole_db, sort_key: str) -> None:
             assert names == sorted(names, reverse=descending)
 
 
-def test_search_finds_every_word_anywhere_in_reference_acronym_title_or_partners(pole_db) -> None:
+def matches(word: str, text: str) -> bool:
+    """3+ letters: anywhere; 1–2 letters: the beginning of a word (letters and digits)."""
+    if len(word) >= 3:
+        return word in text
+    return any(token.startswith(word) for token in re.findall(r"[^\W_]+", text))
+
+
+def test_search_finds_every_word_in_reference_acronym_title_or_partners(pole_db) -> None:
     with pole_db.read() as session:
         texts = dict(
             session.connection().exec_driver_sql("SELECT id, search_text FROM project").fetchall()
         )
     some_partner = next(iter(texts.values())).split(" ")[-1]
-    for query in ["kerl", "IR-2019", "réseaux  données", "é", "xyzzy-nothing", some_partner, "5g"]:
+    queries = [
+        "kerl",
+        "IR-2019",
+        "réseaux  données",
+        "é",
+        "re",
+        "xyzzy-nothing",
+        some_partner,
+        "5g",
+        "d ia",
+    ]
+    for query in queries:
         words = fold(query).split()
-        expected = {pid for pid, text in texts.items() if all(w in text for w in words)}
+        expected = {pid for pid, text in texts.items() if all(matches(w, text) for w in words)}
         with pole_db.read() as session:
             selection = select_projects(session, ProjectFilter(search=query))
         assert set(selection.ids) == expected, query
+    # One or two letters find words that begin with them, not every project holding them.
+    with pole_db.read() as session:
+        assert len(select_projects(session, ProjectFilter(search="e")).ids) < len(texts)
 
 
 def test_filters_and_totals(pole_db) -> None:

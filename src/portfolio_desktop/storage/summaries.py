@@ -226,7 +226,7 @@ def _write_summaries(session: Session, rows: list[tuple[Any, ...]]) -> None:
         bulk = len(rows) > search.REBUILD_THRESHOLD
         try:
             if bulk:
-                search.suspend_update_trigger(cursor)
+                search.suspend_update_triggers(cursor)
             cursor.executemany(f"UPDATE project SET {assignments} WHERE id = ?", rows)
             if bulk:
                 search.rebuild_and_resume(cursor)

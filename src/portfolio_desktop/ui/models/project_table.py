@@ -179,10 +179,13 @@ class ProjectTableModel(QAbstractTableModel):
         return _FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self._columns):
-            self.sort_key = self._columns[column].key
-            self.descending = order == Qt.SortOrder.DescendingOrder
-            self.sort_requested.emit(self.sort_key, self.descending)
+        if not 0 <= column < len(self._columns):
+            return
+        key, descending = self._columns[column].key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return  # QTableView asks twice (sortByColumn, then its header's indicator signal)
+        self.sort_key, self.descending = key, descending
+        self.sort_requested.emit(key, descending)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called thousands of times per paint: plain int comparisons, cells formatted once per page.

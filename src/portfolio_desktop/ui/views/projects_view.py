@@ -56,7 +56,8 @@ class ProjectsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
+        self._running = False  # a query of the table is under way
+        self._again = False  # …and another was asked for meanwhile
         self._filter = ProjectFilter()
         self.selection: Any = None
 
@@ -182,33 +183,44 @@ class ProjectsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Runs the filtered, sorted query off the GUI thread; stale answers are dropped."""
+        """Runs the filtered, sorted query off the GUI thread.
+
+        One query at a time: asked again while one runs (fast typing), the table remembers to run
+        once more with the latest filter when it ends, instead of starting queries that would
+        compete for the processor and be thrown away.
+        """
         db = self.ctx.db
         if db is None:
             return
         self._search_timer.stop()
-        self._generation += 1
-        generation = self._generation
+        if self._running:
+            self._again = True
+            return
+        self._running, self._again = True, False
         flt = self.current_filter()
+        sort_key, descending = self.model.sort_key, self.model.descending
+
+        def finish() -> None:
+            self._running = False
+            if self._again:
+                self.refresh()
 
         def done(selection: Any) -> None:
-            if generation != self._generation:
-                return
-            self.selection = selection
-            self.model.set_ids(selection.ids)
-            self.totals_changed.emit(len(selection.ids), selection.granted_cents)
-            if flt != self._filter:
-                self._filter = flt
-                self.filter_changed.emit(flt)
+            if not self._again and self.ctx.db is db:
+                self.selection = selection
+                self.model.set_ids(selection.ids)
+                self.totals_changed.emit(len(selection.ids), selection.granted_cents)
+                if flt != self._filter:
+                    self._filter = flt
+                    self.filter_changed.emit(flt)
+            finish()
+
+        def failed(error: BaseException) -> None:
+            finish()
+            self._failed(error)
 
         self.ctx.read(
-            project_list().select,
-            db,
-            flt,
-            self.model.sort_key,
-            self.model.descending,
-            on_done=done,
-            on_error=self._failed,
+            project_list().select, db, flt, sort_key, descending, on_done=done, on_error=failed
         )
 
     def _fetch_rows(self, ids: Any) -> list[Any]:
