@@ -543,3 +543,30 @@ def test_summary_without_any_granted_amount(out_dir: Path, db) -> None:
     assert len(charts) == 2 and not any("<c:barChart>" in c and "stacked" in c for c in charts)
     summary = rows_of(out, "Synthèse")
     assert [r[0] for r in summary].count(2025.0) == 1
+
+
+def test_failure_while_saving_keeps_the_old_file(out_dir: Path, db, monkeypatch) -> None:
+    """The disk fills up while XlsxWriter assembles the package (its close() wraps the OSError):
+    the disk-full message, the old workbook intact, no partial file left."""
+    import errno
+
+    import xlsxwriter.workbook
+
+    out = out_dir / "classeur.xlsx"
+    out.write_bytes(b"old workbook")
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", full)
+    with pytest.raises(DiskFullError):
+        export_workbook(db, out)
+    assert out.read_bytes() == b"old workbook"
+    assert [p.name for p in out_dir.iterdir()] == ["classeur.xlsx"]
+
+
+def test_new_file_gets_the_usual_permissions(out_dir: Path, db) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    export_workbook(db, out_dir / "nouveau.xlsx")
+    assert (out_dir / "nouveau.xlsx").stat().st_mode & 0o777 == 0o666 & ~umask

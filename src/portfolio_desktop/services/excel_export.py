@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import tempfile
 import time
@@ -109,6 +110,8 @@ def export_workbook(
     funding lines and partners, and the organisations they involve. `template` writes the same
     sheets, headers and drop-down lists without data.
     """
+    from xlsxwriter.exceptions import FileCreateError
+
     started = time.perf_counter()
     lang = lang if lang in messages.LANGUAGES else messages.current_language()
     flt = project_filter or ProjectFilter()
@@ -116,19 +119,25 @@ def export_workbook(
     target = check_target(Path(path))
     progress.report(0.0, "export_progress_start")
     scratch = tempfile.mkdtemp(prefix="portfolio-export-")
-    partial: Path | None = None
     try:
         partial = _partial_file(target)
+    except OSError as error:
+        shutil.rmtree(scratch, ignore_errors=True)
+        if isinstance(error, PermissionError):
+            raise ExportTargetError("export_folder_read_only", path=str(target.parent)) from error
+        raise _known_os_error(error, target) from error
+    replaced = False
+    try:
         with db.read() as session:
             writer = _WorkbookWriter(partial, lang, scratch)
             counts = writer.write(session, flt, template, progress)
         progress.report(0.99, "export_progress_saving")
         _replace(partial, target)
-        partial = None
-    except OSError as error:
+        replaced = True
+    except (OSError, FileCreateError) as error:  # XlsxWriter wraps the OSError of its close()
         raise _known_os_error(error, target) from error
     finally:
-        if partial is not None:
+        if not replaced:
             partial.unlink(missing_ok=True)
         shutil.rmtree(scratch, ignore_errors=True)
     progress.report(1.0, "export_progress_done")
@@ -172,10 +181,18 @@ def check_target(target: Path) -> Path:
 
 
 def _partial_file(target: Path) -> Path:
-    """A hidden temporary file beside the target (same file system, so the rename is atomic)."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.part", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    """A hidden temporary file beside the target (same file system, so the rename is atomic).
+
+    Created like any new file (mode 0666 less the umask, applied by the system), never by
+    changing the process's umask, which other threads share.
+    """
+    while True:
+        path = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.xlsx.part")
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return path
 
 
 def _replace(partial: Path, target: Path) -> None:
@@ -183,12 +200,7 @@ def _replace(partial: Path, target: Path) -> None:
     with open(partial, "rb") as handle:
         os.fsync(handle.fileno())
     if target.exists():
-        mode = target.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(partial, mode)
+        os.chmod(partial, target.stat().st_mode & 0o7777)
     os.replace(partial, target)
     if hasattr(os, "O_DIRECTORY"):  # the rename itself reaches the disk (POSIX)
         directory = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
@@ -198,11 +210,12 @@ def _replace(partial: Path, target: Path) -> None:
             os.close(directory)
 
 
-def _known_os_error(error: OSError, target: Path) -> KnownError:
-    # XlsxWriter wraps the OSError of its own writes; look through it.
+def _known_os_error(error: Exception, target: Path) -> KnownError:
     inner = error
-    while isinstance(inner.args[0] if inner.args else None, OSError):
+    while isinstance(inner.args[0] if inner.args else None, OSError):  # look through wrappers
         inner = inner.args[0]
+    if not isinstance(inner, OSError):
+        return ExportTargetError("export_write_failed", path=str(target), reason=str(inner))
     if inner.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return DiskFullError(path=str(target))
     if isinstance(inner, PermissionError) or inner.errno in (errno.EACCES, errno.EPERM):
