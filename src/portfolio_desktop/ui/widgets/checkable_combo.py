@@ -21,9 +21,12 @@ class CheckableComboBox(QComboBox):
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self.setEditable(True)
-        self.lineEdit().setReadOnly(True)
-        self.lineEdit().installEventFilter(self)
-        self.view().viewport().installEventFilter(self)
+        self._line = self.lineEdit()
+        self._line.setReadOnly(True)
+        self._line.installEventFilter(self)
+        # The popup's list is created on first opening (building it for every filter at start-up
+        # costs more than the rest of the panel).
+        self._popup_viewport: QWidget | None = None
         self._model.itemChanged.connect(self._changed)
         self._update_text()
 
@@ -62,11 +65,19 @@ class CheckableComboBox(QComboBox):
         self._model.blockSignals(False)
         self._update_text()
 
+    def showPopup(self) -> None:
+        if self._popup_viewport is None:
+            self._popup_viewport = self.view().viewport()
+            self._popup_viewport.installEventFilter(self)
+        super().showPopup()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
+        if event.type() != QEvent.Type.MouseButtonRelease:
+            return super().eventFilter(watched, event)
+        if watched is self._line:
             self.showPopup()
             return True
-        if watched is self.view().viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+        if watched is self._popup_viewport:
             index = self.view().indexAt(event.position().toPoint())  # type: ignore[attr-defined]
             item = self._model.itemFromIndex(index)
             if item is not None:
@@ -89,5 +100,5 @@ class CheckableComboBox(QComboBox):
             if self._model.item(row).checkState() == Qt.CheckState.Checked
         ]
         text = ", ".join(labels) if labels else self._all_text
-        self.lineEdit().setText(text)
+        self._line.setText(text)
         self.setToolTip(text)
