@@ -39,6 +39,18 @@ def settle(app, seconds: float = 0.4) -> None:  # type: ignore[no-untyped-def]
         time.sleep(0.02)
 
 
+def reference_editor(app, view, shot) -> None:  # type: ignore[no-untyped-def]
+    """The organisation editor of the first organisation of the list, then closed."""
+    view.table.selectRow(0)
+    view.edit_selected()
+    if wait_for(
+        app, lambda: getattr(view, "_dialog", None) is not None and view._dialog.isVisible(), 30
+    ):
+        view._dialog.move(200, 120)
+        shot("04b-organisation-editor")
+        view._dialog.reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -123,6 +135,9 @@ def main() -> int:
             window.show_page(key)
             settle(app, 3.0 if key == "dashboard" else 1.5)
             shot(f"{number:02d}-{key}")
+            if key == "organisations":
+                reference_editor(app, window.page(key), shot)
+
     window.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0
