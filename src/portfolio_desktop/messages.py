@@ -32,6 +32,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give at least an acronym or a title.",
     ),
     "amount_negative": ("Un montant ne peut pas être négatif.", "An amount cannot be negative."),
+    "amount_unreadable": (
+        "Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€.",
+        "Unreadable amount: type for example 1,300,000.50 or 750k€.",
+    ),
     "amount_too_large": (
         "Ce montant est démesuré (plus de 1 000 Md€).",
         "This amount is beyond reason (over €1,000bn).",
@@ -63,8 +67,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The score must be between {min} and {max}.",
     ),
     "date_before": (
-        "Cette date précède « {other} ».",
-        "This date comes before '{other}'.",
+        "Cette date précède la {other}.",
+        "This date comes before the {other}.",
     ),
     "partner_duplicate": (
         "Une organisation figure deux fois parmi les partenaires.",
@@ -522,6 +526,8 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
     for key, value in (params or {}).items():
         if isinstance(value, int) and (key in MONEY_PARAMS or key.endswith("_cents")):
             values[key] = format_money(value, lang)
+        elif key == "other" and isinstance(value, str):
+            values[key] = label("Field", value, lang)  # a field's code becomes its name
         else:
             values[key] = value
     try:
@@ -577,6 +583,16 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Maturity", "engaged"): ("Engagé", "Engaged"),
     ("Maturity", "advanced"): ("Avancé", "Advanced"),
     ("Maturity", "exemplary"): ("Exemplaire", "Exemplary"),
+    ("Field", "submitted_on"): ("date de dépôt", "submission date"),
+    ("Field", "evaluated_on"): ("date d'expertise", "evaluation date"),
+    ("Field", "labelling_decided_on"): ("date de labellisation", "labelling date"),
+    ("Field", "funding_decided_on"): ("date de décision de financement", "funding decision date"),
+    ("Field", "start_on"): ("date de début", "start date"),
+    ("Field", "end_on"): ("date de fin", "end date"),
+    ("Field", "closed_on"): ("date de clôture", "closing date"),
+    ("Field", "abandoned_on"): ("date d'abandon", "abandonment date"),
+    ("Field", "member_since"): ("date d'adhésion", "membership start"),
+    ("Field", "member_until"): ("fin d'adhésion", "membership end"),
     ("Criterion", "carbon"): ("Impact carbone", "Carbon impact"),
     ("Criterion", "resources"): ("Ressources naturelles", "Natural resources"),
     ("Criterion", "recyclability"): ("Recyclabilité", "Recyclability"),
