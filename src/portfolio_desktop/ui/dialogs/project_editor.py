@@ -256,6 +256,43 @@ class ProjectEditor(QDialog):
         model.rowsInserted.connect(lambda *_a: view.resizeColumnsToContents())
         return view
 
+    def _list_page(
+        self,
+        model: RecordTableModel,
+        name: str,
+        add_text: str,
+        add_name: str,
+        add: Any,
+        remove_text: str,
+        total_name: str,
+        header: QWidget | None = None,
+    ) -> tuple[QWidget, QTableView, QLabel]:
+        """A tab holding an editable list: its buttons (or `header`), the table, a totals line."""
+        view = self._table(model)
+        view.setObjectName(name)
+        add_button = QPushButton(add_text)
+        add_button.setObjectName(add_name)
+        add_button.clicked.connect(add)
+        remove = QPushButton(remove_text)
+        remove.clicked.connect(
+            lambda: model.remove_rows([i.row() for i in view.selectionModel().selectedRows()])
+        )
+        total = QLabel()
+        total.setObjectName(total_name)
+        row = QHBoxLayout()
+        if header is not None:
+            row.addWidget(header, 1)
+        row.addWidget(add_button)
+        row.addWidget(remove)
+        if header is None:
+            row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(view, 1)
+        layout.addWidget(total)
+        return page, view, total
+
     def _partners_tab(self) -> QWidget:
         roles = [(formatting.label("PartnerRole", r.value), r) for r in PartnerRole]
         self.partners = RecordTableModel(
@@ -266,8 +303,6 @@ class ProjectEditor(QDialog):
             ],
             self,
         )
-        self.partners_view = self._table(self.partners)
-        self.partners_view.setObjectName("partnersTable")
         self.partner_name = QLineEdit()
         self.partner_name.setObjectName("partnerName")
         self.partner_name.setPlaceholderText(self.tr("Organisation name…"))
@@ -276,25 +311,16 @@ class ProjectEditor(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.partner_name.setCompleter(completer)
         self.partner_name.returnPressed.connect(self.add_partner)
-        add = QPushButton(self.tr("Add partner"))
-        add.setObjectName("addPartner")
-        add.clicked.connect(self.add_partner)
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(
-            lambda: self.partners.remove_rows(
-                [i.row() for i in self.partners_view.selectionModel().selectedRows()]
-            )
+        page, self.partners_view, self.partners_total = self._list_page(
+            self.partners,
+            "partnersTable",
+            self.tr("Add partner"),
+            "addPartner",
+            self.add_partner,
+            self.tr("Remove"),
+            "partnersTotal",
+            header=self.partner_name,
         )
-        self.partners_total = QLabel()
-        row = QHBoxLayout()
-        row.addWidget(self.partner_name, 1)
-        row.addWidget(add)
-        row.addWidget(remove)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(self.partners_view, 1)
-        layout.addWidget(self.partners_total)
         self._field_widgets["partners"] = self.partners_view
         return page
 
@@ -313,28 +339,15 @@ class ProjectEditor(QDialog):
             ],
             self,
         )
-        self.lines_view = self._table(self.lines)
-        self.lines_view.setObjectName("fundingTable")
-        add = QPushButton(self.tr("Add funding line"))
-        add.setObjectName("addFundingLine")
-        add.clicked.connect(self.add_line)
-        remove = QPushButton(self.tr("Delete line"))
-        remove.clicked.connect(
-            lambda: self.lines.remove_rows(
-                [i.row() for i in self.lines_view.selectionModel().selectedRows()]
-            )
+        page, self.lines_view, self.lines_total = self._list_page(
+            self.lines,
+            "fundingTable",
+            self.tr("Add funding line"),
+            "addFundingLine",
+            self.add_line,
+            self.tr("Delete line"),
+            "fundingTotals",
         )
-        self.lines_total = QLabel()
-        self.lines_total.setObjectName("fundingTotals")
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(self.lines_view, 1)
-        layout.addWidget(self.lines_total)
         self._field_widgets["funding_lines"] = self.lines_view
         return page
 
@@ -351,28 +364,15 @@ class ProjectEditor(QDialog):
             ],
             self,
         )
-        self.shares_view = self._table(self.shares)
-        self.shares_view.setObjectName("domainsTable")
-        add = QPushButton(self.tr("Add domain"))
-        add.setObjectName("addDomain")
-        add.clicked.connect(self.add_domain)
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(
-            lambda: self.shares.remove_rows(
-                [i.row() for i in self.shares_view.selectionModel().selectedRows()]
-            )
+        page, self.shares_view, self.shares_sum = self._list_page(
+            self.shares,
+            "domainsTable",
+            self.tr("Add domain"),
+            "addDomain",
+            self.add_domain,
+            self.tr("Remove"),
+            "domainSum",
         )
-        self.shares_sum = QLabel()
-        self.shares_sum.setObjectName("domainSum")
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(self.shares_view, 1)
-        layout.addWidget(self.shares_sum)
         self._field_widgets["domains"] = self.shares_view
         return page
 
