@@ -164,6 +164,7 @@ def test_sheets_headers_and_counts_follow_the_layout(pole_export) -> None:
         "domains": "domain",
         "funders": "funder",
         "calls": "call",
+        "clusters": "cluster",
     }
     with sqlite3.connect(db_file) as conn:
         for sheet in SHEETS:
@@ -255,7 +256,7 @@ def test_formats_frozen_header_autofilter_and_lists(pole_export) -> None:
         styles = archive.read("xl/styles.xml").decode()
         book = archive.read("xl/workbook.xml").decode()
     assert "#,##0.00 &quot;€&quot;" in styles and "dd/mm/yyyy" in styles
-    assert 'name="Listes" sheetId="9" state="hidden"' in book
+    assert 'name="Listes" sheetId="10" state="hidden"' in book
     projects = ElementTree.fromstring(sheet_xml(out, "Projets"))
     status = next(
         v for v in projects.findall(".//m:dataValidation", NS) if v.get("sqref").startswith("E2")

@@ -127,6 +127,7 @@ SQL = {
         "SELECT c.name, f.name, c.programme, c.year FROM call c"
         " LEFT JOIN funder f ON f.id = c.funder_id"
     ),
+    "clusters": "SELECT code, name, regions FROM cluster",
 }
 ENUMS = {"status": "ProjectStatus", "instrument": "Instrument", "role": "PartnerRole"}
 
@@ -157,6 +158,8 @@ def expected_rows(conn: sqlite3.Connection, sheet: Sheet) -> list[list[object]]:
                 value = messages.label(kind[5:], value, "fr")
             elif sheet.key == "organisations" and column.key == "region":
                 value = REGION_NAMES[Region(value)]
+            elif sheet.key == "clusters" and column.key == "regions":
+                value = ", ".join(REGION_NAMES[Region(r)] for r in value.split(","))
             row.append(value)
         rows.append(row)
     return rows

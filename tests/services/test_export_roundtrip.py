@@ -142,18 +142,12 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
         )
     )
     organisations = []
-    # One SIREN per organisation, funder names distinct once folded: the importer merges rows
-    # that share either (see the xfail tests below, which hold the exact failing cases).
+    # Few SIRENs for up to four organisations: establishments of one company share theirs.
     sirens = draw(
-        st.lists(
-            st.integers(10_000_000, 99_999_999).map(valid_siren),
-            min_size=4,
-            max_size=4,
-            unique=True,
-        )
+        st.lists(st.integers(10_000_000, 99_999_999).map(valid_siren), min_size=1, max_size=2)
     )
-    for name, own_siren in zip(org_names, sirens, strict=False):
-        siren = draw(st.one_of(st.none(), st.just(own_siren)))
+    for index, name in enumerate(org_names):
+        siren = draw(st.one_of(st.none(), st.sampled_from(sirens)))
         since = draw(st.one_of(st.none(), days))
         organisations.append(
             OrganisationRecord(
@@ -161,7 +155,8 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                 kind=draw(st.sampled_from(OrganisationKind)),
                 siren=siren,
                 siret=(
-                    luhn_complete(siren + f"{draw(st.integers(0, 9999)):04d}")
+                    # A SIRET names one establishment: one per organisation.
+                    luhn_complete(siren + f"{index}{draw(st.integers(0, 999)):03d}")
                     if siren and draw(st.booleans())
                     else None
                 ),
@@ -176,7 +171,9 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                 ),
             )
         )
-    funder_names = draw(st.lists(phrases, min_size=1, max_size=3, unique_by=key))
+    # Distinct as the application keeps funder names (not once folded: 'Région Bretagne' and
+    # 'Region-Bretagne' are two funders).
+    funder_names = draw(st.lists(phrases, min_size=1, max_size=3, unique_by=lambda n: n.lower()))
     funders = [FunderRecord(n, draw(st.sampled_from(FunderKind))) for n in funder_names]
     call_names = draw(st.lists(phrases, max_size=2, unique_by=lambda n: n.lower()))
     calls = [
@@ -423,7 +420,7 @@ def test_random_portfolios_come_back_identical(spec, empty_database: Path, tmp_p
         target.dispose()
 
 
-# -- what does not come back yet: exact cases, expected to fail until the importer changes --------
+# -- exact cases that once did not come back (importer, issue 4) ---------------------------------
 
 
 def _round_trip(empty_database: Path, tmp_path: Path, fill) -> tuple[dict, dict]:  # type: ignore[no-untyped-def]
@@ -440,12 +437,6 @@ def _round_trip(empty_database: Path, tmp_path: Path, fill) -> tuple[dict, dict]
         target.dispose()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer (issue 4) matches organisations by SIREN first: two establishments of one "
-    "company (same SIREN, different SIRET and name) become one organisation; the national demo "
-    "holds 10 such pairs",
-)
 def test_establishments_sharing_a_siren_stay_apart(empty_database: Path, tmp_path: Path) -> None:
     def fill(db: Database) -> None:
         reference.save_organisation(
@@ -460,11 +451,6 @@ def test_establishments_sharing_a_siren_stay_apart(empty_database: Path, tmp_pat
     assert after["organisations"] == before["organisations"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer (issue 4) matches funder names by their folded key: 'Région Bretagne' and "
-    "'Region-Bretagne' (or '=0' and '0') become one funder",
-)
 def test_funders_differing_by_punctuation_stay_apart(empty_database: Path, tmp_path: Path) -> None:
     def fill(db: Database) -> None:
         reference.save_funder(db, FunderRecord("Région Bretagne"))
@@ -474,11 +460,6 @@ def test_funders_differing_by_punctuation_stay_apart(empty_database: Path, tmp_p
     assert after["funders"] == before["funders"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the workbook layout carries a cluster's code (Pôle column), not its name: an import "
-    "into an empty database names the cluster by its code",
-)
 def test_cluster_names_come_back(empty_database: Path, tmp_path: Path) -> None:
     def fill(db: Database) -> None:
         from portfolio_desktop.storage import reference as reference_storage

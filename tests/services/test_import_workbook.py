@@ -310,6 +310,118 @@ def test_a_funders_spreadsheet_maps_by_synonyms(db: Any, tmp_path: Path) -> None
     assert again.count("funding_lines", "unchanged") == 3
 
 
+def test_funder_names_match_exactly_first_and_an_ambiguous_folded_name_is_flagged(
+    db: Any, tmp_path: Path
+) -> None:
+    from portfolio_desktop.domain.model import FunderRecord
+    from portfolio_desktop.services import reference
+
+    reference.save_funder(db, FunderRecord("Région Bretagne"))
+    reference.save_funder(db, FunderRecord("Region-Bretagne"))
+    reference.save_funder(db, FunderRecord("Bpifrance"))
+    header = ["Référence", "Acronyme", "Statut", "Financeur", "Type d'aide", "Montant accordé"]
+    exact = write_book(
+        tmp_path / "exact.xlsx",
+        {
+            "Suivi": [
+                header,
+                ["P-1", "A", "Financé", "Region-Bretagne", "Subvention", 10],
+                ["P-2", "B", "Financé", "Région Bretagne", "Subvention", 20],
+                ["P-3", "C", "Financé", "BPIFRANCE", "Subvention", 30],  # one folded match
+            ]
+        },
+    )
+    report = import_workbook(db, exact)
+    assert report.ok, report.to_json()["errors"]
+    assert rows_of(
+        db,
+        "SELECT p.reference, fu.name FROM funding_line f JOIN project p ON p.id = f.project_id "
+        "JOIN funder fu ON fu.id = f.funder_id ORDER BY p.reference",
+    ) == [("P-1", "Region-Bretagne"), ("P-2", "Région Bretagne"), ("P-3", "Bpifrance")]
+    ambiguous = write_book(
+        tmp_path / "ambiguous.xlsx",
+        {"Suivi": [header, ["P-4", "D", "Financé", "REGION BRETAGNE", "Subvention", 40]]},
+    )
+    report = import_workbook(db, ambiguous)
+    assert not report.ok
+    [error] = report.to_json(lang="en")["errors"]
+    assert (error["row"], error["column"]) == (2, "Financeur")
+    assert "Region-Bretagne" in error["message"] and "Région Bretagne" in error["message"]
+    assert rows_of(db, "SELECT count(*) FROM project") == [(3,)]
+
+
+def test_organisations_match_by_siret_then_a_sole_siren_with_the_same_name_then_by_name(
+    db: Any, tmp_path: Path
+) -> None:
+    organisations = ["Nom", "Type", "SIREN", "SIRET"]
+    first = write_book(
+        tmp_path / "orgs.xlsx",
+        {
+            "Organisations": [
+                organisations,
+                ["Lyrays France SAS", "PME", "392131850", "39213185020488"],
+                ["Lyrays Rennes", "PME", "392131850", "39213185084005"],  # another establishment
+                ["Kerlab", "PME", "732829320", None],
+            ]
+        },
+    )
+    report = import_workbook(db, first)
+    assert report.ok, report.to_json()["errors"]
+    assert report.count("organisations", "created") == 3
+    second = write_book(
+        tmp_path / "orgs2.xlsx",
+        {
+            "Organisations": [
+                organisations,
+                ["Lyrays (Rennes)", "PME", None, "39213185084005"],  # its SIRET: renamed
+                ["KERLAB", "ETI", "732829320", None],  # its sole SIREN, the same name folded
+                ["Kerlab Services", "PME", "732829320", None],  # same SIREN, another name
+            ]
+        },
+    )
+    report = import_workbook(db, second)
+    assert report.ok, report.to_json()["errors"]
+    assert report.count("organisations", "updated") == 2
+    assert report.count("organisations", "created") == 1
+    assert rows_of(db, "SELECT name, kind, siren, siret FROM organisation ORDER BY id") == [
+        ("Lyrays France SAS", "sme", "392131850", "39213185020488"),
+        ("Lyrays (Rennes)", "sme", "392131850", "39213185084005"),
+        ("KERLAB", "midcap", "732829320", None),
+        ("Kerlab Services", "sme", "732829320", None),
+    ]
+
+
+def test_a_clusters_sheet_names_and_updates_clusters_and_old_workbooks_still_import(
+    pole_db: Any, db: Any, recent: Path, tmp_path: Path
+) -> None:
+    clusters = "SELECT code, name, regions FROM cluster ORDER BY code"
+    before = rows_of(pole_db, clusters)
+    assert before and all(name != code for code, name, _regions in before)
+    assert import_workbook(db, recent).ok
+    assert rows_of(db, clusters) == before
+    # An edited name comes back as an update of that cluster, and its undo puts it back.
+    book = openpyxl.load_workbook(recent)
+    book["Pôles"]["B2"] = "Pôle renommé"
+    book["Pôles"]["C2"] = "Bretagne; Normandie"
+    book.save(tmp_path / "renamed.xlsx")
+    report = import_workbook(db, tmp_path / "renamed.xlsx")
+    assert report.ok and report.count("clusters", "updated") == 1
+    assert rows_of(db, clusters)[0][1:] == ("Pôle renommé", "BRE,NOR")
+    undo_import(db, report.batch_id)
+    assert rows_of(db, clusters) == before
+    # A workbook written before the clusters sheet existed: clusters named by their code.
+    del book["Pôles"]
+    book.save(tmp_path / "old.xlsx")
+    empty = open_database(tmp_path / "empty.sqlite")
+    try:
+        assert import_workbook(empty, tmp_path / "old.xlsx").ok
+        assert [(code, name) for code, name, _ in rows_of(empty, clusters)] == [
+            (code, code) for code, _, _ in before
+        ]
+    finally:
+        empty.dispose()
+
+
 def test_errors_name_sheet_row_column_and_reason_and_nothing_is_written(
     db: Any, tmp_path: Path
 ) -> None:

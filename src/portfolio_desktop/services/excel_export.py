@@ -293,6 +293,16 @@ def _region_name(code: str) -> str:
         return code
 
 
+def _cluster_rows(session: Any) -> list[list[Any]]:
+    """The clusters sheet (issue 4): code, name, regions by name as in the Projets sheet."""
+    from ..storage.reference import clusters
+
+    return [
+        [c.extra[0], c.name, ", ".join(_region_name(r) for r in c.extra[1].split(",") if r)]
+        for c in clusters(session)
+    ]
+
+
 # -- the workbook -----------------------------------------------------------------------------------
 
 
@@ -409,6 +419,7 @@ class _WorkbookWriter:
                 "domains": q.domain_rows(session),
                 "funders": q.funder_rows(session),
                 "calls": q.call_rows(session),
+                "clusters": _cluster_rows(session),
             }
         messages_by_sheet = {
             "projects": "export_progress_projects",

@@ -195,8 +195,23 @@ CALLS = Sheet(
     ),
 )
 
+#: The clusters the projects sheets name by their code (Pôle column): their names and regions
+#: come back with them. Regions are written as in the Projets sheet (names, ", " between).
+CLUSTERS = Sheet(
+    "clusters",
+    "Pôles",
+    "Clusters",
+    (
+        Column("code", "Code", "Code", "text", required=True, width=10),
+        Column("name", "Nom", "Name", "text", width=44),
+        Column("regions", "Régions", "Regions", "text", width=30),
+    ),
+)
+
 #: The sheets of a full export, in order (the Synthèse/Summary sheet is added by the export).
-SHEETS: tuple[Sheet, ...] = (PROJECTS, FUNDING, PARTNERS, ORGANISATIONS, DOMAINS, FUNDERS, CALLS)
+SHEETS: tuple[Sheet, ...] = (
+    PROJECTS, FUNDING, PARTNERS, ORGANISATIONS, DOMAINS, FUNDERS, CALLS, CLUSTERS,
+)  # fmt: skip
 SUMMARY_TITLE = {"fr": "Synthèse", "en": "Summary"}
 
 #: How a domain split is written in the Projets sheet: "Name 60 %; Other 40 %".

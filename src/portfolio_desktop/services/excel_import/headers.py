@@ -19,7 +19,11 @@ from .. import workbook_schema as ws
 from .values import parse_text, unit_multiplier
 
 #: The kinds of records a sheet can hold, in the order they are applied.
-RECORD_KINDS = ("domains", "funders", "calls", "organisations", "projects", "funding", "partners")
+RECORD_KINDS = (
+    "clusters", "domains", "funders", "calls", "organisations", "projects", "funding", "partners",
+)  # fmt: skip
+#: The kinds of reference sheets, recognised by their title (or chosen by hand), never guessed.
+REFERENCE_KINDS = frozenset({"clusters", "domains", "funders", "calls", "organisations"})
 HEADER_SEARCH_ROWS = 30
 
 
@@ -172,7 +176,16 @@ CALL_FIELDS: tuple[Field, ...] = tuple(
     )
 )  # fmt: skip
 
+CLUSTER_FIELDS: tuple[Field, ...] = tuple(
+    _from_schema(
+        ws.CLUSTERS,
+        {"code": ("code", "code pôle", "sigle", "pôle", "cluster"), "name": ("nom", "name", "nom du pôle"),
+         "regions": ("régions", "région", "regions", "region")},
+    )
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
+    "clusters": CLUSTER_FIELDS,
     "projects": PROJECT_FIELDS,
     "funding": FUNDING_FIELDS,
     "partners": PARTNER_FIELDS,
@@ -329,9 +342,7 @@ def detect_mapping(
             distinct, exact, fields = _score(candidate, row)
             if distinct < 2:
                 continue
-            if candidate in {"domains", "funders", "calls", "organisations"} and not (
-                title_kind == candidate or kind == candidate
-            ):
+            if candidate in REFERENCE_KINDS and not (title_kind == candidate or kind == candidate):
                 continue  # reference sheets are recognised by their title (or chosen by hand)
             if "reference" not in fields and candidate in {"projects", "funding", "partners"}:
                 continue

@@ -197,15 +197,27 @@ class PartnerPlan:
 
 
 class RefTable:
-    """Rows of a reference table by key, with the rows an import would create or change."""
+    """Rows of a reference table by exact name and by folded key, with the rows an import would
+    create or change.
+
+    A name is matched exactly first: two funders the portfolio keeps apart ('Région Bretagne',
+    'Region-Bretagne') stay apart. The folded key (case, accents, punctuation) is the fallback for
+    workbooks typed elsewhere, and a folded key that fits several rows is ambiguous, never guessed.
+    """
 
     def __init__(
-        self, table: str, rows: Iterable[dict[str, Any]], key_of: Callable[[dict[str, Any]], str]
+        self,
+        table: str,
+        rows: Iterable[dict[str, Any]],
+        column: str = "name",
+        folder: Callable[[str], str] = key,
     ) -> None:
         self.table = table
-        self.key_of = key_of
+        self.column = column
+        self.folder = folder
         self.rows: dict[int, dict[str, Any]] = {}
         self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
         for row in rows:
             self._add(row)
         self.new_ids: list[int] = []
@@ -214,12 +226,36 @@ class RefTable:
         self.outcomes: dict[int, Outcome] = {}
         self._next = -1
 
+    def key_of(self, row: dict[str, Any]) -> str:
+        return self.folder(row[self.column] or "")
+
     def _add(self, row: dict[str, Any]) -> None:
         self.rows[row["id"]] = row
         self.by_key[self.key_of(row)].append(row["id"])
+        self.by_name[row[self.column] or ""].append(row["id"])
 
     def find(self, k: str) -> list[int]:
+        """The rows whose folded key is `k`."""
         return self.by_key.get(k, [])
+
+    def lookup(self, name: str, listed: set[str] | None = None) -> list[int]:
+        """The rows a name designates: those named exactly so, else those whose folded key is
+        the name's (none when the key is empty: '=' and '-' are not the same name).
+
+        `listed` is given for a row of a reference sheet: the names that sheet lists. The sheet
+        lists distinct records, so its row is never folded onto a record another of its rows
+        names exactly, nor onto one that this workbook creates.
+        """
+        exact = self.by_name.get(name)
+        if exact:
+            return list(exact)
+        folded = self.folder(name)
+        if not folded:
+            return []
+        found = self.by_key.get(folded, [])
+        if listed is not None:
+            found = [i for i in found if i > 0 and self.rows[i][self.column] not in listed]
+        return list(found)
 
     def create(self, values: dict[str, Any]) -> int:
         row_id = self._next
@@ -237,12 +273,15 @@ class RefTable:
             for column, old, _ in diffs:
                 before.setdefault(column, old)
         if diffs:
-            old_key = self.key_of(row)
+            old_key, old_name = self.key_of(row), row[self.column] or ""
             row.update(values)
-            new_key = self.key_of(row)
+            new_key, new_name = self.key_of(row), row[self.column] or ""
             if new_key != old_key:
                 self.by_key[old_key].remove(row_id)
                 self.by_key[new_key].append(row_id)
+            if new_name != old_name:
+                self.by_name[old_name].remove(row_id)
+                self.by_name[new_name].append(row_id)
         return diffs
 
 
@@ -503,18 +542,16 @@ class Planner:
         self.plan = ImportPlan(workbook, mappings, profile.name if profile else "")
         reference = store.load_reference(session)
         self.refs = self.plan.refs
-        self.refs["cluster"] = RefTable("cluster", reference["cluster"], lambda r: key(r["code"]))
-        self.refs["domain"] = RefTable("domain", reference["domain"], lambda r: key(r["name"]))
-        self.refs["funder"] = RefTable("funder", reference["funder"], lambda r: key(r["name"]))
-        self.refs["call"] = RefTable("call", reference["call"], lambda r: key(r["name"]))
-        self.refs["organisation"] = RefTable(
-            "organisation", reference["organisation"], lambda r: fold(r["name"])
-        )
-        self.cluster_names = {key(r["name"]): r["id"] for r in reference["cluster"]}
+        self.refs["cluster"] = RefTable("cluster", reference["cluster"], "code")
+        self.refs["domain"] = RefTable("domain", reference["domain"])
+        self.refs["funder"] = RefTable("funder", reference["funder"])
+        self.refs["call"] = RefTable("call", reference["call"])
+        self.refs["organisation"] = RefTable("organisation", reference["organisation"], folder=fold)
         self.sirens: dict[str, list[int]] = defaultdict(list)
+        self.sirets: dict[str, list[int]] = defaultdict(list)
         for row in reference["organisation"]:
-            if row["siren"]:
-                self.sirens[row["siren"]].append(row["id"])
+            self._index_identifiers(row["id"], row["siren"], row["siret"])
+        self._funders: dict[str, int] = {}  # a funder cell as written → its id, once resolved
         self.project_index = store.project_index(session)
         self.projects: dict[tuple[int, str], ProjectPlan] = {}
         self.existing: dict[int, dict[str, Any]] = {}
@@ -539,6 +576,17 @@ class Planner:
             return True
         return False
 
+    def cluster_ids(self, text: str) -> list[int]:
+        """The clusters a cell designates: by code (exactly, then folded), else by name."""
+        table = self.refs["cluster"]
+        found = table.lookup(text)
+        if found:
+            return found
+        rows = table.rows.values()
+        named = [r["id"] for r in rows if r["name"] == text]
+        folded = key(text)
+        return named or ([r["id"] for r in rows if key(r["name"]) == folded] if folded else [])
+
     def cluster_of(self, record: RowValues) -> int | None:
         raw = record.values.get("cluster")
         known = self._clusters.get(raw)
@@ -553,15 +601,19 @@ class Planner:
         table = self.refs["cluster"]
         if raw:
             text = str(raw)
-            found = table.find(key(text)) or (
-                [self.cluster_names[key(text)]] if key(text) in self.cluster_names else []
-            )
+            found = self.cluster_ids(text)
+            if len(found) > 1:
+                self.problem(
+                    record.source, "cluster", "import_ambiguous_value", value=text,
+                    candidates=", ".join(sorted(table.rows[i]["code"] for i in found)),
+                )  # fmt: skip
+                record.bad = True
+                return None
             if found:
                 table.used.add(found[0])
                 return found[0]
             code = text if len(text) <= 16 else "".join(w[0] for w in text.split())[:16].upper()
             new_id = table.create({"code": code, "name": text, "regions": ""})
-            self.cluster_names[key(text)] = new_id
             table.used.add(new_id)
             return new_id
         existing = list(table.rows)
@@ -577,13 +629,26 @@ class Planner:
         record.bad = True
         return None
 
+    def _ambiguous(
+        self, source: Source, field_key: str, table: RefTable, value: str, found: list[int]
+    ) -> None:
+        names = sorted(str(table.rows[i][table.column]) for i in found)
+        self.problem(
+            source, field_key, "import_ambiguous_value", value=value,
+            candidates=", ".join(f"« {n} »" for n in names[:5]),
+        )  # fmt: skip
+
     def domain_of(self, name: str, source: Source, field_key: str) -> int | None:
         value_map = self.profile.value_maps.get("domains", {}) if self.profile else {}
         target = value_map.get(key(name), name)
-        found = self.refs["domain"].find(key(target))
-        if found:
+        table = self.refs["domain"]
+        found = table.lookup(target)
+        if len(found) == 1:
             return found[0]
-        names = [r["name"] for r in self.refs["domain"].rows.values()]
+        if found:
+            self._ambiguous(source, field_key, table, name, found)
+            return None
+        names = [r["name"] for r in table.rows.values()]
         candidates = suggestions(target, names)
         if len(candidates) > 1:
             self.problem(
@@ -606,12 +671,19 @@ class Planner:
         return None
 
     def funder_of(self, name: str, source: Source, field_key: str) -> int | None:
+        known = self._funders.get(name)
+        if known is not None:
+            return known
         table = self.refs["funder"]
         value_map = self.profile.value_maps.get("funder", {}) if self.profile else {}
         chosen = key(name) in value_map  # the user said which funder this is (or a new one)
         target = value_map.get(key(name), name) or name
-        found = table.find(key(target))
+        found = table.lookup(target)
+        if len(found) > 1:
+            self._ambiguous(source, field_key, table, name, found)
+            return None
         if found:
+            self._funders[name] = found[0]
             return found[0]
         candidates = suggestions(target, [r["name"] for r in table.rows.values()])
         if candidates and not chosen:
@@ -623,14 +695,57 @@ class Planner:
                 candidates=", ".join(candidates[:5]),
             )
             return None
-        return table.create({"name": target, "kind": guess_funder_kind(target)})
+        new_id = table.create({"name": target, "kind": guess_funder_kind(target)})
+        self._funders[name] = new_id
+        return new_id
 
-    def call_of(self, name: str) -> int:
+    def call_of(self, name: str, source: Source, field_key: str = "call") -> int | None:
         table = self.refs["call"]
-        found = table.find(key(name))
+        found = table.lookup(name)
+        if len(found) > 1:
+            self._ambiguous(source, field_key, table, name, found)
+            return None
         if found:
             return found[0]
         return table.create({"name": name, "funder_id": None, "programme": "", "year": None})
+
+    def _index_identifiers(self, row_id: int, siren: str | None, siret: str | None) -> None:
+        if siren and row_id not in self.sirens[siren]:
+            self.sirens[siren].append(row_id)
+        if siret and row_id not in self.sirets[siret]:
+            self.sirets[siret].append(row_id)
+
+    def find_organisation(
+        self, name: str, siren: str | None, siret: str | None, listed: set[str] | None = None
+    ) -> list[int]:
+        """The organisations a name and identifiers designate: the one with this SIRET; else the
+        one with this SIREN when it is the only one and its name agrees (or no name is given);
+        else those of this name (exactly, then folded). Two establishments of a company (same
+        SIREN, other SIRET and name) stay two, and rows with different SIRETs never merge.
+        `listed` as in `RefTable.lookup`, for a row of an organisations sheet."""
+        table = self.refs["organisation"]
+        rows = table.rows
+
+        def compatible(row_id: int) -> bool:
+            row = rows[row_id]
+            return not (
+                (siret and row.get("siret") and row["siret"] != siret)
+                or (siren and row.get("siren") and row["siren"] != siren)
+            )
+
+        if siret and self.sirets.get(siret):
+            return list(self.sirets[siret])
+        if siren:
+            by_siren = self.sirens.get(siren, [])
+            if (
+                len(by_siren) == 1
+                and compatible(by_siren[0])
+                and (not name or fold(rows[by_siren[0]]["name"]) == fold(name))
+            ):
+                return list(by_siren)
+        if not name:
+            return []
+        return [i for i in table.lookup(name, listed) if compatible(i)]
 
     def organisation_of(
         self,
@@ -642,15 +757,9 @@ class Planner:
         attributes: dict[str, Any] | None = None,
     ) -> int | None:
         table = self.refs["organisation"]
-        if siren:
-            by_siren = self.sirens.get(siren, [])
-            if len(by_siren) == 1:
-                if by_siren[0] > 0 and by_siren[0] not in table.outcomes:
-                    table.outcomes[by_siren[0]] = Outcome(
-                        "organisation", "unchanged", name, source.mapping.sheet, source.row
-                    )
-                return by_siren[0]
-        found = table.find(fold(name))
+        attributes = attributes or {}
+        siret = attributes.get("siret")
+        found = self.find_organisation(name, siren, siret)
         if len(found) > 1:
             self.problem(
                 source, field_key, "import_ambiguous_organisation", value=name, count=len(found)
@@ -662,18 +771,16 @@ class Planner:
                     "organisation", "unchanged", name, source.mapping.sheet, source.row
                 )
             return found[0]
-        attributes = attributes or {}
         kind = attributes.get("kind") or guess_organisation_kind(name)
         new_id = table.create(
             {
                 "name": name, "name_key": fold(name), "kind": kind, "siren": siren,
-                "siret": attributes.get("siret"), "region": attributes.get("region"),
+                "siret": siret, "region": attributes.get("region"),
                 "city": attributes.get("city") or "", "is_member": False, "member_since": None,
                 "member_until": None, "version": 0,
             }
         )  # fmt: skip
-        if siren:
-            self.sirens[siren].append(new_id)
+        self._index_identifiers(new_id, siren, siret)
         table.outcomes[new_id] = Outcome(
             "organisation", "created", name, source.mapping.sheet, source.row
         )
@@ -682,25 +789,31 @@ class Planner:
     # -- reference sheets
 
     def reference_sheet(self, kind: str, rows: list[RowValues]) -> None:
+        column = "code" if kind == "clusters" else "name"
+        # The names the sheet lists: each of its rows is a record of its own (see RefTable.lookup).
+        listed = {r.values[column] for r in rows if not r.bad and r.values.get(column)}
         for record in rows:
             if record.bad:
                 continue
-            name = record.values.get("name")
+            name = record.values.get(column)
             if not name:
-                self.problem(record.source, "name", "required")
+                self.problem(record.source, column, "required")
                 continue
-            if self._too_long(record, "name"):
+            if self._too_long(record, column):
                 continue
             if kind == "organisations":
-                self._organisation_row(record, name)
+                self._organisation_row(record, name, listed)
             elif kind == "domains":
-                self._domain_row(record, name)
+                self._domain_row(record, name, listed)
+            elif kind == "clusters":
+                self._cluster_row(record, name, listed)
             elif kind == "funders":
                 self._simple_row(
                     "funder",
                     record,
                     name,
                     {"kind": record.values.get("kind")} if "kind" in record.values else {},
+                    listed,
                 )
             elif kind == "calls":
                 values: dict[str, Any] = {}
@@ -709,18 +822,28 @@ class Planner:
                     values["funder_id"] = (
                         self.funder_of(funder, record.source, "funder") if funder else None
                     )
+                    if funder and values["funder_id"] is None:
+                        continue
                 if "programme" in record.values:
                     values["programme"] = record.values["programme"] or ""
                 if "year" in record.values:
                     values["year"] = record.values["year"]
-                self._simple_row("call", record, name, values)
+                self._simple_row("call", record, name, values, listed)
 
     def _simple_row(
-        self, table_name: str, record: RowValues, name: str, values: dict[str, Any]
+        self,
+        table_name: str,
+        record: RowValues,
+        name: str,
+        values: dict[str, Any],
+        listed: set[str],
     ) -> None:
         table = self.refs[table_name]
-        found = table.find(key(name))
+        found = table.lookup(name, listed)
         label = name
+        if len(found) > 1:
+            self._ambiguous(record.source, "name", table, name, found)
+            return
         if found:
             row_id = found[0]
             diffs = table.change(row_id, values) if row_id > 0 else []
@@ -745,7 +868,36 @@ class Planner:
             table_name, "created", label, record.source.mapping.sheet, record.source.row
         )
 
-    def _domain_row(self, record: RowValues, name: str) -> None:
+    def _cluster_row(self, record: RowValues, code: str, listed: set[str]) -> None:
+        """A row of the clusters sheet: the cluster of this code is created or updated."""
+        table = self.refs["cluster"]
+        if len(code) > 16:
+            self.problem(record.source, "code", "import_text_too_long", max=16)
+            return
+        values: dict[str, Any] = {}
+        if record.values.get("name"):
+            values["name"] = record.values["name"]
+        if "regions" in record.values:
+            values["regions"] = ",".join(record.values["regions"] or [])
+        found = table.lookup(code, listed)
+        if len(found) > 1:
+            self._ambiguous(record.source, "code", table, code, found)
+            return
+        sheet, row = record.source.mapping.sheet, record.source.row
+        if found:
+            row_id = found[0]
+            diffs = table.change(row_id, values)
+            table.used.add(row_id)
+            if row_id > 0:
+                table.outcomes[row_id] = Outcome(
+                    "cluster", "updated" if diffs else "unchanged", code, sheet, row, diffs
+                )
+            return
+        row_id = table.create({"code": code, "name": code, "regions": "", **values})
+        table.used.add(row_id)
+        table.outcomes[row_id] = Outcome("cluster", "created", code, sheet, row)
+
+    def _domain_row(self, record: RowValues, name: str, listed: set[str]) -> None:
         table = self.refs["domain"]
         values: dict[str, Any] = {}
         colour = record.values.get("colour")
@@ -758,7 +910,10 @@ class Planner:
             values["colour"] = colour
         if record.values.get("active") is not None:
             values["active"] = record.values["active"]
-        found = table.find(key(name))
+        found = table.lookup(name, listed)
+        if len(found) > 1:
+            self._ambiguous(record.source, "name", table, name, found)
+            return
         if found:
             row_id = found[0]
             diffs = table.change(row_id, values)
@@ -787,7 +942,7 @@ class Planner:
             "domain", "created", name, record.source.mapping.sheet, record.source.row
         )
 
-    def _organisation_row(self, record: RowValues, name: str) -> None:
+    def _organisation_row(self, record: RowValues, name: str, listed: set[str]) -> None:
         table = self.refs["organisation"]
         v = record.values
         siren = normalise_identifier(v["siren"]) if v.get("siren") else None
@@ -815,8 +970,7 @@ class Planner:
             for issue in issues:
                 self.problem(record.source, issue.field, issue.code, **issue.params)
             return
-        by_siren = self.sirens.get(siren, []) if siren else []
-        found = by_siren if len(by_siren) == 1 else table.find(fold(name))
+        found = self.find_organisation(name, siren, siret, listed)
         if len(found) > 1:
             self.problem(
                 record.source, "name", "import_ambiguous_organisation", value=name, count=len(found)
@@ -824,7 +978,12 @@ class Planner:
             return
         if found:
             row_id = found[0]
+            row = table.rows[row_id]
+            for index, column in ((self.sirens, "siren"), (self.sirets, "siret")):
+                if row.get(column) and values.get(column, row[column]) != row[column]:
+                    index[row[column]].remove(row_id)
             diffs = table.change(row_id, values)
+            self._index_identifiers(row_id, row.get("siren"), row.get("siret"))
             if row_id > 0:
                 previous = table.outcomes.get(row_id)
                 all_diffs = (previous.changes if previous else []) + diffs
@@ -839,8 +998,7 @@ class Planner:
             {"siren": siren, "siret": siret, "region": None, "city": "", "is_member": False,
              "member_since": None, "member_until": None, "version": 0, **values}
         )  # fmt: skip
-        if siren:
-            self.sirens[siren].append(row_id)
+        self._index_identifiers(row_id, siren, siret)
         table.outcomes[row_id] = Outcome(
             "organisation", "created", name, record.source.mapping.sheet, record.source.row
         )
@@ -913,7 +1071,10 @@ class Planner:
                 if record.bad:
                     project.bad = True
             if "call" in v:
-                project.values["call_id"] = self.call_of(v["call"]) if v["call"] else None
+                call_id = self.call_of(v["call"], record.source) if v["call"] else None
+                if v["call"] and call_id is None:
+                    record.bad = project.bad = True
+                project.values["call_id"] = call_id
             if combined:
                 line_values: dict[str, Any] = {
                     k: v.get(k)
@@ -1407,8 +1568,10 @@ class Planner:
             if not line.bad and line.values.get("funder_id")
         }
         self.refs["call"].used |= {p.values["call_id"] for p in kept if p.values.get("call_id")}
+        # A cluster a rejected row would have created is not created; those the clusters sheet
+        # lists are.
         self.refs["cluster"].used = {p.key[0] for p in kept} | {
-            i for i in self.refs["cluster"].used if i > 0
+            i for i in self.refs["cluster"].used if i > 0 or i in self.refs["cluster"].outcomes
         }
         for row_id in list(self.refs["call"].used):
             funder_id = self.refs["call"].rows[row_id].get("funder_id")
@@ -1650,7 +1813,7 @@ def build_plan(
     if any(p.code == "import_missing_column" for p in plan.problems):
         plan.counts = {}
         return plan
-    for kind in ("domains", "funders", "calls", "organisations"):
+    for kind in ("clusters", "domains", "funders", "calls", "organisations"):
         for _mapping, rows in rows_by_kind.get(kind, []):
             planner.reference_sheet(kind, rows)
     keys: set[tuple[int, str]] = set()
@@ -1693,11 +1856,8 @@ def _peek_cluster(planner: Planner, record: RowValues) -> int | None:
     raw = record.values.get("cluster")
     table = planner.refs["cluster"]
     if raw:
-        found = table.find(key(str(raw)))
-        if found:
-            return found[0]
-        named: int | None = planner.cluster_names.get(key(str(raw)))
-        return named
+        found = planner.cluster_ids(str(raw))
+        return found[0] if len(found) == 1 else None
     if len(table.rows) == 1:
         return int(next(iter(table.rows)))
     return None

@@ -89,7 +89,9 @@ ENUM_OF_FIELD = {
     "org_kind": "OrganisationKind",
     "role": "PartnerRole",
 }
-KINDS = ("projects", "funding", "partners", "organisations", "domains", "funders", "calls")
+KINDS = (
+    "projects", "funding", "partners", "organisations", "domains", "funders", "calls", "clusters",
+)  # fmt: skip
 
 
 class ImportWizard(QWizard):
@@ -425,7 +427,7 @@ class MappingPage(QWizardPage):
         return [
             self.tr("Projects"), self.tr("Funding lines"), self.tr("Partners"),
             self.tr("Organisations"), self.tr("Domains"), self.tr("Funders"),
-            self.tr("Calls for proposals"),
+            self.tr("Calls for proposals"), self.tr("Clusters"),
         ]  # fmt: skip
 
     def initializePage(self) -> None:
