@@ -64,6 +64,6 @@ ensure_venv() {
   say "Installing portfolio-desktop and its libraries"
   "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
   # The build hook compiles the translations with pyside6-lrelease, so PySide6 comes first.
-  "$VENV/bin/python" -m pip install -q hatchling "PySide6-Essentials>=6.9,<6.12"
+  "$VENV/bin/python" -m pip install -q hatchling editables "PySide6-Essentials>=6.9,<6.12"
   "$VENV/bin/python" -m pip install -q --no-build-isolation -e "$ROOT[$extras]"
 }
