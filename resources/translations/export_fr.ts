@@ -1,113 +1,114 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-  <context>
+<context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="91" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="187" />
-      <source>Export to Excel</source>
-      <translation>Exporter vers Excel</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="187"/>
+        <source>Export to Excel</source>
+        <translation>Exporter vers Excel</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="94" />
-      <source>The whole portfolio</source>
-      <translation>Tout le portefeuille</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="94"/>
+        <source>The whole portfolio</source>
+        <translation>Tout le portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="95" />
-      <source>The projects of the current view</source>
-      <translation>Les projets de la vue actuelle</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="95"/>
+        <source>The projects of the current view</source>
+        <translation>Les projets de la vue actuelle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="96" />
-      <source>A blank template (headers and drop-down lists only)</source>
-      <translation>Un modèle vierge (en-têtes et listes déroulantes seulement)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="96"/>
+        <source>A blank template (headers and drop-down lists only)</source>
+        <translation>Un modèle vierge (en-têtes et listes déroulantes seulement)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="102" />
-      <source>No filter is applied to the projects table.</source>
-      <translation>Aucun filtre n'est appliqué à la table des projets.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="102"/>
+        <source>No filter is applied to the projects table.</source>
+        <translation>Aucun filtre n&apos;est appliqué à la table des projets.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="113" />
-      <source>Where to save the workbook (.xlsx)</source>
-      <translation>Où enregistrer le classeur (.xlsx)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="113"/>
+        <source>Where to save the workbook (.xlsx)</source>
+        <translation>Où enregistrer le classeur (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="115" />
-      <source>Choose…</source>
-      <translation>Choisir…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="115"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="129" />
-      <source>Export</source>
-      <translation>Exporter</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="129"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="138" />
-      <source>Workbook language:</source>
-      <translation>Langue du classeur :</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="138"/>
+        <source>Workbook language:</source>
+        <translation>Langue du classeur :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="139" />
-      <source>File:</source>
-      <translation>Fichier :</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="139"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="141" />
-      <source>What to export:</source>
-      <translation>Que faut-il exporter ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="141"/>
+        <source>What to export:</source>
+        <translation>Que faut-il exporter ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="176" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="176"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="176" />
-      <source>Close</source>
-      <translation>Fermer</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="176"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="180" />
-      <source>The projects of the current view (%n project(s))</source>
-      <translation>
-        <numerusform>Les projets de la vue actuelle (%n projet)</numerusform>
-        <numerusform>Les projets de la vue actuelle (%n projets)</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="180"/>
+        <source>The projects of the current view (%n project(s))</source>
+        <translation>
+            <numerusform>Les projets de la vue actuelle (%n projet)</numerusform>
+            <numerusform>Les projets de la vue actuelle (%n projets)</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="189" />
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Classeur Excel (*.xlsx)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="189"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="226" />
-      <source>Cancelling…</source>
-      <translation>Annulation…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="226"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="265" />
-      <source>Export cancelled. The existing file, if any, was left unchanged.</source>
-      <translation>Export annulé. Le fichier existant, s'il y en a un, n'a pas été modifié.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="265"/>
+        <source>Export cancelled. The existing file, if any, was left unchanged.</source>
+        <translation>Export annulé. Le fichier existant, s&apos;il y en a un, n&apos;a pas été modifié.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="270" />
-      <source>Blank template saved to %1.</source>
-      <translation>Modèle vierge enregistré dans %1.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="270"/>
+        <source>Blank template saved to %1.</source>
+        <translation>Modèle vierge enregistré dans %1.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="272" />
-      <source>%n project(s) exported to %1.</source>
-      <translation>
-        <numerusform>%n projet exporté dans %1.</numerusform>
-        <numerusform>%n projets exportés dans %1.</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="272"/>
+        <source>%n project(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n projet exporté dans %1.</numerusform>
+            <numerusform>%n projets exportés dans %1.</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="290" />
-      <source>The export failed unexpectedly; the existing file was left unchanged.</source>
-      <translation>L'export a échoué de façon inattendue ; le fichier existant n'a pas été modifié.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="290"/>
+        <source>The export failed unexpectedly; the existing file was left unchanged.</source>
+        <translation>L&apos;export a échoué de façon inattendue ; le fichier existant n&apos;a pas été modifié.</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,394 +1,395 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-  <context>
+<context>
     <name>BackupDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="50" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="143" />
-      <source>Restore a backup</source>
-      <translation>Restaurer une sauvegarde</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="53"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="146"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="58" />
-      <source>Backups are made every day the portfolio is opened, before every update of the application and before every large import. Restoring one first keeps the current portfolio as a backup too: nothing is lost.</source>
-      <translation>Une sauvegarde est faite chaque jour d'ouverture du portefeuille, avant chaque mise à jour de l'application et avant chaque import important. En restaurer une garde d'abord le portefeuille actuel en sauvegarde : rien n'est perdu.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="61"/>
+        <source>Backups are made every day the portfolio is opened, before every update of the application and before every large import. Restoring one first keeps the current portfolio as a backup too: nothing is lost.</source>
+        <translation>Une sauvegarde est faite chaque jour d&apos;ouverture du portefeuille, avant chaque mise à jour de l&apos;application et avant chaque import important. En restaurer une garde d&apos;abord le portefeuille actuel en sauvegarde : rien n&apos;est perdu.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="65" />
-      <source>Taken on</source>
-      <translation>Prise le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="68"/>
+        <source>Taken on</source>
+        <translation>Prise le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="65" />
-      <source>Why</source>
-      <translation>Motif</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="68"/>
+        <source>Why</source>
+        <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="65" />
-      <source>Size</source>
-      <translation>Taille</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="68"/>
+        <source>Size</source>
+        <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="77" />
-      <source>Restore…</source>
-      <translation>Restaurer…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="80"/>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="80" />
-      <source>Back up now</source>
-      <translation>Sauvegarder maintenant</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="83"/>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="83" />
-      <source>Close</source>
-      <translation>Fermer</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="86"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="98" />
-      <source>A server is backed up by its administrator.</source>
-      <translation>Un serveur est sauvegardé par son administrateur.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="101"/>
+        <source>A server is backed up by its administrator.</source>
+        <translation>Un serveur est sauvegardé par son administrateur.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="128" />
-      <source>No backup yet.</source>
-      <translation>Aucune sauvegarde pour l'instant.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="131"/>
+        <source>No backup yet.</source>
+        <translation>Aucune sauvegarde pour l&apos;instant.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="145" />
-      <source>Put back the portfolio as it was on %1? The current portfolio is kept as a backup first, and the change can be undone the same way.</source>
-      <translation>Remettre le portefeuille tel qu'il était le %1 ? Le portefeuille actuel est d'abord gardé en sauvegarde, et l'opération peut être défaite de la même façon.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="148"/>
+        <source>Put back the portfolio as it was on %1? The current portfolio is kept as a backup first, and the change can be undone the same way.</source>
+        <translation>Remettre le portefeuille tel qu&apos;il était le %1 ? Le portefeuille actuel est d&apos;abord gardé en sauvegarde, et l&apos;opération peut être défaite de la même façon.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="162" />
-      <source>Backup saved.</source>
-      <translation>Sauvegarde enregistrée.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="165"/>
+        <source>Backup saved.</source>
+        <translation>Sauvegarde enregistrée.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="167" />
-      <source>Changed by someone else</source>
-      <translation>Modifié par quelqu'un d'autre</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="167"/>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="174" />
-      <source>Someone saved this project after you opened it. Nothing has been overwritten: compare the two versions and choose.</source>
-      <translation>Quelqu'un a enregistré ce projet après que vous l'avez ouvert. Rien n'a été écrasé : comparez les deux versions et choisissez.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="174"/>
+        <source>Someone saved this project after you opened it. Nothing has been overwritten: compare the two versions and choose.</source>
+        <translation>Quelqu&apos;un a enregistré ce projet après que vous l&apos;avez ouvert. Rien n&apos;a été écrasé : comparez les deux versions et choisissez.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="184" />
-      <source>Last change: %1 by %2 (%3).</source>
-      <translation>Dernière modification : %1 par %2 (%3).</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="184"/>
+        <source>Last change: %1 by %2 (%3).</source>
+        <translation>Dernière modification : %1 par %2 (%3).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="191" />
-      <source>Field</source>
-      <translation>Champ</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="191"/>
+        <source>Field</source>
+        <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="191" />
-      <source>Yours (not saved)</source>
-      <translation>La vôtre (non enregistrée)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="191"/>
+        <source>Yours (not saved)</source>
+        <translation>La vôtre (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="191" />
-      <source>Theirs (saved)</source>
-      <translation>L'autre (enregistrée)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="191"/>
+        <source>Theirs (saved)</source>
+        <translation>L&apos;autre (enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="200" />
-      <source>(the same content, saved again)</source>
-      <translation>(le même contenu, enregistré de nouveau)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="204"/>
+        <source>(the same content, saved again)</source>
+        <translation>(le même contenu, enregistré de nouveau)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="217" />
-      <source>Keep theirs and reload</source>
-      <translation>Garder l'autre et recharger</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="221"/>
+        <source>Keep theirs and reload</source>
+        <translation>Garder l&apos;autre et recharger</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="219" />
-      <source>Your changes are dropped; the form shows theirs.</source>
-      <translation>Vos modifications sont abandonnées ; le formulaire affiche l'autre version.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="223"/>
+        <source>Your changes are dropped; the form shows theirs.</source>
+        <translation>Vos modifications sont abandonnées ; le formulaire affiche l&apos;autre version.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="221" />
-      <source>Overwrite with mine</source>
-      <translation>Remplacer par la mienne</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="225"/>
+        <source>Overwrite with mine</source>
+        <translation>Remplacer par la mienne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="224" />
-      <source>Your version is saved over theirs; the history keeps both.</source>
-      <translation>Votre version remplace l'autre ; l'historique garde les deux.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="228"/>
+        <source>Your version is saved over theirs; the history keeps both.</source>
+        <translation>Votre version remplace l&apos;autre ; l&apos;historique garde les deux.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="226" />
-      <source>Back to the form</source>
-      <translation>Revenir au formulaire</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="230"/>
+        <source>Back to the form</source>
+        <translation>Revenir au formulaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="270" />
-      <source>Deleted elsewhere</source>
-      <translation>Supprimé ailleurs</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="274"/>
+        <source>Deleted elsewhere</source>
+        <translation>Supprimé ailleurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="271" />
-      <source>Someone deleted this project after you opened it. Your changes were not saved; an undo on their side, or a backup, can bring the project back.</source>
-      <translation>Quelqu'un a supprimé ce projet après que vous l'avez ouvert. Vos modifications n'ont pas été enregistrées ; une annulation de son côté, ou une sauvegarde, peut faire revenir le projet.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/conflict_dialog.py" line="275"/>
+        <source>Someone deleted this project after you opened it. Your changes were not saved; an undo on their side, or a backup, can bring the project back.</source>
+        <translation>Quelqu&apos;un a supprimé ce projet après que vous l&apos;avez ouvert. Vos modifications n&apos;ont pas été enregistrées ; une annulation de son côté, ou une sauvegarde, peut faire revenir le projet.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DamagedDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="179" />
-      <source>Damaged portfolio</source>
-      <translation>Portefeuille endommagé</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="182"/>
+        <source>Damaged portfolio</source>
+        <translation>Portefeuille endommagé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="184" />
-      <source>Restore that backup now?</source>
-      <translation>Restaurer cette sauvegarde maintenant ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="187"/>
+        <source>Restore that backup now?</source>
+        <translation>Restaurer cette sauvegarde maintenant ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="186" />
-      <source>Restore the backup</source>
-      <translation>Restaurer la sauvegarde</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_dialog.py" line="189"/>
+        <source>Restore the backup</source>
+        <translation>Restaurer la sauvegarde</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="46" />
-      <source>History and imports</source>
-      <translation>Historique et imports</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="46"/>
+        <source>History and imports</source>
+        <translation>Historique et imports</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53" />
-      <source>No.</source>
-      <translation>N°</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53"/>
+        <source>No.</source>
+        <translation>N°</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53" />
-      <source>When</source>
-      <translation>Quand</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53"/>
+        <source>When</source>
+        <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53" />
-      <source>Who</source>
-      <translation>Qui</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53"/>
+        <source>Who</source>
+        <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53" />
-      <source>File</source>
-      <translation>Fichier</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53"/>
+        <source>File</source>
+        <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53" />
-      <source>State</source>
-      <translation>État</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="53"/>
+        <source>State</source>
+        <translation>État</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="63" />
-      <source>Undo this import…</source>
-      <translation>Annuler cet import…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="63"/>
+        <source>Undo this import…</source>
+        <translation>Annuler cet import…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="72" />
-      <source>Undoing an import removes what it created and puts back what it changed, unless those records were edited since.</source>
-      <translation>Annuler un import retire ce qu'il a créé et remet ce qu'il a modifié, sauf si ces enregistrements ont été modifiés depuis.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="72"/>
+        <source>Undoing an import removes what it created and puts back what it changed, unless those records were edited since.</source>
+        <translation>Annuler un import retire ce qu&apos;il a créé et remet ce qu&apos;il a modifié, sauf si ces enregistrements ont été modifiés depuis.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="83" />
-      <source>Latest changes</source>
-      <translation>Dernières modifications</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="83"/>
+        <source>Latest changes</source>
+        <translation>Dernières modifications</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="84" />
-      <source>Imports</source>
-      <translation>Imports</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="84"/>
+        <source>Imports</source>
+        <translation>Imports</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="85" />
-      <source>Close</source>
-      <translation>Fermer</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="85"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="113" />
-      <source>undone %1</source>
-      <translation>annulé le %1</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="113"/>
+        <source>undone %1</source>
+        <translation>annulé le %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="121" />
-      <source>%1 created, %2 updated</source>
-      <translation>%1 créé(s), %2 modifié(s)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="121"/>
+        <source>%1 created, %2 updated</source>
+        <translation>%1 créé(s), %2 modifié(s)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="156" />
-      <source>Undo an import</source>
-      <translation>Annuler un import</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="156"/>
+        <source>Undo an import</source>
+        <translation>Annuler un import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="157" />
-      <source>Undo import no. %1 (%2)?</source>
-      <translation>Annuler l'import n° %1 (%2) ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_dialog.py" line="157"/>
+        <source>Undo import no. %1 (%2)?</source>
+        <translation>Annuler l&apos;import n° %1 (%2) ?</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="92" />
-      <source>When</source>
-      <translation>Quand</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="97"/>
+        <source>When</source>
+        <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="93" />
-      <source>Who</source>
-      <translation>Qui</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="98"/>
+        <source>Who</source>
+        <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="94" />
-      <source>From</source>
-      <translation>Origine</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="99"/>
+        <source>From</source>
+        <translation>Origine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="95" />
-      <source>What</source>
-      <translation>Quoi</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="100"/>
+        <source>What</source>
+        <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="96" />
-      <source>Field</source>
-      <translation>Champ</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="101"/>
+        <source>Field</source>
+        <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="97" />
-      <source>Before</source>
-      <translation>Avant</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="102"/>
+        <source>Before</source>
+        <translation>Avant</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="98" />
-      <source>After</source>
-      <translation>Après</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="103"/>
+        <source>After</source>
+        <translation>Après</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="182" />
-      <source>All changes</source>
-      <translation>Toutes les modifications</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="187"/>
+        <source>All changes</source>
+        <translation>Toutes les modifications</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="35" />
-      <source>&amp;Restore a backup…</source>
-      <translation>&amp;Restaurer une sauvegarde…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="34"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="38" />
-      <source>Connect to a &amp;server…</source>
-      <translation>Se connecter à un &amp;serveur…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="37"/>
+        <source>Connect to a &amp;server…</source>
+        <translation>Se connecter à un &amp;serveur…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="41" />
-      <source>&amp;History and imports…</source>
-      <translation>&amp;Historique et imports…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="40"/>
+        <source>&amp;History and imports…</source>
+        <translation>&amp;Historique et imports…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="103" />
-      <source> (read-only)</source>
-      <translation> (lecture seule)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="102"/>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="113" />
-      <source>About this portfolio</source>
-      <translation>À propos de ce portefeuille</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/backup_actions.py" line="112"/>
+        <source>About this portfolio</source>
+        <translation>À propos de ce portefeuille</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ServerDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="39" />
-      <source>Connect to a server</source>
-      <translation>Se connecter à un serveur</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="39"/>
+        <source>Connect to a server</source>
+        <translation>Se connecter à un serveur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="53" />
-      <source>Remember the password in the system keyring</source>
-      <translation>Retenir le mot de passe dans le trousseau du système</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="53"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Retenir le mot de passe dans le trousseau du système</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="61" />
-      <source>Verify the server's certificate and name (recommended)</source>
-      <translation>Vérifier le certificat et le nom du serveur (recommandé)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="61"/>
+        <source>Verify the server&apos;s certificate and name (recommended)</source>
+        <translation>Vérifier le certificat et le nom du serveur (recommandé)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="62" />
-      <source>Encrypt without checking who answers</source>
-      <translation>Chiffrer sans vérifier qui répond</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="62"/>
+        <source>Encrypt without checking who answers</source>
+        <translation>Chiffrer sans vérifier qui répond</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="63" />
-      <source>No encryption (this computer only)</source>
-      <translation>Sans chiffrement (ce poste seulement)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="63"/>
+        <source>No encryption (this computer only)</source>
+        <translation>Sans chiffrement (ce poste seulement)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="70" />
-      <source>The certificate authority file (.pem, .crt)</source>
-      <translation>Le fichier de l'autorité de certification (.pem, .crt)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="70"/>
+        <source>The certificate authority file (.pem, .crt)</source>
+        <translation>Le fichier de l&apos;autorité de certification (.pem, .crt)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="71" />
-      <source>Choose…</source>
-      <translation>Choisir…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="71"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="83" />
-      <source>Server</source>
-      <translation>Serveur</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="83"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="84" />
-      <source>Port</source>
-      <translation>Port</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="84"/>
+        <source>Port</source>
+        <translation>Port</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="85" />
-      <source>Database</source>
-      <translation>Base</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="85"/>
+        <source>Database</source>
+        <translation>Base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="86" />
-      <source>User</source>
-      <translation>Utilisateur</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="86"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="87" />
-      <source>Password</source>
-      <translation>Mot de passe</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="87"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="89" />
-      <source>Security</source>
-      <translation>Sécurité</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="89"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="90" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="114" />
-      <source>Certificate authority</source>
-      <translation>Autorité de certification</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="90"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="114"/>
+        <source>Certificate authority</source>
+        <translation>Autorité de certification</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="94" />
-      <source>Connect</source>
-      <translation>Se connecter</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="94"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="116" />
-      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-      <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/server_dialog.py" line="116"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
-  </context>
+</context>
 </TS>
