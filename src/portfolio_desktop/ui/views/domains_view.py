@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.filters import ProjectFilter
 from ...services import reference
@@ -166,15 +165,8 @@ class DomainsView(ReferenceView):
 
     def edit_selected(self) -> None:
         domain = self.current()
-        if domain is not None and self.ctx.db is not None:
-            self.ctx.read(
-                reference.snapshot_reference,
-                self.ctx.db,
-                "domain",
-                domain.id,
-                on_done=self._open,
-                on_error=self.failed,
-            )
+        if domain is not None:
+            self.edit_row("domain", domain.id, self._open)
 
     def _open(self, snapshot: RowSnapshot | None) -> None:
         used = {r.colour.upper() for r in self.model.rows()}
@@ -182,42 +174,27 @@ class DomainsView(ReferenceView):
         dialog = DomainDialog(
             self.ctx, snapshot, [r.name for r in self.model.rows()], self, colour=colour
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda row_id: setattr(self, "_pending", row_id))
-        self._dialog = dialog
-        dialog.open()
+        self.open_editor(dialog, lambda row_id: setattr(self, "_pending", row_id))
 
     def delete_selected(self) -> None:
         domain = self.current()
         if domain is None:
             return
         if domain.projects:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot delete"),
+            self.refuse_delete(
                 self.tr(
                     "“%1” cannot be deleted: %Ln project(s) are classified in it. Make it "
                     "inactive instead: it will no longer be offered for new splits.",
                     "",
                     domain.projects,
-                ).replace("%1", domain.name),
+                ).replace("%1", domain.name)
             )
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete"),
+        self.delete_row(
+            "domain",
+            domain.id,
             self.tr("Delete the domain “%1”? You can undo this.").replace("%1", domain.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.run(
-            commands.remove_reference(
-                self.ctx,
-                "domain",
-                domain.id,
-                self.tr("Delete domain %1").replace("%1", domain.name),
-            ),
-            title=self.tr("Cannot delete"),
+            self.tr("Delete domain %1").replace("%1", domain.name),
         )
 
     def move_selected(self, step: int) -> None:

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.text import fold
 from ...services import reference
 from ...services.reference import RowSnapshot
-from .. import commands
 from ..context import AppContext
 from ..dialogs.reference_editors import ExpertChoices, ExpertDialog
 from ..models.reference_table import Column, ReferenceTableModel
@@ -179,55 +178,33 @@ class ExpertsView(ReferenceView):
 
     def edit_selected(self) -> None:
         expert = self.current()
-        if expert is not None and self.ctx.db is not None:
-            self.ctx.read(
-                reference.snapshot_reference,
-                self.ctx.db,
-                "expert",
-                expert.id,
-                on_done=self._open,
-                on_error=self.failed,
-            )
+        if expert is not None:
+            self.edit_row("expert", expert.id, self._open)
 
     def _open(self, snapshot: RowSnapshot | None) -> None:
         evaluations = next(
             (r.evaluations for r in self._data.rows if snapshot and r.id == snapshot.id), 0
         )
         dialog = ExpertDialog(self.ctx, self._data.choices, snapshot, evaluations, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda row_id: setattr(self, "_pending", row_id))
-        self._dialog = dialog
-        dialog.open()
+        self.open_editor(dialog, lambda row_id: setattr(self, "_pending", row_id))
 
     def delete_selected(self) -> None:
         expert = self.current()
         if expert is None:
             return
         if expert.evaluations:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot delete"),
+            self.refuse_delete(
                 self.tr(
                     "“%1” cannot be deleted: %Ln evaluation(s) written by this expert are kept "
                     "with the projects.",
                     "",
                     expert.evaluations,
-                ).replace("%1", expert.name),
+                ).replace("%1", expert.name)
             )
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete"),
+        self.delete_row(
+            "expert",
+            expert.id,
             self.tr("Delete the expert “%1”? You can undo this.").replace("%1", expert.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.run(
-            commands.remove_reference(
-                self.ctx,
-                "expert",
-                expert.id,
-                self.tr("Delete expert %1").replace("%1", expert.name),
-            ),
-            title=self.tr("Cannot delete"),
+            self.tr("Delete expert %1").replace("%1", expert.name),
         )

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,6 @@ from ...domain.filters import ProjectFilter
 from ...domain.text import fold
 from ...services import reference
 from ...services.reference import NamedRow, RowSnapshot
-from .. import commands
 from ..context import AppContext
 from ..dialogs.reference_editors import CallDialog, Choice, FunderDialog
 from ..models.reference_table import Column, ReferenceTableModel
@@ -332,29 +330,19 @@ class FundersView(ReferenceView):
 
     def edit_funder(self) -> None:
         funder = self.current_funder()
-        if funder is not None and self.ctx.db is not None:
-            self.ctx.read(
-                reference.snapshot_reference,
-                self.ctx.db,
-                "funder",
-                funder.id,
-                on_done=self._open_funder,
-                on_error=self.failed,
-            )
+        if funder is not None:
+            self.edit_row("funder", funder.id, self._open_funder)
 
     def _open_funder(self, snapshot: RowSnapshot | None) -> None:
         dialog = FunderDialog(self.ctx, snapshot, [f.name for f in self.funders.rows()], self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda row_id: setattr(self, "_pending", ("funder", row_id)))
-        self._dialog = dialog
-        dialog.open()
+        self.open_editor(dialog, lambda row_id: setattr(self, "_pending", ("funder", row_id)))
 
     def delete_funder(self) -> None:
         funder = self.current_funder()
         if funder is None:
             return
         if funder.lines or funder.calls:
-            self._refuse(
+            self.refuse_delete(
                 self.tr(
                     "“%1” cannot be deleted: %2 funding line(s) and %3 call(s) for proposals "
                     "still refer to it."
@@ -364,18 +352,12 @@ class FundersView(ReferenceView):
                 .replace("%3", str(funder.calls))
             )
             return
-        if self._confirm(
-            self.tr("Delete the funder “%1”? You can undo this.").replace("%1", funder.name)
-        ):
-            self.run(
-                commands.remove_reference(
-                    self.ctx,
-                    "funder",
-                    funder.id,
-                    self.tr("Delete funder %1").replace("%1", funder.name),
-                ),
-                title=self.tr("Cannot delete"),
-            )
+        self.delete_row(
+            "funder",
+            funder.id,
+            self.tr("Delete the funder “%1”? You can undo this.").replace("%1", funder.name),
+            self.tr("Delete funder %1").replace("%1", funder.name),
+        )
 
     def show_funder_projects(self) -> None:
         funder = self.current_funder()
@@ -389,15 +371,8 @@ class FundersView(ReferenceView):
 
     def edit_call(self) -> None:
         call = self.current_call()
-        if call is not None and self.ctx.db is not None:
-            self.ctx.read(
-                reference.snapshot_reference,
-                self.ctx.db,
-                "call",
-                call.id,
-                on_done=self._open_call,
-                on_error=self.failed,
-            )
+        if call is not None:
+            self.edit_row("call", call.id, self._open_call)
 
     def _open_call(self, snapshot: RowSnapshot | None) -> None:
         funder = self.current_funder()
@@ -409,42 +384,27 @@ class FundersView(ReferenceView):
             self,
             funder_id=funder.id if funder is not None else None,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda row_id: setattr(self, "_pending", ("call", row_id)))
-        self._dialog = dialog
-        dialog.open()
+        self.open_editor(dialog, lambda row_id: setattr(self, "_pending", ("call", row_id)))
 
     def delete_call(self) -> None:
         call = self.current_call()
         if call is None:
             return
         if call.projects:
-            self._refuse(
+            self.refuse_delete(
                 self.tr(
                     "“%1” cannot be deleted: %Ln project(s) answered this call.", "", call.projects
                 ).replace("%1", call.name)
             )
             return
-        if self._confirm(
-            self.tr("Delete the call “%1”? You can undo this.").replace("%1", call.name)
-        ):
-            self.run(
-                commands.remove_reference(
-                    self.ctx, "call", call.id, self.tr("Delete call %1").replace("%1", call.name)
-                ),
-                title=self.tr("Cannot delete"),
-            )
+        self.delete_row(
+            "call",
+            call.id,
+            self.tr("Delete the call “%1”? You can undo this.").replace("%1", call.name),
+            self.tr("Delete call %1").replace("%1", call.name),
+        )
 
     def show_call_projects(self) -> None:
         call = self.current_call()
         if call is not None:
             self.show_projects.emit(ProjectFilter(call_ids=(call.id,)))
-
-    # -- helpers -----------------------------------------------------------------------------------
-
-    def _refuse(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Cannot delete"), text)
-
-    def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete"), text)
-        return answer == QMessageBox.StandardButton.Yes

@@ -218,10 +218,7 @@ class OrganisationsView(ReferenceView):
 
     def _open_dialog(self, record: OrganisationRecord | None) -> None:
         dialog = OrganisationDialog(self.ctx, record, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda org_id: setattr(self, "_pending", [org_id]))
-        self._dialog = dialog
-        dialog.open()
+        self.open_editor(dialog, lambda org_id: setattr(self, "_pending", [org_id]))
 
     def delete_selected(self) -> None:
         rows = self.selected_records()

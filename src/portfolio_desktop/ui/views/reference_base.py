@@ -11,13 +11,16 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
 )
 
+from ...services import reference
 from .. import commands
 from ..context import AppContext
 from ..errors import show_error
@@ -84,6 +87,44 @@ class ReferenceView(QWidget):
         commands.push_when_written(
             self.ctx, command, on_done=on_done, on_error=lambda e: self.failed(e, title)
         )
+
+    # -- editing and deleting a row ---------------------------------------------------------------
+
+    def edit_row(self, table: str, row_id: int, open_editor: Callable[[Any], None]) -> None:
+        """Reads the row's snapshot off the GUI thread, then opens its editor with it."""
+        if self.ctx.db is not None:
+            self.ctx.read(
+                reference.snapshot_reference,
+                self.ctx.db,
+                table,
+                row_id,
+                on_done=open_editor,
+                on_error=self.failed,
+            )
+
+    def open_editor(self, dialog: QDialog, on_saved: Callable[[int], None]) -> None:
+        """Opens an editor window-modal, deleted when closed; `on_saved` gets the saved row's id
+        (to select it once the screen has reloaded)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(on_saved)  # type: ignore[attr-defined]
+        self._dialog = dialog
+        dialog.open()
+
+    def refuse_delete(self, text: str) -> None:
+        QMessageBox.warning(
+            self, QCoreApplication.translate("ReferenceView", "Cannot delete"), text
+        )
+
+    def delete_row(self, table: str, row_id: int, question: str, undo_text: str) -> None:
+        """Asks `question`; on Yes deletes the row as an undoable command named `undo_text`."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("ReferenceView", "Delete"), question
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run(
+                commands.remove_reference(self.ctx, table, row_id, undo_text),
+                title=QCoreApplication.translate("ReferenceView", "Cannot delete"),
+            )
 
     # -- building blocks ---------------------------------------------------------------------------
 
