@@ -7,22 +7,15 @@ pages of primary keys (about 2 ms for 200 rows) and cached; edits invalidate the
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from .. import formatting
+from .lazy_rows import Index, LazyRowsModel
 
 if TYPE_CHECKING:  # the services load after the window is shown
     from ...services.project_list import ProjectRow
@@ -33,8 +26,6 @@ MAX_PAGES = 150  # about 10,000 rows kept in memory at most
 #: A role carrying the raw value of a cell (cents, dates, codes) for delegates and tests.
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,46 +90,16 @@ STATUS_COLOURS = {
 }
 
 
-class ProjectTableModel(QAbstractTableModel):
-    """Rows of the projects table, by id, lazily."""
-
-    sort_requested = Signal(str, bool)
+class ProjectTableModel(LazyRowsModel["ProjectRow", _Cells]):
+    """Rows of the projects table, by id, lazily; each page formatted once."""
 
     def __init__(
         self, fetch_rows: Callable[[Sequence[int]], list[ProjectRow]], parent: Any = None
     ) -> None:
-        super().__init__(parent)
-        self._fetch = fetch_rows
+        super().__init__(
+            fetch_rows, page=PAGE, max_pages=MAX_PAGES, sort_key="reference", parent=parent
+        )
         self._columns = columns()
-        self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[_Cells | None]] = OrderedDict()
-        self.sort_key = "reference"
-        self.descending = False
-
-    # -- what the owner calls ----------------------------------------------------------------------
-
-    def set_ids(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self.endResetModel()
-
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def invalidate(self, ids: Sequence[int] = ()) -> None:
-        """Forgets cached rows (all of them when `ids` is empty) and repaints."""
-        if not ids:
-            self._pages.clear()
-        else:
-            wanted = set(ids)
-            for page in list(self._pages):
-                if any(i in wanted for i in self._ids[page * PAGE : (page + 1) * PAGE]):
-                    del self._pages[page]
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1)
-            )
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
@@ -147,18 +108,9 @@ class ProjectTableModel(QAbstractTableModel):
         return self.column_keys().index(key)
 
     def project_id(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_of(self, project_id: int) -> int:
-        try:
-            return self._ids.index(project_id)
-        except ValueError:
-            return -1
+        return self.id_at(row)
 
     # -- QAbstractTableModel -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -194,25 +146,25 @@ class ProjectTableModel(QAbstractTableModel):
             return None
         role = int(role)
         if role in (_DISPLAY, _TOOLTIP):
-            cells = self._cells(row)
+            cells = self.item(row)
             return cells.display[index.column()] if cells is not None else None
         if role == _ALIGNMENT:
             return _RIGHT if self._columns[index.column()].kind == "money" else None
         if role == _FOREGROUND:
-            cells = self._cells(row)
+            cells = self.item(row)
             return (
                 cells.colour
                 if cells is not None and self._columns[index.column()].kind == "status"
                 else None
             )
         if role == SortRole:
-            cells = self._cells(row)
+            cells = self.item(row)
             return cells.raw[index.column()] if cells is not None else None
         if role == IdRole:
             return self._ids[row]
         return None
 
-    def _format(self, row: ProjectRow) -> _Cells:
+    def convert(self, row: ProjectRow) -> _Cells:
         raw = tuple(getattr(row, _ATTRIBUTE.get(c.key, c.key)) for c in self._columns)
         display = []
         for column, value in zip(self._columns, raw, strict=True):
@@ -225,19 +177,3 @@ class ProjectTableModel(QAbstractTableModel):
             else:
                 display.append(value)
         return _Cells(tuple(display), raw, QColor(STATUS_COLOURS.get(row.status, "#000000")))
-
-    # -- paging ---------------------------------------------------------------------------------
-
-    def _cells(self, row: int) -> _Cells | None:
-        page = row // PAGE
-        cells = self._pages.get(page)
-        if cells is None:
-            ids = self._ids[page * PAGE : (page + 1) * PAGE]
-            fetched = {r.id: r for r in self._fetch(ids)}
-            cells = [self._format(fetched[i]) if i in fetched else None for i in ids]
-            self._pages[page] = cells
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return cells[row - page * PAGE]

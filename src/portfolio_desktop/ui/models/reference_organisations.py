@@ -8,28 +8,19 @@ hands the ids over with `set_ids`; `sort()` only asks for that query (`sort_requ
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from ...domain.enums import REGION_NAMES, Region
 from ...services.reference import OrganisationRow
 from .. import formatting
+from .lazy_rows import Index, LazyRowsModel
 from .reference_table import IdRole, SortRole
 
 PAGE = 200
 MAX_PAGES = 50
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: (key — a sort key of storage.reference.organisation_ids —, attribute of the row, kind)
 COLUMNS: list[tuple[str, str, str]] = [
@@ -65,61 +56,28 @@ def region_name(code: str | None) -> str:
         return code
 
 
-class OrganisationTableModel(QAbstractTableModel):
+class OrganisationTableModel(LazyRowsModel[OrganisationRow, OrganisationRow]):
     """Rows of the organisations table, by id, lazily."""
-
-    #: The user clicked a header: (sort key, descending). The owner re-runs the query.
-    sort_requested = Signal(str, bool)
 
     def __init__(
         self, fetch_rows: Callable[[Sequence[int]], list[OrganisationRow]], parent: Any = None
     ) -> None:
-        super().__init__(parent)
-        self._fetch = fetch_rows
+        super().__init__(fetch_rows, page=PAGE, max_pages=MAX_PAGES, sort_key="name", parent=parent)
         self._titles = column_titles()
-        self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[OrganisationRow | None]] = OrderedDict()
-        self.sort_key = "name"
-        self.descending = False
 
-    # -- what the owner calls ----------------------------------------------------------------------
-
-    def set_ids(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._pages.clear()
-        self.endResetModel()
-
-    def ids(self) -> list[int]:
-        return list(self._ids)
+    def convert(self, record: OrganisationRow) -> OrganisationRow:
+        return record
 
     def organisation_id(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_of(self, organisation_id: int) -> int:
-        try:
-            return self._ids.index(organisation_id)
-        except ValueError:
-            return -1
+        return self.id_at(row)
 
     def record(self, row: int) -> OrganisationRow | None:
-        return self._row(row) if 0 <= row < len(self._ids) else None
-
-    def invalidate(self) -> None:
-        """Forgets every cached row and repaints (after an edit)."""
-        self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
-            )
+        return self.item(row) if 0 <= row < len(self._ids) else None
 
     def column_of(self, key: str) -> int:
         return next(n for n, c in enumerate(COLUMNS) if c[0] == key)
 
     # -- QAbstractTableModel -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -167,7 +125,7 @@ class OrganisationTableModel(QAbstractTableModel):
             SortRole,
         ):
             return None
-        record = self._row(index.row())
+        record = self.item(index.row())
         if record is None:
             return None
         value = getattr(record, attribute)
@@ -188,19 +146,3 @@ class OrganisationTableModel(QAbstractTableModel):
         if kind == "region":
             return region_name(value)
         return value or ""
-
-    # -- paging ------------------------------------------------------------------------------------
-
-    def _row(self, row: int) -> OrganisationRow | None:
-        page = row // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            ids = self._ids[page * PAGE : (page + 1) * PAGE]
-            fetched = {r.id: r for r in self._fetch(ids)}
-            rows = [fetched.get(i) for i in ids]
-            self._pages[page] = rows
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows[row - page * PAGE]
