@@ -367,7 +367,7 @@ def test_edit_in_libreoffice_then_import_updates_exactly_that(pole_db, tmp_path:
         for table in before
         if before[table] != after[table]
     }
-    assert set(changed) == {"projects", "funding_lines", "organisations"}
+    assert set(changed) == {"projects", "funding_lines", "organisations", "summaries"}
     (old_project,), (new_project,) = changed["projects"]
     assert old_project[1] == new_project[1] == reference
     differing = {i for i, (a, b) in enumerate(zip(old_project, new_project, strict=True)) if a != b}
@@ -377,6 +377,14 @@ def test_edit_in_libreoffice_then_import_updates_exactly_that(pole_db, tmp_path:
     (old_line,), (new_line,) = changed["funding_lines"]
     differing = {i for i, (a, b) in enumerate(zip(old_line, new_line, strict=True)) if a != b}
     assert differing <= {6, 8} and new_line[6] == new_granted and new_line[8] == "2024-05-17"
+    # What the projects table shows of that one project follows: its granted total and the
+    # text its search finds (the new title).
+    (old_summary,), (new_summary,) = changed["summaries"]
+    assert old_summary[1] == new_summary[1] == reference
+    differing = {i for i, (a, b) in enumerate(zip(old_summary, new_summary, strict=True)) if a != b}
+    assert differing == {2, 7}  # granted, search text
+    assert new_summary[2] - old_summary[2] == new_granted - old_line[6]
+    assert "titre revise dans libreoffice" in new_summary[7]
     (old_org,), (new_org,) = changed["organisations"]
     assert old_org[0] == new_org[0] == organisation and new_org[5] == "Plougastel-Daoulas"
     assert [i for i, (a, b) in enumerate(zip(old_org, new_org, strict=True)) if a != b] == [5]
