@@ -14,6 +14,9 @@ The desktop's wizard uses the steps one by one: `open_workbook` (read and propos
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +107,23 @@ class ImportReport:
         }
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a workbook is read, planned and written.
+
+    A large workbook is millions of live cells, and the plan and the rows written allocate
+    millions more: each full collection the allocations trigger walks all of them again (7 s of
+    a 100,000-project import), and frees nothing, since none of it is garbage until the end.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _detect(workbook: WorkbookData) -> list[SheetMapping]:
     return [detect_mapping(sheet.name, sheet.rows) for sheet in workbook.sheets]
 
@@ -155,7 +175,8 @@ def open_workbook(
     db: Database, path: str | Path, *, profile: str | None = None, progress: Progress | None = None
 ) -> ImportSetup:
     """Reads a file safely and proposes how to map it (no database write)."""
-    workbook = read_workbook(path, progress=progress)
+    with _collector_paused():
+        workbook = read_workbook(path, progress=progress)
     return map_workbook(db, workbook, profile)
 
 
@@ -208,7 +229,7 @@ def preview(
     missing = _no_sheet(setup)
     if missing:
         return _report(None, setup, True, None, missing)
-    with db.read() as session:
+    with _collector_paused(), db.read() as session:
         plan = _plan(session, setup, valid_only, progress)
     return _report(plan, setup, True, None)
 
@@ -226,7 +247,7 @@ def commit(
     if missing:
         return _report(None, setup, False, None, missing)
     batch_id: int | None = None
-    with db.write() as session:
+    with _collector_paused(), db.write() as session:
         plan = _plan(session, setup, valid_only, progress)
         if (plan.ok or valid_only) and plan.has_writes():
             # A large import is preceded by a verified backup of the portfolio as committed
