@@ -21,7 +21,14 @@ from datetime import date
 from typing import Any
 
 from ...domain import rules
-from ...domain.enums import FunderKind, OrganisationKind, PartnerRole, ProjectStatus, Region
+from ...domain.enums import (
+    FunderKind,
+    Instrument,
+    OrganisationKind,
+    PartnerRole,
+    ProjectStatus,
+    Region,
+)
 from ...domain.identifiers import normalise_identifier
 from ...domain.model import (
     Assessment,
@@ -38,6 +45,7 @@ from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
 from .values import (
     CellProblem,
+    float_cents,
     key,
     match_choice,
     match_region,
@@ -352,7 +360,7 @@ def _converter(
         return lambda v: match_region(v, value_map)
     if kind_of_field == "money":
         multiplier = mapping.multipliers[column] if column < len(mapping.multipliers) else 1
-        return lambda v: parse_amount(v, multiplier=multiplier, decimal_separator=decimal)
+        return _AmountConverter(multiplier, decimal)
     if kind_of_field == "date":
         date1904 = workbook.date1904
         return lambda v: parse_date(v, date1904=date1904)
@@ -366,6 +374,20 @@ def _converter(
     if value_map:
         return lambda v: _mapped_text(v, value_map)
     return parse_text
+
+
+class _AmountConverter:
+    """`parse_amount` with a column's multiplier and decimal separator (`_fast_column` reads the
+    multiplier to convert number cells directly)."""
+
+    __slots__ = ("decimal", "multiplier")
+
+    def __init__(self, multiplier: int, decimal: str | None) -> None:
+        self.multiplier = multiplier
+        self.decimal = decimal
+
+    def __call__(self, value: Any) -> int | None:
+        return parse_amount(value, multiplier=self.multiplier, decimal_separator=self.decimal)
 
 
 def _mapped_text(value: Any, value_map: dict[str, str]) -> str:
@@ -397,7 +419,23 @@ def _fast_column(
             for v in values
         ]
     if kind_of_field == "money" and convert is not None:
-        return [None if v == "" or v is None else convert(v) for v in values]
+        # Number cells straight to float_cents (what parse_amount does with them), each distinct
+        # number once: a column of amounts repeats many of them.
+        multiplier = getattr(convert, "multiplier", None)
+        if multiplier is None:
+            return [None if v == "" or v is None else convert(v) for v in values]
+        amounts: dict[float, int] = {}
+        out_amounts: list[Any] = []
+        append = out_amounts.append
+        for v in values:
+            if type(v) is float:
+                cents = amounts.get(v)
+                if cents is None:
+                    cents = amounts[v] = float_cents(v, multiplier)
+                append(cents)
+            else:
+                append(None if v == "" or v is None else convert(v))
+        return out_amounts
     if kind_of_field == "date":
         return [
             v if type(v) is date else (None if v == "" or v is None else convert(v)) for v in values
@@ -511,14 +549,17 @@ def read_rows(
                     values.append(None)
         converted.append(values)
     keys = [f for _, f in columns]
-    out: list[RowValues] = []
-    for position, cells in enumerate(
-        zip(*converted, strict=True) if converted else ((),) * len(data)
-    ):
-        values_of_row = dict(constants)
-        values_of_row.update(zip(keys, cells, strict=True))
-        out.append(RowValues(Source(mapping, data[position][0]), values_of_row, position in bad))
-    return out
+    rows_of_cells = zip(*converted, strict=True) if converted else ((),) * len(data)
+    if constants:
+        dicts: Iterable[dict[str, Any]] = (
+            {**constants, **dict(zip(keys, cells, strict=True))} for cells in rows_of_cells
+        )
+    else:
+        dicts = (dict(zip(keys, cells, strict=True)) for cells in rows_of_cells)
+    return [
+        RowValues(Source(mapping, number), values_of_row, position in bad)
+        for position, ((number, _), values_of_row) in enumerate(zip(data, dicts, strict=True))
+    ]
 
 
 # -- the planner -------------------------------------------------------------------------------------
@@ -1653,14 +1694,16 @@ def _label(row: dict[str, Any]) -> str:
     return str(row.get("name") or row.get("code") or row.get("id"))
 
 
-def _line_record(values: dict[str, Any]) -> FundingLineRecord:
-    from ...domain.enums import Instrument
+#: An instrument's value → the instrument (what `Instrument(value)` returns, without its cost).
+_INSTRUMENTS: dict[str, Instrument] = {i.value: i for i in Instrument}
 
+
+def _line_record(values: dict[str, Any]) -> FundingLineRecord:
     instrument = values.get("instrument")
     return FundingLineRecord(
         funder_id=values.get("funder_id") or 0,
-        instrument=Instrument(str(instrument))
-        if instrument in Instrument._value2member_map_
+        instrument=_INSTRUMENTS.get(instrument, Instrument.GRANT)
+        if isinstance(instrument, str)
         else Instrument.GRANT,
         requested_cents=values.get("requested_cents"),
         granted_cents=values.get("granted_cents"),
@@ -1817,12 +1860,19 @@ def build_plan(
         for _mapping, rows in rows_by_kind.get(kind, []):
             planner.reference_sheet(kind, rows)
     keys: set[tuple[int, str]] = set()
+    peeked: dict[Any, int | None] = {}  # a cluster cell as written → its cluster, if one
     for kind in ("projects", "funding", "partners"):
         for _mapping, rows in rows_by_kind.get(kind, []):
             for record in rows:
                 reference = record.values.get("reference")
                 if reference:
-                    cluster_id = _peek_cluster(planner, record)
+                    raw = record.values.get("cluster")
+                    try:
+                        cluster_id = peeked[raw]
+                    except KeyError:
+                        cluster_id = peeked[raw] = _peek_cluster(planner, record)
+                    except TypeError:  # an unhashable cell value
+                        cluster_id = _peek_cluster(planner, record)
                     if cluster_id is not None:
                         keys.add((cluster_id, reference))
     planner.load_existing(keys)
