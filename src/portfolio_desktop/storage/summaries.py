@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -48,6 +49,12 @@ def region_label(codes: Iterable[str]) -> str:
         except ValueError:
             names.append(code)
     return ", ".join(sorted(names))
+
+
+@lru_cache(maxsize=4096)
+def _region_label_of(codes: tuple[str, ...]) -> str:
+    """`region_label`, once per combination of regions (100,000 projects share a few hundred)."""
+    return region_label(codes)
 
 
 def refresh_projects(session: Session, project_ids: Iterable[int] | None = None) -> None:
@@ -217,7 +224,7 @@ def _summary(
         lead[0] if lead else None,
         lead[1] if lead else "",
         ", ".join(domain_names),
-        region_label(regions),
+        _region_label_of(tuple(regions)),
         fold(" ".join([reference, acronym, title, *names])),
     )
 

@@ -319,6 +319,13 @@ def _write_projects(
     return touched
 
 
+#: The columns of a funding line `_write_lines` creates, in the order of its tuples.
+_LINE_INSERT = (
+    "id", "project_id", "funder_id", "instrument", "beneficiary_id", "requested_cents",
+    "granted_cents", "paid_cents", "decision_on", "granted_override", "year",
+)  # fmt: skip
+
+
 def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> set[int]:
     touched: set[int] = set()
     wanted = [
@@ -334,7 +341,7 @@ def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> se
         store.first_free_ids(session, ["funding_line"])["funding_line"], max(wanted, default=0) + 1
     )
     given: set[int] = set()
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     updates = []
     changes = []
     for project in plan.projects:
@@ -358,22 +365,23 @@ def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> se
                     line.id = next_free
                     next_free += 1
                 given.add(line.id)
+                get = values.get
                 rows.append(
-                    {
-                        "id": line.id, "project_id": project.id, "beneficiary_id": None,
-                        "requested_cents": None, "granted_cents": None, "paid_cents": None,
-                        "decision_on": None, "granted_override": False, **values,
+                    (
+                        line.id, project.id, get("funder_id"), get("instrument"),
+                        get("beneficiary_id"), get("requested_cents"), get("granted_cents"),
+                        get("paid_cents"), get("decision_on"), get("granted_override", False),
                         # A new project's lines count in their year now (others: refreshed).
-                        "year": line_year(values.get("decision_on"), project.values.get("start_on"))
+                        line_year(get("decision_on"), project.values.get("start_on"))
                         if project.action == "created" else None,
-                    }
+                    )
                 )  # fmt: skip
             else:
                 assert line.existing is not None
                 changed = {c: v for c, v in values.items() if line.existing.get(c) != v}
                 updates.append({"id": line.id, **changed})
                 changes.append((line.id, {"values": {c: line.existing.get(c) for c in changed}}))
-    store.create_rows(session, batch_id, "funding_line", rows)
+    store.create_tuples(session, batch_id, "funding_line", _LINE_INSERT, rows)
     store.update_rows(session, "funding_line", updates)
     store.record_changes(session, batch_id, "funding_line", "updated", changes)
     return touched

@@ -1361,6 +1361,10 @@ class Planner:
             )
 
         lines = project.lines
+        if not existing_lines:  # a new project (or one without lines): every line is new
+            for line in lines:
+                self._new_line(line)
+            return
         for index, line in enumerate(lines):
             target = by_id.get(line.id) if line.id else None
             if target is not None and all(target.get(c) == v for c, v in line.values.items()):
@@ -1385,19 +1389,7 @@ class Planner:
         for index, line in enumerate(lines):
             target = matched.get(index)
             if target is None:
-                line.requested_id = line.id
-                line.id = 0
-                line.action = "created"
-                for field_key, column in (("funder", "funder_id"), ("instrument", "instrument")):
-                    if column not in line.values:
-                        if line.source is not None:
-                            self.problem(
-                                line.source,
-                                field_key,
-                                "import_missing_column_value",
-                                column=field_of("funding", field_key).fr,
-                            )
-                        line.bad = True
+                self._new_line(line)
                 continue
             line.id = target["id"]
             line.existing = target
@@ -1405,6 +1397,22 @@ class Planner:
                 (c, target.get(c), v) for c, v in line.values.items() if target.get(c) != v
             ]
             line.action = "updated" if line.changes else "unchanged"
+
+    def _new_line(self, line: LinePlan) -> None:
+        """A line of the workbook that matches none of the project's: created."""
+        line.requested_id = line.id
+        line.id = 0
+        line.action = "created"
+        for field_key, column in (("funder", "funder_id"), ("instrument", "instrument")):
+            if column not in line.values:
+                if line.source is not None:
+                    self.problem(
+                        line.source,
+                        field_key,
+                        "import_missing_column_value",
+                        column=field_of("funding", field_key).fr,
+                    )
+                line.bad = True
 
     def _diff_partners(self, project: ProjectPlan) -> None:
         existing = {
@@ -1456,8 +1464,9 @@ class Planner:
 
     def merged_record(self, project: ProjectPlan) -> tuple[ProjectRecord, list[LinePlan | None]]:
         """The project as it would be after the import (for the rules)."""
-        base = dict(project.existing or {})
-        base.update(project.values)
+        base = (
+            project.values if project.existing is None else {**project.existing, **project.values}
+        )
         record = ProjectRecord(
             cluster_id=project.key[0], reference=project.key[1],
             acronym=base.get("acronym") or "", title=base.get("title") or "",
@@ -1490,9 +1499,8 @@ class Planner:
         for org_id, partner in project.partners.items():
             if partner.bad:
                 continue
-            partners[org_id] = PartnerRecord(
-                org_id, PartnerRole(partner.role), partner.budget_cents
-            )
+            role = _ROLES.get(partner.role) or PartnerRole(partner.role)
+            partners[org_id] = PartnerRecord(org_id, role, partner.budget_cents)
         record.partners = list(partners.values())
         origins: list[LinePlan | None] = []
         lines_by_id: dict[int, LinePlan] = {line.id: line for line in project.lines if line.id}
@@ -1696,6 +1704,7 @@ def _label(row: dict[str, Any]) -> str:
 
 #: An instrument's value → the instrument (what `Instrument(value)` returns, without its cost).
 _INSTRUMENTS: dict[str, Instrument] = {i.value: i for i in Instrument}
+_ROLES: dict[str, PartnerRole] = {r.value: r for r in PartnerRole}
 
 
 def _line_record(values: dict[str, Any]) -> FundingLineRecord:
