@@ -216,8 +216,10 @@ def _summary(
     names: Sequence[str],
     domain_names: Sequence[str],
     regions: Iterable[str],
+    search_text: str | None = None,
 ) -> tuple[Any, ...]:
-    """The summary columns (SUMMARY_COLUMNS order) of one project."""
+    """The summary columns (SUMMARY_COLUMNS order) of one project (`search_text` when the
+    caller has folded it already)."""
     return (
         granted,
         requested,
@@ -225,8 +227,19 @@ def _summary(
         lead[1] if lead else "",
         ", ".join(domain_names),
         _region_label_of(tuple(regions)),
-        fold(" ".join([reference, acronym, title, *names])),
+        fold(" ".join([reference, acronym, title, *names])) if search_text is None else search_text,
     )
+
+
+#: `fold` of the words of search texts: titles, acronyms and organisation names recur.
+_fold_words = lru_cache(maxsize=1 << 16)(fold)
+
+
+def _search_text(parts: Iterable[str]) -> str:
+    """`fold(" ".join(parts))`, each part folded once: folding works character by character
+    (accents, case) and then joins runs of spaces and trims, so the folded parts that are not
+    empty, joined by one space, are the fold of the joined text."""
+    return " ".join(folded for folded in map(_fold_words, parts) if folded)
 
 
 # -- rows not inserted yet (a large import) ------------------------------------------------------
@@ -255,9 +268,11 @@ def new_project_summary(
     lead_role = PartnerRole.LEAD.value
     lead = next(((o, n) for role, o, n in partners if role == lead_role), None)
     ordered = sorted(domains, key=lambda d: (-d[1], d[2], d[0]))
+    names = [n for _, _, n in partners]
     return _summary(
-        reference, acronym, title, granted, requested, lead, [n for _, _, n in partners],
+        reference, acronym, title, granted, requested, lead, names,
         [name for name, _, _ in ordered], regions,
+        _search_text([reference, acronym, title, *names]),
     )  # fmt: skip
 
 
