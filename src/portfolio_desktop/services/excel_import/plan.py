@@ -1188,22 +1188,9 @@ class Planner:
             if project is None:
                 record.bad = True
                 continue
-            values: dict[str, Any] = {
-                k: record.values[k]
-                for k in (
-                    "line_id",
-                    "funder",
-                    "instrument",
-                    "beneficiary",
-                    "requested",
-                    "granted",
-                    "paid",
-                    "decision_on",
-                    "granted_override",
-                )
-                if k in record.values
-            }
-            self._line(project, record, values)
+            # _line reads only the line's fields (line_id, funder, instrument, beneficiary,
+            # requested, granted, paid, decision_on, granted_override): no copy of them needed.
+            self._line(project, record, record.values)
 
     def _line(self, project: ProjectPlan, record: RowValues, raw: dict[str, Any]) -> None:
         values: dict[str, Any] = {}
