@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from portfolio_desktop.storage import search
+from portfolio_desktop.domain.text import fold
+from portfolio_desktop.storage import search, summaries
 from portfolio_desktop.storage.summaries import refresh_projects
 
 
@@ -102,3 +105,10 @@ def test_an_imported_portfolio_has_the_summaries_a_refresh_computes(
         for index in search.UPDATE_TRIGGERS:
             conn.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
     assert fts_ids(db, "rennes") == fts_ids(pole_db, "rennes") != set()
+
+
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=12), max_size=6))
+def test_a_search_text_folded_part_by_part_equals_the_fold_of_the_whole(parts: list[str]) -> None:
+    """The import folds a new project's reference, acronym, title and partner names one by one
+    (each recurring name once); `refresh_projects` folds them joined. Both must agree."""
+    assert summaries._search_text(parts) == fold(" ".join(parts))
