@@ -172,3 +172,40 @@ def test_report_and_chart_commands(pole_demo_file: Path, tmp_path: Path, capsys)
         main(["chart", "pie", "--db", str(pole_demo_file), str(svg)])
     assert bad_name.value.code == 2
     assert main(["report", "--db", str(tmp_path / "none.sqlite"), str(out)]) == 2
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_nothing_on_a_page_runs_into_its_footer(
+    analytics, tmp_path: Path, monkeypatch, lang
+) -> None:
+    """The footer (title, date, page number) stays clear of every chart's axes, tick labels and
+    legend: a funding-over-time legend of three rows once ran over it."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    overlaps: list[str] = []
+    real_savefig = PdfPages.savefig
+
+    def checked_savefig(self, figure, **kwargs):  # type: ignore[no-untyped-def]
+        renderer = figure.canvas.get_renderer()
+        footer = [t for t in figure.texts if t.get_position()[1] < 0.05]
+        assert len(footer) == 2
+        boxes = [t.get_window_extent(renderer) for t in footer]
+        artists = [*figure.legends, *figure.axes]
+        for artist in artists:
+            extent = (
+                artist.get_tightbbox(renderer)
+                if hasattr(artist, "get_tightbbox")
+                else artist.get_window_extent(renderer)
+            )
+            if extent is not None and any(extent.overlaps(box) for box in boxes):
+                overlaps.append(f"page {len(pages) + 1}: {type(artist).__name__}")
+        pages.append(figure)
+        return real_savefig(self, figure, **kwargs)
+
+    pages: list = []
+    monkeypatch.setattr(PdfPages, "savefig", checked_savefig)
+    report.write_report(
+        analytics, ProjectFilter(), tmp_path / "r.pdf", lang, today=date(2026, 11, 26)
+    )
+    assert len(pages) == PAGES
+    assert overlaps == []

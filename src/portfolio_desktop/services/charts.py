@@ -257,6 +257,19 @@ def draw_title(figure: Figure, text: str) -> None:
 
 
 _LAYOUT: weakref.WeakKeyDictionary[Figure, Callable[[], None]] = weakref.WeakKeyDictionary()
+#: Inches kept free at the bottom of a figure for what its owner writes there (the report's page
+#: footer): axes and legends stay above them. Kept when a chart is rebuilt on the figure.
+_KEEP_FREE: weakref.WeakKeyDictionary[Figure, float] = weakref.WeakKeyDictionary()
+
+
+def keep_free_at_bottom(figure: Figure, inches: float) -> None:
+    """Charts built on `figure` from now on leave `inches` free along its bottom edge."""
+    _KEEP_FREE[figure] = inches
+
+
+def _free_bottom(figure: Figure) -> float:
+    """The part of the figure's height kept free at the bottom (0–1, figure coordinates)."""
+    return _KEEP_FREE.get(figure, 0.0) / figure.get_figheight()
 
 
 def _place(
@@ -270,9 +283,10 @@ def _place(
 
     def apply() -> None:
         width, height = figure.get_figwidth(), figure.get_figheight()
+        free = _KEEP_FREE.get(figure, 0.0)
         for ax, margins in placements:
-            left, bottom, right, top = margins(width, height)
-            x0, y0 = left / width, bottom / height
+            left, bottom, right, top = margins(width, height - free)
+            x0, y0 = left / width, (bottom + free) / height
             x1, y1 = max(x0 + 0.05, 1 - right / width), max(y0 + 0.05, 1 - top / height)
             ax.set_position((x0, y0, x1 - x0, y1 - y0))
 
@@ -507,7 +521,7 @@ def _draw_over_time(
             ncols=columns,
             frameon=False,
             fontsize=FONT - 0.5,
-            bbox_to_anchor=(0.5, 0.0),
+            bbox_to_anchor=(0.5, _free_bottom(figure)),
         )
         state.legend_keys = keys
         rows = -(-len(handles) // columns)

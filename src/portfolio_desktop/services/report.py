@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.patches import Patch
 
 A4_LANDSCAPE = (11.69, 8.27)  # inches
+FOOTER_INCHES = 0.3  # the band of the page footer (date, page number), kept free by the charts
 LARGEST = 15  # projects in the table
 #: The charts of the report, in order (funding over time follows the `by` argument).
 REPORT_CHARTS = (
@@ -249,6 +250,7 @@ def write_report(
                 progress.check()
                 progress.report(index / (pages + 1), "report_progress_charts")
                 figure = charts.new_figure(A4_LANDSCAPE)
+                charts.keep_free_at_bottom(figure, FOOTER_INCHES)
                 kind = charts.CHARTS[name]
                 data = (
                     overview.key_figures
