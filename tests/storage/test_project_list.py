@@ -47,6 +47,10 @@ def test_every_sort_orders_rows_like_python(pole_db, sort_key: str) -> None:
         else:
             names = [k or "" for k in keys]
             assert names == sorted(names, reverse=descending)
+            # Projects of the same call (or cluster) in id order, like every other sort's ties.
+            for name in set(names):
+                same = [i for i, n in zip(ordered, names, strict=True) if n == name]
+                assert same == sorted(same, reverse=descending)
 
 
 def matches(word: str, text: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -93,10 +95,23 @@ def project_ids(
             key: index
             for index, (key, _name) in enumerate(sorted(names, key=lambda r: (r[1] or "", r[0])))
         }
-        rows = fetch_raw(session, select(Project.id, foreign_key).where(project_where(flt)))
-        # No call comes first, as NULLs do in the SQL sorts.
-        rows.sort(key=lambda r: (rank.get(r[1], -1), r[0]), reverse=descending)
-        return [row[0] for row in rows]
+        # The rows come grouped by call (or cluster), ids ascending within each, from the foreign
+        # key's index; the groups are then laid out in the order of their names: no sort of
+        # 100,000 rows in Python (40 ms), one pass over them. No call comes first, as NULLs do
+        # in the SQL sorts.
+        query = (
+            select(Project.id, foreign_key)
+            .where(project_where(flt))
+            .order_by(foreign_key.asc().nulls_first(), Project.id.asc())
+        )
+        groups = {
+            key: [row[0] for row in group]
+            for key, group in groupby(fetch_raw(session, query), key=itemgetter(1))
+        }
+        ordered = [i for key in sorted(groups, key=lambda k: rank.get(k, -1)) for i in groups[key]]
+        if descending:
+            ordered.reverse()
+        return ordered
     query = select(Project.id).where(project_where(flt)).order_by(*_order(sort_key, descending))
     return [row[0] for row in fetch_raw(session, query)]
 
