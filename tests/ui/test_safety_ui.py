@@ -56,6 +56,15 @@ def projects_in(path: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM project").fetchone()[0])
 
 
+def damage_after_a_backup(path: Path) -> None:
+    """Takes a verified daily backup of the portfolio, then flips 8 KiB in the middle of it."""
+    backups.take(path, safety.backup_folder(path), "daily")
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 8192] = bytes(b ^ 0xFF for b in data[middle : middle + 8192])
+    path.write_bytes(bytes(data))
+
+
 def test_opening_takes_the_lock_and_the_daily_backup(opened_desktop) -> None:
     desktop, path = opened_desktop
     assert desktop.opened.lock is not None
@@ -98,11 +107,7 @@ def test_a_damaged_file_offers_the_newest_good_backup(
     install_language("fr")
     path = tmp_path / "portefeuille.sqlite"
     shutil.copyfile(pole_demo_file, path)
-    backups.take(path, safety.backup_folder(path), "daily")
-    data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + 8192] = bytes(b ^ 0xFF for b in data[middle : middle + 8192])
-    path.write_bytes(bytes(data))
+    damage_after_a_backup(path)
 
     desktop = Desktop(Settings(), synchronous=True)
     qtbot.addWidget(desktop.window)
@@ -254,11 +259,7 @@ def test_a_large_file_is_checked_after_it_opened(
     install_language("fr")
     path = tmp_path / "national.sqlite"
     shutil.copyfile(pole_demo_file, path)
-    backups.take(path, safety.backup_folder(path), "daily")
-    data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + 8192] = bytes(b ^ 0xFF for b in data[middle : middle + 8192])
-    path.write_bytes(bytes(data))
+    damage_after_a_backup(path)
     desktop = Desktop(Settings(), synchronous=True)
     qtbot.addWidget(desktop.window)
     desktop.window.show()
