@@ -16,7 +16,7 @@ import pytest
 
 from portfolio_desktop import messages
 from portfolio_desktop.errors import KnownError
-from portfolio_desktop.services.excel_import.reader import read_workbook
+from portfolio_desktop.services.excel_import.reader import guard_zip, read_workbook
 
 from ..conftest import CORPUS, corpus
 
@@ -159,6 +159,54 @@ def test_an_entity_bomb_is_refused(small: Path, tmp_path: Path) -> None:
     with pytest.raises(KnownError) as caught:
         read_workbook(bomb)
     assert caught.value.code == "import_xml_entities"
+
+
+def three_sheets(path: Path) -> Path:
+    """Sheets of different sizes, one of them named with characters XML escapes."""
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Petit"
+    first.append(["Référence"])
+    for title, rows in (("Grand & <large>", 400), ("Moyen", 40)):
+        sheet = book.create_sheet(title)
+        sheet.append(["Référence", "Acronyme"])
+        for number in range(rows):
+            sheet.append([f"P{number}", f"A{number}"])
+    book.save(path)
+    return path
+
+
+def test_each_sheet_is_handed_to_the_reader_once_its_own_part_has_passed(
+    tmp_path: Path,
+) -> None:
+    """The guard checks the shared parts first, then each worksheet, largest first, and only
+    then lets that sheet be parsed (side by side with the check of the next)."""
+    book = three_sheets(tmp_path / "three.xlsx")
+    handed: list[str] = []
+    guard_zip(book, parse=handed.append)
+    assert handed == ["Grand & <large>", "Moyen", "Petit"]
+    # A bomb in the second largest sheet: the largest was handed over, the bomb never was.
+    bomb = rewrite(
+        book,
+        tmp_path / "bomb.xlsx",
+        lambda name, data: (
+            ENTITIES + data[data.index(b"<worksheet") :] if name.endswith("sheet3.xml") else data
+        ),
+    )
+    handed.clear()
+    with pytest.raises(KnownError) as caught:
+        guard_zip(bomb, parse=handed.append)
+    assert caught.value.code == "import_xml_entities"
+    assert handed == ["Grand & <large>"]
+    with pytest.raises(KnownError) as caught:
+        read_workbook(bomb)
+    assert caught.value.code == "import_xml_entities"
+    # Read side by side, the sheets come back in the workbook's order with all their rows.
+    workbook = read_workbook(book)
+    assert [(s.name, len(s.rows)) for s in workbook.sheets] == [
+        ("Petit", 1), ("Grand & <large>", 401), ("Moyen", 41)
+    ]  # fmt: skip
+    assert workbook.sheets[1].rows[400] == ["P399", "A399"]
 
 
 def make_zip_bomb(small: Path, target: Path, megabytes: int) -> Path:

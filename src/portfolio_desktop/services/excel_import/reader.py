@@ -16,12 +16,14 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import html
 import io
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,15 +236,24 @@ def _is_xml_part(filename: str) -> bool:
 
 
 def guard_zip(
-    path: Path, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    *,
+    parse: Callable[[str], None] | None = None,
 ) -> bool:
-    """Checks a zip package before any reader opens it; returns the workbook's 1904 flag."""
+    """Checks a zip package before any reader opens it; returns the workbook's 1904 flag.
+
+    With `parse`, an .xlsx package is checked in an order that lets its sheets be read while
+    the rest is still being checked: every part but the worksheets first (the workbook, shared
+    strings, styles: what calamine reads on opening), then each worksheet, and `parse(sheet
+    name)` is called once that sheet's own part has passed. A sheet whose part cannot be told
+    is left to the caller, once everything has passed."""
     name = path.name
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
         raise UnreadableFileError("import_corrupt", path=name, detail=str(exc)) from exc
-    date1904 = False
     with archive, path.open("rb") as handle:
         infos = archive.infolist()
         if len(infos) > limits.max_entries:
@@ -259,16 +270,76 @@ def guard_zip(
         if total > limits.max_total_bytes:
             raise UnreadableFileError("import_zip_bomb", path=name, entry="total")
         xml_parts = [i for i in infos if _is_xml_part(i.filename) and not i.is_dir()]
-        work = sum(i.compress_size for i in xml_parts) or 1
-        done = 0
+        scan = _Scan(handle, limits, name, sum(i.compress_size for i in xml_parts), progress)
+        if parse is None:
+            for info in xml_parts:
+                scan.part(info)
+            return scan.date1904
+        sheets = [i for i in xml_parts if _is_worksheet(i.filename)]
         for info in xml_parts:
-            flag = _scan_part(handle, info, limits, name)
-            date1904 = date1904 or flag
-            done += info.compress_size
-            if progress is not None:
-                progress.report(0.15 * done / work, "import_checking")
-                progress.check()
-    return date1904
+            if not _is_worksheet(info.filename):
+                scan.part(info)
+        # The workbook and its relationships have passed: they can be read to name the parts.
+        parts = _sheet_parts(archive)
+        by_part = {i.filename: i for i in sheets}
+        for sheet, part in sorted(parts.items(), key=lambda p: -by_part[p[1]].file_size):
+            scan.part(by_part[part])
+            parse(sheet)
+        named = set(parts.values())
+        for info in sheets:
+            if info.filename not in named:
+                scan.part(info)
+    return scan.date1904
+
+
+class _Scan:
+    """The zip guard's check of XML parts, one by one, with its progress."""
+
+    def __init__(
+        self, handle: Any, limits: Limits, name: str, work: int, progress: Progress | None
+    ) -> None:
+        self.handle, self.limits, self.name, self.progress = handle, limits, name, progress
+        self.work = work or 1
+        self.done = 0
+        self.date1904 = False
+
+    def part(self, info: zipfile.ZipInfo) -> None:
+        self.date1904 = _scan_part(self.handle, info, self.limits, self.name) or self.date1904
+        self.done += info.compress_size
+        if self.progress is not None:
+            self.progress.report(0.15 * self.done / self.work, "import_checking")
+            self.progress.check()
+
+
+def _is_worksheet(filename: str) -> bool:
+    lowered = filename.replace("\\", "/").lower()
+    return lowered.startswith("xl/worksheets/") and lowered.endswith(".xml")
+
+
+_RELATIONSHIP = re.compile(r'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
+_RELATIONSHIP_REVERSED = re.compile(r'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"')
+_SHEET = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its worksheet part's name in the package, for the sheets this can tell
+    (read from the workbook part and its relationships, which the guard has already checked)."""
+    try:
+        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    targets = {m.group(1): m.group(2) for m in _RELATIONSHIP.finditer(rels)}
+    targets.update({m.group(2): m.group(1) for m in _RELATIONSHIP_REVERSED.finditer(rels)})
+    names = {i.filename.lower(): i.filename for i in archive.infolist()}
+    found: dict[str, str] = {}
+    for m in _SHEET.finditer(book):
+        target = targets.get(m.group(2), "")
+        wanted = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        part = names.get(wanted.lower())
+        if part is not None and _is_worksheet(part):
+            found[html.unescape(m.group(1))] = part
+    return found
 
 
 def _scan_part(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> bool:
@@ -339,10 +410,13 @@ def read_workbook(
         sheets = [SheetData(path.stem[:31] or "CSV", _read_csv(path, limits))]
         return WorkbookData(path, kind, sheets, digest, size, "csv")
     date1904 = False
-    if kind in {"xlsx", "xlsm", "ods"}:
-        date1904 = guard_zip(path, limits, progress)
     try:
-        sheets = _read_calamine(path, kind, progress)
+        if kind in {"xlsx", "xlsm"}:
+            date1904, sheets = _guard_and_read(path, kind, limits, progress)
+        else:
+            if kind == "ods":
+                date1904 = guard_zip(path, limits, progress)
+            sheets = _read_calamine(path, kind, progress)
         reader = "calamine"
     except UnreadableFileError:
         raise
@@ -367,29 +441,96 @@ def read_workbook(
 
 
 def _read_calamine(path: Path, kind: str, progress: Progress | None) -> list[SheetData]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+    """Every worksheet as rows (.ods, .xls and packages the guard has checked)."""
+    with _Sheets(path, kind, progress) as sheets:
+        for name in sheets.names:
+            sheets.parse(name)
+        return sheets.collect()
 
-    sheets: list[SheetData] = []
+
+def _guard_and_read(
+    path: Path, kind: str, limits: Limits, progress: Progress | None
+) -> tuple[bool, list[SheetData]]:
+    """An .xlsx package checked and read at once: each sheet is parsed as soon as its part has
+    passed the guard, while the guard goes on with the next (two cores at work)."""
+    with _Sheets(path, kind, progress) as sheets:
+        date1904 = guard_zip(path, limits, progress, parse=sheets.parse)
+        return date1904, sheets.collect()
+
+
+class _Sheets:
+    """Worksheets parsed two at a time, each by its own calamine workbook: calamine's parse lets
+    go of the interpreter, so a workbook's projects and funding-lines sheets are read side by
+    side (and beside the zip guard), and only the conversion to Python values takes turns."""
+
+    def __init__(self, path: Path, kind: str, progress: Progress | None) -> None:
+        from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+        self.path, self.kind, self.progress = path, kind, progress
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine")
+        self.jobs: dict[str, Future[list[list[Any]]]] = {}
+        self.metadata: list[Any] = []
+        self.hidden: dict[str, bool] = {}
+        self._visible = SheetVisibleEnum.Visible
+        self._worksheet = SheetTypeEnum.WorkSheet
+
+    def __enter__(self) -> _Sheets:
+        if self.kind not in {"xlsx", "xlsm"}:
+            self._load_metadata()
+        return self
+
+    def _load_metadata(self) -> None:
+        with _open_calamine(self.path, self.kind) as workbook:
+            self.metadata = [m for m in workbook.sheets_metadata if m.typ == self._worksheet]
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self.metadata]
+
+    def parse(self, name: str) -> None:
+        if name not in self.jobs:
+            self.jobs[name] = self.pool.submit(_parse_sheet, self.path, self.kind, name)
+
+    def collect(self) -> list[SheetData]:
+        if not self.metadata:
+            self._load_metadata()
+        for name in self.names:
+            self.parse(name)
+        rows_of: dict[str, list[list[Any]]] = {}
+        for done, name in enumerate(self.names, start=1):
+            rows_of[name] = self.jobs[name].result()
+            if self.progress is not None:
+                self.progress.report(0.15 + 0.25 * done / len(self.metadata), "import_reading")
+                self.progress.check()
+        return [
+            SheetData(m.name, rows_of[m.name], m.visible != self._visible) for m in self.metadata
+        ]
+
+    def __exit__(self, *exc: object) -> None:
+        # On an error or a cancel, sheets not started are dropped; those being parsed (parts
+        # already checked) finish first.
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _open_calamine(path: Path, kind: str) -> Any:
+    from python_calamine import CalamineWorkbook
+
     suffix = path.suffix.lower().lstrip(".")
     if (
         suffix == kind
         or (suffix == "xlsx" and kind == "xlsm")
         or (suffix == "xlsm" and kind == "xlsx")
     ):
-        opened = CalamineWorkbook.from_path(str(path))
-    else:
-        # calamine picks its reader by the file's extension: a renamed file is read by content.
-        with path.open("rb") as handle:
-            opened = CalamineWorkbook.from_filelike(handle)
-    with opened as workbook:
-        metadata = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-        for index, meta in enumerate(metadata):
-            rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sheets.append(SheetData(meta.name, rows, meta.visible != SheetVisibleEnum.Visible))
-            if progress is not None:
-                progress.report(0.15 + 0.25 * (index + 1) / len(metadata), "import_reading")
-                progress.check()
-    return sheets
+        return CalamineWorkbook.from_path(str(path))
+    # calamine picks its reader by the file's extension: a renamed file is read by content.
+    with path.open("rb") as handle:
+        return CalamineWorkbook.from_filelike(handle)
+
+
+def _parse_sheet(path: Path, kind: str, name: str) -> list[list[Any]]:
+    with _open_calamine(path, kind) as workbook:
+        rows: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return rows
 
 
 def _read_openpyxl(path: Path, calamine_message: str) -> list[SheetData]:
