@@ -9,7 +9,9 @@ The caller's write unit of work holds the whole import: the batch record, the ro
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from ...domain.enums import ProjectStatus
@@ -57,6 +59,54 @@ class _Ids:
         return self.maps[table][value]
 
 
+class _Statements:
+    """The import's statements, run in order on one worker thread while this thread builds the
+    next rows: the database driver lets go of the interpreter while it works, so building and
+    writing overlap on two cores. Only the worker touches the session while statements are
+    queued; `wait()` before this thread uses it again. After a failure the statements still
+    queued are dropped, and leaving the block waits for the one running, so that the unit of
+    work rolls back a connection nobody is using."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-sql")
+        self._pending: list[Future[None]] = []
+        self._failed = False
+
+    def __enter__(self) -> _Statements:
+        return self
+
+    def __call__(self, statement: Callable[..., None], *args: Any) -> None:
+        self._raise_failure()
+        self._pending.append(self._pool.submit(self._run, statement, *args))
+
+    def _run(self, statement: Callable[..., None], *args: Any) -> None:
+        if self._failed:
+            return
+        try:
+            statement(*args)
+        except BaseException:
+            self._failed = True
+            raise
+
+    def _raise_failure(self) -> None:
+        for job in self._pending:
+            if job.done() and job.exception() is not None:
+                self.wait()
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, []
+        for job in pending:
+            job.result()
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        try:
+            if kind is None:
+                self.wait()
+        finally:
+            self._failed = True
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def write_plan(
     session: Any,
     plan: ImportPlan,
@@ -76,17 +126,22 @@ def write_plan(
     ids = _Ids()
     _write_reference(session, plan, batch_id, ids)
     step(0.1)
-    touched = _write_projects(session, plan, batch_id, ids, user)
-    step(0.4)
-    touched |= _write_lines(session, plan, batch_id, ids)
-    step(0.6)
-    touched |= _write_partners(session, plan, batch_id, ids)
-    step(0.7)
-    # Created projects came in complete (summaries, line years); their funding shares are made
-    # in one statement. Existing projects the import changed are recomputed.
+    # Every id is given before the first statement is queued (the queue owns the session).
+    free = _Free(session, plan)
     new = [p.id for p in plan.projects if p.action == "created"]
-    if new:
-        insert_new_shares(session, min(new), max(new))
+    with _Statements() as sql:
+        touched = _write_projects(session, plan, batch_id, ids, user, sql)
+        step(0.4)
+        touched |= _write_lines(session, plan, batch_id, ids, free, sql)
+        step(0.6)
+        touched |= _write_partners(session, plan, batch_id, ids, free, sql)
+        # Created projects came in complete (summaries, line years); their funding shares are
+        # made in one statement.
+        if new:
+            sql(insert_new_shares, session, min(new), max(new))
+        sql.wait()
+    step(0.9)
+    # Existing projects the import changed are recomputed.
     refresh_projects(session, touched - set(new))
     step(0.95)
     store.finish_batch(
@@ -99,6 +154,24 @@ def write_plan(
         },
     )
     return batch_id
+
+
+class _Free:
+    """The ids new projects, funding lines and partners get, found before any is written."""
+
+    def __init__(self, session: Any, plan: ImportPlan) -> None:
+        firsts = store.first_free_ids(session, ["project", "funding_line", "participation"])
+        for offset, project in enumerate(p for p in plan.projects if p.action == "created"):
+            project.id = firsts["project"] + offset
+        self.wanted = [
+            line.requested_id
+            for project in plan.projects
+            for line in project.lines
+            if line.action == "created" and not line.bad and line.requested_id > 0
+        ]
+        self.busy_lines = store.existing_ids(session, "funding_line", self.wanted)
+        self.first_line = max(firsts["funding_line"], max(self.wanted, default=0) + 1)
+        self.first_participation = firsts["participation"]
 
 
 def _write_reference(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> None:
@@ -221,41 +294,63 @@ _HISTORY_COLUMNS = (
 )  # fmt: skip
 
 
+#: New projects handed to the database this many at a time (the next chunk is built meanwhile).
+_PROJECT_CHUNK = 10_000
+
+
 def _write_projects(
-    session: Any, plan: ImportPlan, batch_id: int, ids: _Ids, user: str
+    session: Any, plan: ImportPlan, batch_id: int, ids: _Ids, user: str, sql: _Statements
 ) -> set[int]:
     now = utcnow()
     touched: set[int] = set()
     created = [p for p in plan.projects if p.action == "created"]
-    first = store.first_free_ids(session, ["project"])["project"]
-    for offset, project in enumerate(created):
-        project.id = first + offset
     # New projects go in with their summaries (nothing to recompute afterwards), their split,
     # regions and the history of both, without reading anything back.
-    rows = []
-    for project in created:
-        row = _project_row(project, ids, now)
-        row.update(zip(SUMMARY_COLUMNS, _new_summary(plan, project, ids), strict=True))
-        rows.append(row)
-    store.create_projects(session, batch_id, rows)
+    if created:
+        names = list(
+            dict.fromkeys(
+                [*_project_row(created[0], ids, now), *(c for p in created for c in p.values)]
+            )
+        )
+        names += [c for c in SUMMARY_COLUMNS if c not in names]
+        inserted = store.NewProjects(session, batch_id, names, len(created))
+        sql(inserted.begin)
+        getter = itemgetter(*names)
+        for start in range(0, len(created), _PROJECT_CHUNK):
+            rows = []
+            for project in created[start : start + _PROJECT_CHUNK]:
+                row = _project_row(project, ids, now)
+                row.update(zip(SUMMARY_COLUMNS, _new_summary(plan, project, ids), strict=True))
+                try:
+                    rows.append(getter(row))
+                except KeyError:  # a column other projects of the workbook have, not this one
+                    rows.append(tuple(row.get(c) for c in names))
+            sql(inserted.add, rows)
+        sql(inserted.finish)
     statuses: list[tuple[int, str | None, str, date | None]] = [
         (p.id, None, p.values["status"], status_step_date(p.values["status"], p.values))
         for p in created
     ]
-    store.fast_insert(
+    sql(
+        store.fast_insert,
         session,
         "project_domain",
         ("project_id", "domain_id", "percent"),
         [(p.id, ids.real("domain", d), pct) for p in created for d, pct in p.domains or []],
     )
-    store.fast_insert(
+    sql(
+        store.fast_insert,
         session,
         "project_region",
         ("project_id", "region"),
         [(p.id, region) for p in created for region in p.regions or []],
     )
-    store.fast_insert(
-        session, "change_history", _HISTORY_COLUMNS, _history_of_new_children(session, created, ids)
+    sql(
+        store.fast_insert,
+        session,
+        "change_history",
+        _HISTORY_COLUMNS,
+        _history_of_new_children(session, created, ids),
     )
 
     updated = [p for p in plan.projects if p.action == "updated"]
@@ -284,8 +379,8 @@ def _write_projects(
                 )
             )
         touched.add(project.id)
-    store.update_rows(session, "project", updates)
-    store.record_changes(session, batch_id, "project", "updated", changes)
+    sql(store.update_rows, session, "project", updates)
+    sql(store.record_changes, session, batch_id, "project", "updated", changes)
 
     domain_rows: dict[int, list[dict[str, Any]]] = {}
     region_rows: dict[int, list[dict[str, Any]]] = {}
@@ -306,15 +401,19 @@ def _write_projects(
             ]
             if project.existing is not None:
                 region_before.append((project.id, existing["regions"]))
-    store.replace_children(session, "project_domain", domain_rows)
-    store.replace_children(session, "project_region", region_rows)
-    store.record_changes(session, batch_id, "project_domain", "updated", domain_before)
-    store.record_changes(session, batch_id, "project_region", "updated", region_before)
+    sql(store.replace_children, session, "project_domain", domain_rows)
+    sql(store.replace_children, session, "project_region", region_rows)
+    sql(store.record_changes, session, batch_id, "project_domain", "updated", domain_before)
+    sql(store.record_changes, session, batch_id, "project_region", "updated", region_before)
     steps = store.status_rows(batch_id, statuses, user)
     if steps:
         names = list(steps[0])
-        store.fast_insert(
-            session, "status_change", names, [tuple(r[c] for c in names) for r in steps]
+        sql(
+            store.fast_insert,
+            session,
+            "status_change",
+            names,
+            [tuple(r[c] for c in names) for r in steps],
         )
     return touched
 
@@ -326,20 +425,14 @@ _LINE_INSERT = (
 )  # fmt: skip
 
 
-def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> set[int]:
+def _write_lines(
+    session: Any, plan: ImportPlan, batch_id: int, ids: _Ids, free: _Free, sql: _Statements
+) -> set[int]:
     touched: set[int] = set()
-    wanted = [
-        line.requested_id
-        for project in plan.projects
-        for line in project.lines
-        if line.action == "created" and not line.bad and line.requested_id > 0
-    ]
     # A new line keeps the workbook's line number when it is free (an export re-imported into an
     # empty portfolio gets the same ids back); otherwise it gets the next free id.
-    busy = store.existing_ids(session, "funding_line", wanted)
-    next_free = max(
-        store.first_free_ids(session, ["funding_line"])["funding_line"], max(wanted, default=0) + 1
-    )
+    busy = free.busy_lines
+    next_free = free.first_line
     given: set[int] = set()
     rows: list[tuple[Any, ...]] = []
     updates = []
@@ -381,15 +474,17 @@ def _write_lines(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> se
                 changed = {c: v for c, v in values.items() if line.existing.get(c) != v}
                 updates.append({"id": line.id, **changed})
                 changes.append((line.id, {"values": {c: line.existing.get(c) for c in changed}}))
-    store.create_tuples(session, batch_id, "funding_line", _LINE_INSERT, rows)
-    store.update_rows(session, "funding_line", updates)
-    store.record_changes(session, batch_id, "funding_line", "updated", changes)
+    sql(store.create_tuples, session, batch_id, "funding_line", _LINE_INSERT, rows)
+    sql(store.update_rows, session, "funding_line", updates)
+    sql(store.record_changes, session, batch_id, "funding_line", "updated", changes)
     return touched
 
 
-def _write_partners(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -> set[int]:
+def _write_partners(
+    session: Any, plan: ImportPlan, batch_id: int, ids: _Ids, free: _Free, sql: _Statements
+) -> set[int]:
     touched: set[int] = set()
-    first = store.first_free_ids(session, ["participation"])["participation"]
+    first = free.first_participation
     rows: list[dict[str, Any]] = []
     updates = []
     changes = []
@@ -422,9 +517,14 @@ def _write_partners(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) ->
                     )
                 )
     # Demotions first: a project never holds two leads, even for a moment.
-    store.update_rows(session, "participation", sorted(updates, key=lambda u: u["role"] == "lead"))
-    store.create_rows(session, batch_id, "participation", rows)
-    store.record_changes(session, batch_id, "participation", "updated", changes)
+    sql(
+        store.update_rows,
+        session,
+        "participation",
+        sorted(updates, key=lambda u: u["role"] == "lead"),
+    )
+    sql(store.create_rows, session, batch_id, "participation", rows)
+    sql(store.record_changes, session, batch_id, "participation", "updated", changes)
     return touched
 
 
