@@ -740,40 +740,49 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
 
 
 def test_the_change_history_records_what_the_import_created(db: Any, tmp_path: Path) -> None:
-    """The created rows' history (written in SQL for speed) reads as history.record_created's."""
-    import json
-
-    from portfolio_desktop.storage import history
-    from portfolio_desktop.storage.imports import project_index
+    """One history row per record an import created, naming its batch (the values are the
+    record's own); a new project's funding lines are part of its creation, a line added to an
+    existing project is recorded in that project's history; the history shows what each is."""
+    from portfolio_desktop.services import history
 
     path = partner_workbook(tmp_path / "suivi.xlsx")
     report = import_workbook(db, path)
-    from sqlalchemy import select
+    source = f"import:{report.batch_id}"
+    recorded = rows_of(
+        db,
+        "SELECT table_name, row_id, project_id, action, field, old_value, new_value "
+        f"FROM change_history WHERE source = '{source}' ORDER BY table_name, row_id",
+    )
+    r1, r2 = project_id(db, "R-001"), project_id(db, "R-002")
+    made = [(t, i) for t in ("cluster", "funder") for (i,) in rows_of(db, f"SELECT id FROM {t}")]
+    assert recorded == [
+        *((t, i, None, "created", "", None, None) for t, i in sorted(made)),
+        ("project", r1, r1, "created", "", None, None),
+        ("project", r2, r2, "created", "", None, None),
+    ]
+    created = [c for c in history.project_history(db, r1) if c.action == "created"]
+    assert [(c.table, c.source, c.batch) for c in created] == [
+        ("project", "import", report.batch_id)
+    ]
+    assert (created[0].record["reference"], created[0].record["acronym"]) == ("R-001", "ALPHA")
 
-    from portfolio_desktop.storage.tables import Base
-
-    with db.read() as session:
-        connection = session.connection()
-        index = project_index(session)
-        for table in ("project", "funding_line", "funder"):
-            columns = history.TRACKED[table]
-            tab = Base.metadata.tables[table]
-            rows = {
-                r[0]: dict(zip(columns, r[1:], strict=True))
-                for r in session.execute(select(tab.c.id, *(tab.c[c] for c in columns)))
-            }
-            recorded = connection.exec_driver_sql(
-                "SELECT row_id, project_id, source, action, new_value FROM change_history "
-                f"WHERE table_name = '{table}'"
-            ).all()
-            assert len(recorded) == len(rows) > 0
-            for row_id, project, source, action, new_value in recorded:
-                assert (source, action) == (f"import:{report.batch_id}", "created")
-                assert json.loads(new_value) == {
-                    c: history.encode(v) for c, v in rows[row_id].items()
-                }
-                if table == "project":
-                    assert project == row_id and row_id in index.values()
+    # The same workbook with one more line for R-001: that line is recorded in R-001's history.
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.insert_rows(7)
+    for column, value in enumerate(
+        ["R-001", "ALPHA", "Un projet", "Financé", "Bpifrance", "Subvention", 80, "01/09/2021"],
+        start=1,
+    ):
+        sheet.cell(7, column, value)
+    book.save(path)
+    again = import_workbook(db, path)
+    assert again.ok, again.to_json()["errors"]
+    assert again.count("funding_lines", "created") == 1
+    line = [c for c in history.project_history(db, r1) if c.batch == again.batch_id]
+    assert [(c.table, c.action) for c in line] == [("funding_line", "created")]
+    assert line[0].record["granted_cents"] == 8_000_000
+    assert line[0].subject == "Bpifrance"
 
 
 @pytest.mark.parametrize(("epoch", "serial"), [("1900", 44270), ("1904", 42808)])

@@ -170,9 +170,12 @@ def _record(table: str, text: str | None) -> dict[str, Any]:
 def _changes(session: Any, rows: list[store.HistoryRow]) -> list[Change]:
     names = _Names()
     decoded = []
+    current = _imported_records(session, rows)
     for row in rows:
         kind = field_kind(row.table, row.field) if row.field else "record"
         record = _record(row.table, row.new if row.action in ("created", "restored") else row.old)
+        if not record and row.action == "created":
+            record = current.get((row.table, row.row_id), {})
         old = _decode(kind, row.old) if row.field else None
         new = _decode(kind, row.new) if row.field else None
         decoded.append((row, kind, old, new, record))
@@ -238,6 +241,26 @@ def _changes(session: Any, rows: list[store.HistoryRow]) -> list[Change]:
             )
         )
     return changes
+
+
+def _imported_records(
+    session: Any, rows: list[store.HistoryRow]
+) -> dict[tuple[str, int], dict[str, Any]]:
+    """Rows an import created are recorded without their values (they are the row's own, and
+    later changes record what they replaced): what such a row is, read from the row as it is."""
+    wanted: dict[str, list[int]] = {}
+    for row in rows:
+        if row.action == "created" and not row.new:
+            wanted.setdefault(row.table, []).append(row.row_id)
+    found: dict[tuple[str, int], dict[str, Any]] = {}
+    for table, ids in wanted.items():
+        for row_id, values in store.snapshot(session, table, ids).items():
+            found[(table, row_id)] = {
+                k: _decode(field_kind(table, k), store.encode(v))
+                for k, v in values.items()
+                if k in store.TRACKED[table]
+            }
+    return found
 
 
 def _subjects(

@@ -16,7 +16,6 @@ from typing import Any
 
 from ...domain.enums import ProjectStatus
 from ...errors import KnownError
-from ...storage import history
 from ...storage import imports as store
 from ...storage.database import Database
 from ...storage.repository import utcnow
@@ -260,40 +259,6 @@ def _new_summary(plan: ImportPlan, project: ProjectPlan, ids: _Ids) -> tuple[Any
     )  # fmt: skip
 
 
-def _history_of_new_children(
-    session: Any, created: list[ProjectPlan], ids: _Ids
-) -> list[tuple[Any, ...]]:
-    """The history rows `history.record_children` writes for a created project's split and
-    regions (field domains/regions, nothing → the new text), without reading them back."""
-    ctx = history.context(session)
-    rows: list[tuple[Any, ...]] = []
-    for project in created:
-        if project.domains:
-            shares = [(ids.real("domain", d), p) for d, p in project.domains]
-            text = history.split_text((int(d), p) for d, p in shares if d is not None)
-            rows.append((*_history_head(ctx, project.id), "domains", None, text))
-        if project.regions:
-            rows.append(
-                (
-                    *_history_head(ctx, project.id),
-                    "regions",
-                    None,
-                    ",".join(sorted(project.regions)),
-                )
-            )
-    return rows
-
-
-def _history_head(ctx: Any, project_id: int) -> tuple[Any, ...]:
-    return (ctx.at, ctx.user, ctx.source, "project", project_id, project_id, "updated")
-
-
-_HISTORY_COLUMNS = (
-    "changed_at", "user", "source", "table_name", "row_id", "project_id", "action", "field",
-    "old_value", "new_value",
-)  # fmt: skip
-
-
 #: New projects handed to the database this many at a time (the next chunk is built meanwhile).
 _PROJECT_CHUNK = 10_000
 
@@ -304,8 +269,8 @@ def _write_projects(
     now = utcnow()
     touched: set[int] = set()
     created = [p for p in plan.projects if p.action == "created"]
-    # New projects go in with their summaries (nothing to recompute afterwards), their split,
-    # regions and the history of both, without reading anything back.
+    # New projects go in with their summaries (nothing to recompute afterwards), their split and
+    # regions, without reading anything back.
     if created:
         names = list(
             dict.fromkeys(
@@ -344,13 +309,6 @@ def _write_projects(
         "project_region",
         ("project_id", "region"),
         [(p.id, region) for p in created for region in p.regions or []],
-    )
-    sql(
-        store.fast_insert,
-        session,
-        "change_history",
-        _HISTORY_COLUMNS,
-        _history_of_new_children(session, created, ids),
     )
 
     updated = [p for p in plan.projects if p.action == "updated"]
