@@ -9,9 +9,11 @@ transaction for the whole import. Every row it creates or updates is recorded in
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -531,11 +533,36 @@ def _memo(convert: Any) -> Any:
     return converted
 
 
-def fast_insert(
+def driver_rows(
     session: Session, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> Sequence[Sequence[Any]]:
+    """Rows of tuples in `columns` order with their dates and times as the driver takes them.
+    Column by column: one map() per converted column, the transpositions in C."""
+    converters = _driver_converters(session, table, columns)
+    if not rows or all(f is None for f in converters):
+        return rows
+    return list(
+        zip(
+            *(
+                column if convert is None else list(map(convert, column))
+                for column, convert in zip(zip(*rows, strict=True), converters, strict=True)
+            ),
+            strict=True,
+        )
+    )
+
+
+def fast_insert(
+    session: Session,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    prepared: bool = False,
 ) -> None:
     """INSERT of many rows given as tuples in `columns` order, straight to the driver's
-    executemany (SQLAlchemy's per-row parameter processing is the cost at 300,000 rows)."""
+    executemany (SQLAlchemy's per-row parameter processing is the cost at 300,000 rows);
+    `prepared` when `driver_rows` has already converted them."""
     if not rows:
         return
     connection = session.connection()
@@ -546,24 +573,55 @@ def fast_insert(
         f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
-    converters = _driver_converters(session, table, columns)
-    if any(f is not None for f in converters):
-        # Column by column: one map() per converted column, the transpositions in C.
-        rows = list(
-            zip(
-                *(
-                    column if convert is None else list(map(convert, column))
-                    for column, convert in zip(zip(*rows, strict=True), converters, strict=True)
-                ),
-                strict=True,
-            )
-        )
+    if not prepared:
+        rows = driver_rows(session, table, columns, rows)
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
+        if dialect.name == "sqlite" and len(rows) >= _STAGE_FROM:
+            staged_insert(cursor, quote(table), [quote(c) for c in columns], rows)
+            return
         for start in range(0, len(rows), 50_000):
             cursor.executemany(sql, rows[start : start + 50_000])
     finally:
         cursor.close()
+
+
+#: From this many rows, SQLite takes them through a staging table (see `staged_insert`).
+_STAGE_FROM = 5_000
+
+
+def staged_insert(
+    cursor: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Many rows into an indexed SQLite table in two steps: the driver fills a bare temporary
+    table (binding each row holds the interpreter, and there is no index to update), then one
+    INSERT … SELECT updates the table and its indexes while the interpreter is free for the
+    thread building the next rows. The staging columns have no type, so each value reaches the
+    table exactly as bound, with the table's own affinities, constraints and triggers."""
+    names = ", ".join(columns)
+    cursor.execute("DROP TABLE IF EXISTS temp.import_stage")
+    cursor.execute(f"CREATE TEMP TABLE import_stage ({names})")
+    try:
+        # Hundreds of rows a statement: the driver lets go of the interpreter after each
+        # statement, and taking it back once a row, while another thread is busy, cost seconds.
+        limit = cursor.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        per = max(1, min(1000, limit // len(columns)))
+        row = f"({', '.join('?' * len(columns))})"
+        whole = len(rows) // per * per
+        if whole:
+            cursor.executemany(
+                f"INSERT INTO temp.import_stage VALUES {', '.join([row] * per)}",
+                (tuple(chain.from_iterable(rows[i : i + per])) for i in range(0, whole, per)),
+            )
+        if whole < len(rows):
+            rest = rows[whole:]
+            cursor.execute(
+                f"INSERT INTO temp.import_stage VALUES {', '.join([row] * len(rest))}",
+                tuple(chain.from_iterable(rest)),
+            )
+        cursor.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.import_stage")
+    finally:
+        cursor.execute("DROP TABLE temp.import_stage")
 
 
 def record_created_rows(session: Session, batch_id: int, table: str, ids: Sequence[int]) -> None:
@@ -647,7 +705,7 @@ def create_projects(session: Session, batch_id: int, rows: Sequence[Mapping[str,
     columns = list(rows[0].keys())
     projects = NewProjects(session, batch_id, columns, len(rows))
     projects.begin()
-    projects.add([tuple(row[c] for c in columns) for row in rows])
+    projects.add(projects.prepare([tuple(row[c] for c in columns) for row in rows]))
     projects.finish()
 
 
@@ -685,8 +743,13 @@ class NewProjects:
         finally:
             cursor.close()
 
+    def prepare(self, rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
+        """The rows as the driver takes them (done by the thread that builds them)."""
+        return driver_rows(self.session, "project", self.columns, rows)
+
     def add(self, rows: Sequence[Sequence[Any]]) -> None:
-        fast_insert(self.session, "project", self.columns, rows)
+        """Inserts rows `prepare` gave."""
+        fast_insert(self.session, "project", self.columns, rows, prepared=True)
         self.ids += [int(row[self.position]) for row in rows]
 
     def finish(self) -> None:
@@ -739,11 +802,14 @@ def create_tuples(
     table: str,
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
+    *,
+    prepared: bool = False,
 ) -> None:
-    """`create_rows` for rows given as tuples in `columns` order (one of them `id`)."""
+    """`create_rows` for rows given as tuples in `columns` order (one of them `id`);
+    `prepared` when `driver_rows` has already converted them."""
     if not rows:
         return
-    fast_insert(session, table, columns, rows)
+    fast_insert(session, table, columns, rows, prepared=prepared)
     position = list(columns).index("id")
     record_created_rows(session, batch_id, table, [int(row[position]) for row in rows])
     history_of_created(session, batch_id, table)

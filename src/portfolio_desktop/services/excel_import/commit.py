@@ -74,15 +74,15 @@ class _Statements:
     def __enter__(self) -> _Statements:
         return self
 
-    def __call__(self, statement: Callable[..., None], *args: Any) -> None:
+    def __call__(self, statement: Callable[..., None], *args: Any, **named: Any) -> None:
         self._raise_failure()
-        self._pending.append(self._pool.submit(self._run, statement, *args))
+        self._pending.append(self._pool.submit(self._run, statement, *args, **named))
 
-    def _run(self, statement: Callable[..., None], *args: Any) -> None:
+    def _run(self, statement: Callable[..., None], *args: Any, **named: Any) -> None:
         if self._failed:
             return
         try:
-            statement(*args)
+            statement(*args, **named)
         except BaseException:
             self._failed = True
             raise
@@ -290,7 +290,7 @@ def _write_projects(
                     rows.append(getter(row))
                 except KeyError:  # a column other projects of the workbook have, not this one
                     rows.append(tuple(row.get(c) for c in names))
-            sql(inserted.add, rows)
+            sql(inserted.add, inserted.prepare(rows))
         sql(inserted.finish)
     statuses: list[tuple[int, str | None, str, date | None]] = [
         (p.id, None, p.values["status"], status_step_date(p.values["status"], p.values))
@@ -432,7 +432,11 @@ def _write_lines(
                 changed = {c: v for c, v in values.items() if line.existing.get(c) != v}
                 updates.append({"id": line.id, **changed})
                 changes.append((line.id, {"values": {c: line.existing.get(c) for c in changed}}))
-    sql(store.create_tuples, session, batch_id, "funding_line", _LINE_INSERT, rows)
+    prepared = store.driver_rows(session, "funding_line", _LINE_INSERT, rows)
+    sql(
+        store.create_tuples, session, batch_id, "funding_line", _LINE_INSERT, prepared,
+        prepared=True,
+    )  # fmt: skip
     sql(store.update_rows, session, "funding_line", updates)
     sql(store.record_changes, session, batch_id, "funding_line", "updated", changes)
     return touched
