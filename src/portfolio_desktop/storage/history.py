@@ -8,7 +8,9 @@ when the change is committed, and vanishes with it when it rolls back.
 
 Values are stored as text (`encode`): integers as digits (money in cents), dates in ISO form,
 booleans as true/false. A row created or deleted is one row with field "" and the whole record
-as JSON (new or old value), so that what a deletion removed can still be read.
+as JSON (new or old value), so that what a deletion removed can still be read. A row an import
+created is one row without values (`imports.history_of_created`): they are the row's own, and the
+import batch names the file they came from.
 """
 
 from __future__ import annotations
