@@ -785,6 +785,57 @@ def test_the_change_history_records_what_the_import_created(db: Any, tmp_path: P
     assert line[0].subject == "Bpifrance"
 
 
+def test_a_cancel_while_the_database_writes_stops_the_statement_and_writes_nothing(
+    db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import's last statements run on a worker thread; Cancel while they run interrupts the
+    one running (here one that would take minutes) and the whole import rolls back."""
+    import importlib
+    import threading
+    import time
+
+    from portfolio_desktop.services.progress import Cancelled, Progress
+
+    # The module (the package exports its `commit` function under the same name).
+    committing = importlib.import_module("portfolio_desktop.services.excel_import.commit")
+
+    started = threading.Event()
+    real_shares = committing.insert_new_shares
+
+    def slow_shares(session: Any, first: int, last: int) -> None:
+        real_shares(session, first, last)
+        started.set()
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 10000000000) SELECT count(*) FROM n"
+            ).all()
+        else:
+            connection.exec_driver_sql("SELECT pg_sleep(600)").all()
+
+    monkeypatch.setattr(committing, "insert_new_shares", slow_shares)
+    messages_seen: list[str] = []
+
+    def watch(fraction: float, message: str) -> None:
+        messages_seen.append(message)
+        if started.is_set():
+            progress.cancel()
+
+    progress = Progress(watch)
+    before = rows_of(db, "SELECT count(*) FROM project")
+    begun = time.perf_counter()
+    with pytest.raises(Cancelled):
+        import_workbook(db, partner_workbook(tmp_path / "suivi.xlsx"), progress=progress)
+    assert time.perf_counter() - begun < 60
+    assert "import_writing" in messages_seen
+    assert rows_of(db, "SELECT count(*) FROM project") == before
+    assert rows_of(db, "SELECT count(*) FROM import_batch") == [(0,)]
+    # The portfolio is usable at once: the next import goes through.
+    monkeypatch.setattr(committing, "insert_new_shares", real_shares)
+    assert import_workbook(db, partner_workbook(tmp_path / "suivi.xlsx")).ok
+
+
 @pytest.mark.parametrize(("epoch", "serial"), [("1900", 44270), ("1904", 42808)])
 def test_serial_numbers_in_a_date_column_follow_the_workbooks_date_system(
     db: Any, tmp_path: Path, epoch: str, serial: int

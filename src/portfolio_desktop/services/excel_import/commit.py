@@ -62,14 +62,21 @@ class _Statements:
     """The import's statements, run in order on one worker thread while this thread builds the
     next rows: the database driver lets go of the interpreter while it works, so building and
     writing overlap on two cores. Only the worker touches the session while statements are
-    queued; `wait()` before this thread uses it again. After a failure the statements still
-    queued are dropped, and leaving the block waits for the one running, so that the unit of
-    work rolls back a connection nobody is using."""
+    queued; `wait()` before this thread uses it again.
 
-    def __init__(self) -> None:
+    While waiting, `step` is told the share of statements done (it reports progress and raises
+    when the user cancelled). After a failure or a cancel the statements still queued are
+    dropped, the one running is interrupted, and leaving the block waits for it, so that the
+    unit of work rolls back a connection nobody is using."""
+
+    def __init__(self, step: Callable[[float], None], interrupt: Callable[[], None] | None) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-sql")
         self._pending: list[Future[None]] = []
+        self._queued = 0
+        self._shown = 0.0
         self._failed = False
+        self._step = step
+        self._interrupt = interrupt
 
     def __enter__(self) -> _Statements:
         return self
@@ -77,6 +84,7 @@ class _Statements:
     def __call__(self, statement: Callable[..., None], *args: Any, **named: Any) -> None:
         self._raise_failure()
         self._pending.append(self._pool.submit(self._run, statement, *args, **named))
+        self._queued += 1
 
     def _run(self, statement: Callable[..., None], *args: Any, **named: Any) -> None:
         if self._failed:
@@ -92,18 +100,40 @@ class _Statements:
             if job.done() and job.exception() is not None:
                 self.wait()
 
+    def progress(self) -> None:
+        """Reports the share of statements done (and raises if the user cancelled)."""
+        done = self._queued - len(self._pending) + sum(job.done() for job in self._pending)
+        # Never backwards, though statements queued later lower the share done.
+        self._shown = max(self._shown, done / max(self._queued, 1))
+        self._step(self._shown)
+
     def wait(self) -> None:
-        pending, self._pending = self._pending, []
-        for job in pending:
-            job.result()
+        for job in self._pending:
+            while True:
+                try:
+                    job.result(timeout=0.1)
+                    break
+                except TimeoutError:
+                    self.progress()
+        self._pending.clear()
 
     def __exit__(self, kind: object, *exc: object) -> None:
         try:
             if kind is None:
                 self.wait()
         finally:
-            self._failed = True
+            if not all(job.done() for job in self._pending):
+                self._failed = True
+                if self._interrupt is not None and kind is not None:
+                    self._interrupt()
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _interrupter(session: Any) -> Callable[[], None] | None:
+    """What stops the statement the driver is running (SQLite's `interrupt`, psycopg's `cancel`),
+    callable from another thread."""
+    driver = session.connection().connection.driver_connection
+    return getattr(driver, "interrupt", None) or getattr(driver, "cancel", None)
 
 
 def write_plan(
@@ -128,11 +158,11 @@ def write_plan(
     # Every id is given before the first statement is queued (the queue owns the session).
     free = _Free(session, plan)
     new = [p.id for p in plan.projects if p.action == "created"]
-    with _Statements() as sql:
+    with _Statements(lambda done: step(0.1 + 0.8 * done), _interrupter(session)) as sql:
         touched = _write_projects(session, plan, batch_id, ids, user, sql)
-        step(0.4)
+        sql.progress()
         touched |= _write_lines(session, plan, batch_id, ids, free, sql)
-        step(0.6)
+        sql.progress()
         touched |= _write_partners(session, plan, batch_id, ids, free, sql)
         # Created projects came in complete (summaries, line years); their funding shares are
         # made in one statement.
@@ -282,6 +312,7 @@ def _write_projects(
         sql(inserted.begin)
         getter = itemgetter(*names)
         for start in range(0, len(created), _PROJECT_CHUNK):
+            sql.progress()
             rows = []
             for project in created[start : start + _PROJECT_CHUNK]:
                 row = _project_row(project, ids, now)
