@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from ...domain import rules
@@ -555,7 +556,8 @@ def read_rows(
             {**constants, **dict(zip(keys, cells, strict=True))} for cells in rows_of_cells
         )
     else:
-        dicts = (dict(zip(keys, cells, strict=True)) for cells in rows_of_cells)
+        # map() all the way: no Python frame per row (each row's cells are one per key).
+        dicts = map(dict, map(zip, repeat(keys), rows_of_cells))
     return [
         RowValues(Source(mapping, number), values_of_row, position in bad)
         for position, ((number, _), values_of_row) in enumerate(zip(data, dicts, strict=True))
