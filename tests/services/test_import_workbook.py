@@ -203,6 +203,53 @@ def test_undo_puts_everything_back(pole_db: Any, recent: Path, db: Any) -> None:
     assert rows_of(db, "SELECT count(*) FROM funder") == [(0,)]
 
 
+def test_undoing_a_large_import_rebuilds_the_search_indexes_and_records_what_it_deleted(
+    pole_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the rebuild threshold (20,000 projects; lowered here) an undo deletes the projects
+    without the full-text triggers and rebuilds the indexes from what remains; each deleted
+    project is recorded with what names it, its lines as part of it."""
+    import json
+
+    from portfolio_desktop.storage import search
+    from portfolio_desktop.storage.project_list import select_projects
+
+    monkeypatch.setattr(search, "REBUILD_THRESHOLD", 1)
+
+    def found(query: str) -> set[int]:
+        with pole_db.read() as session:
+            return set(select_projects(session, ProjectFilter(search=query)).ids)
+
+    kept_reference, kept_acronym = rows_of(
+        pole_db, "SELECT reference, acronym FROM project ORDER BY id LIMIT 1"
+    )[0]
+    kept = found(kept_acronym)
+    assert kept
+    report = import_workbook(pole_db, partner_workbook(tmp_path / "suivi.xlsx"))
+    assert report.batch_id is not None
+    r1 = project_id(pole_db, "R-001")
+    assert r1 in found("ALPHA") and r1 in found("al")
+    undo_import(pole_db, report.batch_id)
+    assert found("ALPHA") == set() and r1 not in found("al")
+    assert found(kept_acronym) == kept
+    with pole_db.write() as session:
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":  # PostgreSQL searches without these indexes
+            for index in ("project_fts", "project_words"):
+                connection.exec_driver_sql(
+                    f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"
+                )
+    deleted = rows_of(
+        pole_db,
+        "SELECT table_name, old_value FROM change_history "
+        f"WHERE source = 'undo-import:{report.batch_id}' AND action = 'deleted'",
+    )
+    projects = sorted(json.loads(v)["reference"] for t, v in deleted if t == "project")
+    assert projects == ["R-001", "R-002"]
+    assert not [t for t, _ in deleted if t in ("funding_line", "participation")]
+    assert rows_of(pole_db, f"SELECT count(*) FROM project WHERE reference = '{kept_reference}'")
+
+
 def test_undo_is_refused_once_a_record_was_edited_since(db: Any, tmp_path: Path) -> None:
     path = write_book(
         tmp_path / "p.xlsx",

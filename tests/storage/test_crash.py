@@ -140,7 +140,7 @@ def test_fifty_kills_during_imports_and_edits(pole_demo_file: Path, tmp_path: Pa
     from portfolio_desktop.domain.filters import ProjectFilter
     from portfolio_desktop.services import safety
     from portfolio_desktop.services.excel_export import export_workbook
-    from portfolio_desktop.services.excel_import import import_workbook
+    from portfolio_desktop.services.excel_import import import_workbook, undo_import
     from portfolio_desktop.storage.schema import open_database
 
     source = open_database(pole_demo_file)
@@ -169,9 +169,15 @@ def test_fifty_kills_during_imports_and_edits(pole_demo_file: Path, tmp_path: Pa
     shutil.copyfile(path, probe)
     probe_db = open_database(probe)
     try:
+        began = time.perf_counter()
         probe_report = import_workbook(probe_db, workbook)
+        import_seconds = time.perf_counter() - began
         per_import = probe_report.count("projects", "created")
         per_import_lines = probe_report.count("funding_lines", "created")
+        assert probe_report.batch_id is not None
+        began = time.perf_counter()
+        undo_import(probe_db, probe_report.batch_id)
+        undo_seconds = time.perf_counter() - began
     finally:
         probe_db.dispose()
     assert per_import > 20 and len(initial_ids) > 20
@@ -179,8 +185,9 @@ def test_fifty_kills_during_imports_and_edits(pole_demo_file: Path, tmp_path: Pa
     rng = random.Random(20260504)
     seen: dict[str, int] = {}
     interrupted: dict[str, int] = {}
-    # Each round aims at one kind of work: the kill falls at a random moment after it began.
-    windows = {"import": 1.0, "undo": 0.4, "edit": 0.08}
+    # Each round aims at one kind of work: the kill falls at a random moment after it began,
+    # within about as long as that work takes here (measured on the probe above).
+    windows = {"import": import_seconds, "undo": undo_seconds, "edit": 0.08}
     for kill in range(KILLS):
         aim = ("import", "undo", "edit")[kill % 3]
         child = subprocess.Popen(

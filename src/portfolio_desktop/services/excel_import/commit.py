@@ -594,7 +594,8 @@ def undo_import(db: Database, batch_id: int, *, progress: Progress | None = None
                 free = [i for i in row_ids if usage.get(i, 0) == 0]
                 kept += len(row_ids) - len(free)
                 row_ids = free
-            store.delete_ids(session, table, row_ids)
+            store.history_of_undone(session, batch_id, table, row_ids)
+            store.delete_ids(session, table, row_ids, record=False)
         touched -= set(created.get("project", []))
         refresh_projects(session, touched)
         store.mark_undone(session, batch_id)
