@@ -10,7 +10,8 @@ Values are stored as text (`encode`): integers as digits (money in cents), dates
 booleans as true/false. A row created or deleted is one row with field "" and the whole record
 as JSON (new or old value), so that what a deletion removed can still be read. A row an import
 created is one row without values (`imports.history_of_created`): they are the row's own, and the
-import batch names the file they came from.
+import batch names the file they came from; undoing the import records each row it deletes with
+what names it (`imports.history_of_undone`).
 """
 
 from __future__ import annotations
