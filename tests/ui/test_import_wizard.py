@@ -124,6 +124,36 @@ def test_file_mapping_preview_import(
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
+def test_the_preview_list_is_built_off_the_gui_thread(
+    qtbot: Any, db: Any, good_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's list of records (half a million for a national workbook) is made by the
+    task that checks the rows, not by the window when it shows them."""
+    import importlib
+    import threading
+
+    plan_module = importlib.import_module("portfolio_desktop.services.excel_import.plan")
+    real = plan_module._outcomes_of
+    threads: list[threading.Thread] = []
+
+    def recording(plan: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(plan)
+
+    monkeypatch.setattr(plan_module, "_outcomes_of", recording)
+    runner = TaskRunner()
+    wizard = make_wizard(qtbot, db, runner, good_file)
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=30_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=30_000)
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(preview.isComplete, timeout=30_000)
+    assert preview.outcomes.rowCount() > 0
+    assert threads and threading.main_thread() not in threads
+    runner.pool.waitForDone()
+
+
 def test_unknown_values_are_mapped_and_the_mapping_saved_then_proposed(
     qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
 ) -> None:
