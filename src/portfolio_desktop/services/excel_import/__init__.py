@@ -223,14 +223,24 @@ def _report(
 
 
 def preview(
-    db: Database, setup: ImportSetup, *, valid_only: bool = False, progress: Progress | None = None
+    db: Database,
+    setup: ImportSetup,
+    *,
+    valid_only: bool = False,
+    progress: Progress | None = None,
+    outcomes: bool = False,
 ) -> ImportReport:
-    """A dry run: the plan, its counts and its errors; nothing is written."""
+    """A dry run: the plan, its counts and its errors; nothing is written. With `outcomes`, the
+    plan's list of records is built too (for a window that shows it: made here, off its thread,
+    with the collector still paused)."""
     missing = _no_sheet(setup)
     if missing:
         return _report(None, setup, True, None, missing)
-    with _collector_paused(), db.read() as session:
-        plan = _plan(session, setup, valid_only, progress)
+    with _collector_paused():
+        with db.read() as session:
+            plan = _plan(session, setup, valid_only, progress)
+        if outcomes:
+            plan.outcomes  # noqa: B018 - built and kept by the property
     return _report(plan, setup, True, None)
 
 

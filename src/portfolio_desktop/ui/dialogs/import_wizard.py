@@ -94,15 +94,6 @@ KINDS = (
 )  # fmt: skip
 
 
-def _preview_with_outcomes(db: Database, setup: ImportSetup, *, valid_only: bool) -> ImportReport:
-    """The preview, with its list of records built here, off the GUI thread (half a million
-    records for a national workbook: 1.5 s the window would otherwise freeze for)."""
-    report = preview(db, setup, valid_only=valid_only)
-    if report.plan is not None:
-        report.plan.outcomes  # noqa: B018 - built and kept by the property
-    return report
-
-
 class ImportWizard(QWizard):
     """The import wizard; `imported` carries the batch id once the import is committed."""
 
@@ -707,10 +698,11 @@ class PreviewPage(QWizardPage):
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Checking the rows…"))
         self.completeChanged.emit()
+        # The list of records is built by the task (half a million for a national workbook:
+        # 1.5 s the window would otherwise freeze for).
         self.owner.run(
-            _preview_with_outcomes, self.owner.db, self.owner.setup,
-            valid_only=self.valid_only.isChecked(), on_done=self._on_preview,
-            on_error=self._on_error,
+            preview, self.owner.db, self.owner.setup, valid_only=self.valid_only.isChecked(),
+            outcomes=True, on_done=self._on_preview, on_error=self._on_error,
         )  # fmt: skip
 
     @Slot(object)
