@@ -668,6 +668,26 @@ def record_created_rows(session: Session, batch_id: int, table: str, ids: Sequen
     )
 
 
+def _project_column(tab: Any, table: str) -> Any:
+    """The project a row's history belongs to: its own id, its project_id, or none."""
+    if table == "project":
+        return tab.c.id
+    if table in history.PROJECT_CHILDREN:
+        return tab.c.project_id
+    return null()
+
+
+def _created_projects(batch_id: int) -> Any:
+    """The projects this batch created (not correlated: the database makes the set once; a
+    correlated NOT EXISTS made a 287,486-line history quadratic)."""
+    change = t.table_of(t.ImportChange)
+    return select(change.c.row_id).where(
+        change.c.batch_id == batch_id,
+        change.c.table_name == "project",
+        change.c.action == "created",
+    )
+
+
 def history_of_created(session: Session, batch_id: int, table: str) -> None:
     """The change history of the rows this batch created in `table`, in one INSERT … SELECT:
     one row each, action "created", without the record's values.
@@ -683,12 +703,7 @@ def history_of_created(session: Session, batch_id: int, table: str) -> None:
     ctx = history.context(session)
     tab = _table(table)
     change = t.table_of(t.ImportChange)
-    if table == "project":
-        project: Any = tab.c.id
-    elif table in history.PROJECT_CHILDREN:
-        project = tab.c.project_id
-    else:
-        project = null()
+    project = _project_column(tab, table)
     joined = and_(
         change.c.row_id == tab.c.id,
         change.c.batch_id == batch_id,
@@ -700,13 +715,7 @@ def history_of_created(session: Session, batch_id: int, table: str) -> None:
         project, literal("created"), literal(""), null(), null(),
     ).select_from(tab).join(change, joined)  # fmt: skip
     if table in history.PROJECT_CHILDREN:
-        # Not correlated: the database makes the set of created projects once.
-        created_projects = select(change.c.row_id).where(
-            change.c.batch_id == batch_id,
-            change.c.table_name == "project",
-            change.c.action == "created",
-        )
-        rows = rows.where(tab.c.project_id.not_in(created_projects))
+        rows = rows.where(tab.c.project_id.not_in(_created_projects(batch_id)))
     session.execute(insert(t.table_of(t.ChangeHistory)).from_select(_HISTORY_COLUMNS, rows))
 
 
@@ -734,13 +743,7 @@ def history_of_undone(session: Session, batch_id: int, table: str, ids: Sequence
         return
     ctx = history.context(session)
     tab = _table(table)
-    change = t.table_of(t.ImportChange)
-    if table == "project":
-        project: Any = tab.c.id
-    elif table in history.PROJECT_CHILDREN:
-        project = tab.c.project_id
-    else:
-        project = null()
+    project = _project_column(tab, table)
     pairs: list[Any] = []
     for name in IDENTITY[table]:
         pairs += [literal(name), func.cast(tab.c[name], Text)]
@@ -752,12 +755,7 @@ def history_of_undone(session: Session, batch_id: int, table: str, ids: Sequence
             project, literal("deleted"), literal(""), func.cast(document, Text), null(),
         ).where(tab.c.id.in_(chunk))  # fmt: skip
         if table in history.PROJECT_CHILDREN:
-            created_projects = select(change.c.row_id).where(
-                change.c.batch_id == batch_id,
-                change.c.table_name == "project",
-                change.c.action == "created",
-            )
-            rows = rows.where(tab.c.project_id.not_in(created_projects))
+            rows = rows.where(tab.c.project_id.not_in(_created_projects(batch_id)))
         session.execute(insert(t.table_of(t.ChangeHistory)).from_select(_HISTORY_COLUMNS, rows))
 
 
