@@ -102,7 +102,7 @@ def test_an_imported_portfolio_has_the_summaries_a_refresh_computes(
     # The full-text indexes hold exactly the rows' text (FTS5's own check), and find the same.
     with db.read() as session:
         conn = session.connection()
-        for index in search.UPDATE_TRIGGERS:
+        for index in search.INDEXES:
             conn.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
     assert fts_ids(db, "rennes") == fts_ids(pole_db, "rennes") != set()
 

@@ -283,13 +283,10 @@ def delete_ids(session: Session, table: str, ids: Sequence[int], *, record: bool
     # deleting each text through the trigger (an undone 100,000-project import).
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        triggers = suspend_fulltext_triggers(cursor, "ad")
+        triggers = search.suspend_triggers(cursor, "ad")
         for chunk in _chunks(list(ids)):
             session.execute(delete(tab).where(tab.c.id.in_(chunk)))
-        for name, sql in triggers:
-            index = name.removesuffix("_ad")
-            cursor.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
-            cursor.execute(sql)
+        search.rebuild_and_restore(cursor, triggers)
     finally:
         cursor.close()
 
@@ -770,19 +767,6 @@ def create_projects(session: Session, batch_id: int, rows: Sequence[Mapping[str,
     projects.finish()
 
 
-def suspend_fulltext_triggers(cursor: Any, kind: str) -> list[tuple[str, str]]:
-    """Inside a transaction: drops the full-text indexes' insert ("ai") or delete ("ad")
-    triggers on project; returns their (name, SQL) to create them again."""
-    names = [f"{index}_{kind}" for index in search.UPDATE_TRIGGERS]
-    marks = ", ".join("?" * len(names))
-    triggers: list[tuple[str, str]] = cursor.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", names
-    ).fetchall()
-    for name, _sql in triggers:
-        cursor.execute(f"DROP TRIGGER {name}")
-    return triggers
-
-
 class NewProjects:
     """Projects an import creates, given in chunks (ids contiguous, summaries computed), so that
     an import can hand each chunk to the database while it builds the next.
@@ -806,7 +790,7 @@ class NewProjects:
             return
         cursor = self._cursor()
         try:
-            self.triggers = suspend_fulltext_triggers(cursor, "ai")
+            self.triggers = search.suspend_triggers(cursor, "ai")
         finally:
             cursor.close()
 

@@ -66,31 +66,32 @@ def _compile_sqlite(element: SearchTerm, compiler: Any, **kw: Any) -> str:
 
 # -- keeping the index in step with large writes -----------------------------------------------------
 
-#: The update triggers of migrations 0007 and 0008 (kept here to suspend them around bulk
-#: updates; same SQL), by index.
-UPDATE_TRIGGERS = {
-    index: (
-        f"CREATE TRIGGER {index}_au AFTER UPDATE OF search_text ON project "
-        f"WHEN old.search_text IS NOT new.search_text BEGIN "
-        f"INSERT INTO {index}({index}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
-        f"INSERT INTO {index}(rowid, search_text) VALUES (new.id, new.search_text); END"
-    )
-    for index in ("project_fts", "project_words")
-}
+#: The full-text indexes of migrations 0007 and 0008; each has insert, delete and update
+#: triggers on project (`<index>_ai`, `_ad`, `_au`), suspended around bulk writes.
+INDEXES = ("project_fts", "project_words")
 
 #: Above this many changed search texts, rebuilding the whole index (3 s for 100,000 projects)
 #: costs less than reindexing row by row through the trigger (15 s for 100,000).
 REBUILD_THRESHOLD = 20_000
 
 
-def suspend_update_triggers(cursor: Any) -> None:
-    """Inside a transaction: stop reindexing each updated search text (rebuild afterwards)."""
-    for index in UPDATE_TRIGGERS:
-        cursor.execute(f"DROP TRIGGER IF EXISTS {index}_au")
+def suspend_triggers(cursor: Any, kind: str) -> list[tuple[str, str]]:
+    """Inside a transaction: drops the indexes' insert ("ai"), delete ("ad") or update ("au")
+    triggers on project (as the database holds them); returns their (name, SQL) to create them
+    again."""
+    names = [f"{index}_{kind}" for index in INDEXES]
+    marks = ", ".join("?" * len(names))
+    triggers: list[tuple[str, str]] = cursor.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", names
+    ).fetchall()
+    for name, _sql in triggers:
+        cursor.execute(f"DROP TRIGGER {name}")
+    return triggers
 
 
-def rebuild_and_resume(cursor: Any) -> None:
-    """Rebuilds the full-text indexes from `project.search_text` and restores the update triggers."""
-    for index, trigger in UPDATE_TRIGGERS.items():
+def rebuild_and_restore(cursor: Any, triggers: list[tuple[str, str]]) -> None:
+    """Rebuilds the indexes whose triggers `suspend_triggers` dropped, and restores those."""
+    for name, sql in triggers:
+        index = name.rsplit("_", 1)[0]
         cursor.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
-        cursor.execute(trigger)
+        cursor.execute(sql)

@@ -315,11 +315,9 @@ def _write_summaries(session: Session, rows: list[tuple[Any, ...]]) -> None:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         bulk = len(rows) > search.REBUILD_THRESHOLD
         try:
-            if bulk:
-                search.suspend_update_triggers(cursor)
+            triggers = search.suspend_triggers(cursor, "au") if bulk else []
             cursor.executemany(f"UPDATE project SET {assignments} WHERE id = ?", rows)
-            if bulk:
-                search.rebuild_and_resume(cursor)
+            search.rebuild_and_restore(cursor, triggers)
         finally:
             cursor.close()
         return

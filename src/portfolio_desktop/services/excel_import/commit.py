@@ -61,8 +61,8 @@ class _Ids:
 class _Statements:
     """The import's statements, run in order on one worker thread while this thread builds the
     next rows: the database driver lets go of the interpreter while it works, so building and
-    writing overlap on two cores. Only the worker touches the session while statements are
-    queued; `wait()` before this thread uses it again.
+    writing overlap on two cores. Only the worker runs statements while some are queued (this
+    thread only asks the session which database it is); `wait()` before it runs one again.
 
     While waiting, `step` is told the share of statements done (it reports progress and raises
     when the user cancelled). After a failure or a cancel the statements still queued are
@@ -192,14 +192,14 @@ class _Free:
         firsts = store.first_free_ids(session, ["project", "funding_line", "participation"])
         for offset, project in enumerate(p for p in plan.projects if p.action == "created"):
             project.id = firsts["project"] + offset
-        self.wanted = [
+        wanted = [
             line.requested_id
             for project in plan.projects
             for line in project.lines
             if line.action == "created" and not line.bad and line.requested_id > 0
         ]
-        self.busy_lines = store.existing_ids(session, "funding_line", self.wanted)
-        self.first_line = max(firsts["funding_line"], max(self.wanted, default=0) + 1)
+        self.busy_lines = store.existing_ids(session, "funding_line", wanted)
+        self.first_line = max(firsts["funding_line"], max(wanted, default=0) + 1)
         self.first_participation = firsts["participation"]
 
 

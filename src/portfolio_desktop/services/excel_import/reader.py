@@ -470,7 +470,6 @@ class _Sheets:
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine")
         self.jobs: dict[str, Future[list[list[Any]]]] = {}
         self.metadata: list[Any] = []
-        self.hidden: dict[str, bool] = {}
         self._visible = SheetVisibleEnum.Visible
         self._worksheet = SheetTypeEnum.WorkSheet
 
