@@ -129,8 +129,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {path} is not a portfolio database.",
     ),
     "db_locked": (
-        "La base {path} est verrouillée par un autre programme ; réessayez dans un instant.",
-        "The database {path} is locked by another program; try again in a moment.",
+        "La base {path} est occupée : un autre programme (ou une autre écriture : un import, une "
+        "restauration) la verrouille encore après 10 s d'attente. Rien n'a été enregistré ; "
+        "réessayez dans un instant.",
+        "The database {path} is busy: another program (or another write: an import, a restore) "
+        "still holds its lock after waiting 10 s. Nothing was saved; try again in a moment.",
+    ),
+    "db_unknown_revision": (
+        "La base {path} est à une révision du schéma que cette version ne connaît pas "
+        "(révision {revision}, ni plus ancienne ni plus récente que les siennes : une version de "
+        "développement ?). Elle n'a pas été modifiée.",
+        "The database {path} is at a schema revision this version does not know (revision "
+        "{revision}, neither older nor newer than its own: a development build?). It was left "
+        "untouched.",
+    ),
+    "db_emptied": (
+        "La base {path} est vide (0 octet) alors que des sauvegardes en existent : son contenu a "
+        "été perdu, elle n'a pas été recréée. La plus récente sauvegarde date du "
+        "{taken_at:%d/%m/%Y à %H:%M} : portfolio-desktop restore {backup} --db {path}",
+        "The database {path} is empty (0 bytes) although backups of it exist: its content was "
+        "lost; it was not re-created. The newest backup is from {taken_at:%Y-%m-%d %H:%M}: "
+        "portfolio-desktop restore {backup} --db {path}",
     ),
     "db_read_only": (
         "La base {path} est en lecture seule : la modification n'a pas été enregistrée.",
@@ -140,7 +159,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Le disque est plein : rien n'a été enregistré. Libérez de la place puis réessayez.",
         "The disk is full: nothing was saved. Free some space and try again.",
     ),
-    "db_corrupt": ("La base {path} est endommagée.", "The database {path} is damaged."),
+    "db_corrupt": (
+        "La base {path} est endommagée : rien n'y a été écrit. « portfolio-desktop backups » "
+        "liste ses sauvegardes, « portfolio-desktop restore » en remet une en place.",
+        "The database {path} is damaged: nothing was written to it. 'portfolio-desktop "
+        "backups' lists its backups, 'portfolio-desktop restore' puts one back.",
+    ),
+    "db_corrupt_backup": (
+        "La base {path} est endommagée : rien n'y a été écrit. La plus récente sauvegarde saine "
+        "date du {taken_at:%d/%m/%Y à %H:%M} : portfolio-desktop restore {backup} --db {path}",
+        "The database {path} is damaged: nothing was written to it. The newest good backup is "
+        "from {taken_at:%Y-%m-%d %H:%M}: portfolio-desktop restore {backup} --db {path}",
+    ),
     "db_unreachable": (
         "Impossible d'ouvrir la base {path}.",
         "Cannot open the database {path}.",
@@ -158,6 +188,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check_integrity": (
         "Contrôle d'intégrité SQLite : {detail}",
         "SQLite integrity check: {detail}",
+    ),
+    "check_value_text": (
+        "Valeur illisible dans {table}.{column} (ligne {rowid}) : ce texte n'est pas de l'UTF-8, "
+        "des octets du fichier ont été abîmés.",
+        "Unreadable value in {table}.{column} (row {rowid}): this text is not UTF-8, bytes of "
+        "the file were damaged.",
+    ),
+    "check_value_type": (
+        "Valeur illisible dans {table}.{column} (ligne {rowid}) : ce n'est pas un nombre entier "
+        "comme il se doit, des octets du fichier ont été abîmés.",
+        "Unreadable value in {table}.{column} (row {rowid}): not the whole number it must be, "
+        "bytes of the file were damaged.",
+    ),
+    "check_value_date": (
+        "Valeur illisible dans {table}.{column} (ligne {rowid}) : ce n'est pas une date valide, "
+        "des octets du fichier ont été abîmés.",
+        "Unreadable value in {table}.{column} (row {rowid}): not a valid date, bytes of the "
+        "file were damaged.",
     ),
     "check_foreign_key": (
         "Référence cassée : {table} #{rowid} → {parent}.",
@@ -954,6 +1002,12 @@ CATALOGUE.update(
             "réessayez quand il sera de nouveau joignable.",
             "The server {path} does not answer (stopped, network down?). Nothing was saved: try "
             "again when it can be reached.",
+        ),
+        "server_busy": (
+            "Le serveur {path} est occupé : une autre écriture y tient le verrou des écritures "
+            "depuis plus de 10 s. Rien n'a été enregistré ; réessayez dans un instant.",
+            "The server {path} is busy: another write has held the writers' lock for more than "
+            "10 s. Nothing was saved; try again in a moment.",
         ),
         "server_read_only": (
             "Votre compte sur {path} peut consulter le portefeuille mais pas le modifier : rien "

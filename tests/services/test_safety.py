@@ -273,8 +273,8 @@ def test_environment_errors_become_clear_messages(tmp_path: Path, monkeypatch) -
         holder.execute("BEGIN EXCLUSIVE")
         with pytest.raises(DatabaseLockedError) as locked, db.write():
             pass
-        assert "verrouillée" in messages.text(locked.value.code, locked.value.params)
-        assert "locked" in messages.text(locked.value.code, locked.value.params, "en")
+        assert "occupée" in messages.text(locked.value.code, locked.value.params)
+        assert "busy" in messages.text(locked.value.code, locked.value.params, "en")
     finally:
         holder.rollback()
         holder.close()

@@ -3,9 +3,15 @@
 SQLite: WAL journal, foreign keys on, a busy timeout, and write units of work that begin
 IMMEDIATE so that two writers queue instead of failing half-way. Read units begin DEFERRED.
 
-PostgreSQL: write units of work take a transaction-scoped advisory lock first, so that writers
-queue exactly as they do on SQLite (the importer numbers new rows up front); rows inserted with
-explicit ids (imports, undo) move the id sequences past them. The password never sits in the URL.
+PostgreSQL: write units of work first lock the one row of the writers' lock table that
+`server-setup` creates (`SELECT … FOR UPDATE`, which needs the UPDATE right: the editor role has
+it, the reader role has no right on that table at all, so an executive's login cannot hold the
+writers back), so that writers queue exactly as they do on SQLite (the importer numbers new rows
+up front). A writer waits at most the busy timeout, as on SQLite, then gives up with the
+« occupé » message (`lock_timeout`). A database that `server-setup` did not prepare has no roles
+and no readers; its writers queue on a transaction-scoped advisory lock, with the same timeout.
+Rows inserted with explicit ids (imports, undo) move the id sequences past them. The password
+never sits in the URL.
 
 Every write unit of work carries who writes and from where (`source`: form, import:N, undo,
 merge…) for the change history (`storage.history`), which the storage write functions record in
@@ -39,7 +45,10 @@ from . import history
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
-#: The advisory lock every PostgreSQL writer takes (any constant; "portfoli" in ASCII).
+#: The team server's writers' lock: one row, locked FOR UPDATE by each writer (`storage.server`
+#: creates it and grants it to the editor role only).
+WRITER_LOCK_TABLE = "portfolio_writer_lock"
+#: The advisory lock writers take on a server database without the lock table (no roles set up).
 WRITER_LOCK_KEY = 0x706F7274666F6C69 % (2**63)
 
 
@@ -208,6 +217,7 @@ class Database:
             if self.url.get_backend_name() == "postgresql":
                 event.listen(self.engine, "after_execute", _advance_sequence)
         self._sweep: str | None = None
+        self._writer_lock: str | None = None
         self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self.writer, expire_on_commit=False)
@@ -222,7 +232,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; it sees one consistent snapshot of the database."""
-        with self._translate_errors(), self._read_sessions() as session, session.begin():
+        with self.translate_errors(), self._read_sessions() as session, session.begin():
             yield session
 
     @contextmanager
@@ -235,10 +245,10 @@ class Database:
         """
         if self.read_only:
             raise DatabaseReadOnlyError(path=self.location)
-        with self._translate_errors(), self._write_sessions() as session, session.begin():
+        with self.translate_errors(), self._write_sessions() as session, session.begin():
             connection = session.connection()
             if not self.is_sqlite:
-                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+                self._lock_writers(connection)
             history.set_context(session, user if user is not None else self.user, source)
             yield session
             if not self.is_sqlite:
@@ -250,8 +260,29 @@ class Database:
                     self._sweep = _sequences_sweep({row[0] for row in existing})
                 connection.exec_driver_sql(self._sweep)
 
+    def _lock_writers(self, connection: Connection) -> None:
+        """PostgreSQL: waits for the writers' lock, at most the busy timeout (then `server_busy`)."""
+        if self._writer_lock is None:
+            found = connection.exec_driver_sql(
+                "SELECT to_regclass(%(name)s) IS NOT NULL", {"name": WRITER_LOCK_TABLE}
+            ).scalar()
+            self._writer_lock = (
+                f"SELECT id FROM {WRITER_LOCK_TABLE} WHERE id = 1 FOR UPDATE"
+                if found
+                else f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})"
+            )
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_TIMEOUT_MS)}ms'")
+        connection.exec_driver_sql(self._writer_lock)
+        connection.exec_driver_sql("SET LOCAL lock_timeout = DEFAULT")
+
+    def forget_layout(self) -> None:
+        """After a migration or a server set-up: the tables' list is read again when needed."""
+        self._sweep = None
+        self._writer_lock = None
+
     @contextmanager
-    def _translate_errors(self) -> Iterator[None]:
+    def translate_errors(self) -> Iterator[None]:
+        """Driver errors the environment caused become KnownErrors (by code); others pass."""
         try:
             yield
         except KnownError:
