@@ -360,3 +360,122 @@ def test_check_finds_dates_that_do_not_parse_and_integers_that_are_not(
     found = {(f["code"], f["message"].split(" (")[0]) for f in json.loads(out)["findings"]}
     assert ("check_value_date", "Unreadable value in funding_line.decision_on") in found
     assert ("check_value_type", "Unreadable value in funding_line.granted_cents") in found
+
+
+def _read_only_mount_runner() -> list[str]:
+    """A command prefix that runs its command with the folder SRC bind-mounted read-only on DST,
+    in a private mount namespace (nothing shows outside it, nothing to clean up). As root,
+    permissions do not stop writes; a read-only mount does."""
+    import os
+
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.fail("util-linux's unshare is needed for the read-only mount test")
+    prefix = [unshare, "-m"] if os.geteuid() == 0 else [unshare, "-rm"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.fail(f"cannot make a private mount namespace here: {probe.stderr.strip()}")
+    script = 'mount --bind "$1" "$2" && mount -o remount,ro,bind "$2" && shift 2 && exec "$@"'
+    return [*prefix, "sh", "-c", script, "sh"]
+
+
+@pytest.mark.parametrize("name", list(COMMANDS_ON_A_FILE))
+def test_a_read_only_mount_is_a_clear_sentence(
+    name: str, pole_file: Path, tmp_path: Path, small_workbook: Path
+) -> None:
+    source, mounted = tmp_path / "source", tmp_path / "mounted"
+    source.mkdir()
+    mounted.mkdir()
+    shutil.move(pole_file, source / "pole.sqlite")
+    before = _digest(source / "pole.sqlite")
+    command = [
+        *_read_only_mount_runner(), str(source), str(mounted),
+        sys.executable, "-m", "portfolio_desktop", "--lang", "en",
+        *_command(name, mounted / "pole.sqlite", tmp_path, small_workbook),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "is on a read-only disk or in a read-only folder" in done.stderr
+    assert _digest(source / "pole.sqlite") == before
+    assert sorted(p.name for p in source.iterdir()) == ["pole.sqlite"]
+
+
+HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+conn.execute("BEGIN EXCLUSIVE")
+conn.commit()  # the exclusive lock stays until the connection closes
+print("holding", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_file_another_program_holds_exclusively_is_busy(
+    pole_file: Path, tmp_path: Path, small_workbook: Path, capsys, monkeypatch
+) -> None:
+    from portfolio_desktop.storage import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(pole_file)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        for name in COMMANDS_ON_A_FILE:
+            started = time.monotonic()
+            code, _out, err = run(
+                capsys, "--lang", "en", *_command(name, pole_file, tmp_path, small_workbook)
+            )
+            assert code == 2, (name, err)
+            assert "is busy" in err and "try again in a moment" in err, (name, err)
+            assert time.monotonic() - started < 8, name  # the busy timeout, not for ever
+    finally:
+        holder.communicate("", timeout=30)
+    code, out, _err = run(capsys, "stats", "--json", "--db", str(pole_file))
+    assert code == 0 and json.loads(out)["projects"] == 1300
+
+
+def test_an_emptied_portfolio_with_backups_is_not_re_created(
+    pole_file: Path, small_workbook: Path, capsys
+) -> None:
+    code, _out, _err = run(capsys, "backup", "--db", str(pole_file))
+    assert code == 0
+    pole_file.write_bytes(b"")
+    for argv in (("check",), ("stats",), ("import", str(small_workbook))):
+        code, out, err = run(capsys, "--lang", "en", *argv, "--db", str(pole_file))
+        assert code == 2, (argv, out, err)
+        assert "is empty (0 bytes) although backups of it exist" in err
+        assert "portfolio-desktop restore" in err
+        assert pole_file.stat().st_size == 0
+    # Without any backup, an empty file is a new portfolio, as before.
+    fresh = pole_file.with_name("neuf.sqlite")
+    fresh.write_bytes(b"")
+    code, out, _err = run(capsys, "stats", "--json", "--db", str(fresh))
+    assert code == 0 and json.loads(out)["projects"] == 0
+
+
+@pytest.mark.parametrize(("argv", "lines"), [("stats", 1), ("stats --json", 0), ("check", 0)])
+def test_output_into_a_closed_pipe_is_quiet(argv: str, lines: int, pole_file: Path) -> None:
+    """`stats | head -1`: the reader stops early; no BrokenPipeError traceback. (`head -n 0`
+    goes away before the command has started, so the pipe is surely closed when it writes.)"""
+    done = subprocess.run(
+        f'"{sys.executable}" -m portfolio_desktop {argv} --db "{pole_file}" | head -n {lines}',
+        shell=True, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.stdout.count("\n") == lines
+    assert done.stderr == ""
+
+
+def test_an_unknown_older_revision_is_not_called_newer(pole_file: Path, capsys) -> None:
+    with contextlib.closing(sqlite3.connect(pole_file)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0003_a_development_branch'")
+        conn.commit()
+    before = _digest(pole_file)
+    code, _out, err = run(capsys, "stats", "--db", str(pole_file))
+    assert code == 2
+    assert "révision du schéma que cette version ne connaît pas" in err
+    assert "plus récente de l'application" not in err
+    assert _digest(pole_file) == before

@@ -150,8 +150,28 @@ def _classify_sqlite(error: sqlite3.Error, location: str) -> KnownError | None:
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DatabaseCorruptError(path=location)
     if primary in (SQLITE_CANTOPEN, SQLITE_IOERR):
+        if primary == SQLITE_CANTOPEN and _read_only_folder(location):
+            # SQLite writes beside the file (its -wal and -shm): a read-only disk or folder
+            # cannot hold a portfolio open, even only to read it.
+            return DatabaseReadOnlyError("db_read_only_folder", path=location)
         return DatabaseUnreachableError(path=location)
     return None
+
+
+def _read_only_folder(location: str) -> bool:
+    """Whether an existing database file sits on a read-only file system or in a folder this
+    process may not write to (what SQLite needs for a WAL database's side files)."""
+    import os
+
+    if not location or "://" in location or not os.path.exists(location):
+        return False
+    folder = os.path.dirname(os.path.abspath(location))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (AttributeError, OSError):  # no statvfs (Windows): the access check says enough
+        pass
+    return not os.access(folder, os.W_OK)
 
 
 def _classify_psycopg(error: BaseException, location: str) -> KnownError | None:

@@ -155,6 +155,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "La base {path} est en lecture seule : la modification n'a pas été enregistrée.",
         "The database {path} is read-only: the change was not saved.",
     ),
+    "db_read_only_folder": (
+        "La base {path} est sur un disque ou dans un dossier en lecture seule : elle ne peut pas "
+        "être ouverte ainsi (SQLite écrit ses fichiers de travail à côté d'elle). Rien n'a été "
+        "modifié ; copiez-la dans un dossier où vous pouvez écrire.",
+        "The database {path} is on a read-only disk or in a read-only folder: it cannot be "
+        "opened there (SQLite writes its working files beside it). Nothing was changed; copy it "
+        "to a folder you can write to.",
+    ),
     "disk_full": (
         "Le disque est plein : rien n'a été enregistré. Libérez de la place puis réessayez.",
         "The disk is full: nothing was saved. Free some space and try again.",
