@@ -1081,6 +1081,14 @@ CATALOGUE.update(
             "{path} n'est pas l'adresse d'un serveur (postgresql+psycopg://…).",
             "{path} is not a server address (postgresql+psycopg://…).",
         ),
+        "server_admin_needed": (
+            "Le serveur {path} a refusé : le compte {user} n'a pas les droits d'administrateur "
+            "(il faut un superutilisateur, ou le propriétaire de la base avec le droit "
+            "CREATEROLE). Rien n'a été modifié.",
+            "The server {path} refused: the account {user} does not have administrator rights "
+            "(a superuser is needed, or the database's owner with CREATEROLE). Nothing was "
+            "changed.",
+        ),
         "server_ready": (
             "Serveur prêt : rôles créés, schéma à la révision {revision}.",
             "Server ready: roles created, schema at revision {revision}.",
