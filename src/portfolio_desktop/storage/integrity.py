@@ -137,8 +137,8 @@ def _table_values(raw: object, table: Table, room: int) -> list[Finding]:
             except UnicodeDecodeError:
                 undecodable = _undecodable(raw, table, texts, rowid)
                 # A value that is not even text says so, rather than "not a date" as well.
-                columns = {f.params["column"] for f in undecodable}
-                found = [f for f in found if f.params["column"] not in columns] + undecodable
+                unreadable = {f.params["column"] for f in undecodable}
+                found = [f for f in found if f.params["column"] not in unreadable] + undecodable
         findings += found
     return findings[:room]
 
