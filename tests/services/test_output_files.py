@@ -78,9 +78,8 @@ def test_a_failed_write_leaves_the_old_file_and_nothing_beside_it(tmp_path: Path
         partial.write_text("à moitié")
         raise RuntimeError("interrompu")
 
-    with pytest.raises(RuntimeError):
-        with output_files.atomic_write(target) as partial:
-            fails(partial)
+    with pytest.raises(RuntimeError), output_files.atomic_write(target) as partial:
+        fails(partial)
     assert target.read_text() == "ancien"
     assert [p.name for p in tmp_path.iterdir()] == ["graphique.svg"]
 
