@@ -864,8 +864,10 @@ CATALOGUE.update(
 CATALOGUE.update(
     {
         "selftest_title": (
-            "Autotest de portfolio-desktop {version} (Python {python}, {kind}, {system})",
-            "portfolio-desktop {version} self-test (Python {python}, {kind}, {system})",
+            "Autotest de portfolio-desktop {version} (Python {python}, SQLite {sqlite}, {kind}, "
+            "{system})",
+            "portfolio-desktop {version} self-test (Python {python}, SQLite {sqlite}, {kind}, "
+            "{system})",
         ),
         "selftest_frozen": ("application autonome", "standalone application"),
         "selftest_not_frozen": ("installation Python", "Python installation"),

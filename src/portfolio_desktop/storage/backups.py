@@ -255,13 +255,17 @@ def _restore_into(backup: Path, database: Path, folder: Path, timeout_ms: int) -
             # content, as the last writer committed it, is saved first (any failure aborts).
             kept.append(take(database, folder, "restore").path)
 
+    from .locking import WritersMutex
+
     try:
         with (
+            WritersMutex(database, timeout_ms),  # a writer like any other (see database.py)
             contextlib.closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source,
             contextlib.closing(
                 sqlite3.connect(database, timeout=min(timeout_ms, 250) / 1000)
             ) as live,
         ):
+            live.execute("PRAGMA wal_autocheckpoint = 0")
             total = int(source.execute("PRAGMA page_count").fetchone()[0])
             if total < 2:  # not a portfolio; and a one-step copy would leave no time to save
                 raise BackupFailedError(path=str(backup), reason="empty")

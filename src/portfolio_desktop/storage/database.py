@@ -2,6 +2,13 @@
 
 SQLite: WAL journal, foreign keys on, a busy timeout, and write units of work that begin
 IMMEDIATE so that two writers queue instead of failing half-way. Read units begin DEFERRED.
+Checkpoints are serialised with commits: SQLite's automatic checkpoint is off on every
+connection, and a write unit of work checkpoints (PASSIVE, when the WAL has grown past
+`CHECKPOINT_PAGES`) after its commit while it still holds the writers' mutex
+(`locking.WritersMutex`), which every writer of this application takes before BEGIN IMMEDIATE:
+the SQLite bundled here (3.40.1) has the WAL-reset bug, fixed in 3.51.3, which can corrupt a WAL
+database when one connection checkpoints while another commits. (No binding that SQLAlchemy can
+use in pysqlite's place carries a fixed SQLite today; see the README.)
 
 PostgreSQL: write units of work first lock the one row of the writers' lock table that
 `server-setup` creates (`SELECT … FOR UPDATE`, which needs the UPDATE right: the editor role has
@@ -45,6 +52,9 @@ from . import history
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+#: A write checkpoints the WAL after its commit once the WAL holds this many pages (SQLite's own
+#: automatic threshold, which is switched off: see the module docstring).
+CHECKPOINT_PAGES = 1000
 #: The team server's writers' lock: one row, locked FOR UPDATE by each writer (`storage.server`
 #: creates it and grants it to the editor role only).
 WRITER_LOCK_TABLE = "portfolio_writer_lock"
@@ -82,6 +92,8 @@ def _setup_sqlite(dbapi_connection: sqlite3.Connection, *, read_only: bool) -> N
         mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode and str(mode[0]).lower() != "wal":
             log.warning("SQLite refused WAL (journal mode %s)", mode[0])
+        # Checkpoints only where a write unit of work runs them, under the writers' mutex.
+        cursor.execute("PRAGMA wal_autocheckpoint = 0")
         # In WAL mode NORMAL is durable against application crashes and keeps writes fast.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
@@ -245,20 +257,51 @@ class Database:
         """
         if self.read_only:
             raise DatabaseReadOnlyError(path=self.location)
-        with self.translate_errors(), self._write_sessions() as session, session.begin():
-            connection = session.connection()
-            if not self.is_sqlite:
-                self._lock_writers(connection)
-            history.set_context(session, user if user is not None else self.user, source)
-            yield session
-            if not self.is_sqlite:
+        with self.translate_errors(), self.writers_mutex():
+            with self._write_sessions() as session, session.begin():
                 connection = session.connection()
-                if self._sweep is None:
-                    existing = connection.exec_driver_sql(
-                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                    )
-                    self._sweep = _sequences_sweep({row[0] for row in existing})
-                connection.exec_driver_sql(self._sweep)
+                if not self.is_sqlite:
+                    self._lock_writers(connection)
+                history.set_context(session, user if user is not None else self.user, source)
+                yield session
+                if not self.is_sqlite:
+                    connection = session.connection()
+                    if self._sweep is None:
+                        existing = connection.exec_driver_sql(
+                            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                        )
+                        self._sweep = _sequences_sweep({row[0] for row in existing})
+                    connection.exec_driver_sql(self._sweep)
+            self.checkpoint_if_large()
+
+    @contextmanager
+    def writers_mutex(self) -> Iterator[None]:
+        """SQLite file: the mutex every writer of this application holds through its commit and
+        the checkpoint after it (`locking.WritersMutex`); nothing for a server or in memory."""
+        if self.path is None or self.read_only:
+            yield
+            return
+        from .locking import WritersMutex
+
+        with WritersMutex(self.path, BUSY_TIMEOUT_MS):
+            yield
+
+    def checkpoint_if_large(self) -> None:
+        """SQLite: folds the WAL into the file (PASSIVE: never waits for readers) once it holds
+        `CHECKPOINT_PAGES` pages; called by writers after their commit, under the mutex."""
+        if self.path is None or self.read_only:
+            return
+        try:
+            size = self.path.with_name(self.path.name + "-wal").stat().st_size
+        except OSError:
+            return
+        if size < CHECKPOINT_PAGES * 4096:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
     def _lock_writers(self, connection: Connection) -> None:
         """PostgreSQL: waits for the writers' lock, at most the busy timeout (then `server_busy`)."""

@@ -191,8 +191,9 @@ def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head
         log.info("verified backup before migration: %s", backup)
     if state in (SchemaState.EMPTY, SchemaState.OLDER):
         log.info("migrating %s from %s to %s", db.location, before, target)
-        with db.translate_errors():
+        with db.translate_errors(), db.writers_mutex():
             _upgrade(db, target)
+            db.checkpoint_if_large()
         db.forget_layout()  # new tables: the sequences sweep and the lock are looked up again
     _, after = inspect_state(db)
     return SchemaReport(state=state, revision_before=before, revision_after=after, backup=backup)
