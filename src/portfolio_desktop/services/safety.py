@@ -245,6 +245,8 @@ def open_portfolio(target: str | Path, *, lock: bool = True, password: str | Non
     deferred = size > QUICK_CHECK_BEFORE_OPEN_BYTES
     if deferred:
         if backups.file_health_header(path) == "not_sqlite":
+            if backups.list_backups(folder):  # ours, with its header broken: damaged
+                raise set_aside(path, folder)
             raise DatabaseForeignError(path=str(path))
     else:
         check_file(path, folder)
