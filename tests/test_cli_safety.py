@@ -479,3 +479,23 @@ def test_an_unknown_older_revision_is_not_called_newer(pole_file: Path, capsys) 
     assert "révision du schéma que cette version ne connaît pas" in err
     assert "plus récente de l'application" not in err
     assert _digest(pole_file) == before
+
+
+def test_before_a_write_a_large_file_gets_the_quick_check_only(
+    pole_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading every value of a national portfolio before each write would cost a whole read:
+    above the threshold only SQLite's quick check runs (`check` still reads every value)."""
+    from portfolio_desktop.services import check
+    from portfolio_desktop.storage.schema import open_database
+
+    _mark_a_decision_date(pole_file, "1999-12-31")
+    _damage_value(pole_file, b"1999-12-31", b"1999-\xff\xfe-31")
+    db = open_database(pole_file)
+    try:
+        assert [f.code for f in check.damage_findings(db)] == ["check_value_text"]
+        monkeypatch.setattr(check, "VALUES_BEFORE_WRITE_BYTES", pole_file.stat().st_size - 1)
+        assert check.damage_findings(db) == []
+        assert [f.code for f in check.check_database(db)] == ["check_value_text"]
+    finally:
+        db.dispose()
