@@ -228,9 +228,12 @@ def restore(
     if database.exists() and database.stat().st_size > 0 and integrity_ok(database, quick=True):
         previous = _restore_into(backup, database, folder, timeout_ms)
         return RestoreReport(backup, database, previous_backup=previous)
-    moved = move_aside(database, "damaged") if database.exists() else None
-    # A copy of the copy: the backup in the folder stays as it is, whatever happens next.
-    backup_to(backup, database)
+    from .locking import WritersMutex
+
+    with WritersMutex(database, timeout_ms):  # not while one of our writers is in the file
+        moved = move_aside(database, "damaged") if database.exists() else None
+        # A copy of the copy: the backup in the folder stays as it is, whatever happens next.
+        backup_to(backup, database)
     return RestoreReport(backup, database, previous_moved_to=moved)
 
 
