@@ -49,11 +49,12 @@ def test_sqlite_result_codes(tmp_path: Path) -> None:
         locked = _error(path, "SELECT * FROM t")
         conn.rollback()
     assert isinstance(classify_database_error(locked, "p"), DatabaseLockedError)
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        try:
-            conn.execute("INSERT INTO t VALUES (1)")
-        except sqlite3.Error as error:
-            assert isinstance(classify_database_error(error, "p"), DatabaseReadOnlyError)
+    with (
+        contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn,
+        pytest.raises(sqlite3.Error) as read_only,
+    ):
+        conn.execute("INSERT INTO t VALUES (1)")
+    assert isinstance(classify_database_error(read_only.value, "p"), DatabaseReadOnlyError)
     with contextlib.closing(sqlite3.connect(path)) as conn:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
