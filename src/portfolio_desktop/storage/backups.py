@@ -275,6 +275,8 @@ def _restore_into(backup: Path, database: Path, folder: Path, timeout_ms: int) -
             # At least two steps, so that the first one returns before anything is committed.
             pages = max(1, min(RESTORE_STEP_PAGES, total - 1))
             source.backup(live, pages=pages, progress=step, sleep=0.05)
+            # The copy went through the WAL: folded into the file now, still under the mutex.
+            live.execute("PRAGMA wal_checkpoint(PASSIVE)")
     except sqlite3.Error as error:
         known = classify_database_error(error, str(database))
         if known is None:
