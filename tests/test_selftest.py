@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ def test_self_test_passes_in_the_development_install(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
     assert lines[0].startswith("portfolio-desktop 0.1.0 self-test (Python ")
+    assert f", SQLite {sqlite3.sqlite_version}, " in lines[0]  # the library the file is written by
     steps = [line.split(":")[0].split()[-1] for line in lines[1:-1]]
     assert steps == ["installation", "database", "demo", "export", "import", "chart", "desktop"]
     assert all(line.startswith("ok ") for line in lines[1:-1]), lines

@@ -34,6 +34,17 @@ def setup_logging(*, console: bool) -> None:
         root.addHandler(stream)
 
 
+def _stdout_closed() -> int:
+    """The reader of our output went away (`stats | head -1`): the rest of the output goes
+    nowhere, quietly, and the command's work stands (exit 0)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush writes nowhere
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import cli
 
@@ -41,14 +52,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command:
         setup_logging(console=True)
-        return cli.run(args)
+        try:
+            code = cli.run(args)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _stdout_closed()
+        return code
     if args.self_test:
         setup_logging(console=True)
         if args.lang:
             os.environ["PORTFOLIO_DESKTOP_LANG"] = args.lang
         from .selftest import run_self_test
 
-        return run_self_test()
+        try:
+            code = run_self_test()
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _stdout_closed()
+        return code
     setup_logging(console=False)
     from .app import run_desktop
 

@@ -213,6 +213,10 @@ def run_desktop(args: argparse.Namespace) -> int:
     desktop = Desktop(settings)
     desktop.window.show()
     desktop.open(start_target(settings, getattr(args, "gui_db", None)))
+    # What exports killed in the middle left in the temporary folder (the maintenance thread).
+    from .services.output_files import clean_stale_scratch
+
+    desktop.maintenance.submit(clean_stale_scratch)
     code = app.exec()
     desktop.ctx.writer.wait(60_000)
     desktop.ctx.reader.wait(60_000)

@@ -85,15 +85,40 @@ def database_target(args: argparse.Namespace) -> str | Path:
     return getattr(args, "db", None) or getattr(args, "gui_db", None) or paths.default_database()
 
 
-def open_db(args: argparse.Namespace, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
-    """Opens (and migrates) the database named by --db; a missing file is an error unless allowed."""
+def open_db(args: argparse.Namespace, *, must_exist: bool = True, writes: bool = False):  # type: ignore[no-untyped-def]
+    """Opens (and migrates) the database named by --db; a missing file is an error unless allowed.
+
+    A damaged file is refused with the newest good backup named; a command that `writes` checks
+    the file first as `check` would see its damage (SQLite's quick check, then every value), and
+    never writes into a damaged one."""
+    from .errors import DatabaseCorruptError
+    from .services import safety
     from .storage.schema import open_database
 
     target = database_target(args)
-    if must_exist and "://" not in str(target) and not Path(target).exists():
+    is_file = "://" not in str(target)
+    if must_exist and is_file and not Path(target).exists():
         raise KnownError("file_not_found", path=str(target))
-    backup_dir = paths.backup_dir(Path(target)) if "://" not in str(target) else None
-    return open_database(target, backup_dir)
+    backup_dir = paths.backup_dir(Path(target)) if is_file else None
+    try:
+        db = open_database(target, backup_dir)
+    except DatabaseCorruptError as error:
+        raise safety.damaged_error(Path(target)) from error
+    if writes and is_file:
+        from .services.check import damage_findings
+
+        try:
+            findings = damage_findings(db)
+        except DatabaseCorruptError as error:
+            db.dispose()
+            raise safety.damaged_error(Path(target)) from error
+        except BaseException:
+            db.dispose()
+            raise
+        if findings:
+            db.dispose()
+            raise safety.damaged_error(Path(target))
+    return db
 
 
 def fail(error: KnownError) -> int:
@@ -102,8 +127,13 @@ def fail(error: KnownError) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Runs the chosen command; environment errors become one line on stderr and exit code 2."""
+    """Runs the chosen command; environment errors become one line on stderr and exit code 2.
+
+    Driver errors that escaped a unit of work (a raw connection's) are classified the same way,
+    by code; anything else is a bug and keeps its traceback."""
     import os
+
+    from .errors import classify_database_error
 
     lang = getattr(args, "sub_lang", None) or args.lang
     if lang:
@@ -112,6 +142,11 @@ def run(args: argparse.Namespace) -> int:
         return COMMANDS[args.command].run(args)
     except KnownError as error:
         return fail(error)
+    except Exception as error:
+        known = classify_database_error(error, str(database_target(args)))
+        if known is None:
+            raise
+        return fail(known)
 
 
 def print_json(value: object) -> None:
@@ -130,7 +165,7 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 def demo_command(args: argparse.Namespace) -> int:
     from .services.demo import create_demo
 
-    db = open_db(args, must_exist=False)
+    db = open_db(args, must_exist=False, writes=True)
     try:
         report = create_demo(db, args.scale, args.seed)
     finally:
@@ -425,7 +460,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 def import_command(args: argparse.Namespace) -> int:
     from .services.excel_import import import_workbook
 
-    db = open_db(args, must_exist=False)
+    db = open_db(args, must_exist=False, writes=not args.dry_run)
     try:
         report = import_workbook(
             db, Path(args.file), dry_run=args.dry_run, valid_only=args.valid_only,
@@ -468,7 +503,7 @@ def _undo_import_arguments(parser: argparse.ArgumentParser) -> None:
 def undo_import_command(args: argparse.Namespace) -> int:
     from .services.excel_import import undo_import
 
-    db = open_db(args)
+    db = open_db(args, writes=True)
     try:
         result = undo_import(db, args.batch)
     finally:

@@ -129,18 +129,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {path} is not a portfolio database.",
     ),
     "db_locked": (
-        "La base {path} est verrouillée par un autre programme ; réessayez dans un instant.",
-        "The database {path} is locked by another program; try again in a moment.",
+        "La base {path} est occupée : un autre programme (ou une autre écriture : un import, une "
+        "restauration) la verrouille encore après 10 s d'attente. Rien n'a été enregistré ; "
+        "réessayez dans un instant.",
+        "The database {path} is busy: another program (or another write: an import, a restore) "
+        "still holds its lock after waiting 10 s. Nothing was saved; try again in a moment.",
+    ),
+    "db_unknown_revision": (
+        "La base {path} est à une révision du schéma que cette version ne connaît pas "
+        "(révision {revision}, ni plus ancienne ni plus récente que les siennes : une version de "
+        "développement ?). Elle n'a pas été modifiée.",
+        "The database {path} is at a schema revision this version does not know (revision "
+        "{revision}, neither older nor newer than its own: a development build?). It was left "
+        "untouched.",
+    ),
+    "db_emptied": (
+        "La base {path} est vide (0 octet) alors que des sauvegardes en existent : son contenu a "
+        "été perdu, elle n'a pas été recréée. La plus récente sauvegarde date du "
+        "{taken_at:%d/%m/%Y à %H:%M} : portfolio-desktop restore {backup} --db {path}",
+        "The database {path} is empty (0 bytes) although backups of it exist: its content was "
+        "lost; it was not re-created. The newest backup is from {taken_at:%Y-%m-%d %H:%M}: "
+        "portfolio-desktop restore {backup} --db {path}",
     ),
     "db_read_only": (
         "La base {path} est en lecture seule : la modification n'a pas été enregistrée.",
         "The database {path} is read-only: the change was not saved.",
     ),
+    "db_read_only_folder": (
+        "La base {path} est sur un disque ou dans un dossier en lecture seule : elle ne peut pas "
+        "être ouverte ainsi (SQLite écrit ses fichiers de travail à côté d'elle). Rien n'a été "
+        "modifié ; copiez-la dans un dossier où vous pouvez écrire.",
+        "The database {path} is on a read-only disk or in a read-only folder: it cannot be "
+        "opened there (SQLite writes its working files beside it). Nothing was changed; copy it "
+        "to a folder you can write to.",
+    ),
     "disk_full": (
         "Le disque est plein : rien n'a été enregistré. Libérez de la place puis réessayez.",
         "The disk is full: nothing was saved. Free some space and try again.",
     ),
-    "db_corrupt": ("La base {path} est endommagée.", "The database {path} is damaged."),
+    "db_corrupt": (
+        "La base {path} est endommagée : rien n'y a été écrit. « portfolio-desktop backups » "
+        "liste ses sauvegardes, « portfolio-desktop restore » en remet une en place.",
+        "The database {path} is damaged: nothing was written to it. 'portfolio-desktop "
+        "backups' lists its backups, 'portfolio-desktop restore' puts one back.",
+    ),
+    "db_corrupt_backup": (
+        "La base {path} est endommagée : rien n'y a été écrit. La plus récente sauvegarde saine "
+        "date du {taken_at:%d/%m/%Y à %H:%M} : portfolio-desktop restore {backup} --db {path}",
+        "The database {path} is damaged: nothing was written to it. The newest good backup is "
+        "from {taken_at:%Y-%m-%d %H:%M}: portfolio-desktop restore {backup} --db {path}",
+    ),
     "db_unreachable": (
         "Impossible d'ouvrir la base {path}.",
         "Cannot open the database {path}.",
@@ -158,6 +196,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check_integrity": (
         "Contrôle d'intégrité SQLite : {detail}",
         "SQLite integrity check: {detail}",
+    ),
+    "check_value_text": (
+        "Valeur illisible dans {table}.{column} (ligne {rowid}) : ce texte n'est pas de l'UTF-8, "
+        "des octets du fichier ont été abîmés.",
+        "Unreadable value in {table}.{column} (row {rowid}): this text is not UTF-8, bytes of "
+        "the file were damaged.",
+    ),
+    "check_value_type": (
+        "Valeur illisible dans {table}.{column} (ligne {rowid}) : ce n'est pas un nombre entier "
+        "comme il se doit, des octets du fichier ont été abîmés.",
+        "Unreadable value in {table}.{column} (row {rowid}): not the whole number it must be, "
+        "bytes of the file were damaged.",
+    ),
+    "check_value_date": (
+        "Valeur illisible dans {table}.{column} (ligne {rowid}) : ce n'est pas une date valide, "
+        "des octets du fichier ont été abîmés.",
+        "Unreadable value in {table}.{column} (row {rowid}): not a valid date, bytes of the "
+        "file were damaged.",
     ),
     "check_foreign_key": (
         "Référence cassée : {table} #{rowid} → {parent}.",
@@ -808,8 +864,10 @@ CATALOGUE.update(
 CATALOGUE.update(
     {
         "selftest_title": (
-            "Autotest de portfolio-desktop {version} (Python {python}, {kind}, {system})",
-            "portfolio-desktop {version} self-test (Python {python}, {kind}, {system})",
+            "Autotest de portfolio-desktop {version} (Python {python}, SQLite {sqlite}, {kind}, "
+            "{system})",
+            "portfolio-desktop {version} self-test (Python {python}, SQLite {sqlite}, {kind}, "
+            "{system})",
         ),
         "selftest_frozen": ("application autonome", "standalone application"),
         "selftest_not_frozen": ("installation Python", "Python installation"),
@@ -955,6 +1013,12 @@ CATALOGUE.update(
             "The server {path} does not answer (stopped, network down?). Nothing was saved: try "
             "again when it can be reached.",
         ),
+        "server_busy": (
+            "Le serveur {path} est occupé : une autre écriture y tient le verrou des écritures "
+            "depuis plus de 10 s. Rien n'a été enregistré ; réessayez dans un instant.",
+            "The server {path} is busy: another write has held the writers' lock for more than "
+            "10 s. Nothing was saved; try again in a moment.",
+        ),
         "server_read_only": (
             "Votre compte sur {path} peut consulter le portefeuille mais pas le modifier : rien "
             "n'a été enregistré.",
@@ -1018,6 +1082,14 @@ CATALOGUE.update(
         "server_url_needed": (
             "{path} n'est pas l'adresse d'un serveur (postgresql+psycopg://…).",
             "{path} is not a server address (postgresql+psycopg://…).",
+        ),
+        "server_admin_needed": (
+            "Le serveur {path} a refusé : le compte {user} n'a pas les droits d'administrateur "
+            "(il faut un superutilisateur, ou le propriétaire de la base avec le droit "
+            "CREATEROLE). Rien n'a été modifié.",
+            "The server {path} refused: the account {user} does not have administrator rights "
+            "(a superuser is needed, or the database's owner with CREATEROLE). Nothing was "
+            "changed.",
         ),
         "server_ready": (
             "Serveur prêt : rôles créés, schéma à la révision {revision}.",

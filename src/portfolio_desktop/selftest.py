@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import platform
+import sqlite3
 import struct
 import sys
 import tempfile
@@ -320,7 +321,8 @@ def run_self_test(out: Callable[[str], None] | None = None, lang: str | None = N
             messages.text(
                 "selftest_title",
                 {"version": __version__, "python": platform.python_version(),
-                 "kind": messages.text(frozen, None, lang), "system": platform.platform(terse=True)},
+                 "sqlite": sqlite3.sqlite_version, "kind": messages.text(frozen, None, lang),
+                 "system": platform.platform(terse=True)},
                 lang,
             )
         )  # fmt: skip

@@ -273,9 +273,51 @@ def test_environment_errors_become_clear_messages(tmp_path: Path, monkeypatch) -
         holder.execute("BEGIN EXCLUSIVE")
         with pytest.raises(DatabaseLockedError) as locked, db.write():
             pass
-        assert "verrouillée" in messages.text(locked.value.code, locked.value.params)
-        assert "locked" in messages.text(locked.value.code, locked.value.params, "en")
+        assert "occupée" in messages.text(locked.value.code, locked.value.params)
+        assert "busy" in messages.text(locked.value.code, locked.value.params, "en")
     finally:
         holder.rollback()
         holder.close()
         db.dispose()
+
+
+def test_an_emptied_portfolio_that_has_backups_is_damaged_not_new(pole_file: Path) -> None:
+    """Truncated to 0 bytes while backups of it exist: the desktop's damaged-file path (moved
+    aside, the newest good backup offered), never a new empty portfolio in its place."""
+    folder = safety.backup_folder(pole_file)
+    good = backups.take(pole_file, folder, "daily", now=datetime(2026, 5, 4, 8))
+    pole_file.write_bytes(b"")
+    with pytest.raises(DatabaseDamagedError) as caught:
+        safety.open_portfolio(pole_file)
+    assert caught.value.backup is not None and caught.value.backup.path == good.path
+    assert caught.value.moved_to.exists() and caught.value.moved_to.stat().st_size == 0
+    assert not pole_file.exists()
+    # Without backups an empty file is a new portfolio, as before.
+    fresh = pole_file.with_name("neuf.sqlite")
+    fresh.write_bytes(b"")
+    opened = safety.open_portfolio(fresh)
+    opened.close()
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["checked first", "large: checked after"])
+def test_damage_sqlite_refuses_on_opening_takes_the_damaged_file_path(
+    pole_file: Path, deferred: bool, monkeypatch
+) -> None:
+    """A header SQLite refuses (page size flipped: 'file is not a database') or a broken magic,
+    met while opening: moved aside and the newest good backup offered, like any damage."""
+    if deferred:
+        monkeypatch.setattr(safety, "QUICK_CHECK_BEFORE_OPEN_BYTES", 0)
+    folder = safety.backup_folder(pole_file)
+    backups.take(pole_file, folder, "daily", now=datetime(2026, 5, 4, 8))
+    data = bytearray(pole_file.read_bytes())
+    for offset in (16, 17):
+        data[offset] ^= 0xFF
+    pole_file.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamagedError) as caught:
+        safety.open_portfolio(pole_file)
+    assert caught.value.backup is not None
+    assert caught.value.moved_to.read_bytes() == bytes(data)
+    data[0] ^= 0xFF  # and the magic itself: still ours, since it has backups
+    pole_file.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamagedError):
+        safety.open_portfolio(pole_file)

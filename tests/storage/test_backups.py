@@ -3,6 +3,7 @@ migration from every earlier schema revision, behind a verified backup."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from datetime import datetime, timedelta
@@ -30,7 +31,7 @@ def small_database(path: Path, clusters: int = 1) -> Path:
 
 
 def clusters_in(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         return int(conn.execute("SELECT count(*) FROM cluster").fetchone()[0])
 
 
@@ -135,7 +136,10 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_file(tmp_path: Path)
     assert clusters_in(path) == 1
     assert report.previous_backup is not None and clusters_in(report.previous_backup) == 2
     assert old.path.exists()  # the backup itself stays in the list
-    # A damaged current file is moved aside, not deleted nor backed up.
+    # A damaged current file is moved aside, not deleted nor backed up. (The restore wrote
+    # through the WAL: folded into the file first, so that damaging the file damages the data.)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     damage(path)
     report = backups.restore(old.path, path, folder)
     assert report.previous_moved_to is not None

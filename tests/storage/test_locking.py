@@ -130,3 +130,91 @@ def test_a_read_only_folder_cannot_be_locked_nor_written(tmp_path: Path) -> None
         assert isinstance(locking.acquire(folder / "p.sqlite", heartbeat=0), LockHolder)
     finally:
         folder.chmod(0o755)
+
+
+# -- the writers' mutex: checkpoints never overlap a commit (SQLite's WAL-reset bug) --------------
+
+HOLD_MUTEX = """
+import sys
+from pathlib import Path
+from portfolio_desktop.storage.locking import WritersMutex
+with WritersMutex(Path(sys.argv[1]), 1000):
+    print("HELD", flush=True)
+    sys.stdin.read()
+"""
+
+
+def _mutex_taken(database: Path) -> bool:
+    """Whether someone holds the writers' mutex (tried from a descriptor of our own)."""
+    with open(locking.writers_mutex_path(database), "a+") as handle:
+        if not locking._try_lock(handle):
+            return True
+        locking._unlock(handle)
+        return False
+
+
+def test_automatic_checkpoints_are_off_and_writers_checkpoint_under_the_mutex(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_desktop.storage.database import Database
+    from portfolio_desktop.storage.schema import open_database
+
+    path = tmp_path / "p.sqlite"
+    db = open_database(path)
+    seen: list[tuple[bool, int]] = []
+    real = Database.checkpoint_if_large
+
+    def watched(self: Database) -> None:
+        wal = path.with_name(path.name + "-wal")
+        seen.append((_mutex_taken(path), wal.stat().st_size if wal.exists() else 0))
+        real(self)
+
+    monkeypatch.setattr(Database, "checkpoint_if_large", watched)
+    try:
+        with db.read() as session:
+            pragma = session.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+        assert pragma == 0
+        size_before = path.stat().st_size
+        with db.write() as session:  # about 8 MB: past the 1000 pages of the threshold
+            session.connection().exec_driver_sql(
+                "INSERT INTO cluster (code, name, regions) "
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) "
+                "SELECT 'C' || i, printf('%.2000c', 'x'), '' FROM n"
+            )
+        assert seen and seen[-1][0] is True  # the checkpoint ran with the mutex held
+        assert seen[-1][1] > 1000 * 4096
+        assert path.stat().st_size > size_before + 4_000_000  # and it did fold the WAL in
+        assert not _mutex_taken(path)  # released afterwards
+    finally:
+        db.dispose()
+
+
+def test_a_writer_waits_for_the_mutex_then_gives_up_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_desktop import messages
+    from portfolio_desktop.errors import DatabaseLockedError
+    from portfolio_desktop.storage import database
+    from portfolio_desktop.storage.schema import open_database
+
+    path = tmp_path / "p.sqlite"
+    db = open_database(path)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_MUTEX, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "HELD"
+        started = time.monotonic()
+        with pytest.raises(DatabaseLockedError) as busy, db.write():
+            pass
+        assert 0.25 <= time.monotonic() - started < 5
+        assert "occupée" in messages.text(busy.value.code, busy.value.params)
+    finally:
+        holder.communicate("", timeout=30)
+    with db.write() as session:  # free again
+        session.connection().exec_driver_sql(
+            "INSERT INTO cluster (code, name, regions) VALUES ('A', 'A', '')"
+        )
+    db.dispose()

@@ -296,3 +296,177 @@ def test_rows_an_import_numbered_itself_move_the_sequences(db: Database, tmp_pat
     assert saved.id == 4
     assert len(portfolio.load_project(db, saved.id).funding_lines) == 1
     assert portfolio_stats(db)["projects"] == 4
+
+
+# -- the writers' lock and the audit trail (issue 17) -------------------------------------------------
+
+
+def _raw(server: Any, user: str, password: str, database: str) -> Any:
+    """A psycopg connection of a person's login, around the application (autocommit off)."""
+    import psycopg
+
+    return psycopg.connect(
+        host="localhost", port=server.port, user=user, dbname=database, password=password,
+        sslmode="verify-full", sslrootcert=str(server.ca_file),
+    )  # fmt: skip
+
+
+def test_a_reader_cannot_take_the_writers_lock(server: Any, team_db: str) -> None:
+    """The key of the old advisory lock is in the source: any login could hold it for ever. The
+    lock is now a row only editors may lock; a reader trying gets `permission denied`, and what a
+    reader can still hold (an advisory lock, a long read) does not hold an editor back."""
+    from portfolio_desktop.storage.database import WRITER_LOCK_KEY, WRITER_LOCK_TABLE
+
+    reader = _raw(server, f"direction_{team_db}", "mot-de-passe-direction", team_db)
+    try:
+        for statement in (
+            f"SELECT id FROM {WRITER_LOCK_TABLE} FOR UPDATE",
+            f"SELECT id FROM {WRITER_LOCK_TABLE} FOR NO KEY UPDATE",
+            f"SELECT id FROM {WRITER_LOCK_TABLE} FOR SHARE",
+            f"SELECT id FROM {WRITER_LOCK_TABLE} FOR KEY SHARE",
+            f"LOCK TABLE {WRITER_LOCK_TABLE} IN ACCESS SHARE MODE",
+            f"LOCK TABLE {WRITER_LOCK_TABLE} IN ACCESS EXCLUSIVE MODE",
+            "SELECT id FROM project FOR KEY SHARE",
+        ):
+            reader.execute("SET default_transaction_read_only = off")
+            reader.execute("BEGIN READ WRITE")
+            with pytest.raises(Exception, match="permission denied"):
+                reader.execute(statement)
+            reader.rollback()
+        # What a reader may hold: the old advisory key, and a long read of the projects.
+        reader.execute(f"SELECT pg_advisory_lock({WRITER_LOCK_KEY})")
+        reader.execute("SELECT count(*) FROM project").fetchall()  # its transaction stays open
+        editor = team.open_server(
+            server.tls_url(f"chloe_{team_db}", team_db), password="mot-de-passe-éditrice"
+        )
+        try:
+            started = time.monotonic()
+            saved = portfolio.create_project(editor, a_project(editor))
+            assert saved.id is not None
+            assert time.monotonic() - started < 5  # not held back
+        finally:
+            editor.dispose()
+    finally:
+        reader.close()
+
+
+def test_a_writer_gives_up_after_the_busy_timeout(
+    server: Any, team_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on SQLite: a second writer waits at most the busy timeout, then « occupé »."""
+    from portfolio_desktop import messages
+    from portfolio_desktop.errors import ServerBusyError
+    from portfolio_desktop.storage import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 500)
+    url = server.tls_url(f"chloe_{team_db}", team_db)
+    first = team.open_server(url, password="mot-de-passe-éditrice")
+    second = team.open_server(url, password="mot-de-passe-éditrice")
+    holding, release = threading.Event(), threading.Event()
+
+    def long_writer() -> None:
+        with first.write() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO cluster (code, name, regions) VALUES ('LONG', 'Long', '')"
+            )
+            holding.set()
+            release.wait(30)
+
+    thread = threading.Thread(target=long_writer)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        with pytest.raises(ServerBusyError) as busy, second.write() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO cluster (code, name, regions) VALUES ('LATE', 'Late', '')"
+            )
+        waited = time.monotonic() - started
+        assert 0.4 <= waited < 5, waited
+        assert "occupé" in messages.text(busy.value.code, busy.value.params)
+        # The lock timeout was for the lock only: the next write, once free, works.
+        release.set()
+        thread.join(30)
+        with second.write() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO cluster (code, name, regions) VALUES ('LATE', 'Late', '')"
+            )
+            timeout = session.connection().exec_driver_sql("SHOW lock_timeout").scalar()
+        assert timeout == "0"
+    finally:
+        release.set()
+        thread.join(30)
+        first.dispose()
+        second.dispose()
+
+
+def test_the_history_is_append_only_for_editors(
+    server: Any, team_db: str, keyring: MemoryKeyring
+) -> None:
+    url = server.tls_url(f"chloe_{team_db}", team_db)
+    editor = team.open_server(url, password="mot-de-passe-éditrice")
+    try:
+        saved = portfolio.create_project(editor, a_project(editor))  # writes history: allowed
+        record = portfolio.load_project(editor, saved.id)
+        record.acronym = "QUANTA-2"
+        portfolio.update_project(editor, record, expected_version=saved.version)
+    finally:
+        editor.dispose()
+    raw = _raw(server, f"chloe_{team_db}", "mot-de-passe-éditrice", team_db)
+    try:
+        for statement in (
+            "DELETE FROM change_history",
+            "UPDATE change_history SET old_value = 'rien', \"user\" = 'personne'",
+            "TRUNCATE change_history",
+            "UPDATE alembic_version SET version_num = '9999_sabotage'",
+            "DELETE FROM alembic_version",
+        ):
+            with pytest.raises(Exception, match="permission denied"):
+                raw.execute(statement)
+            raw.rollback()
+    finally:
+        raw.close()
+    check = Database(server.admin_url(team_db))
+    try:
+        with check.read() as session:
+            rows = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT count(*), count(*) FILTER (WHERE new_value LIKE '%%QUANTA-2%%') "
+                    "FROM change_history"
+                )
+                .one()
+            )
+        assert rows[0] >= 2 and rows[1] == 1
+        assert schema.inspect_state(check) == (SchemaState.CURRENT, schema.head_revision())
+    finally:
+        check.dispose()
+
+
+def test_server_setup_by_someone_who_is_not_an_administrator(
+    server: Any, team_db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from portfolio_desktop.__main__ import main
+
+    monkeypatch.setenv("PGPASSWORD", "mot-de-passe-éditrice")
+    url = server.tls_url(f"chloe_{team_db}", team_db)
+    assert main(["server-setup", "--db", url]) == 2
+    _out, err = capsys.readouterr()
+    assert "n'a pas les droits d'administrateur" in err and "Traceback" not in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("secret\n"))
+    assert main(["--lang", "en", "server-user", "intrus", "--role", "editor", "--db", url]) == 2
+    _out, err = capsys.readouterr()
+    assert "does not have administrator rights" in err
+    check = Database(server.admin_url(team_db))
+    try:
+        with check.read() as session:
+            found = (
+                session.connection()
+                .exec_driver_sql("SELECT count(*) FROM pg_roles WHERE rolname = 'intrus'")
+                .scalar()
+            )
+        assert found == 0
+    finally:
+        check.dispose()

@@ -14,8 +14,6 @@ Matplotlib is imported inside the functions: importing this module costs nothing
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -959,23 +957,19 @@ def check_output(path: Path, suffixes: Sequence[str] = EXPORT_FORMATS) -> None:
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Calls `write(temporary path)` then renames it over `path`: never a half-written file."""
+    """Calls `write(temporary path)` then puts it in place of `path` (`output_files.atomic_write`:
+    the usual permissions, flushed to disk, never a half-written file)."""
+    from .output_files import atomic_write
+
     if not path.parent.is_dir():
         raise KnownError("chart_folder_missing", path=str(path.parent))
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
     try:
-        write(temporary)
-        os.replace(temporary, path)
+        with atomic_write(path) as temporary:
+            write(temporary)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise KnownError(
             "chart_write_failed", path=str(path), reason=error.strerror or error
         ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return path
 
 

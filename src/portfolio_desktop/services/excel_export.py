@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from ..domain.filters import ProjectFilter
 from ..errors import DiskFullError, KnownError
 from ..storage import export_queries as q
 from ..storage.database import Database
+from . import output_files
 from .progress import Progress, Silent
 from .workbook_schema import (
     CALLS,
@@ -118,27 +117,20 @@ def export_workbook(
     progress = progress or Silent()
     target = check_target(Path(path))
     progress.report(0.0, "export_progress_start")
-    scratch = tempfile.mkdtemp(prefix="portfolio-export-")
+    scratch = output_files.scratch_folder()
+    started_writing = False
     try:
-        partial = _partial_file(target)
-    except OSError as error:
-        shutil.rmtree(scratch, ignore_errors=True)
-        if isinstance(error, PermissionError):
+        with output_files.atomic_write(target) as partial:
+            started_writing = True
+            with db.read() as session:
+                writer = _WorkbookWriter(partial, lang, str(scratch))
+                counts = writer.write(session, flt, template, progress)
+            progress.report(0.99, "export_progress_saving")
+    except (OSError, FileCreateError) as error:  # XlsxWriter wraps the OSError of its close()
+        if isinstance(error, PermissionError) and not started_writing:  # no new file allowed
             raise ExportTargetError("export_folder_read_only", path=str(target.parent)) from error
         raise _known_os_error(error, target) from error
-    replaced = False
-    try:
-        with db.read() as session:
-            writer = _WorkbookWriter(partial, lang, scratch)
-            counts = writer.write(session, flt, template, progress)
-        progress.report(0.99, "export_progress_saving")
-        _replace(partial, target)
-        replaced = True
-    except (OSError, FileCreateError) as error:  # XlsxWriter wraps the OSError of its close()
-        raise _known_os_error(error, target) from error
     finally:
-        if not replaced:
-            partial.unlink(missing_ok=True)
         shutil.rmtree(scratch, ignore_errors=True)
     progress.report(1.0, "export_progress_done")
     return ExportResult(
@@ -178,36 +170,6 @@ def check_target(target: Path) -> Path:
     if not os.access(target.parent, os.W_OK | os.X_OK):
         raise ExportTargetError("export_folder_read_only", path=str(target.parent))
     return target
-
-
-def _partial_file(target: Path) -> Path:
-    """A hidden temporary file beside the target (same file system, so the rename is atomic).
-
-    Created like any new file (mode 0666 less the umask, applied by the system), never by
-    changing the process's umask, which other threads share.
-    """
-    while True:
-        path = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.xlsx.part")
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        return path
-
-
-def _replace(partial: Path, target: Path) -> None:
-    """Flushes the finished file to disk and renames it over the target, keeping its mode."""
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
-    if target.exists():
-        os.chmod(partial, target.stat().st_mode & 0o7777)
-    os.replace(partial, target)
-    if hasattr(os, "O_DIRECTORY"):  # the rename itself reaches the disk (POSIX)
-        directory = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
 
 
 def _known_os_error(error: Exception, target: Path) -> KnownError:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..errors import DatabaseForeignError, KnownError
+from ..errors import DatabaseCorruptError, DatabaseForeignError, KnownError
 from ..storage import backups, locking
 from ..storage.backups import Backup, RestoreReport
 from ..storage.database import Database, make_database
@@ -192,8 +192,10 @@ def check_file(path: Path, folder: Path | None = None) -> str:
     `DatabaseDamagedError` names the newest good backup. Returns the file's health."""
     folder = folder or backup_folder(path)
     health = backups.file_health(path)
-    if health == "not_sqlite" and backups.list_backups(folder):
-        health = "damaged"  # ours (it has backups), with its very header broken
+    if health in ("not_sqlite", "missing") and path.exists() and backups.list_backups(folder):
+        # Ours (it has backups), with its very header broken, or emptied to 0 bytes: a damaged
+        # portfolio, not another kind of file nor a new one.
+        health = "damaged"
     if health == "not_sqlite":
         raise DatabaseForeignError(path=str(path))
     if health != "damaged":
@@ -207,6 +209,20 @@ def set_aside(path: Path, folder: Path | None = None) -> DatabaseDamagedError:
     moved = backups.move_aside(path, "damaged")
     log.error("damaged database moved aside: %s → %s", path, moved)
     return DatabaseDamagedError(path, moved, backups.newest_good(folder))
+
+
+def damaged_error(path: Path) -> KnownError:
+    """The command line's refusal of a damaged file, naming its newest good backup (the file is
+    left where it is: the desktop is the one that moves a damaged file aside)."""
+    good = backups.newest_good(backup_folder(Path(path).expanduser().absolute()))
+    if good is None:
+        return DatabaseCorruptError(path=str(path))
+    return KnownError(
+        "db_corrupt_backup",
+        path=str(path),
+        backup=str(good.path),
+        taken_at=backups.local_time(good.taken_at),
+    )
 
 
 def check_after_open(path: Path) -> str:
@@ -229,6 +245,8 @@ def open_portfolio(target: str | Path, *, lock: bool = True, password: str | Non
     deferred = size > QUICK_CHECK_BEFORE_OPEN_BYTES
     if deferred:
         if backups.file_health_header(path) == "not_sqlite":
+            if backups.list_backups(folder):  # ours, with its header broken: damaged
+                raise set_aside(path, folder)
             raise DatabaseForeignError(path=str(path))
     else:
         check_file(path, folder)
@@ -256,6 +274,15 @@ def open_portfolio(target: str | Path, *, lock: bool = True, password: str | Non
             )
         else:
             db = open_database(path, folder)
+    except DatabaseCorruptError:
+        # Damage the quick check did not see (a large file, checked after opening; a header
+        # SQLite refuses): the same path, moved aside and the newest good backup offered —
+        # unless another desktop has the file open (it is not ours to move then).
+        if held is not None:
+            held.release()
+        if holder is not None:
+            raise
+        raise set_aside(path, folder) from None
     except BaseException:
         if held is not None:
             held.release()
@@ -306,7 +333,8 @@ def list_backups(database: Path) -> list[Backup]:
 
 
 def restore_backup(database: Path, backup: Path) -> RestoreReport:
-    """Puts a backup in place of a database file (closed first by the caller)."""
+    """Puts a backup in place of a database file, under the write lock every writer takes
+    (`storage.backups.restore`: waits the busy timeout for a writer, else `db_locked`)."""
     return backups.restore(backup, database, backup_folder(database))
 
 

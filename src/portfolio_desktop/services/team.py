@@ -19,11 +19,13 @@ itself refuses its writes (`permission denied`), whatever the application does.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
-from ..errors import KnownError
+from ..errors import KnownError, ServerPermissionError
 from ..storage.database import Database, database_url
 from ..storage.schema import prepare
 
@@ -185,17 +187,36 @@ def setup_server(admin_url: str, *, password: str | None = None) -> str:
 
     admin = Database(admin_url, password=password)
     try:
-        server.create_roles(admin)
+        with _as_administrator(admin):
+            server.create_roles(admin)
     finally:
         admin.dispose()
     owner = server.owner_database(admin_url, password=password)
     try:
-        prepare(owner)
-        _state, revision = inspect_state(owner)
-        server.grant_roles(owner)
+        with _as_administrator(owner):
+            prepare(owner)
+            _state, revision = inspect_state(owner)
+            server.grant_roles(owner)
     finally:
         owner.dispose()
     return revision or ""
+
+
+class ServerAdminNeededError(KnownError):
+    """`server-setup` or `server-user` run with a login that may not create roles or tables."""
+
+    code = "server_admin_needed"
+
+
+@contextmanager
+def _as_administrator(db: Database) -> Iterator[None]:
+    """The server's refusals in words: a login without the administrator's rights is told so
+    (the server refused, in one transaction: nothing was changed)."""
+    try:
+        with db.translate_errors():
+            yield
+    except ServerPermissionError as error:
+        raise ServerAdminNeededError(path=db.location, user=db.user or "?") from error
 
 
 def add_login(
@@ -206,6 +227,7 @@ def add_login(
 
     admin = Database(admin_url, password=admin_password)
     try:
-        server.add_login(admin, name, password, role)
+        with _as_administrator(admin):
+            server.add_login(admin, name, password, role)
     finally:
         admin.dispose()

@@ -197,28 +197,92 @@ class RestoreReport:
     previous_moved_to: Path | None = None
 
 
-def restore(backup: Path, database: Path, folder: Path) -> RestoreReport:
-    """Puts a backup in place of the database (all its connections must be closed).
+#: Pages a restore copies per step (4 MiB). After its first step the copy holds the database's
+#: write lock and has committed nothing: the current content is saved then (see `restore`).
+RESTORE_STEP_PAGES = 1024
 
-    The backup is verified first. The current file, when sound, is itself backed up (reason
-    `restore`) before being replaced; when damaged, it is moved aside, never deleted.
+
+def restore(
+    backup: Path, database: Path, folder: Path, *, busy_timeout_ms: int | None = None
+) -> RestoreReport:
+    """Puts a backup in place of the database, the way any writer writes to it.
+
+    The backup is verified first. A sound current file is restored into, never replaced: SQLite's
+    online backup copies the backup's pages INTO the live database through an ordinary
+    connection, which takes the write lock every writer takes (waiting at most the busy timeout
+    for an import or an edit in progress, then `DatabaseLockedError`), writes through the WAL
+    like any transaction (readers and other connections stay consistent; nobody's WAL is
+    deleted, no file is renamed over an open database) and commits all at once or not at all.
+    Once the copy holds the write lock — after its first page, before that page is committed —
+    the current content is itself backed up (reason `restore`): what the backup replaces is
+    exactly what that copy holds, even when a writer committed while the restore waited.
+
+    A damaged current file is moved aside, never deleted, and the backup copied in its place;
+    so is a missing one.
     """
+    from .database import BUSY_TIMEOUT_MS
+
+    timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     if not integrity_ok(backup):
         raise BackupFailedError(path=str(backup), reason="integrity_check")
-    previous_backup: Path | None = None
-    moved: Path | None = None
-    if database.exists() and database.stat().st_size > 0:
-        if integrity_ok(database, quick=True):
-            previous_backup = take(database, folder, "restore").path
-            for extra in ("-wal", "-shm"):
-                side = database.with_name(database.name + extra)
-                with contextlib.suppress(FileNotFoundError):
-                    side.unlink()  # its content is in the backup just taken
-        else:
-            moved = move_aside(database, "damaged")
-    # A copy of the copy: the backup in the folder stays as it is, whatever happens next.
-    backup_to(backup, database)
-    return RestoreReport(backup, database, previous_backup, moved)
+    if database.exists() and database.stat().st_size > 0 and integrity_ok(database, quick=True):
+        previous = _restore_into(backup, database, folder, timeout_ms)
+        return RestoreReport(backup, database, previous_backup=previous)
+    from .locking import WritersMutex
+
+    with WritersMutex(database, timeout_ms):  # not while one of our writers is in the file
+        moved = move_aside(database, "damaged") if database.exists() else None
+        # A copy of the copy: the backup in the folder stays as it is, whatever happens next.
+        backup_to(backup, database)
+    return RestoreReport(backup, database, previous_moved_to=moved)
+
+
+def _restore_into(backup: Path, database: Path, folder: Path, timeout_ms: int) -> Path:
+    """The online backup of `backup` into the live `database`; returns the previous content's
+    backup (taken under the write lock, see `restore`)."""
+    import sqlite3
+    import time
+
+    from ..errors import DatabaseLockedError, classify_database_error
+
+    kept: list[Path] = []
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def step(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            if time.monotonic() >= deadline:
+                raise DatabaseLockedError(path=str(database))  # aborts: nothing was written
+            return
+        if not kept:
+            # The copy now holds the write lock, and has committed nothing: the current
+            # content, as the last writer committed it, is saved first (any failure aborts).
+            kept.append(take(database, folder, "restore").path)
+
+    from .locking import WritersMutex
+
+    try:
+        with (
+            WritersMutex(database, timeout_ms),  # a writer like any other (see database.py)
+            contextlib.closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source,
+            contextlib.closing(
+                sqlite3.connect(database, timeout=min(timeout_ms, 250) / 1000)
+            ) as live,
+        ):
+            live.execute("PRAGMA wal_autocheckpoint = 0")
+            total = int(source.execute("PRAGMA page_count").fetchone()[0])
+            if total < 2:  # not a portfolio; and a one-step copy would leave no time to save
+                raise BackupFailedError(path=str(backup), reason="empty")
+            # At least two steps, so that the first one returns before anything is committed.
+            pages = max(1, min(RESTORE_STEP_PAGES, total - 1))
+            source.backup(live, pages=pages, progress=step, sleep=0.05)
+            # The copy went through the WAL: folded into the file now, still under the mutex.
+            live.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except sqlite3.Error as error:
+        known = classify_database_error(error, str(database))
+        if known is None:
+            raise
+        raise known from error
+    return kept[0]
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -242,6 +306,8 @@ def file_health(path: Path) -> str:
     holds it exclusively), `not_sqlite` (some other kind of file) or `missing` (absent, empty)."""
     import sqlite3
 
+    from ..errors import SQLITE_BUSY, SQLITE_CANTOPEN, SQLITE_LOCKED, sqlite_code
+
     try:
         size = path.stat().st_size
         if size == 0:
@@ -257,13 +323,12 @@ def file_health(path: Path) -> str:
             sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         ) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.OperationalError as error:
-        text = str(error).lower()
-        if "locked" in text or "busy" in text:
+    except sqlite3.Error as error:
+        primary = (sqlite_code(error) or 0) & 0xFF
+        if primary in (SQLITE_BUSY, SQLITE_LOCKED):
             return "busy"
-        if "unable to open" in text:
+        if primary == SQLITE_CANTOPEN:
+            # Read-only: SQLite could not open the -shm file of a WAL database it may not write.
             return "missing" if not path.exists() else "busy"
-        return "damaged"
-    except sqlite3.DatabaseError:
         return "damaged"
     return "ok" if rows == [("ok",)] else "damaged"

@@ -2,10 +2,23 @@
 
 SQLite: WAL journal, foreign keys on, a busy timeout, and write units of work that begin
 IMMEDIATE so that two writers queue instead of failing half-way. Read units begin DEFERRED.
+Checkpoints are serialised with commits: SQLite's automatic checkpoint is off on every
+connection, and a write unit of work checkpoints (PASSIVE, when the WAL has grown past
+`CHECKPOINT_PAGES`) after its commit while it still holds the writers' mutex
+(`locking.WritersMutex`), which every writer of this application takes before BEGIN IMMEDIATE:
+the SQLite bundled here (3.40.1) has the WAL-reset bug, fixed in 3.51.3, which can corrupt a WAL
+database when one connection checkpoints while another commits. (No binding that SQLAlchemy can
+use in pysqlite's place carries a fixed SQLite today; see the README.)
 
-PostgreSQL: write units of work take a transaction-scoped advisory lock first, so that writers
-queue exactly as they do on SQLite (the importer numbers new rows up front); rows inserted with
-explicit ids (imports, undo) move the id sequences past them. The password never sits in the URL.
+PostgreSQL: write units of work first lock the one row of the writers' lock table that
+`server-setup` creates (`SELECT … FOR UPDATE`, which needs the UPDATE right: the editor role has
+it, the reader role has no right on that table at all, so an executive's login cannot hold the
+writers back), so that writers queue exactly as they do on SQLite (the importer numbers new rows
+up front). A writer waits at most the busy timeout, as on SQLite, then gives up with the
+« occupé » message (`lock_timeout`). A database that `server-setup` did not prepare has no roles
+and no readers; its writers queue on a transaction-scoped advisory lock, with the same timeout.
+Rows inserted with explicit ids (imports, undo) move the id sequences past them. The password
+never sits in the URL.
 
 Every write unit of work carries who writes and from where (`source`: form, import:N, undo,
 merge…) for the change history (`storage.history`), which the storage write functions record in
@@ -39,7 +52,13 @@ from . import history
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
-#: The advisory lock every PostgreSQL writer takes (any constant; "portfoli" in ASCII).
+#: A write checkpoints the WAL after its commit once the WAL holds this many pages (SQLite's own
+#: automatic threshold, which is switched off: see the module docstring).
+CHECKPOINT_PAGES = 1000
+#: The team server's writers' lock: one row, locked FOR UPDATE by each writer (`storage.server`
+#: creates it and grants it to the editor role only).
+WRITER_LOCK_TABLE = "portfolio_writer_lock"
+#: The advisory lock writers take on a server database without the lock table (no roles set up).
 WRITER_LOCK_KEY = 0x706F7274666F6C69 % (2**63)
 
 
@@ -73,6 +92,8 @@ def _setup_sqlite(dbapi_connection: sqlite3.Connection, *, read_only: bool) -> N
         mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode and str(mode[0]).lower() != "wal":
             log.warning("SQLite refused WAL (journal mode %s)", mode[0])
+        # Checkpoints only where a write unit of work runs them, under the writers' mutex.
+        cursor.execute("PRAGMA wal_autocheckpoint = 0")
         # In WAL mode NORMAL is durable against application crashes and keeps writes fast.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
@@ -208,6 +229,7 @@ class Database:
             if self.url.get_backend_name() == "postgresql":
                 event.listen(self.engine, "after_execute", _advance_sequence)
         self._sweep: str | None = None
+        self._writer_lock: str | None = None
         self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self.writer, expire_on_commit=False)
@@ -222,7 +244,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; it sees one consistent snapshot of the database."""
-        with self._translate_errors(), self._read_sessions() as session, session.begin():
+        with self.translate_errors(), self._read_sessions() as session, session.begin():
             yield session
 
     @contextmanager
@@ -235,23 +257,75 @@ class Database:
         """
         if self.read_only:
             raise DatabaseReadOnlyError(path=self.location)
-        with self._translate_errors(), self._write_sessions() as session, session.begin():
-            connection = session.connection()
-            if not self.is_sqlite:
-                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
-            history.set_context(session, user if user is not None else self.user, source)
-            yield session
-            if not self.is_sqlite:
+        with self.translate_errors(), self.writers_mutex():
+            with self._write_sessions() as session, session.begin():
                 connection = session.connection()
-                if self._sweep is None:
-                    existing = connection.exec_driver_sql(
-                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                    )
-                    self._sweep = _sequences_sweep({row[0] for row in existing})
-                connection.exec_driver_sql(self._sweep)
+                if not self.is_sqlite:
+                    self._lock_writers(connection)
+                history.set_context(session, user if user is not None else self.user, source)
+                yield session
+                if not self.is_sqlite:
+                    connection = session.connection()
+                    if self._sweep is None:
+                        existing = connection.exec_driver_sql(
+                            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                        )
+                        self._sweep = _sequences_sweep({row[0] for row in existing})
+                    connection.exec_driver_sql(self._sweep)
+            self.checkpoint_if_large()
 
     @contextmanager
-    def _translate_errors(self) -> Iterator[None]:
+    def writers_mutex(self) -> Iterator[None]:
+        """SQLite file: the mutex every writer of this application holds through its commit and
+        the checkpoint after it (`locking.WritersMutex`); nothing for a server or in memory."""
+        if self.path is None or self.read_only:
+            yield
+            return
+        from .locking import WritersMutex
+
+        with WritersMutex(self.path, BUSY_TIMEOUT_MS):
+            yield
+
+    def checkpoint_if_large(self) -> None:
+        """SQLite: folds the WAL into the file (PASSIVE: never waits for readers) once it holds
+        `CHECKPOINT_PAGES` pages; called by writers after their commit, under the mutex."""
+        if self.path is None or self.read_only:
+            return
+        try:
+            size = self.path.with_name(self.path.name + "-wal").stat().st_size
+        except OSError:
+            return
+        if size < CHECKPOINT_PAGES * 4096:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
+    def _lock_writers(self, connection: Connection) -> None:
+        """PostgreSQL: waits for the writers' lock, at most the busy timeout (then `server_busy`)."""
+        if self._writer_lock is None:
+            found = connection.exec_driver_sql(
+                "SELECT to_regclass(%(name)s) IS NOT NULL", {"name": WRITER_LOCK_TABLE}
+            ).scalar()
+            self._writer_lock = (
+                f"SELECT id FROM {WRITER_LOCK_TABLE} WHERE id = 1 FOR UPDATE"
+                if found
+                else f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})"
+            )
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_TIMEOUT_MS)}ms'")
+        connection.exec_driver_sql(self._writer_lock)
+        connection.exec_driver_sql("SET LOCAL lock_timeout = DEFAULT")
+
+    def forget_layout(self) -> None:
+        """After a migration or a server set-up: the tables' list is read again when needed."""
+        self._sweep = None
+        self._writer_lock = None
+
+    @contextmanager
+    def translate_errors(self) -> Iterator[None]:
+        """Driver errors the environment caused become KnownErrors (by code); others pass."""
         try:
             yield
         except KnownError:

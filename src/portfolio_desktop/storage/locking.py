@@ -197,3 +197,54 @@ def acquire(
     with _held_guard:
         _held[database] = lock
     return lock
+
+
+# -- the writers' mutex of a SQLite file (checkpoints never overlap a commit) ----------------------
+
+
+def writers_mutex_path(database: Path) -> Path:
+    return database.with_name(database.name + "-writer")
+
+
+class WritersMutex:
+    """Held by every write of this application to a SQLite file, from before its BEGIN IMMEDIATE
+    until after the WAL checkpoint that may follow its commit, in every process and thread.
+
+    SQLite before 3.51.3 (3.40.1 here) can corrupt a WAL database when a checkpoint runs while
+    another connection commits (the "WAL-reset bug"). SQLite's own write lock ends with the
+    commit, and its automatic checkpoint runs after that, outside it; this lock, an
+    operating-system lock on `NAME-writer` beside the file (flock / msvcrt, released by the
+    system when the holder dies), covers both. Waiting for it is bounded like SQLite's busy
+    timeout: `DatabaseLockedError` after `timeout_ms`.
+    """
+
+    def __init__(self, database: Path, timeout_ms: int) -> None:
+        self.database = database
+        self.path = writers_mutex_path(database)
+        self.timeout_ms = timeout_ms
+        self.handle: IO[str] | None = None
+
+    def __enter__(self) -> WritersMutex:
+        from ..errors import DatabaseLockedError
+
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")
+        except OSError:
+            # A folder we may not write to: no write can happen there either (SQLite says so).
+            return self
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        pause = 0.002
+        while not _try_lock(handle):
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise DatabaseLockedError(path=str(self.database))
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+        self.handle = handle
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.handle is not None:
+            _unlock(self.handle)
+            self.handle.close()
+            self.handle = None

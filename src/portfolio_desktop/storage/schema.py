@@ -1,21 +1,31 @@
 """Bringing a database to the current schema: create, migrate after a verified backup, or refuse.
 
-A database written by a newer version of the application is refused and left untouched. An older
-one is copied (online backup, integrity-checked) before Alembic upgrades it in one transaction.
+A database written by a newer version of the application is refused and left untouched, and so
+is one at a revision this version does not know and that is not newer (a development build's); an
+older one is copied (online backup, integrity-checked) before Alembic upgrades it in one
+transaction. An empty (0-byte) file beside backups of itself is a portfolio that lost its content,
+not a new one: it is refused, never re-created. Every driver error on the way (a damaged,
+read-only or locked file, a server that is down) is a KnownError, as in any unit of work.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, inspect, text
 
-from ..errors import DatabaseForeignError, DatabaseNewerError
-from .database import Database
+from ..errors import (
+    DatabaseEmptiedError,
+    DatabaseForeignError,
+    DatabaseNewerError,
+    DatabaseUnknownRevisionError,
+)
+from .database import WRITER_LOCK_TABLE, Database
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,6 +42,8 @@ class SchemaState(enum.Enum):
     CURRENT = "current"
     OLDER = "older"
     NEWER = "newer"
+    #: A revision this version does not know, numbered at or below its own head.
+    UNKNOWN = "unknown"
     FOREIGN = "foreign"
 
 
@@ -68,6 +80,16 @@ def head_revision() -> str:
     return known_revisions()[-1]
 
 
+_NUMBERED = re.compile(r"^(\d{4})_")
+
+
+def _is_later(revision: str) -> bool:
+    """Whether an unknown revision id is numbered after this version's head (ids are file names,
+    `NNNN_name`, in order; an id of another shape is no later revision of ours)."""
+    found, head = _NUMBERED.match(revision), _NUMBERED.match(head_revision())
+    return bool(found and head and int(found[1]) > int(head[1]))
+
+
 def inspect_state(db: Database) -> tuple[SchemaState, str | None]:
     """The database's schema state and its current revision, read without changing anything."""
     if db.path is not None and not db.read_only:
@@ -78,21 +100,21 @@ def inspect_state(db: Database) -> tuple[SchemaState, str | None]:
             return inspect_state(probe)
         finally:
             probe.dispose()
-    with db.engine.connect() as conn:
+    with db.translate_errors(), db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         revision = None
         if "alembic_version" in tables:
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         conn.rollback()
     if revision is None:
-        tables.discard("alembic_version")
+        tables -= {"alembic_version", WRITER_LOCK_TABLE}  # the lock table: server-setup's own
         return (SchemaState.EMPTY if not tables else SchemaState.FOREIGN), None
     if revision == head_revision():
         return SchemaState.CURRENT, revision
     if revision in known_revisions():
         return SchemaState.OLDER, revision
     if "project" in tables:
-        return SchemaState.NEWER, revision
+        return (SchemaState.NEWER if _is_later(revision) else SchemaState.UNKNOWN), revision
     return SchemaState.FOREIGN, revision
 
 
@@ -130,13 +152,33 @@ def _upgrade(db: Database, target: str) -> None:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
+def refuse_emptied(path: Path, backup_dir: Path) -> None:
+    """A 0-byte file that has backups lost its content: `DatabaseEmptiedError`, never a new
+    portfolio in its place (nothing is written)."""
+    from . import backups
+
+    if not path.exists() or path.stat().st_size != 0:
+        return
+    found = backups.list_backups(backup_dir)
+    if found:
+        raise DatabaseEmptiedError(
+            path=str(path),
+            backup=str(found[0].path),
+            taken_at=backups.local_time(found[0].taken_at),
+        )
+
+
 def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head") -> SchemaReport:
     """Creates, migrates or refuses the database; returns what it did."""
     if not db.is_sqlite:
         db.check_reachable()  # a server that is down, refuses the login or fails TLS: in words
+    if db.path is not None:
+        refuse_emptied(db.path, backup_dir or db.path.parent)
     state, before = inspect_state(db)
     if state is SchemaState.NEWER:
         raise DatabaseNewerError(path=db.location, revision=before or "")
+    if state is SchemaState.UNKNOWN:
+        raise DatabaseUnknownRevisionError(path=db.location, revision=before or "")
     if state is SchemaState.FOREIGN:
         raise DatabaseForeignError(path=db.location)
     db.check_reachable()
@@ -149,8 +191,10 @@ def prepare(db: Database, backup_dir: Path | None = None, *, target: str = "head
         log.info("verified backup before migration: %s", backup)
     if state in (SchemaState.EMPTY, SchemaState.OLDER):
         log.info("migrating %s from %s to %s", db.location, before, target)
-        _upgrade(db, target)
-        db._sweep = None  # new tables: the sequences sweep is built again
+        with db.translate_errors(), db.writers_mutex():
+            _upgrade(db, target)
+            db.checkpoint_if_large()
+        db.forget_layout()  # new tables: the sequences sweep and the lock are looked up again
     _, after = inspect_state(db)
     return SchemaReport(state=state, revision_before=before, revision_after=after, backup=backup)
 

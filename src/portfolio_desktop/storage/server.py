@@ -4,6 +4,14 @@
 writes rows; `portfolio_reader` only reads: an executive's login that is a member of it gets
 `permission denied` for any change, and its sessions are read-only by default as well.
 People log in with their own roles, members of editor or reader (`add_login`).
+
+Two tables are not the editors' to change at will:
+- the change history is append-only for them (SELECT and INSERT: no UPDATE, DELETE, TRUNCATE),
+  so that no editor's login can rewrite or erase who changed what; the schema version
+  (`alembic_version`) is read-only for them;
+- the writers' lock (`portfolio_writer_lock`, one row) that every writer locks `FOR UPDATE`
+  (`storage.database`): the editors may lock it (that needs UPDATE), the readers have no right on
+  it at all, so no reader's login can hold the writers back.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from .database import Database
+from .database import WRITER_LOCK_TABLE, Database
 
 OWNER, EDITOR, READER = "portfolio_owner", "portfolio_editor", "portfolio_reader"
 ROLES = {"editor": EDITOR, "reader": READER}
@@ -26,12 +34,14 @@ def ident(name: str) -> str:
 
 
 def roles_sql(database: str, schema: str = "public") -> str:
-    """The SQL script that creates the three roles and grants them their rights (idempotent).
+    """The SQL script that creates the three roles, the writers' lock table, and grants them their
+    rights (idempotent; run again after every migration, as `server-setup` does).
 
     An administrator can also run it by hand: `psql -d portfolio -f roles.sql`.
     """
     db, sch = ident(database), ident(schema)
     o, e, r = ident(OWNER), ident(EDITOR), ident(READER)
+    lock, schema_literal = ident(WRITER_LOCK_TABLE), sch.replace("'", "''")
     return f"""\
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{OWNER}') THEN CREATE ROLE {o} NOLOGIN; END IF;
@@ -48,9 +58,21 @@ ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {sch}
 ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {sch}
   GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {e};
 ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {sch} GRANT SELECT ON TABLES TO {r};
+CREATE TABLE IF NOT EXISTS {sch}.{lock} (id integer PRIMARY KEY CHECK (id = 1));
+INSERT INTO {sch}.{lock} (id) VALUES (1) ON CONFLICT DO NOTHING;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {sch} TO {e};
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {sch} TO {e};
 GRANT SELECT ON ALL TABLES IN SCHEMA {sch} TO {r};
+REVOKE ALL ON {sch}.{lock} FROM PUBLIC, {e}, {r};
+GRANT SELECT, UPDATE ON {sch}.{lock} TO {e};
+DO $$ BEGIN
+  IF to_regclass('{schema_literal}.change_history') IS NOT NULL THEN
+    REVOKE UPDATE, DELETE, TRUNCATE ON {sch}.change_history FROM {e};
+  END IF;
+  IF to_regclass('{schema_literal}.alembic_version') IS NOT NULL THEN
+    REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {sch}.alembic_version FROM {e};
+  END IF;
+END $$;
 """
 
 

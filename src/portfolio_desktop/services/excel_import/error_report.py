@@ -8,7 +8,6 @@ renamed into place, so an existing file is never left half-written.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -31,12 +30,26 @@ def write_error_report(
     """Writes the rejected rows of `workbook` with their reasons to `target` (.xlsx).
 
     `header_rows` (sheet → row number) says where each sheet's headers are; without it, the
-    last row with several text cells above the first rejected row is taken."""
-    import xlsxwriter
+    last row with several text cells above the first rejected row is taken. Written whole or
+    not at all (`output_files.atomic_write`)."""
+    from ..output_files import atomic_write
 
     lang = lang or messages.current_language()
     target = Path(target)
-    partial = target.with_name(f".{target.name}.partial")
+    with atomic_write(target) as partial:
+        _write_report(workbook, problems, partial, lang, header_rows)
+    return target
+
+
+def _write_report(
+    workbook: WorkbookData,
+    problems: list[Problem],
+    partial: Path,
+    lang: str,
+    header_rows: dict[str, int] | None,
+) -> None:
+    import xlsxwriter
+
     by_sheet: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for problem in problems:
         text = messages.text(problem.code, problem.params, lang)
@@ -46,54 +59,46 @@ def write_error_report(
     book = xlsxwriter.Workbook(
         str(partial), {"strings_to_formulas": False, "strings_to_urls": False}
     )
-    try:
-        bold = book.add_format({"bold": True, "bg_color": "#DDDDDD"})
-        date_format = book.add_format(
-            {"num_format": "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"}
+    bold = book.add_format({"bold": True, "bg_color": "#DDDDDD"})
+    date_format = book.add_format({"num_format": "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"})
+    reason_format = book.add_format({"font_color": "#B00020", "text_wrap": True})
+    used_names: set[str] = set()
+    for sheet in workbook.sheets:
+        rows = by_sheet.get(sheet.name)
+        if not rows:
+            continue
+        title = _sheet_title(sheet.name, used_names)
+        ws = book.add_worksheet(title)
+        known = (header_rows or {}).get(sheet.name, 0)
+        header = (
+            list(sheet.rows[known - 1])
+            if 0 < known <= len(sheet.rows)
+            else _header_row(sheet.rows, rows)
         )
-        reason_format = book.add_format({"font_color": "#B00020", "text_wrap": True})
-        used_names: set[str] = set()
-        for sheet in workbook.sheets:
-            rows = by_sheet.get(sheet.name)
-            if not rows:
-                continue
-            title = _sheet_title(sheet.name, used_names)
-            ws = book.add_worksheet(title)
-            known = (header_rows or {}).get(sheet.name, 0)
-            header = (
-                list(sheet.rows[known - 1])
-                if 0 < known <= len(sheet.rows)
-                else _header_row(sheet.rows, rows)
-            )
-            width = max(
-                (
-                    len(r)
-                    for r in [
-                        header,
-                        *(sheet.rows[n - 1] for n in rows if 0 < n <= len(sheet.rows)),
-                    ]
-                ),
-                default=0,
-            )
-            ws.write_row(0, 0, [_cell(v) for v in header], bold)
-            ws.write(0, width, REASON_HEADER.get(lang, REASON_HEADER["en"]), bold)
-            ws.write(0, width + 1, "Ligne" if lang == "fr" else "Row", bold)
-            out = 1
-            for number in sorted(rows):
-                values = sheet.rows[number - 1] if 0 < number <= len(sheet.rows) else []
-                for column, value in enumerate(values):
-                    _write(ws, out, column, value, date_format)
-                ws.write(out, width, "\n".join(rows[number]), reason_format)
-                ws.write_number(out, width + 1, number)
-                out += 1
-            ws.set_column(width, width, 60)
-            ws.freeze_panes(1, 0)
-        book.close()
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, target)
-    return target
+        width = max(
+            (
+                len(r)
+                for r in [
+                    header,
+                    *(sheet.rows[n - 1] for n in rows if 0 < n <= len(sheet.rows)),
+                ]
+            ),
+            default=0,
+        )
+        ws.write_row(0, 0, [_cell(v) for v in header], bold)
+        ws.write(0, width, REASON_HEADER.get(lang, REASON_HEADER["en"]), bold)
+        ws.write(0, width + 1, "Ligne" if lang == "fr" else "Row", bold)
+        out = 1
+        for number in sorted(rows):
+            values = sheet.rows[number - 1] if 0 < number <= len(sheet.rows) else []
+            for column, value in enumerate(values):
+                _write(ws, out, column, value, date_format)
+            ws.write(out, width, "\n".join(rows[number]), reason_format)
+            ws.write_number(out, width + 1, number)
+            out += 1
+        ws.set_column(width, width, 60)
+        ws.freeze_panes(1, 0)
+    book.close()
 
 
 def _header_row(rows: list[list[Any]], rejected: dict[int, list[str]]) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import sqlite3
 from importlib import metadata
 
 from PySide6.QtCore import Qt
@@ -87,6 +88,7 @@ class AboutDialog(QDialog):
             (self.tr("Data folder"), str(paths.data_dir())),
             (self.tr("Log folder"), str(paths.log_dir())),
             ("Python", platform.python_version()),
+            ("SQLite", sqlite3.sqlite_version),
         ]
         header = QLabel(
             f"<h2>portfolio-desktop {__version__}</h2>"
@@ -104,7 +106,8 @@ class AboutDialog(QDialog):
         title = self.tr("Bundled libraries")
         licences.setHtml(
             f"<h3>{title}</h3><table cellpadding=3>{rows}</table>"
-            f"<p>Python {platform.python_version()}: PSF-2.0<br>portfolio-desktop: MIT</p>"
+            f"<p>Python {platform.python_version()}: PSF-2.0<br>"
+            f"SQLite {sqlite3.sqlite_version}: public domain<br>portfolio-desktop: MIT</p>"
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
