@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import date
 
 from .domain.money import format_money
 
 LANGUAGES = ("fr", "en")
 MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents"}
+#: Parameters that hold a project status code, shown as the status's label.
+STATUS_PARAMS = {"status", "from", "to"}
 
 #: code → (French, English). Keep both languages for every code (a test checks it).
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -106,6 +109,60 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "transition_not_allowed": (
         "Un projet « {from} » ne peut pas passer à « {to} ».",
         "A '{from}' project cannot move to '{to}'.",
+    ),
+    # The portfolio's invariants (domain/rules.py: check_project_change, check_project_state)
+    "granted_before_labelling": (
+        "Aide accordée sur un projet « {status} » : une aide n'est accordée qu'à partir de la labellisation.",
+        "Funding granted to a '{status}' project: funding is granted only from the label on.",
+    ),
+    "granted_on_refused_project": (
+        "Aide accordée sur un projet « {status} » : ce statut dit qu'il n'y a pas de financement.",
+        "Funding granted to a '{status}' project: that status says there is no funding.",
+    ),
+    "paid_before_funding_decision": (
+        "Aide versée sur un projet « {status} » sans décision de financement enregistrée.",
+        "Funding paid to a '{status}' project with no funding decision on file.",
+    ),
+    "granted_exceeds_budget": (
+        "L'aide accordée ({granted}) dépasse le budget total ({total_cents}).",
+        "The funding granted ({granted}) exceeds the total budget ({total_cents}).",
+    ),
+    "granted_exceeds_eligible": (
+        "Les subventions accordées ({granted}) dépassent les dépenses éligibles ({eligible_cents}).",
+        "The grants ({granted}) exceed the eligible costs ({eligible_cents}).",
+    ),
+    "date_in_future": (
+        "La {other} ({day}) est dans le futur.",
+        "The {other} ({day}) is in the future.",
+    ),
+    "step_date_beyond_status": (
+        "La {other} est renseignée alors que le projet est au statut « {status} ».",
+        "The {other} is filled in although the project is '{status}'.",
+    ),
+    "step_date_missing": (
+        "Le projet est au statut « {status} » sans {other}.",
+        "The project is '{status}' without a {other}.",
+    ),
+    "status_skips_steps": (
+        "Le statut passe de « {from} » à « {to} » sans les étapes {steps}.",
+        "The status moves from '{from}' to '{to}', skipping {steps}.",
+    ),
+    "status_off_path": (
+        "Le statut passe de « {from} » à « {to} », à rebours du cycle de vie.",
+        "The status moves from '{from}' to '{to}', against the project's life cycle.",
+    ),
+    "status_unknown": ("Statut inconnu « {value} ».", "Unknown status '{value}'."),
+    "code_unknown": (
+        "Valeur inconnue « {value} » pour {other}.",
+        "Unknown value '{value}' for {other}.",
+    ),
+    "evaluation_expert_twice": (
+        "L'expert {expert} a évalué ce projet deux fois : une seule évaluation par expert.",
+        "Expert {expert} evaluated this project twice: one evaluation per expert.",
+    ),
+    "conflict_of_interest_expert": (
+        "L'expert {expert} est lié à {organisations}, partenaire du projet (conflit d'intérêts).",
+        "Expert {expert} is tied to {organisations}, a partner of the project (conflict of interest).",
     ),
     "name_taken": ("Ce nom est déjà utilisé.", "This name is already in use."),
     "in_use": (
@@ -528,6 +585,15 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
             values[key] = format_money(value, lang)
         elif key == "other" and isinstance(value, str):
             values[key] = label("Field", value, lang)  # a field's code becomes its name
+        elif key in STATUS_PARAMS and isinstance(value, str):
+            values[key] = label("ProjectStatus", value, lang)
+        elif key == "steps" and isinstance(value, (list, tuple)):
+            quote = "« {} »" if lang == "fr" else "'{}'"
+            values[key] = ", ".join(
+                quote.format(label("ProjectStatus", str(v), lang)) for v in value
+            )
+        elif isinstance(value, date):
+            values[key] = value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
         else:
             values[key] = value
     try:
@@ -590,6 +656,10 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Field", "start_on"): ("date de début", "start date"),
     ("Field", "end_on"): ("date de fin", "end date"),
     ("Field", "closed_on"): ("date de clôture", "closing date"),
+    ("Field", "decision_on"): ("date de décision", "decision date"),
+    ("Field", "instrument"): ("type d'aide", "instrument"),
+    ("Field", "role"): ("rôle", "role"),
+    ("Field", "recommendation"): ("recommandation", "recommendation"),
     ("Field", "abandoned_on"): ("date d'abandon", "abandonment date"),
     ("Field", "member_since"): ("date d'adhésion", "membership start"),
     ("Field", "member_until"): ("fin d'adhésion", "membership end"),
