@@ -220,30 +220,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Référence cassée : {table} #{rowid} → {parent}.",
         "Broken reference: {table} #{rowid} → {parent}.",
     ),
-    "check_split_sum": (
-        "Projet {reference} : la répartition par domaine totalise {total} %.",
-        "Project {reference}: the domain split adds up to {total}%.",
-    ),
-    "check_granted_exceeds": (
-        "Projet {reference} : une ligne accorde plus que demandé sans dérogation.",
-        "Project {reference}: a line grants more than requested without an override.",
-    ),
-    "check_status_unknown": (
-        "Projet {reference} : statut inconnu « {status} ».",
-        "Project {reference}: unknown status '{status}'.",
-    ),
-    "check_dates_order": (
-        "Projet {reference} : dates du cycle de vie dans le désordre.",
-        "Project {reference}: lifecycle dates out of order.",
-    ),
     "check_summary_stale": (
         "Projet {reference} : totaux résumés périmés (recalculés par « check --repair »).",
         "Project {reference}: stale summary totals (recomputed by 'check --repair').",
     ),
-    "check_siren": ("Organisation {name} : SIREN invalide.", "Organisation {name}: invalid SIREN."),
-    "check_leads": (
-        "Projet {reference} : plusieurs porteurs.",
-        "Project {reference}: several lead partners.",
+    "check_project_error": ("Projet {reference} : {message}", "Project {reference}: {message}"),
+    "check_project_warning": (
+        "Projet {reference} (à vérifier) : {message}",
+        "Project {reference} (to check): {message}",
+    ),
+    "check_organisation_error": (
+        "Organisation {name} : {message}",
+        "Organisation {name}: {message}",
+    ),
+    "check_organisation_warning": (
+        "Organisation {name} (à vérifier) : {message}",
+        "Organisation {name} (to check): {message}",
+    ),
+    "check_progress_projects": ("Contrôle des projets…", "Checking the projects…"),
+    "check_summary": (
+        "{errors} erreur(s), {warnings} avertissement(s).",
+        "{errors} error(s), {warnings} warning(s).",
     ),
     "check_ok": ("Aucun problème trouvé.", "No problem found."),
     # -- export -- (services/excel_export.py, the export command and dialog)
@@ -659,6 +656,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Field", "decision_on"): ("date de décision", "decision date"),
     ("Field", "instrument"): ("type d'aide", "instrument"),
     ("Field", "role"): ("rôle", "role"),
+    ("Field", "kind"): ("type d'organisation", "kind of organisation"),
     ("Field", "recommendation"): ("recommandation", "recommendation"),
     ("Field", "abandoned_on"): ("date d'abandon", "abandonment date"),
     ("Field", "member_since"): ("date d'adhésion", "membership start"),

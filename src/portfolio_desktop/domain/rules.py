@@ -415,13 +415,23 @@ def check_step_dates_beyond_status(project: ProjectRecord) -> list[Issue]:
     """A step's date on a project that has not reached that step (a funding decision date on a
     submitted project): a warning, the status is probably late. Start and end dates are planned
     ahead and left out; a not labelled project's labelling date is the refusal's."""
-    reached = set(workflow.entry_path(project.status, _dates(project)))
-    due = set(workflow.step_dates(reached))
+    if project.status is ProjectStatus.ABANDONED:
+        due = frozenset(workflow.step_dates(workflow.entry_path(project.status, _dates(project))))
+    else:
+        due = _DUE_DATES[project.status]
     return [
         _warning("step_date_beyond_status", name, other=name, status=project.status.value)
         for name in EVENT_DATES
         if getattr(project, name) is not None and name not in due
     ]
+
+
+#: The step dates each status's path stamps (abandoned: read from the project's dates).
+_DUE_DATES: dict[ProjectStatus, frozenset[str]] = {
+    status: frozenset(workflow.step_dates(workflow.path_to(status)))
+    for status in ProjectStatus
+    if status is not ProjectStatus.ABANDONED
+}
 
 
 def check_entry_step_dates(before: ProjectStatus | None, project: ProjectRecord) -> list[Issue]:

@@ -1,26 +1,33 @@
-"""Integrity and invariant checks over a whole database (`portfolio-desktop check`).
+"""Integrity checks over a whole database (`portfolio-desktop check`): SQLite's own checks and the
+kept-in-step summaries. The domain's invariants are the domain's rules run over every record
+(`storage.invariant_scan`, `services.check`).
 
 Each finding is a code with parameters; nothing here decides how to word it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.enums import PartnerRole, ProjectStatus
-from ..domain.identifiers import siren_valid
-from .tables import FundingLine, Organisation, Participation, Project, ProjectDomain
+from .tables import FundingLine, Project
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in the database."""
+    """One problem found in the database: a code and its parameters, how serious it is, and the
+    project (reference and id) or organisation (name) it is about, with the field when known."""
 
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclass_field(default_factory=dict)
+    severity: str = "error"
+    project: str | None = None
+    project_id: int | None = None
+    field: str = ""
+    organisation: str | None = None
 
 
 LIMIT = 200  # findings per check: enough to act on, short enough to read
@@ -40,68 +47,9 @@ def sqlite_integrity(session: Session) -> list[Finding]:
     return findings
 
 
-def invariant_findings(session: Session) -> list[Finding]:
-    findings: list[Finding] = []
-    split = (
-        select(Project.reference, func.sum(ProjectDomain.percent))
-        .join(ProjectDomain, ProjectDomain.project_id == Project.id)
-        .group_by(Project.id, Project.reference)
-        .having(func.sum(ProjectDomain.percent) != 100)
-        .limit(LIMIT)
-    )
-    findings += [
-        Finding("check_split_sum", {"reference": r, "total": int(t)})
-        for r, t in session.execute(split)
-    ]
-
-    over = (
-        select(Project.reference)
-        .join(FundingLine, FundingLine.project_id == Project.id)
-        .where(
-            FundingLine.granted_cents > FundingLine.requested_cents,
-            FundingLine.granted_override.is_(False),
-        )
-        .distinct()
-        .limit(LIMIT)
-    )
-    findings += [
-        Finding("check_granted_exceeds", {"reference": r}) for (r,) in session.execute(over)
-    ]
-
-    statuses = [s.value for s in ProjectStatus]
-    unknown = (
-        select(Project.reference, Project.status)
-        .where(Project.status.not_in(statuses))
-        .limit(LIMIT)
-    )
-    findings += [
-        Finding("check_status_unknown", {"reference": r, "status": s})
-        for r, s in session.execute(unknown)
-    ]
-
-    ordered = [
-        Project.submitted_on,
-        Project.evaluated_on,
-        Project.labelling_decided_on,
-        Project.funding_decided_on,
-    ]
-    pairs = [
-        and_(a.is_not(None), b.is_not(None), b < a)
-        for index, a in enumerate(ordered)
-        for b in ordered[index + 1 :]
-    ]
-    pairs.append(
-        and_(
-            Project.start_on.is_not(None),
-            Project.end_on.is_not(None),
-            Project.end_on < Project.start_on,
-        )
-    )
-    disorder = select(Project.reference).where(or_(*pairs)).limit(LIMIT)
-    findings += [
-        Finding("check_dates_order", {"reference": r}) for (r,) in session.execute(disorder)
-    ]
-
+def summary_findings(session: Session) -> list[Finding]:
+    """Projects whose kept-in-step granted total no longer matches their funding lines (the
+    domain's invariants are checked by `services.check` over `storage.invariant_scan`)."""
     sums = (
         select(
             FundingLine.project_id,
@@ -111,25 +59,12 @@ def invariant_findings(session: Session) -> list[Finding]:
         .subquery()
     )
     stale = (
-        select(Project.reference)
+        select(Project.id, Project.reference)
         .outerjoin(sums, sums.c.project_id == Project.id)
         .where(Project.granted_cents != func.coalesce(sums.c.granted, 0))
         .limit(LIMIT)
     )
-    findings += [
-        Finding("check_summary_stale", {"reference": r}) for (r,) in session.execute(stale)
+    return [
+        Finding("check_summary_stale", {"reference": r}, project=r, project_id=i)
+        for i, r in session.execute(stale)
     ]
-
-    leads = (
-        select(Project.reference)
-        .join(Participation, Participation.project_id == Project.id)
-        .group_by(Project.id, Project.reference)
-        .having(func.sum(case((Participation.role == PartnerRole.LEAD.value, 1), else_=0)) > 1)
-        .limit(LIMIT)
-    )
-    findings += [Finding("check_leads", {"reference": r}) for (r,) in session.execute(leads)]
-
-    sirens = select(Organisation.name, Organisation.siren).where(Organisation.siren.is_not(None))
-    bad = [name for name, siren in session.execute(sirens) if not siren_valid(siren or "")]
-    findings += [Finding("check_siren", {"name": name}) for name in bad[:LIMIT]]
-    return findings
