@@ -631,6 +631,10 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Instrument", "repayable_advance"): ("Avance remboursable", "Repayable advance"),
     ("Instrument", "loan"): ("Prêt", "Loan"),
     ("Instrument", "equity"): ("Fonds propres", "Equity"),
+    ("Instruments", "grant"): ("subventions", "grants"),
+    ("Instruments", "repayable_advance"): ("avances remboursables", "repayable advances"),
+    ("Instruments", "loan"): ("prêts", "loans"),
+    ("Instruments", "equity"): ("fonds propres", "equity"),
     ("PartnerRole", "lead"): ("Porteur", "Lead partner"),
     ("PartnerRole", "partner"): ("Partenaire", "Partner"),
     ("PartnerRole", "subcontractor"): ("Sous-traitant", "Subcontractor"),
@@ -646,6 +650,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Maturity", "engaged"): ("Engagé", "Engaged"),
     ("Maturity", "advanced"): ("Avancé", "Advanced"),
     ("Maturity", "exemplary"): ("Exemplaire", "Exemplary"),
+    ("Maturity", "partial"): ("Évaluation partielle", "Partly assessed"),
     ("Field", "submitted_on"): ("date de dépôt", "submission date"),
     ("Field", "evaluated_on"): ("date d'expertise", "evaluation date"),
     ("Field", "labelling_decided_on"): ("date de labellisation", "labelling date"),
@@ -757,9 +762,39 @@ CATALOGUE.update(
         ),
         "kf_leverage": ("Effet de levier", "Leverage"),
         "kf_leverage_detail": (
-            "budget total ÷ aide publique des projets financés",
-            "total budget ÷ public funding of funded projects",
+            "budget total ÷ aide publique, sur {count} projets financés",
+            "total budget ÷ public funding, over {count} funded projects",
         ),
+        "kf_leverage_left_out": (
+            "({count} sans budget ou sans aide publique écarté(s))",
+            "({count} without a budget or public funding left out)",
+        ),
+        "kf_granted_detail": ("{exact} de {instruments}", "{exact} in {instruments}"),
+        "kf_granted_beside": (
+            "{granted} ; à côté : {items}",
+            "{granted}; beside them: {items}",
+        ),
+        "kf_average_detail": (
+            "sur {count} projets financés ayant une aide",
+            "over {count} funded projects with funding",
+        ),
+        "kf_average_left_out": (
+            "({count} sans aide écarté(s))",
+            "({count} without funding left out)",
+        ),
+        "kf_sme_left_out": (
+            "({count} de type inconnu écartée(s))",
+            "({count} of unknown kind left out)",
+        ),
+        # What a chart sums, and what its shares are of
+        "chart_note_instruments": ("Montants : {instruments}", "Amounts: {instruments}"),
+        "chart_note_beside": ("à côté, non comptés : {items}", "beside, not counted: {items}"),
+        "chart_note_shares": (
+            "parts du total de toutes les barres{including}",
+            "shares of the total of every bar{including}",
+        ),
+        "chart_note_including": (", {names} compris", ", {names} included"),
+        "chart_partly_assessed": ("Évaluation partielle", "Partly assessed"),
         "kf_projects": ("{count} projets dans le filtre", "{count} projects in the filter"),
         "kf_not_applicable": ("—", "—"),
         # The executive report
