@@ -16,7 +16,7 @@ from .domain.money import format_money
 LANGUAGES = ("fr", "en")
 MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents"}
 #: Parameters that hold a project status code, shown as the status's label.
-STATUS_PARAMS = {"status", "from", "to"}
+STATUS_PARAMS = {"status", "from", "to", "step"}
 
 #: code → (French, English). Keep both languages for every code (a test checks it).
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -851,6 +851,14 @@ CATALOGUE.update(
         "filter_responsible_no": (
             "Projets hors « numérique responsable »",
             "Projects outside responsible digital",
+        ),
+        "filter_reached": (
+            "Projets parvenus à l'étape « {step} » (historique des statuts)",
+            "Projects that reached the '{step}' step (status history)",
+        ),
+        "filter_project_ids": (
+            "{count} projets choisis un par un (à revoir)",
+            "{count} projects picked one by one (to review)",
         ),
         "range_from": ("à partir de {start}", "from {start}"),
         "range_to": ("jusqu'à {end}", "up to {end}"),

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+#: The instruments « Aide accordée » sums when the filter names none: grants.
+GRANTED_BY_DEFAULT: tuple[str, ...] = ("grant",)
+
 
 @dataclass(frozen=True, slots=True)
 class ProjectFilter:
@@ -39,6 +42,12 @@ class ProjectFilter:
     #: Only these projects (the "to review" list of `services.check.projects_to_review`). A list
     #: of ids goes stale: it is not kept in saved views.
     project_ids: tuple[int, ...] = ()
+
+    @property
+    def granted_instruments(self) -> tuple[str, ...]:
+        """What « Aide accordée » sums under this filter: its instruments, else grants (repayable
+        advances, loans and equity are shown beside it, never added to it)."""
+        return self.instruments or GRANTED_BY_DEFAULT
 
     @property
     def is_empty(self) -> bool:

@@ -28,8 +28,8 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from ..domain.enums import FunderKind, Instrument, OrganisationKind, ProjectStatus
-from ..domain.filters import ProjectFilter
+from ..domain.enums import FunderKind, OrganisationKind, ProjectStatus
+from ..domain.filters import GRANTED_BY_DEFAULT, ProjectFilter
 from ..domain.model import Assessment
 from ..domain.responsible import (
     CRITERIA,
@@ -54,7 +54,7 @@ STACKS: tuple[str, ...] = ("domain", "funder", "funder_kind", "instrument", "reg
 #: The pipeline steps of the funnel, in order (`domain.workflow.FUNNEL_STEPS`).
 FUNNEL_STEPS: tuple[ProjectStatus, ...] = _STEPS
 #: What « Aide accordée » sums when the filter names no instrument: grants.
-DEFAULT_INSTRUMENTS: tuple[str, ...] = (Instrument.GRANT.value,)
+DEFAULT_INSTRUMENTS: tuple[str, ...] = GRANTED_BY_DEFAULT
 #: Keys of the buckets that are not one funder, domain or region.
 OTHER, NONE = "other", "none"
 #: Funders or regions shown one by one in a stack (the rest are summed into OTHER).
@@ -248,7 +248,7 @@ def reached_statuses(step: str) -> tuple[str, ...]:
 
 def headline_instruments(flt: ProjectFilter) -> tuple[str, ...]:
     """The instruments « Aide accordée » sums under a filter: its own, else grants."""
-    return flt.instruments or DEFAULT_INSTRUMENTS
+    return flt.granted_instruments
 
 
 def filter_for(flt: ProjectFilter, target: Mapping[str, object]) -> ProjectFilter:
