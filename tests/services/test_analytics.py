@@ -13,7 +13,6 @@ from portfolio_desktop.domain.enums import OrganisationKind, ProjectStatus
 from portfolio_desktop.domain.filters import ProjectFilter
 from portfolio_desktop.domain.model import Assessment
 from portfolio_desktop.domain.responsible import maturity_level
-from portfolio_desktop.domain.workflow import reached
 from portfolio_desktop.services import portfolio
 from portfolio_desktop.services.analytics import (
     NONE,
@@ -22,7 +21,6 @@ from portfolio_desktop.services.analytics import (
     Analytics,
     cp_to_cents,
     filter_for,
-    reached_statuses,
 )
 from portfolio_desktop.services.stats import portfolio_stats
 from portfolio_desktop.storage.project_query import line_conditions, project_where
@@ -392,7 +390,6 @@ def test_funnel_rates_and_click_through(analytics, pole_db) -> None:
     narrowed = filter_for(ProjectFilter(statuses=("abandoned",)), {"step": "funded"})
     assert narrowed == ProjectFilter(statuses=("abandoned",), reached="funded")
     assert analytics.overview(narrowed).key_figures.projects > 0
-    assert set(reached_statuses("submitted")) == {s.value for s in ProjectStatus} - {"draft"}
 
 
 def test_clicking_a_segment_selects_exactly_its_money(analytics) -> None:

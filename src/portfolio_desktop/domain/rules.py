@@ -359,18 +359,16 @@ def check_money_against_costs(project: ProjectRecord) -> list[Issue]:
     above the eligible costs on file deserve a look, not a refusal. A budget or eligible cost of 0
     counts as not given. Loans and equity finance the company and are not compared.
     """
-    issues: list[Issue] = []
-    aid = sum(
-        line.granted_cents or 0
-        for line in project.funding_lines
-        if line.instrument in AID_INSTRUMENTS
-    )
-    grants = sum(
-        line.granted_cents or 0
-        for line in project.funding_lines
-        if line.instrument is Instrument.GRANT
-    )
     budget, eligible = project.total_budget_cents, project.eligible_costs_cents
+    if not budget and not eligible:
+        return []
+    issues: list[Issue] = []
+    aid = grants = 0
+    for line in project.funding_lines:
+        if line.granted_cents and line.instrument in AID_INSTRUMENTS:
+            aid += line.granted_cents
+            if line.instrument is Instrument.GRANT:
+                grants += line.granted_cents
     if budget and aid > budget:
         issues.append(
             _warning(

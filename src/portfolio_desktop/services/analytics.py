@@ -41,7 +41,6 @@ from ..domain.responsible import (
     maturity_level,
 )
 from ..domain.workflow import FUNNEL_STEPS as _STEPS
-from ..domain.workflow import reached, status_rank
 from ..storage import dashboard_queries as q
 from ..storage.database import Database
 
@@ -238,12 +237,6 @@ def cp_to_cents(cent_percent: I64) -> I64:
     up = (remainder > 50) | ((remainder == 50) & (quotient % 2 == 1))
     result: I64 = (quotient + up).astype(np.int64)
     return result
-
-
-def reached_statuses(step: str) -> tuple[str, ...]:
-    """The statuses of projects that went through `step` (workflow.reached)."""
-    target = ProjectStatus(step)
-    return tuple(s.value for s in ProjectStatus if reached(s, target))
 
 
 def headline_instruments(flt: ProjectFilter) -> tuple[str, ...]:
@@ -786,15 +779,6 @@ def _spread_over_regions(snap: _Snapshot, ids: I64, codes: list[str]) -> _Region
     divisor = np.maximum(parts, 1)
     share: I64 = (amount // divisor + (offset < amount % divisor)).astype(np.int64)
     return _Regions(row, region, share, names)
-
-
-def funnel(counts: Mapping[str, int]) -> Funnel:
-    """The funnel from the number of projects in each status (each counted at the step its status
-    implies). The dashboard counts from the status history instead (`funnel_of`)."""
-    per_rank = np.zeros(len(FUNNEL_STEPS) + 1, dtype=np.int64)
-    for status, n in counts.items():
-        per_rank[status_rank(status)] += n
-    return funnel_of(per_rank)
 
 
 def funnel_of(per_rank: npt.NDArray[np.int64]) -> Funnel:
