@@ -24,6 +24,8 @@ STATS_KEYS = [
     "funding_by_year",
     "funding_by_domain",
     "funding_by_funder",
+    "funding_by_instrument",
+    "funnel",
 ]
 
 
@@ -68,6 +70,20 @@ def test_stats_json_is_exactly_the_documented_object(pole_demo_file: Path, capsy
     assert by_year == Decimal(stats["funding_total"])  # every demo line has a year
     by_funder = sum(Decimal(v) for v in stats["funding_by_funder"].values())
     assert by_funder == Decimal(stats["funding_total"])
+    # « Aide accordée » is grants; every instrument's total is beside it, zeros included.
+    instruments = stats["funding_by_instrument"]
+    assert list(instruments) == ["grant", "repayable_advance", "loan", "equity"]
+    assert all(isinstance(v, str) and two_decimals(v) for v in instruments.values())
+    assert instruments["grant"] == stats["funding_total"]
+    assert all(Decimal(v) > 0 for v in instruments.values())  # the demo has every instrument
+    # The funnel: projects per step reached (furthest step of the status history), cumulative.
+    funnel = stats["funnel"]
+    assert list(funnel) == ["submitted", "evaluated", "labelled", "funded"]
+    assert all(isinstance(n, int) for n in funnel.values())
+    assert list(funnel.values()) == sorted(funnel.values(), reverse=True)
+    by_status = stats["projects_by_status"]
+    assert funnel["funded"] > by_status["funded"] + by_status["running"] + by_status["closed"]
+    assert funnel["submitted"] == stats["projects"] - by_status["draft"]
 
 
 def test_demo_then_check(tmp_path: Path, capsys) -> None:
@@ -96,7 +112,63 @@ def test_check_reports_broken_rules(tmp_path: Path, pole_demo_file: Path, capsys
         )
     code, out, _ = run(capsys, "check", "--db", str(path), "--lang", "en")
     assert code == 1
-    assert f"Project {reference}: the domain split adds up to 95%." in out
+    assert f"Project {reference}: the domain split adds up to 95% instead of 100%." in out
+    assert out.splitlines()[-1] == "1 error(s), 0 warning(s)."
+
+
+def test_check_json_lists_findings_and_exits_1_only_on_errors(
+    tmp_path: Path, pole_demo_file: Path, capsys
+) -> None:
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "seeded.sqlite"
+    shutil.copyfile(pole_demo_file, path)
+    with sqlite3.connect(path) as conn:
+        submitted = conn.execute(
+            "SELECT id, reference FROM project WHERE status = 'submitted' ORDER BY id LIMIT 1"
+        ).fetchone()
+        conn.execute(
+            "UPDATE project SET funding_decided_on = submitted_on WHERE id = ?", (submitted[0],)
+        )
+    code, out, _ = run(capsys, "check", "--db", str(path), "--json")
+    assert code == 0  # a warning alone: listed, not a failure
+    assert json.loads(out) == {
+        "ok": True,
+        "errors": 0,
+        "warnings": 1,
+        "findings": [
+            {
+                "code": "step_date_beyond_status",
+                "severity": "warning",
+                "project": submitted[1],
+                "organisation": None,
+                "field": "funding_decided_on",
+                "message": f"Projet {submitted[1]} (à vérifier) : la date de décision de "
+                "financement est renseignée alors que le projet est au statut « Déposé ».",
+            }
+        ],
+    }
+    with sqlite3.connect(path) as conn:
+        line = conn.execute(
+            "SELECT f.id, p.reference FROM funding_line f JOIN project p ON p.id = f.project_id "
+            "WHERE p.status = 'not_funded' ORDER BY f.id LIMIT 1"
+        ).fetchone()
+        conn.execute("UPDATE funding_line SET granted_cents = 5000000 WHERE id = ?", (line[0],))
+    code, out, _ = run(capsys, "check", "--db", str(path), "--json", "--lang", "en")
+    report = json.loads(out)
+    assert code == 1 and (report["ok"], report["errors"], report["warnings"]) == (False, 2, 1)
+    stale, error = (f for f in report["findings"] if f["severity"] == "error")
+    assert stale["code"] == "check_summary_stale"  # the raw update left the project's total behind
+    assert error == {
+        "code": "granted_on_refused_project",
+        "severity": "error",
+        "project": line[1],
+        "organisation": None,
+        "field": "funding_lines[0].granted_cents",
+        "message": f"Project {line[1]}: funding granted to a 'Not funded' project: "
+        "that status says there is no funding.",
+    }
 
 
 def test_missing_file_and_newer_database_exit_2(

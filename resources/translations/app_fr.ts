@@ -290,6 +290,16 @@
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="233"/>
+        <source>Projects to &amp;review</source>
+        <translation>Projets à &amp;revoir</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="489"/>
+        <source>Projects to review</source>
+        <translation>Projets à revoir</translation>
+    </message>
+    <message>
         <location filename="../../src/portfolio_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>

@@ -219,28 +219,43 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 @register("check", "check the database's integrity and the domain's rules", _check_arguments)
 def check_command(args: argparse.Namespace) -> int:
-    from .services.check import check_database
+    """Every finding, per project, in the editor's words; exit 1 when any is an error (warnings
+    alone are listed and exit 0)."""
+    from .services.check import check_database, finding_message
 
     db = open_db(args)
     try:
         findings = check_database(db, repair=args.repair)
     finally:
         db.dispose()
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
     if args.json:
         print_json(
             {
-                "ok": not findings,
+                "ok": errors == 0,
+                "errors": errors,
+                "warnings": warnings,
                 "findings": [
-                    {"code": f.code, "message": messages.text(f.code, f.params)} for f in findings
+                    {
+                        "code": f.code,
+                        "severity": f.severity,
+                        "project": f.project,
+                        "organisation": f.organisation,
+                        "field": f.field,
+                        "message": finding_message(f),
+                    }
+                    for f in findings
                 ],
             }
         )
     elif findings:
         for finding in findings:
-            print(messages.text(finding.code, finding.params))
+            print(finding_message(finding))
+        print(messages.text("check_summary", {"errors": errors, "warnings": warnings}))
     else:
         print(messages.text("check_ok"))
-    return EXIT_PROBLEMS if findings else EXIT_OK
+    return EXIT_PROBLEMS if errors else EXIT_OK
 
 
 # -- export (issue 5: services/excel_export.py) -----------------------------------------------------

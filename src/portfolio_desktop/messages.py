@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import date
 
 from .domain.money import format_money
 
 LANGUAGES = ("fr", "en")
 MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents"}
+#: Parameters that hold a project status code, shown as the status's label.
+STATUS_PARAMS = {"status", "from", "to", "step"}
 
 #: code → (French, English). Keep both languages for every code (a test checks it).
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -106,6 +109,60 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "transition_not_allowed": (
         "Un projet « {from} » ne peut pas passer à « {to} ».",
         "A '{from}' project cannot move to '{to}'.",
+    ),
+    # The portfolio's invariants (domain/rules.py: check_project_change, check_project_state)
+    "granted_before_labelling": (
+        "Aide accordée sur un projet « {status} » : une aide n'est accordée qu'à partir de la labellisation.",
+        "Funding granted to a '{status}' project: funding is granted only from the label on.",
+    ),
+    "granted_on_refused_project": (
+        "Aide accordée sur un projet « {status} » : ce statut dit qu'il n'y a pas de financement.",
+        "Funding granted to a '{status}' project: that status says there is no funding.",
+    ),
+    "paid_before_funding_decision": (
+        "Aide versée sur un projet « {status} » sans décision de financement enregistrée.",
+        "Funding paid to a '{status}' project with no funding decision on file.",
+    ),
+    "granted_exceeds_budget": (
+        "L'aide accordée ({granted}) dépasse le budget total ({total_cents}).",
+        "The funding granted ({granted}) exceeds the total budget ({total_cents}).",
+    ),
+    "granted_exceeds_eligible": (
+        "Les subventions accordées ({granted}) dépassent les dépenses éligibles ({eligible_cents}).",
+        "The grants ({granted}) exceed the eligible costs ({eligible_cents}).",
+    ),
+    "date_in_future": (
+        "La {other} ({day}) est dans le futur.",
+        "The {other} ({day}) is in the future.",
+    ),
+    "step_date_beyond_status": (
+        "La {other} est renseignée alors que le projet est au statut « {status} ».",
+        "The {other} is filled in although the project is '{status}'.",
+    ),
+    "step_date_missing": (
+        "Le projet est au statut « {status} » sans {other}.",
+        "The project is '{status}' without a {other}.",
+    ),
+    "status_skips_steps": (
+        "Le statut passe de « {from} » à « {to} » sans les étapes {steps}.",
+        "The status moves from '{from}' to '{to}', skipping {steps}.",
+    ),
+    "status_off_path": (
+        "Le statut passe de « {from} » à « {to} », à rebours du cycle de vie.",
+        "The status moves from '{from}' to '{to}', against the project's life cycle.",
+    ),
+    "status_unknown": ("Statut inconnu « {value} ».", "Unknown status '{value}'."),
+    "code_unknown": (
+        "Valeur inconnue « {value} » pour {other}.",
+        "Unknown value '{value}' for {other}.",
+    ),
+    "evaluation_expert_twice": (
+        "L'expert {expert} a évalué ce projet deux fois : une seule évaluation par expert.",
+        "Expert {expert} evaluated this project twice: one evaluation per expert.",
+    ),
+    "conflict_of_interest_expert": (
+        "L'expert {expert} est lié à {organisations}, partenaire du projet (conflit d'intérêts).",
+        "Expert {expert} is tied to {organisations}, a partner of the project (conflict of interest).",
     ),
     "name_taken": ("Ce nom est déjà utilisé.", "This name is already in use."),
     "in_use": (
@@ -219,30 +276,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Référence cassée : {table} #{rowid} → {parent}.",
         "Broken reference: {table} #{rowid} → {parent}.",
     ),
-    "check_split_sum": (
-        "Projet {reference} : la répartition par domaine totalise {total} %.",
-        "Project {reference}: the domain split adds up to {total}%.",
-    ),
-    "check_granted_exceeds": (
-        "Projet {reference} : une ligne accorde plus que demandé sans dérogation.",
-        "Project {reference}: a line grants more than requested without an override.",
-    ),
-    "check_status_unknown": (
-        "Projet {reference} : statut inconnu « {status} ».",
-        "Project {reference}: unknown status '{status}'.",
-    ),
-    "check_dates_order": (
-        "Projet {reference} : dates du cycle de vie dans le désordre.",
-        "Project {reference}: lifecycle dates out of order.",
-    ),
     "check_summary_stale": (
         "Projet {reference} : totaux résumés périmés (recalculés par « check --repair »).",
         "Project {reference}: stale summary totals (recomputed by 'check --repair').",
     ),
-    "check_siren": ("Organisation {name} : SIREN invalide.", "Organisation {name}: invalid SIREN."),
-    "check_leads": (
-        "Projet {reference} : plusieurs porteurs.",
-        "Project {reference}: several lead partners.",
+    "check_project_error": ("Projet {reference} : {message}", "Project {reference}: {message}"),
+    "check_project_warning": (
+        "Projet {reference} (à vérifier) : {message}",
+        "Project {reference} (to check): {message}",
+    ),
+    "check_organisation_error": (
+        "Organisation {name} : {message}",
+        "Organisation {name}: {message}",
+    ),
+    "check_organisation_warning": (
+        "Organisation {name} (à vérifier) : {message}",
+        "Organisation {name} (to check): {message}",
+    ),
+    "check_progress_projects": ("Contrôle des projets…", "Checking the projects…"),
+    "check_summary": (
+        "{errors} erreur(s), {warnings} avertissement(s).",
+        "{errors} error(s), {warnings} warning(s).",
     ),
     "check_ok": ("Aucun problème trouvé.", "No problem found."),
     # -- export -- (services/excel_export.py, the export command and dialog)
@@ -584,6 +638,15 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
             values[key] = format_money(value, lang)
         elif key == "other" and isinstance(value, str):
             values[key] = label("Field", value, lang)  # a field's code becomes its name
+        elif key in STATUS_PARAMS and isinstance(value, str):
+            values[key] = label("ProjectStatus", value, lang)
+        elif key == "steps" and isinstance(value, (list, tuple)):
+            quote = "« {} »" if lang == "fr" else "'{}'"
+            values[key] = ", ".join(
+                quote.format(label("ProjectStatus", str(v), lang)) for v in value
+            )
+        elif isinstance(value, date):
+            values[key] = value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
         else:
             values[key] = value
     try:
@@ -624,6 +687,10 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Instrument", "repayable_advance"): ("Avance remboursable", "Repayable advance"),
     ("Instrument", "loan"): ("Prêt", "Loan"),
     ("Instrument", "equity"): ("Fonds propres", "Equity"),
+    ("Instruments", "grant"): ("subventions", "grants"),
+    ("Instruments", "repayable_advance"): ("avances remboursables", "repayable advances"),
+    ("Instruments", "loan"): ("prêts", "loans"),
+    ("Instruments", "equity"): ("fonds propres", "equity"),
     ("PartnerRole", "lead"): ("Porteur", "Lead partner"),
     ("PartnerRole", "partner"): ("Partenaire", "Partner"),
     ("PartnerRole", "subcontractor"): ("Sous-traitant", "Subcontractor"),
@@ -639,6 +706,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Maturity", "engaged"): ("Engagé", "Engaged"),
     ("Maturity", "advanced"): ("Avancé", "Advanced"),
     ("Maturity", "exemplary"): ("Exemplaire", "Exemplary"),
+    ("Maturity", "partial"): ("Évaluation partielle", "Partly assessed"),
     ("Field", "submitted_on"): ("date de dépôt", "submission date"),
     ("Field", "evaluated_on"): ("date d'expertise", "evaluation date"),
     ("Field", "labelling_decided_on"): ("date de labellisation", "labelling date"),
@@ -646,6 +714,11 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Field", "start_on"): ("date de début", "start date"),
     ("Field", "end_on"): ("date de fin", "end date"),
     ("Field", "closed_on"): ("date de clôture", "closing date"),
+    ("Field", "decision_on"): ("date de décision", "decision date"),
+    ("Field", "instrument"): ("type d'aide", "instrument"),
+    ("Field", "role"): ("rôle", "role"),
+    ("Field", "kind"): ("type d'organisation", "kind of organisation"),
+    ("Field", "recommendation"): ("recommandation", "recommendation"),
     ("Field", "abandoned_on"): ("date d'abandon", "abandonment date"),
     ("Field", "member_since"): ("date d'adhésion", "membership start"),
     ("Field", "member_until"): ("fin d'adhésion", "membership end"),
@@ -745,9 +818,39 @@ CATALOGUE.update(
         ),
         "kf_leverage": ("Effet de levier", "Leverage"),
         "kf_leverage_detail": (
-            "budget total ÷ aide publique des projets financés",
-            "total budget ÷ public funding of funded projects",
+            "budget total ÷ aide publique, sur {count} projets financés",
+            "total budget ÷ public funding, over {count} funded projects",
         ),
+        "kf_leverage_left_out": (
+            "({count} sans budget ou sans aide publique écarté(s))",
+            "({count} without a budget or public funding left out)",
+        ),
+        "kf_granted_detail": ("{exact} de {instruments}", "{exact} in {instruments}"),
+        "kf_granted_beside": (
+            "{granted} ; à côté : {items}",
+            "{granted}; beside them: {items}",
+        ),
+        "kf_average_detail": (
+            "sur {count} projets financés ayant une aide",
+            "over {count} funded projects with funding",
+        ),
+        "kf_average_left_out": (
+            "({count} sans aide écarté(s))",
+            "({count} without funding left out)",
+        ),
+        "kf_sme_left_out": (
+            "({count} de type inconnu écartée(s))",
+            "({count} of unknown kind left out)",
+        ),
+        # What a chart sums, and what its shares are of
+        "chart_note_instruments": ("Montants : {instruments}", "Amounts: {instruments}"),
+        "chart_note_beside": ("à côté, non comptés : {items}", "beside, not counted: {items}"),
+        "chart_note_shares": (
+            "parts du total de toutes les barres{including}",
+            "shares of the total of every bar{including}",
+        ),
+        "chart_note_including": (", {names} compris", ", {names} included"),
+        "chart_partly_assessed": ("Évaluation partielle", "Partly assessed"),
         "kf_projects": ("{count} projets dans le filtre", "{count} projects in the filter"),
         "kf_not_applicable": ("—", "—"),
         # The executive report
@@ -804,6 +907,14 @@ CATALOGUE.update(
         "filter_responsible_no": (
             "Projets hors « numérique responsable »",
             "Projects outside responsible digital",
+        ),
+        "filter_reached": (
+            "Projets parvenus à l'étape « {step} » (historique des statuts)",
+            "Projects that reached the '{step}' step (status history)",
+        ),
+        "filter_project_ids": (
+            "{count} projets choisis un par un (à revoir)",
+            "{count} projects picked one by one (to review)",
         ),
         "range_from": ("à partir de {start}", "from {start}"),
         "range_to": ("jusqu'à {end}", "up to {end}"),

@@ -41,3 +41,34 @@ def test_reached_for_the_funnel() -> None:
     assert not reached(S.NOT_LABELLED, S.LABELLED)
     assert reached(S.NOT_LABELLED, S.EVALUATED)
     assert not reached(S.SUBMITTED, S.EVALUATED)
+
+
+def test_the_furthest_step_follows_the_history_not_the_status() -> None:
+    from datetime import date
+
+    from portfolio_desktop.domain.workflow import StatusMove, furthest_rank
+
+    history = [
+        StatusMove(S.DRAFT.value, step.value, "demo")
+        for step in (S.SUBMITTED, S.EVALUATED, S.LABELLED, S.FUNDED, S.RUNNING, S.ABANDONED)
+    ]
+    assert furthest_rank(S.ABANDONED, history) == 4  # funded, then abandoned: counts as funded
+    assert furthest_rank(S.ABANDONED, history[:1] + history[-1:]) == 1
+    # Imported as abandoned, without a history: the dates say how far it went.
+    assert furthest_rank(S.ABANDONED, (), {"labelling_decided_on": date(2020, 1, 1)}) == 3
+    assert furthest_rank(S.NOT_LABELLED) == 2 and furthest_rank(S.CLOSED) == 4
+    assert furthest_rank("peut-être") == 0
+    # Moved back by an import: it did reach funding.
+    assert furthest_rank(S.DRAFT, [StatusMove(None, S.FUNDED.value, "import:3")]) == 4
+
+
+def test_an_undone_move_is_not_a_step_reached() -> None:
+    from portfolio_desktop.domain.workflow import StatusMove, furthest_rank, standing_moves
+
+    labelled = StatusMove("evaluated", "labelled")
+    funded = StatusMove("labelled", "funded")
+    undo = StatusMove("funded", "labelled", "undo")
+    assert standing_moves([labelled, funded, undo]) == [labelled]
+    assert furthest_rank(S.LABELLED, [labelled, funded, undo]) == 3
+    # Redone after the undo: it stands.
+    assert furthest_rank(S.FUNDED, [labelled, funded, undo, funded]) == 4

@@ -13,7 +13,6 @@ from portfolio_desktop.domain.enums import OrganisationKind, ProjectStatus
 from portfolio_desktop.domain.filters import ProjectFilter
 from portfolio_desktop.domain.model import Assessment
 from portfolio_desktop.domain.responsible import maturity_level
-from portfolio_desktop.domain.workflow import reached
 from portfolio_desktop.services import portfolio
 from portfolio_desktop.services.analytics import (
     NONE,
@@ -22,7 +21,6 @@ from portfolio_desktop.services.analytics import (
     Analytics,
     cp_to_cents,
     filter_for,
-    reached_statuses,
 )
 from portfolio_desktop.services.stats import portfolio_stats
 from portfolio_desktop.storage.project_query import line_conditions, project_where
@@ -35,6 +33,7 @@ from portfolio_desktop.storage.tables import (
     Participation,
     Project,
     ProjectRegion,
+    StatusChange,
 )
 
 
@@ -49,8 +48,11 @@ def round_cp(value: int) -> int:
 
 
 def sql_lines_by(db, flt: ProjectFilter, column) -> dict[tuple[int, object], int]:
-    """Granted cents per (year, column) over funding_line, with the filter in plain SQL."""
+    """Granted cents per (year, column) over funding_line, with the filter in plain SQL: grants
+    unless the filter names the instruments (« Aide accordée »)."""
     lines = line_conditions(flt)
+    if not flt.instruments:
+        lines.append(FundingLine.instrument == "grant")
     statement = (
         select(FundingLine.year, column, func.sum(FundingLine.granted_cents))
         .select_from(FundingLine)
@@ -90,7 +92,7 @@ def test_funding_over_time_matches_the_stats_and_the_fact_table(analytics, pole_
             (year, str(domain)): round_cp(int(total))
             for year, domain, total in session.execute(
                 select(FundingShare.year, FundingShare.domain_id, func.sum(FundingShare.granted_cp))
-                .where(FundingShare.year.is_not(None))
+                .where(FundingShare.year.is_not(None), FundingShare.instrument == "grant")
                 .group_by(FundingShare.year, FundingShare.domain_id)
             )
             if total
@@ -136,7 +138,13 @@ def test_every_stack_adds_up_to_the_same_total(analytics) -> None:
     flt = ProjectFilter(statuses=("funded", "running", "closed"))
     totals = {by: sum(analytics.funding_over_time(flt, by).totals) for by in STACKS}
     reference = totals["funder"]
-    assert totals["funder_kind"] == totals["instrument"] == reference
+    assert totals["funder_kind"] == reference
+    # Stacked by instrument, every instrument shows; the other stacks sum grants and say what
+    # they left beside them.
+    beside = analytics.funding_over_time(flt, "funder").beside
+    assert {code for code, _cents in beside} == {"repayable_advance", "loan", "equity"}
+    assert totals["instrument"] == reference + sum(c for _code, c in beside)
+    assert analytics.funding_over_time(flt, "instrument").beside == ()
     # Domain and region shares are rounded once per bucket: a few cents at most.
     assert abs(totals["domain"] - reference) <= 50
     assert abs(totals["region"] - reference) <= 50
@@ -191,39 +199,86 @@ def test_funding_by_domain_is_the_stats_split(analytics, pole_db) -> None:
     assert values == sorted(values, reverse=True)
 
 
+FUNDED_STEPS = ("funded", "running", "closed")
+STEPS_AT_LEAST = {
+    "submitted": {s.value for s in ProjectStatus} - {"draft"},
+    "evaluated": {"evaluated", "labelled", "not_labelled", "funded", "not_funded", "running",
+                  "closed"},
+    "labelled": {"labelled", "funded", "not_funded", "running", "closed"},
+    "funded": set(FUNDED_STEPS),
+}  # fmt: skip
+
+
+def reached_from_history(db, flt: ProjectFilter) -> dict[str, set[int]]:
+    """The projects of the filter that reached each step: their status or any move of their
+    history went there (the demo writes no undo)."""
+    with db.read() as session:
+        statuses = dict(
+            session.execute(select(Project.id, Project.status).where(project_where(flt))).all()
+        )
+        moves = session.execute(select(StatusChange.project_id, StatusChange.to_status)).all()
+    seen: dict[int, set[str]] = {pid: {status} for pid, status in statuses.items()}
+    for pid, to_status in moves:
+        if pid in seen:
+            seen[pid].add(to_status)
+    return {
+        step: {pid for pid, went in seen.items() if went & codes}
+        for step, codes in STEPS_AT_LEAST.items()
+    }
+
+
+def test_the_funnel_follows_the_status_history(analytics, pole_db) -> None:
+    reached_ = reached_from_history(pole_db, ProjectFilter())
+    funnel = analytics.overview(ProjectFilter()).funnel
+    assert {s.status: s.projects for s in funnel.steps} == {k: len(v) for k, v in reached_.items()}
+    # Projects abandoned after their funding count as funded: more than the statuses say.
+    with pole_db.read() as session:
+        by_status = session.scalar(select(func.count()).where(Project.status.in_(FUNDED_STEPS)))
+        funded_then_abandoned = session.scalar(
+            select(func.count()).where(
+                Project.status == "abandoned", Project.funding_decided_on.is_not(None)
+            )
+        )
+    assert funded_then_abandoned > 0
+    assert funnel.steps[3].projects == by_status + funded_then_abandoned
+    assert portfolio_stats(pole_db)["funnel"] == {s.status: s.projects for s in funnel.steps}
+
+
 def test_key_figures_against_sql(analytics, pole_db) -> None:
     flt = ProjectFilter(regions=("PDL",))
     figures = analytics.overview(flt).key_figures
+    reached_ = reached_from_history(pole_db, flt)
+    funded_ids = sorted(reached_["funded"])
     with pole_db.read() as session:
-        statuses = dict(
+        grants = dict(
             session.execute(
-                select(Project.status, func.count())
-                .where(project_where(flt))
-                .group_by(Project.status)
-            ).all()
-        )
-        granted = dict(
-            session.execute(
-                select(Project.status, func.coalesce(func.sum(FundingLine.granted_cents), 0))
+                select(Project.id, func.coalesce(func.sum(FundingLine.granted_cents), 0))
                 .join(FundingLine, FundingLine.project_id == Project.id)
-                .where(project_where(flt))
-                .group_by(Project.status)
+                .where(project_where(flt), FundingLine.instrument == "grant")
+                .group_by(Project.id)
             ).all()
         )
-        public = session.scalar(
-            select(func.sum(FundingLine.granted_cents))
-            .join(Project, Project.id == FundingLine.project_id)
-            .join(Funder, Funder.id == FundingLine.funder_id)
-            .where(
-                project_where(flt),
-                Project.status.in_(["funded", "running", "closed"]),
-                Funder.kind != "private",
-            )
+        every_instrument = dict(
+            session.execute(
+                select(FundingLine.instrument, func.sum(FundingLine.granted_cents))
+                .join(Project, Project.id == FundingLine.project_id)
+                .where(project_where(flt))
+                .group_by(FundingLine.instrument)
+            ).all()
         )
-        budget = session.scalar(
-            select(func.sum(Project.total_budget_cents)).where(
-                project_where(flt), Project.status.in_(["funded", "running", "closed"])
-            )
+        public = dict(
+            session.execute(
+                select(Project.id, func.sum(FundingLine.granted_cents))
+                .join(Project, Project.id == FundingLine.project_id)
+                .join(Funder, Funder.id == FundingLine.funder_id)
+                .where(Project.id.in_(funded_ids), Funder.kind != "private")
+                .group_by(Project.id)
+            ).all()
+        )
+        budgets = dict(
+            session.execute(
+                select(Project.id, Project.total_budget_cents).where(Project.id.in_(funded_ids))
+            ).all()
         )
         kinds = dict(
             session.execute(
@@ -235,28 +290,40 @@ def test_key_figures_against_sql(analytics, pole_db) -> None:
             ).all()
         )
 
-    def count(step: ProjectStatus) -> int:
-        return sum(n for s, n in statuses.items() if reached(ProjectStatus(s), step))
-
-    assert figures.projects == sum(statuses.values())
-    assert (figures.submitted, figures.evaluated, figures.labelled, figures.funded) == (
-        count(ProjectStatus.SUBMITTED),
-        count(ProjectStatus.EVALUATED),
-        count(ProjectStatus.LABELLED),
-        count(ProjectStatus.FUNDED),
+    with pole_db.read() as session:
+        assert figures.projects == session.scalar(select(func.count()).where(project_where(flt)))
+    assert (figures.submitted, figures.evaluated, figures.labelled, figures.funded) == tuple(
+        len(reached_[step]) for step in ("submitted", "evaluated", "labelled", "funded")
     )
     assert figures.funded_rate == (Decimal(figures.funded) / figures.labelled).quantize(
         Decimal("0.001")
     )
-    assert figures.granted_cents == sum(granted.values())
-    funded_granted = sum(v for s, v in granted.items() if s in ("funded", "running", "closed"))
-    assert figures.funded_granted_cents == funded_granted
-    assert figures.average_per_funded_cents == round(funded_granted / figures.funded)
-    assert figures.public_granted_cents == public
-    assert figures.funded_budget_cents == budget
-    assert figures.leverage == (Decimal(budget) / public).quantize(Decimal("0.01"))
+    # « Aide accordée » is grants; the other instruments are beside it.
+    assert figures.instruments == ("grant",)
+    assert figures.granted_cents == sum(grants.values()) == every_instrument["grant"]
+    assert dict(figures.beside) == {k: v for k, v in every_instrument.items() if k != "grant" and v}
+    funded_granted = {pid: grants[pid] for pid in funded_ids if grants.get(pid)}
+    assert figures.funded_granted_cents == sum(funded_granted.values())
+    assert figures.average_projects == len(funded_granted)
+    assert figures.average_per_funded_cents == round(
+        sum(funded_granted.values()) / len(funded_granted)
+    )
+    both = [pid for pid in funded_ids if budgets.get(pid) and public.get(pid)]
+    assert (figures.leverage_projects, figures.leverage_left_out) == (
+        len(both),
+        len(funded_ids) - len(both),
+    )
+    assert figures.public_granted_cents == sum(public[pid] for pid in both)
+    assert figures.funded_budget_cents == sum(budgets[pid] for pid in both)
+    assert figures.leverage == (
+        Decimal(figures.funded_budget_cents) / figures.public_granted_cents
+    ).quantize(Decimal("0.01"))
     sme = kinds.get("sme", 0) + kinds.get("startup", 0)
-    assert (figures.sme_partners, figures.partners) == (sme, sum(kinds.values()))
+    assert (figures.sme_partners, figures.partners, figures.sme_known) == (
+        sme,
+        sum(kinds.values()),
+        sum(kinds.values()),
+    )
     assert figures.sme_share == (Decimal(sme) / sum(kinds.values())).quantize(Decimal("0.001"))
     overview = analytics.overview(flt)
     assert {b.key: b.value for b in overview.partners_by_kind.bars} == kinds
@@ -305,19 +372,24 @@ def test_partners_by_region_and_maturity_against_sql(analytics, pole_db) -> None
     assert sum(maturity.levels) > 0
 
 
-def test_funnel_rates_and_click_through(analytics) -> None:
+def test_funnel_rates_and_click_through(analytics, pole_db) -> None:
     funnel = analytics.overview(ProjectFilter()).funnel
     assert [s.status for s in funnel.steps] == ["submitted", "evaluated", "labelled", "funded"]
     assert funnel.steps[0].rate is None
     assert all(
         a.projects >= b.projects for a, b in zip(funnel.steps, funnel.steps[1:], strict=False)
     )
-    labelled = filter_for(ProjectFilter(), {"step": "labelled"})
-    assert set(labelled.statuses) == {"labelled", "funded", "not_funded", "running", "closed"}
-    assert analytics.overview(labelled).key_figures.projects == funnel.steps[2].projects
-    narrowed = filter_for(ProjectFilter(statuses=("funded", "draft")), {"step": "labelled"})
-    assert narrowed.statuses == ("funded",)
-    assert set(reached_statuses("submitted")) == {s.value for s in ProjectStatus} - {"draft"}
+    # A step's bar opens exactly the projects it counts, funded-then-abandoned ones included.
+    for index, step in enumerate(funnel.steps):
+        clicked = filter_for(ProjectFilter(), {"step": step.status})
+        assert clicked == ProjectFilter(reached=step.status)
+        assert analytics.overview(clicked).key_figures.projects == step.projects
+        with pole_db.read() as session:
+            listed = session.scalar(select(func.count()).where(project_where(clicked)))
+        assert listed == funnel.steps[index].projects
+    narrowed = filter_for(ProjectFilter(statuses=("abandoned",)), {"step": "funded"})
+    assert narrowed == ProjectFilter(statuses=("abandoned",), reached="funded")
+    assert analytics.overview(narrowed).key_figures.projects > 0
 
 
 def test_clicking_a_segment_selects_exactly_its_money(analytics) -> None:
@@ -379,3 +451,45 @@ def test_unknown_stack_is_refused(analytics) -> None:
 
 def test_half_even_rounding_of_cent_percent() -> None:
     assert [round_cp(v) for v in (149, 150, 151, 250, 250_050, 99)] == [1, 2, 2, 2, 2500, 1]
+
+
+def test_the_leverage_stays_meaningful_after_importing_the_anr_file(pole_db) -> None:
+    """The ANR file brings 1,379 funded projects without budgets: they leave the leverage's terms
+    (both of them) and are counted as left out, instead of sinking it from × 2.7 to × 0.25."""
+    from portfolio_desktop.services.excel_import import import_workbook
+
+    from ..conftest import corpus
+
+    before = Analytics(pole_db).overview(ProjectFilter()).key_figures
+    report = import_workbook(
+        pole_db,
+        corpus("fr_anr_tdelcey", "anr-dgpie-depuis-2010-projets-finances-20220512-projets.xlsx"),
+    )
+    assert report.ok
+    after = Analytics(pole_db).overview(ProjectFilter()).key_figures
+    assert before.leverage is not None and before.leverage > 2
+    assert after.leverage == before.leverage
+    assert after.funded == before.funded + 1379
+    assert after.leverage_projects == before.leverage_projects
+    assert after.leverage_left_out == before.leverage_left_out + 1379
+    # The ANR's grants are « Aide accordée », and their average counts them among the projects.
+    assert after.granted_cents > before.granted_cents
+    assert after.average_projects == before.average_projects + 1268
+
+
+def test_a_partial_assessment_has_no_maturity_level(pole_db) -> None:
+    from sqlalchemy import text, update
+
+    with pole_db.write() as session:
+        pid = session.scalar(
+            select(Project.id).where(Project.rd_carbon.is_(None)).order_by(Project.id).limit(1)
+        )
+        session.execute(update(Project).where(Project.id == pid).values(rd_carbon=4))
+        session.execute(text("SELECT 1"))
+    analytics = Analytics(pole_db)
+    with pole_db.read() as session:
+        reference = session.scalar(select(Project.reference).where(Project.id == pid))
+    maturity = analytics.overview(ProjectFilter(search=reference)).maturity
+    assert (maturity.levels, maturity.partial, maturity.not_assessed) == ((0, 0, 0, 0, 0), 1, 0)
+    everyone = analytics.overview(ProjectFilter()).maturity
+    assert sum(everyone.levels) + everyone.partial + everyone.not_assessed == everyone.projects

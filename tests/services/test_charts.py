@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -10,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from portfolio_desktop.domain.filters import ProjectFilter
-from portfolio_desktop.domain.money import format_money
+from portfolio_desktop.domain.money import format_compact, format_money
 from portfolio_desktop.errors import KnownError
 from portfolio_desktop.services import charts
-from portfolio_desktop.services.analytics import OTHER, Analytics, filter_for
+from portfolio_desktop.services.analytics import NONE, OTHER, Analytics, Bar, filter_for
 from portfolio_desktop.storage.tables import Domain, Funder, FundingLine
 
 from .test_analytics import round_cp
@@ -55,7 +56,7 @@ def test_funding_over_time_bars_are_the_sql_sums(analytics, pole_db) -> None:
             (y, d): round_cp(int(t))
             for y, d, t in session.execute(
                 select(FundingShare.year, FundingShare.domain_id, func.sum(FundingShare.granted_cp))
-                .where(FundingShare.year.is_not(None))
+                .where(FundingShare.year.is_not(None), FundingShare.instrument == "grant")
                 .group_by(FundingShare.year, FundingShare.domain_id)
             )
         }
@@ -78,6 +79,36 @@ def test_funding_over_time_bars_are_the_sql_sums(analytics, pole_db) -> None:
     assert legend[0] == charts.shorten(data.series[0].name, 38)
     assert legend[-1] == "Cumul"
     assert figure._suptitle.get_text() == "Aide accordée par année, par domaine"
+    assert note(figure).startswith("Montants : subventions · à côté, non comptés : avances ")
+
+
+def note(figure) -> str:
+    return next(t.get_text() for t in figure.texts if t.get_gid() == "note")
+
+
+def test_charts_say_what_they_sum_and_what_their_shares_are_of(analytics) -> None:
+    by_domain = analytics.funding_by_domain(ProjectFilter())
+    beside = dict(by_domain.beside)
+    assert set(beside) == {"repayable_advance", "loan", "equity"}
+    text = note(charts.funding_by_domain(by_domain, "fr"))
+    assert text == (
+        "Montants : subventions · à côté, non comptés : avances remboursables "
+        f"{format_compact(beside['repayable_advance'], 'fr')}, prêts "
+        f"{format_compact(beside['loan'], 'fr')}, fonds propres "
+        f"{format_compact(beside['equity'], 'fr')} · parts du total de toutes les barres"
+    )
+    # Named instruments are what is summed; stacked by instrument, nothing is left beside.
+    loans = analytics.funding_by_funder(ProjectFilter(instruments=("loan",)))
+    assert note(charts.funding_by_funder(loans, "en")) == (
+        "Amounts: loans · shares of the total of every bar"
+    )
+    stacked = analytics.funding_over_time(ProjectFilter(), "instrument")
+    assert note(charts.funding_over_time(stacked, "en")) == ""
+    kinds = analytics.overview(ProjectFilter()).partners_by_kind
+    with_none = dataclasses.replace(kinds, bars=(*kinds.bars, Bar(NONE, "", "", 3)))
+    assert note(charts.partners_by_kind(with_none, "fr")) == (
+        "Parts du total de toutes les barres, « Non renseigné » compris"
+    )
 
 
 def test_axes_speak_french_and_english(analytics) -> None:
@@ -157,6 +188,7 @@ def test_funding_by_domain_and_funder_bars(analytics, pole_db) -> None:
             session.execute(
                 select(Funder.id, func.sum(FundingLine.granted_cents))
                 .join(FundingLine, FundingLine.funder_id == Funder.id)
+                .where(FundingLine.instrument == "grant")
                 .group_by(Funder.id)
             ).all()
         )
@@ -190,6 +222,7 @@ def test_partner_and_maturity_charts(analytics) -> None:
     left, right = maturity.axes
     assert [p.get_height() for p in left.patches] == [
         *overview.maturity.levels,
+        overview.maturity.partial,
         overview.maturity.not_assessed,
     ]
     assert [p.get_width() for p in right.patches] == pytest.approx(

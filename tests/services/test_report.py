@@ -119,6 +119,11 @@ def test_filters_in_words(pole_db) -> None:
     ]
     english = report.describe_filter(ProjectFilter(year_from=2010, year_to=2012), {}, "en")
     assert english == ["Submission years: 2010 to 2012"]
+    clicked = ProjectFilter(reached="funded", project_ids=(4, 8, 15))
+    assert report.describe_filter(clicked, {}, "fr") == [
+        "Projets parvenus à l'étape « Financé » (historique des statuts)",
+        "3 projets choisis un par un (à revoir)",
+    ]
     assert report.describe_filter(ProjectFilter(), {}, "fr") == []
 
 

@@ -84,6 +84,41 @@ def test_filters_and_status_bar(desktop, qtbot, pole_db) -> None:
     qtbot.waitUntil(lambda: rows(window) == 1300)
 
 
+def test_projects_to_review_and_a_funnel_step_keep_their_criteria(desktop, qtbot, pole_db) -> None:
+    """Tools → Projects to review lists the projects `check` finds a problem in; criteria the
+    panel has no widget for (the list, a funnel step) stay while other filters change."""
+    from sqlalchemy import text
+
+    window = desktop.window
+    with pole_db.write() as session:
+        ids = [
+            r[0]
+            for r in session.execute(
+                text("SELECT id FROM project WHERE status = 'submitted' ORDER BY id LIMIT 3")
+            )
+        ]
+        session.execute(
+            text("UPDATE project SET funding_decided_on = submitted_on WHERE id IN (:a, :b, :c)"),
+            dict(zip("abc", ids, strict=True)),
+        )
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Projets à &revoir")
+    action.trigger()
+    qtbot.waitUntil(lambda: rows(window) == 3)
+    assert sorted(window.projects.model.project_id(r) for r in range(3)) == ids
+    window.projects.panel.clear_button.click()
+    qtbot.waitUntil(lambda: rows(window) == 1300)
+    funded = ProjectFilter(reached="funded")
+    window.show_projects_filtered(funded)
+    wanted = expected_ids(pole_db, funded)
+    qtbot.waitUntil(lambda: rows(window) == len(wanted))
+    panel = window.projects.panel
+    panel.statuses.set_checked(("abandoned",))  # the user ticks a status
+    panel.statuses.selection_changed.emit(["abandoned"])
+    both = expected_ids(pole_db, ProjectFilter(reached="funded", statuses=("abandoned",)))
+    assert 0 < len(both) < len(wanted)  # funded, then abandoned: still among the funded
+    qtbot.waitUntil(lambda: rows(window) == len(both))
+
+
 def test_sort_by_any_column(desktop, qtbot, pole_db) -> None:
     window = desktop.window
     model = window.projects.model

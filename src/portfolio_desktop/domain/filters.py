@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+#: The instruments « Aide accordée » sums when the filter names none: grants.
+GRANTED_BY_DEFAULT: tuple[str, ...] = ("grant",)
+
 
 @dataclass(frozen=True, slots=True)
 class ProjectFilter:
@@ -33,6 +36,18 @@ class ProjectFilter:
     organisation_kinds: tuple[str, ...] = ()
     organisation_ids: tuple[int, ...] = ()
     responsible_digital: bool | None = None
+    #: Projects whose furthest funnel step (from their status history) is this step or beyond:
+    #: a funnel bar's projects, a funded-then-abandoned project among the funded.
+    reached: str | None = None
+    #: Only these projects (the "to review" list of `services.check.projects_to_review`). A list
+    #: of ids goes stale: it is not kept in saved views.
+    project_ids: tuple[int, ...] = ()
+
+    @property
+    def granted_instruments(self) -> tuple[str, ...]:
+        """What « Aide accordée » sums under this filter: its instruments, else grants (repayable
+        advances, loans and equity are shown beside it, never added to it)."""
+        return self.instruments or GRANTED_BY_DEFAULT
 
     @property
     def is_empty(self) -> bool:
@@ -42,12 +57,12 @@ class ProjectFilter:
         return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready (saved views)."""
+        """JSON-ready (saved views); the ids of `project_ids` are left out."""
         data = asdict(self)
         return {
             k: list(v) if isinstance(v, tuple) else v
             for k, v in data.items()
-            if v not in ((), None, "")
+            if v not in ((), None, "") and k != "project_ids"
         }
 
     @classmethod

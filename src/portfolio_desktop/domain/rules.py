@@ -1,22 +1,30 @@
 """Validation rules. Each check returns `Issue`s (a code, the field, parameters), never words.
 
 `messages` turns codes into French or English; forms show them inline, the importer per cell.
+An issue is an *error* (no source may save it) or a *warning* (the user sees it, may accept it, and
+the history records that it was accepted). `check_project` holds the record-level errors every form
+and import already applies; the portfolio's invariants (amounts by status, money against budgets,
+dates not in the future, step dates, status moves, conflicts of interest, one evaluation per
+expert) come on top, and `check_project_change` is the one entry point that applies them all to a
+change; `check_project_state` applies the same rules to a project as it stands (`check`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
+from enum import StrEnum
 
 from . import workflow
-from .enums import PartnerRole, ProjectStatus
+from .enums import Instrument, PartnerRole, ProjectStatus
 from .identifiers import siren_valid, siret_valid
 from .model import (
     Assessment,
     DomainShare,
+    EvaluationRecord,
     FundingLineRecord,
     OrganisationRecord,
     PartnerRecord,
@@ -30,13 +38,38 @@ COLOUR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
 EVALUATION_SCORE_MAX = 5
 
 
+class Severity(StrEnum):
+    """An error is refused from every source; a warning is shown, accepted and recorded."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One broken rule: `code` names it, `field` points at the input, `params` fill the message."""
+    """One broken rule: `code` names it, `field` points at the input, `params` fill the message,
+    `severity` says whether it blocks (error, the default) or asks to be accepted (warning)."""
 
     code: str
     field: str = ""
     params: dict[str, object] = dataclass_field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def errors(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.ERROR]
+
+
+def warnings(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.WARNING]
+
+
+def _warning(code: str, field: str = "", **params: object) -> Issue:
+    return Issue(code, field, dict(params), Severity.WARNING)
 
 
 class RuleViolation(Exception):
@@ -226,3 +259,307 @@ def check_conflict_of_interest(
     if tied:
         return [Issue("conflict_of_interest", "expert_id", {"organisation_ids": sorted(tied)})]
     return []
+
+
+# -- the portfolio's invariants ---------------------------------------------------------------------
+
+#: The steps at which a project may hold granted amounts: a funder decides after the label.
+GRANTED_FROM: frozenset[ProjectStatus] = frozenset(
+    {ProjectStatus.LABELLED, ProjectStatus.FUNDED, ProjectStatus.RUNNING, ProjectStatus.CLOSED}
+)
+#: Final steps that say "no funding".
+REFUSED: frozenset[ProjectStatus] = frozenset(
+    {ProjectStatus.NOT_LABELLED, ProjectStatus.NOT_FUNDED}
+)
+#: Instruments that are aid towards the project's costs (compared with its budget). Loans and
+#: equity finance the company, not the project's costs, and may exceed them.
+AID_INSTRUMENTS: frozenset[Instrument] = frozenset({Instrument.GRANT, Instrument.REPAYABLE_ADVANCE})
+#: Dates that record what happened (a step, a decision): none may lie in the future. Start and end
+#: dates are left out: a funded project's start and every project's end are planned ahead.
+EVENT_DATES: tuple[str, ...] = (
+    "submitted_on",
+    "evaluated_on",
+    "labelling_decided_on",
+    "funding_decided_on",
+    "closed_on",
+    "abandoned_on",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectContext:
+    """What the rules need beyond the project record.
+
+    `evaluations` are the project's evaluations after the change (None: not checked — pass them
+    whenever the partners or the evaluations change, so that conflicts of interest are checked
+    both ways); `expert_ties` maps each of their experts to the organisations the expert is tied to.
+    """
+
+    evaluations: Sequence[EvaluationRecord] | None = None
+    expert_ties: Mapping[int, Collection[int]] = dataclass_field(default_factory=dict)
+
+
+def check_amounts_by_status(project: ProjectRecord) -> list[Issue]:
+    """Granted money only from the label on; paid money only once the funding is decided.
+
+    Errors: granted amounts on a draft, submitted or evaluated project (no funder decides before
+    the cluster's label: either the status or the amount is wrong, and the figures would count
+    money for a project the funnel does not count as labelled), on a not labelled or not funded
+    one (the status says there is no funding), and on an abandoned project with no labelling or
+    funding decision on file (neither on the project nor on the line).
+    Warning: money paid on a labelled project, or an abandoned one, with no funding decision
+    recorded — payments follow the agreement, so the status or the decision date is probably late.
+    """
+    issues: list[Issue] = []
+    status = project.status
+    decided = project.labelling_decided_on is not None or project.funding_decided_on is not None
+    for index, line in enumerate(project.funding_lines):
+        prefix = f"funding_lines[{index}]."
+        if line.granted_cents:
+            if status in REFUSED:
+                issues.append(
+                    Issue(
+                        "granted_on_refused_project",
+                        prefix + "granted_cents",
+                        {"status": status.value},
+                    )
+                )
+            elif status not in GRANTED_FROM and not (
+                status is ProjectStatus.ABANDONED and (decided or line.decision_on is not None)
+            ):
+                issues.append(
+                    Issue(
+                        "granted_before_labelling",
+                        prefix + "granted_cents",
+                        {"status": status.value},
+                    )
+                )
+        if (
+            line.paid_cents
+            and line.granted_cents
+            and status in (ProjectStatus.LABELLED, ProjectStatus.ABANDONED)
+            and project.funding_decided_on is None
+            and line.decision_on is None
+        ):
+            issues.append(
+                _warning("paid_before_funding_decision", prefix + "paid_cents", status=status.value)
+            )
+    return issues
+
+
+def check_money_against_costs(project: ProjectRecord) -> list[Issue]:
+    """Granted ≤ eligible costs ≤ budget, where the figures are known.
+
+    Error (in `check_project`): eligible costs above the total budget — both are the project's own
+    figures, and the eligible costs are a part of the budget by definition.
+    Warnings: aid (grants and repayable advances) above the total budget, and grants above the
+    eligible costs. Budgets are often missing or placeholders in the files people send (CORDIS
+    writes 0 for lump-sum grants), and the funder's decision is the authoritative figure; each
+    funder applies its rate to its own base (research bodies at 100 % of marginal costs), so grants
+    above the eligible costs on file deserve a look, not a refusal. A budget or eligible cost of 0
+    counts as not given. Loans and equity finance the company and are not compared.
+    """
+    budget, eligible = project.total_budget_cents, project.eligible_costs_cents
+    if not budget and not eligible:
+        return []
+    issues: list[Issue] = []
+    aid = grants = 0
+    for line in project.funding_lines:
+        if line.granted_cents and line.instrument in AID_INSTRUMENTS:
+            aid += line.granted_cents
+            if line.instrument is Instrument.GRANT:
+                grants += line.granted_cents
+    if budget and aid > budget:
+        issues.append(
+            _warning(
+                "granted_exceeds_budget", "total_budget_cents", granted=aid, total_cents=budget
+            )
+        )
+    if eligible and grants > eligible:
+        issues.append(
+            _warning(
+                "granted_exceeds_eligible",
+                "eligible_costs_cents",
+                granted=grants,
+                eligible_cents=eligible,
+            )
+        )
+    return issues
+
+
+def check_dates_not_in_future(project: ProjectRecord, today: date) -> list[Issue]:
+    """Steps and decisions are recorded when they happen: a date after `today` is a typo (2099).
+
+    An error: the funnel and the funding by year would count a decision not taken yet.
+    """
+    issues = [
+        Issue("date_in_future", name, {"other": name, "day": value})
+        for name in EVENT_DATES
+        if (value := getattr(project, name)) is not None and value > today
+    ]
+    for index, line in enumerate(project.funding_lines):
+        if line.decision_on is not None and line.decision_on > today:
+            issues.append(
+                Issue(
+                    "date_in_future",
+                    f"funding_lines[{index}].decision_on",
+                    {"other": "decision_on", "day": line.decision_on},
+                )
+            )
+    return issues
+
+
+def check_step_dates_beyond_status(project: ProjectRecord) -> list[Issue]:
+    """A step's date on a project that has not reached that step (a funding decision date on a
+    submitted project): a warning, the status is probably late. Start and end dates are planned
+    ahead and left out; a not labelled project's labelling date is the refusal's."""
+    if project.status is ProjectStatus.ABANDONED:
+        due = frozenset(workflow.step_dates(workflow.entry_path(project.status, _dates(project))))
+    else:
+        due = _DUE_DATES[project.status]
+    return [
+        _warning("step_date_beyond_status", name, other=name, status=project.status.value)
+        for name in EVENT_DATES
+        if getattr(project, name) is not None and name not in due
+    ]
+
+
+#: The step dates each status's path stamps (abandoned: read from the project's dates).
+_DUE_DATES: dict[ProjectStatus, frozenset[str]] = {
+    status: frozenset(workflow.step_dates(workflow.path_to(status)))
+    for status in ProjectStatus
+    if status is not ProjectStatus.ABANDONED
+}
+
+
+def check_entry_step_dates(before: ProjectStatus | None, project: ProjectRecord) -> list[Issue]:
+    """The step dates a project entering its status (new, or moved) should carry.
+
+    For a new project (`before` None) every step of its path; for a move, the steps passed since
+    `before`. Missing dates are warnings: the files funders publish rarely hold submission or
+    evaluation dates, and a portfolio may start from them; the history records the moves anyway.
+    """
+    if before is project.status:
+        return []
+    steps = workflow.steps_between(before, project.status, _dates(project))
+    return [
+        _warning("step_date_missing", name, other=name, status=project.status.value)
+        for name in workflow.step_dates(steps)
+        if getattr(project, name) is None
+    ]
+
+
+def check_status_move(before: ProjectStatus, after: ProjectStatus) -> list[Issue]:
+    """A move the pipeline's buttons would not make: a warning the user accepts, recorded in the
+    history (an import correcting a status, a workbook edited by hand). Forward jumps name the
+    steps skipped; moves backwards or across branches (not labelled → funded) say so."""
+    if before is after or workflow.can_transition(before, after):
+        return []
+    path = workflow.path_to(after) if after is not ProjectStatus.ABANDONED else ()
+    if before is ProjectStatus.DRAFT or before in path:
+        skipped = path[path.index(before) + 1 : -1] if before in path else path[:-1]
+        return [
+            _warning(
+                "status_skips_steps",
+                "status",
+                **{"from": before.value, "to": after.value, "steps": [s.value for s in skipped]},
+            )
+        ]
+    return [_warning("status_off_path", "status", **{"from": before.value, "to": after.value})]
+
+
+def check_evaluations(
+    evaluations: Sequence[EvaluationRecord],
+    expert_ties: Mapping[int, Collection[int]],
+    project_organisations: Collection[int],
+    names: Mapping[int, str] = {},
+) -> list[Issue]:
+    """Conflicts of interest and one evaluation per expert, over the project as it stands.
+
+    Run whenever the partners *or* the evaluations change: an expert's own organisation added as a
+    partner after the evaluation is the same conflict as an evaluation by a tied expert. Both are
+    errors: an evaluation by a tied expert, or a second one by the same expert, cannot stand before
+    a labelling committee. `names` gives the organisations' names for the message, when known.
+    """
+    issues: list[Issue] = []
+    organisations = set(project_organisations)
+    seen: set[int] = set()
+    for index, evaluation in enumerate(evaluations):
+        field_name = f"evaluations[{index}].expert_id"
+        expert = evaluation.expert_name or f"#{evaluation.expert_id}"
+        if evaluation.expert_id in seen:
+            issues.append(Issue("evaluation_expert_twice", field_name, {"expert": expert}))
+        seen.add(evaluation.expert_id)
+        tied = sorted(set(expert_ties.get(evaluation.expert_id, ())) & organisations)
+        if tied:
+            issues.append(
+                Issue(
+                    "conflict_of_interest_expert",
+                    field_name,
+                    {
+                        "expert": expert,
+                        "organisation_ids": tied,
+                        "organisations": ", ".join(names.get(i) or f"#{i}" for i in tied),
+                    },
+                )
+            )
+    return issues
+
+
+def check_project_state(
+    project: ProjectRecord, *, today: date, context: ProjectContext = ProjectContext()
+) -> list[Issue]:
+    """Every rule on a project as it stands: `check_project` (errors) and the invariants
+    (errors and warnings). `check` runs it over every stored project."""
+    issues = check_project(project)
+    issues += check_amounts_by_status(project)
+    issues += check_money_against_costs(project)
+    issues += check_dates_not_in_future(project, today)
+    issues += check_step_dates_beyond_status(project)
+    if context.evaluations is not None:
+        issues += check_evaluations(
+            context.evaluations,
+            context.expert_ties,
+            [p.organisation_id for p in project.partners],
+            {p.organisation_id: p.organisation_name for p in project.partners},
+        )
+    return issues
+
+
+def check_project_change(
+    before: ProjectRecord | None,
+    after: ProjectRecord,
+    *,
+    today: date,
+    context: ProjectContext = ProjectContext(),
+) -> list[Issue]:
+    """The one entry point of the write model: every issue of changing `before` into `after`.
+
+    `before` is the project as stored (None for a new project); `after` is the project as it will
+    be, partners, funding lines and domains included; `today` is the date decisions may not pass;
+    `context` carries the evaluations and the experts' ties (see `ProjectContext`).
+
+    Returns the issues of `check_project_state(after)` plus those of the move: the step dates a
+    project entering its status should carry (new project, or a status change), and a status
+    moved to a step that does not follow (`check_status_move`). Errors refuse the change, from
+    every source; warnings are shown (an import's preview, the editor), accepted by the user, and
+    recorded with the change. Nothing here reads a clock or a database.
+    """
+    issues = check_project_state(after, today=today, context=context)
+    if before is None:
+        issues += check_entry_step_dates(None, after)
+    elif before.status is not after.status:
+        issues += check_status_move(before.status, after.status)
+        issues += check_entry_step_dates(before.status, after)
+    return issues
+
+
+def check_status_code(code: str) -> list[Issue]:
+    """A stored status that is not one of the pipeline's (a database written by hand)."""
+    if code in ProjectStatus._value2member_map_:
+        return []
+    return [Issue("status_unknown", "status", {"value": code})]
+
+
+def _dates(project: ProjectRecord) -> dict[str, date | None]:
+    return {name: getattr(project, name) for name in (*EVENT_DATES, "start_on", "end_on")}

@@ -1,6 +1,14 @@
-"""A project's life: which step may follow which, and which date each step stamps."""
+"""A project's life: which step may follow which, which date each step stamps, how far it went.
+
+How far a project went (`furthest_rank`) is read from its status history, not from its status: a
+project abandoned after its funding decision still counts as funded in the funnel.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from .enums import ProjectStatus as S
 
@@ -79,3 +87,156 @@ def reached(status: S, step: S) -> bool:
     if status is S.ABANDONED:
         return step in (S.SUBMITTED, S.ABANDONED)
     return step in path_to(status) or step is status
+
+
+# -- how far a project went (the funnel) ------------------------------------------------------------
+
+#: The funnel's steps, in order; rank n (1–4) means "reached FUNNEL_STEPS[n - 1]".
+FUNNEL_STEPS: tuple[S, ...] = (S.SUBMITTED, S.EVALUATED, S.LABELLED, S.FUNDED)
+
+#: How far along the funnel each status is (0 = not submitted, 4 = funded). A status implies the
+#: steps before it: not labelled implies evaluated, not funded implies labelled, running and closed
+#: imply funded. `abandoned` implies only submission: its dates and history say more.
+STEP_RANK: dict[S, int] = {
+    S.DRAFT: 0,
+    S.SUBMITTED: 1,
+    S.ABANDONED: 1,
+    S.EVALUATED: 2,
+    S.NOT_LABELLED: 2,
+    S.LABELLED: 3,
+    S.NOT_FUNDED: 3,
+    S.FUNDED: 4,
+    S.RUNNING: 4,
+    S.CLOSED: 4,
+}
+
+#: The `status_change.source` of a move that undoes an earlier one (`services.portfolio`).
+UNDO_SOURCE = "undo"
+
+
+def status_rank(status: str | S) -> int:
+    """The funnel rank a status implies; 0 for a code that is not a status."""
+    try:
+        return STEP_RANK[S(status)]
+    except ValueError:
+        return 0
+
+
+def abandoned_rank(
+    *,
+    evaluated_on: date | None,
+    labelling_decided_on: date | None,
+    funding_decided_on: date | None,
+) -> int:
+    """What an abandoned project's step dates say it reached before it was abandoned.
+
+    The steps after a final one cannot be reached, so the dates are unambiguous: a funding decision
+    on an abandoned project was a funding (not funded is final), a labelling decision a label.
+    """
+    if funding_decided_on is not None:
+        return STEP_RANK[S.FUNDED]
+    if labelling_decided_on is not None:
+        return STEP_RANK[S.LABELLED]
+    if evaluated_on is not None:
+        return STEP_RANK[S.EVALUATED]
+    return STEP_RANK[S.SUBMITTED]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusMove:
+    """One row of a project's status history (`status_change`), in the order it was written."""
+
+    from_status: str | None
+    to_status: str
+    source: str = "form"
+
+
+def standing_moves(moves: Sequence[StatusMove]) -> list[StatusMove]:
+    """The moves that were not undone, in order.
+
+    An undo writes a move back from the undone step (source `undo`, from X); it cancels every
+    earlier move that went to X. Undo moves themselves stand for nothing. The storage layer holds
+    the same rule in SQL (`storage.dashboard_queries.standing_move`); a test keeps them equal.
+    """
+    standing: list[StatusMove] = []
+    for index, move in enumerate(moves):
+        if move.source == UNDO_SOURCE:
+            continue
+        undone = any(
+            later.source == UNDO_SOURCE and later.from_status == move.to_status
+            for later in moves[index + 1 :]
+        )
+        if not undone:
+            standing.append(move)
+    return standing
+
+
+def furthest_rank(
+    status: str | S, moves: Sequence[StatusMove] = (), dates: Mapping[str, date | None] = {}
+) -> int:
+    """The furthest funnel step (rank 0–4) a project reached: its status, its standing history and,
+    for an abandoned project, its step dates (a project imported as abandoned has no history)."""
+    rank = status_rank(status)
+    if status == S.ABANDONED.value:
+        rank = max(
+            rank,
+            abandoned_rank(
+                evaluated_on=dates.get("evaluated_on"),
+                labelling_decided_on=dates.get("labelling_decided_on"),
+                funding_decided_on=dates.get("funding_decided_on"),
+            ),
+        )
+    for move in standing_moves(moves):
+        rank = max(rank, status_rank(move.to_status))
+    return rank
+
+
+def statuses_from_rank(rank: int) -> tuple[S, ...]:
+    """The statuses that imply at least `rank` by themselves (abandoned only for rank ≤ 1)."""
+    return tuple(s for s in S if STEP_RANK[s] >= rank)
+
+
+# -- a project entering the pipeline at a step (an import, a form with a historic status) -----------
+
+
+def entry_path(target: S, dates: Mapping[str, date | None] = {}) -> tuple[S, ...]:
+    """The steps a new project went through to stand at `target` (draft excluded, target included).
+
+    The pipeline's own path, except for `abandoned`, whose steps before abandonment are what its
+    dates show (a funded-then-abandoned project went through labelling and funding; it went
+    through `running` when its start came before its abandonment).
+    """
+    if target is not S.ABANDONED:
+        return path_to(target)
+    rank = abandoned_rank(
+        evaluated_on=dates.get("evaluated_on"),
+        labelling_decided_on=dates.get("labelling_decided_on"),
+        funding_decided_on=dates.get("funding_decided_on"),
+    )
+    steps: tuple[S, ...] = path_to(FUNNEL_STEPS[rank - 1])
+    start, abandoned = dates.get("start_on"), dates.get("abandoned_on")
+    if steps[-1] is S.FUNDED and start is not None and (abandoned is None or start <= abandoned):
+        steps = (*steps, S.RUNNING)
+    return (*steps, S.ABANDONED)
+
+
+def steps_between(
+    current: S | None, target: S, dates: Mapping[str, date | None] = {}
+) -> tuple[S, ...]:
+    """The steps a move from `current` (None: a new project) to `target` passes through, `target`
+    included: the part of `target`'s entry path after `current` (all of it when `current` is not
+    on that path, as for a move backwards or across branches)."""
+    path = entry_path(target, dates)
+    if current is None or current not in path:
+        return path
+    return path[path.index(current) + 1 :]
+
+
+def step_dates(steps: Iterable[S]) -> tuple[str, ...]:
+    """The date fields the steps stamp, in order, each once."""
+    fields: list[str] = []
+    for step in steps:
+        name = STEP_DATE_FIELD.get(step)
+        if name is not None and name not in fields:
+            fields.append(name)
+    return tuple(fields)

@@ -1,5 +1,12 @@
 """Key figures and aggregations of the portfolio for a `ProjectFilter`, as plain dataclasses in cents.
 
+What the figures mean: « Aide accordée » (funding granted) is *grants* unless the filter names the
+instruments; repayable advances, loans and equity are summed beside it (`beside`), never into it.
+The funnel counts each project at the furthest step its status history shows (`storage.funnel`):
+a project funded, then abandoned, counts as funded. Ratios are taken over the projects that have
+both terms and say how many were left out. A breakdown's shares are of the total of its bars,
+the « Non classé » bar (funding of projects without a domain) included.
+
 Money sums come from the `funding_share` fact table, read once into NumPy columns (`Analytics`
 keeps them until `invalidate()`): a filter change then costs one indexed query for the matching
 project ids and a few vectorised sums, instead of a GROUP BY joined to `project` (200–500 ms at
@@ -22,10 +29,18 @@ import numpy as np
 import numpy.typing as npt
 
 from ..domain.enums import FunderKind, OrganisationKind, ProjectStatus
-from ..domain.filters import ProjectFilter
+from ..domain.filters import GRANTED_BY_DEFAULT, ProjectFilter
 from ..domain.model import Assessment
-from ..domain.responsible import CRITERIA, MATURITY_LEVELS, SCORE_MAX, SCORE_MIN, maturity_level
-from ..domain.workflow import reached
+from ..domain.responsible import (
+    CRITERIA,
+    MATURITY_LEVELS,
+    SCORE_MAX,
+    SCORE_MIN,
+    AssessmentState,
+    assessment_state,
+    maturity_level,
+)
+from ..domain.workflow import FUNNEL_STEPS as _STEPS
 from ..storage import dashboard_queries as q
 from ..storage.database import Database
 
@@ -35,13 +50,10 @@ Mask = npt.NDArray[np.bool_]
 
 #: The ways funding over time can be stacked (codes; the command line writes them with dashes).
 STACKS: tuple[str, ...] = ("domain", "funder", "funder_kind", "instrument", "region")
-#: The pipeline steps of the funnel, in order.
-FUNNEL_STEPS: tuple[ProjectStatus, ...] = (
-    ProjectStatus.SUBMITTED,
-    ProjectStatus.EVALUATED,
-    ProjectStatus.LABELLED,
-    ProjectStatus.FUNDED,
-)
+#: The pipeline steps of the funnel, in order (`domain.workflow.FUNNEL_STEPS`).
+FUNNEL_STEPS: tuple[ProjectStatus, ...] = _STEPS
+#: What « Aide accordée » sums when the filter names no instrument: grants.
+DEFAULT_INSTRUMENTS: tuple[str, ...] = GRANTED_BY_DEFAULT
 #: Keys of the buckets that are not one funder, domain or region.
 OTHER, NONE = "other", "none"
 #: Funders or regions shown one by one in a stack (the rest are summed into OTHER).
@@ -72,11 +84,17 @@ class Series:
 
 @dataclass(frozen=True, slots=True)
 class FundingOverTime:
-    """Funding granted per year, stacked by one dimension."""
+    """Funding granted per year, stacked by one dimension.
+
+    `instruments` are the instruments summed (grants unless the filter names others; every one
+    when stacked by instrument); `beside` the other instruments' totals, left out of the stacks.
+    """
 
     by: str
     years: tuple[int, ...]
     series: tuple[Series, ...]
+    instruments: tuple[str, ...] = ()
+    beside: tuple[tuple[str, int], ...] = ()
 
     @property
     def totals(self) -> tuple[int, ...]:
@@ -103,11 +121,18 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class Breakdown:
-    """Values by domain, funder, organisation kind or region; `money` says cents, else counts."""
+    """Values by domain, funder, organisation kind or region; `money` says cents, else counts.
+
+    Shares are of `total`, every bar included (« Non classé », « Autres », « Non renseigné »).
+    For money, `instruments` and `beside` say what is summed and what is left beside it, as in
+    `FundingOverTime`.
+    """
 
     dimension: str
     money: bool
     bars: tuple[Bar, ...]
+    instruments: tuple[str, ...] = ()
+    beside: tuple[tuple[str, int], ...] = ()
 
     @property
     def total(self) -> int:
@@ -134,8 +159,17 @@ class Funnel:
 class KeyFigures:
     """The headline figures executives ask for.
 
-    Rates are shares in [0, 1]; `leverage` is the funded projects' total budget ÷ the public funding
-    granted to them (funders other than private ones); None when a denominator is zero.
+    Step counts are the funnel's (furthest step reached). `granted_cents` is « Aide accordée »:
+    the `instruments` summed (grants unless the filter names others); `beside` holds the other
+    instruments' totals. Rates are shares in [0, 1], None when a denominator is zero. Ratios are
+    over the projects (or participations) that have both terms:
+    - `average_per_funded_cents`: granted ÷ funded projects with granted money
+      (`average_projects` of `funded`);
+    - `leverage`: total budget ÷ public funding (funders other than private ones, every
+      instrument) of the funded projects that have both a budget and public funding
+      (`leverage_projects`; `leverage_left_out` funded projects lack one of them);
+    - `sme_share`: SME participations ÷ participations whose organisation's kind is known
+      (`sme_known` of `partners`).
     """
 
     projects: int
@@ -155,17 +189,25 @@ class KeyFigures:
     funded_budget_cents: int
     public_granted_cents: int
     leverage: Decimal | None
+    instruments: tuple[str, ...] = DEFAULT_INSTRUMENTS
+    beside: tuple[tuple[str, int], ...] = ()
+    average_projects: int = 0
+    leverage_projects: int = 0
+    leverage_left_out: int = 0
+    sme_known: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Maturity:
-    """Responsible-digital maturity: projects per level (1–5), mean score per criterion (0–4)."""
+    """Responsible-digital maturity: projects per level (1–5) of the complete assessments, those
+    partly assessed (no level: `domain.responsible`) and not assessed, mean score per criterion."""
 
     levels: tuple[int, ...]
     not_assessed: int
     criteria: tuple[tuple[str, Decimal | None], ...]
     flagged: int
     projects: int
+    partial: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,17 +239,17 @@ def cp_to_cents(cent_percent: I64) -> I64:
     return result
 
 
-def reached_statuses(step: str) -> tuple[str, ...]:
-    """The statuses of projects that went through `step` (workflow.reached)."""
-    target = ProjectStatus(step)
-    return tuple(s.value for s in ProjectStatus if reached(s, target))
+def headline_instruments(flt: ProjectFilter) -> tuple[str, ...]:
+    """The instruments « Aide accordée » sums under a filter: its own, else grants."""
+    return flt.granted_instruments
 
 
 def filter_for(flt: ProjectFilter, target: Mapping[str, object]) -> ProjectFilter:
     """The filter of the projects behind a clicked bar: the current filter narrowed to it.
 
     `target` holds what the bar stands for: `year` (a funding year), `domain`, `funder` (ids),
-    `funder_kind`, `instrument`, `region`, `organisation_kind` (codes) or `step` (a funnel step).
+    `funder_kind`, `instrument`, `region`, `organisation_kind` (codes) or `step` (a funnel step:
+    the projects whose furthest step is that one or beyond, as the funnel counts them).
     """
     changes: dict[str, Any] = {}
     for key, value in target.items():
@@ -226,10 +268,7 @@ def filter_for(flt: ProjectFilter, target: Mapping[str, object]) -> ProjectFilte
         elif key == "organisation_kind":
             changes["organisation_kinds"] = (str(value),)
         elif key == "step":
-            statuses = reached_statuses(str(value))
-            if flt.statuses:
-                statuses = tuple(s for s in statuses if s in flt.statuses)
-            changes["statuses"] = statuses
+            changes["reached"] = str(value)  # the funnel's own count: furthest step reached
     return flt.with_changes(**changes)
 
 
@@ -430,7 +469,8 @@ class Analytics:
     def funding_over_time(
         self, flt: ProjectFilter, by: str = "domain", *, top: int = TOP_STACKS
     ) -> FundingOverTime:
-        """Funding granted per year (lines without a year left out), stacked by `by`.
+        """« Aide accordée » per year (lines without a year left out), stacked by `by`: grants
+        unless the filter names the instruments; stacked by instrument, every instrument.
 
         The years run from the portfolio's first to its last (narrowed by the filter's funding
         years), zeros included, whatever the filter: the axis does not move between filters.
@@ -442,7 +482,12 @@ class Analytics:
     def _over_time(self, flt: ProjectFilter, by: str, top: int) -> FundingOverTime:
         snap = self.snapshot()
         facts = snap.facts
-        rows = self._select(snap, flt).rows
+        all_rows = self._select(snap, flt).rows
+        beside: tuple[tuple[str, int], ...]
+        if by == "instrument":  # every instrument, side by side: nothing is left beside
+            rows, summed, beside = all_rows, tuple(q.INSTRUMENTS), ()
+        else:
+            rows, summed, beside = self._headline(snap, all_rows, flt)
         keys, names, colours, codes_of = self._stack_codes(snap, by)
         if by == "region":
             regions = self._regions(snap)
@@ -465,7 +510,7 @@ class Analytics:
         if len(years):
             first, last = min(first, int(years.min())), max(last, int(years.max()))
         if not first or last < first:
-            return FundingOverTime(by, (), ())
+            return FundingOverTime(by, (), (), summed, beside)
         width = len(keys)
         flat = np.zeros((last - first + 1) * width, dtype=np.int64)
         np.add.at(flat, (years - first) * width + codes, amounts)
@@ -488,7 +533,7 @@ class Analytics:
         series = tuple(
             Series(keys[k], names[k], colours[k], tuple(int(v) for v in cents[:, k])) for k in order
         )
-        return FundingOverTime(by, tuple(range(first, last + 1)), series)
+        return FundingOverTime(by, tuple(range(first, last + 1)), series, summed, beside)
 
     def _funded_keys(
         self, snap: _Snapshot, by: str, codes: I64, width: int
@@ -540,26 +585,29 @@ class Analytics:
         return keys, names, colours, sums
 
     def funding_by_domain(self, flt: ProjectFilter) -> Breakdown:
-        """Funding granted by domain (each project's split apportions it), largest first."""
+        """« Aide accordée » by domain (each project's split apportions it), largest first, the
+        funding of projects without a domain in a last « Non classé » bar."""
         return self._cached(("by_domain", flt), lambda: self._by_domain(flt))
 
     def _by_domain(self, flt: ProjectFilter) -> Breakdown:
         snap = self.snapshot()
-        keys, names, colours, sums = self._sums(snap, self._select(snap, flt).rows, "domain")
+        rows, summed, beside = self._headline(snap, self._select(snap, flt).rows, flt)
+        keys, names, colours, sums = self._sums(snap, rows, "domain")
         cents = cp_to_cents(sums)
         bars = [
             Bar(keys[k], names[k], colours[k], int(cents[k])) for k in range(len(keys)) if cents[k]
         ]
         bars.sort(key=lambda b: (b.key == NONE, -b.value))
-        return Breakdown("domain", True, tuple(bars))
+        return Breakdown("domain", True, tuple(bars), summed, beside)
 
     def funding_by_funder(self, flt: ProjectFilter, *, top: int = TOP_FUNDERS) -> Breakdown:
-        """Funding granted by funder, largest first; beyond `top` funders, one OTHER bar."""
+        """« Aide accordée » by funder, largest first; beyond `top` funders, one OTHER bar."""
         return self._cached(("by_funder", flt, top), lambda: self._by_funder(flt, top))
 
     def _by_funder(self, flt: ProjectFilter, top: int) -> Breakdown:
         snap = self.snapshot()
-        keys, names, _colours, sums = self._sums(snap, self._select(snap, flt).rows, "funder")
+        rows, summed, beside = self._headline(snap, self._select(snap, flt).rows, flt)
+        keys, names, _colours, sums = self._sums(snap, rows, "funder")
         order = sorted((k for k in range(len(keys)) if sums[k]), key=lambda k: -int(sums[k]))
         if len(order) > top + 1:
             kept = [*order[:top], len(keys)]
@@ -568,7 +616,7 @@ class Analytics:
             order = kept
         cents = cp_to_cents(sums)
         bars = tuple(Bar(keys[k], names[k], "", int(cents[k])) for k in order)
-        return Breakdown("funder", True, bars)
+        return Breakdown("funder", True, bars, summed, beside)
 
     # -- figures -------------------------------------------------------------------------------
 
@@ -581,36 +629,45 @@ class Analytics:
         selection = self._select(snap, flt)
         projects = snap.projects
         chosen = selection.projects
-        status_counts = np.bincount(projects.status[chosen], minlength=len(q.STATUSES) + 1)
-        counts = {code: int(status_counts[i]) for i, code in enumerate(q.STATUSES)}
-        steps = funnel(counts)
-        funded_statuses = np.asarray(
-            [_reached(code, ProjectStatus.FUNDED) for code in q.STATUSES] + [False]
-        )
-        funded_projects = chosen & funded_statuses[projects.status]
+        furthest = np.bincount(projects.furthest[chosen], minlength=len(FUNNEL_STEPS) + 1)
+        steps = funnel_of(furthest)
+        funded_projects = chosen & (projects.furthest >= len(FUNNEL_STEPS))
         facts = snap.facts
         rows = selection.rows
-        funded_rows = rows & funded_projects[facts.project_id]
+        headline, summed, beside = self._headline(snap, rows, flt)
+        funded_rows = headline & funded_projects[facts.project_id]
         private = {f.id for f in snap.funders.values() if f.kind == FunderKind.PRIVATE.value}
-        public_rows = funded_rows & ~np.isin(
-            facts.funder_id, np.asarray(sorted(private), dtype=np.int32)
+        public_rows = (
+            rows
+            & funded_projects[facts.project_id]
+            & ~np.isin(facts.funder_id, np.asarray(sorted(private), dtype=np.int32))
         )
+        granted_by_project = _per_project(snap, funded_rows)
+        public_by_project = _per_project(snap, public_rows)
+        with_grant = funded_projects & (granted_by_project > 0)
+        both = funded_projects & (projects.budget_cents > 0) & (public_by_project > 0)
         partners = self._participations(snap)
         in_scope = partners.project_id < snap.size
         taking_part = np.zeros(len(partners.project_id), dtype=np.bool_)
         taking_part[in_scope] = chosen[partners.project_id[in_scope]]
         kinds = _counts(partners.kind[taking_part], q.ORGANISATION_KINDS)
         regions = _counts(partners.region[taking_part], q.REGIONS)
+        figures = key_figures(
+            steps,
+            granted_cents=_cents(facts.granted_cp[headline]),
+            funded_granted_cents=_cents(facts.granted_cp[funded_rows]),
+            public_granted_cents=_cents(facts.granted_cp[public_rows & both[facts.project_id]]),
+            funded_budget_cents=int(projects.budget_cents[both].sum()),
+            kinds=kinds,
+            projects=int(chosen.sum()),
+            average_projects=int(with_grant.sum()),
+            leverage_projects=int(both.sum()),
+            leverage_left_out=int(funded_projects.sum() - both.sum()),
+            instruments=summed,
+            beside=beside,
+        )
         return Overview(
-            key_figures=key_figures(
-                steps,
-                granted_cents=_cents(facts.granted_cp[rows]),
-                funded_granted_cents=_cents(facts.granted_cp[funded_rows]),
-                public_granted_cents=_cents(facts.granted_cp[public_rows]),
-                funded_budget_cents=int(projects.budget_cents[funded_projects].sum()),
-                kinds=kinds,
-                projects=int(chosen.sum()),
-            ),
+            key_figures=figures,
             funnel=steps,
             funding_by_domain=self.funding_by_domain(flt),
             funding_by_funder=self.funding_by_funder(flt),
@@ -621,6 +678,33 @@ class Analytics:
             maturity=maturity_of(projects.scores[:, chosen], projects.flagged[chosen]),
         )
 
+    def _headline(
+        self, snap: _Snapshot, rows: Mask, flt: ProjectFilter
+    ) -> tuple[Mask, tuple[str, ...], tuple[tuple[str, int], ...]]:
+        """The fact rows « Aide accordée » sums, the instruments they are, and the others' totals."""
+        summed = headline_instruments(flt)
+        return rows & self._instrument_mask(snap, summed), summed, self._beside(snap, rows, flt)
+
+    @staticmethod
+    def _instrument_mask(snap: _Snapshot, instruments: tuple[str, ...]) -> Mask:
+        codes = [q.INSTRUMENTS.index(i) for i in instruments if i in q.INSTRUMENTS]
+        mask: Mask = np.isin(snap.facts.instrument, np.asarray(codes, dtype=np.int8))
+        return mask
+
+    def _beside(
+        self, snap: _Snapshot, rows: Mask, flt: ProjectFilter
+    ) -> tuple[tuple[str, int], ...]:
+        """The instruments left out of « Aide accordée », with their totals (zeros left out)."""
+        summed = headline_instruments(flt)
+        beside = []
+        for code in q.INSTRUMENTS:
+            if code in summed:
+                continue
+            cents = _cents(snap.facts.granted_cp[rows & self._instrument_mask(snap, (code,))])
+            if cents:
+                beside.append((code, cents))
+        return tuple(beside)
+
     def key_figures(self, flt: ProjectFilter) -> KeyFigures:
         return self.overview(flt).key_figures
 
@@ -628,11 +712,13 @@ class Analytics:
         return self.overview(flt).funnel
 
     def largest_projects(self, flt: ProjectFilter, limit: int = 15) -> list[q.ProjectAmount]:
-        """The funded projects with the most funding granted (within the filter's lines)."""
+        """The funded projects (furthest step reached) with the most « Aide accordée » (within
+        the filter's lines; grants unless the filter names the instruments)."""
+        narrowed = flt.with_changes(
+            reached=ProjectStatus.FUNDED.value, instruments=headline_instruments(flt)
+        )
         with self.db.read() as session:
-            return q.largest_projects(
-                session, flt, reached_statuses(ProjectStatus.FUNDED.value), limit
-            )
+            return q.largest_projects(session, narrowed, limit)
 
     def names(self, flt: ProjectFilter) -> dict[str, dict[int, str]]:
         """Names of the rows the filter refers to by id (to describe it in words)."""
@@ -695,12 +781,12 @@ def _spread_over_regions(snap: _Snapshot, ids: I64, codes: list[str]) -> _Region
     return _Regions(row, region, share, names)
 
 
-def funnel(counts: Mapping[str, int]) -> Funnel:
-    """Projects that reached each step from the number of projects in each status."""
+def funnel_of(per_rank: npt.NDArray[np.int64]) -> Funnel:
+    """The funnel from the number of projects at each furthest rank (0 = not submitted … 4)."""
     steps: list[FunnelStep] = []
     previous: int | None = None
-    for step in FUNNEL_STEPS:
-        n = sum(c for status, c in counts.items() if _reached(status, step))
+    for rank, step in enumerate(FUNNEL_STEPS, start=1):
+        n = int(per_rank[rank:].sum())
         steps.append(
             FunnelStep(step.value, n, ratio(n, previous) if previous is not None else None)
         )
@@ -708,11 +794,17 @@ def funnel(counts: Mapping[str, int]) -> Funnel:
     return Funnel(tuple(steps))
 
 
-def _reached(status: str, step: ProjectStatus) -> bool:
-    try:
-        return reached(ProjectStatus(status), step)
-    except ValueError:  # an unknown status (reported by `check`) counts nowhere
-        return False
+def _per_project(snap: _Snapshot, rows: Mask) -> I64:
+    """Cent-percent sums of the fact rows per project, indexed by project id."""
+    sums = np.zeros(snap.size, dtype=np.int64)
+    np.add.at(sums, snap.facts.project_id[rows], snap.facts.granted_cp[rows])
+    return sums
+
+
+def _average(cents: int, count: int) -> int | None:
+    if not count:
+        return None
+    return int((Decimal(cents) / count).to_integral_value(rounding=ROUND_HALF_UP))
 
 
 _SME_KINDS = frozenset(k.value for k in OrganisationKind if k.is_sme)
@@ -727,16 +819,22 @@ def key_figures(
     funded_budget_cents: int,
     kinds: Mapping[str | None, int],
     projects: int,
+    average_projects: int,
+    leverage_projects: int,
+    leverage_left_out: int,
+    instruments: tuple[str, ...] = DEFAULT_INSTRUMENTS,
+    beside: tuple[tuple[str, int], ...] = (),
 ) -> KeyFigures:
-    """The headline figures from the funnel, the funding sums and the partners' kinds."""
+    """The headline figures from the funnel, the funding sums and the partners' kinds.
+
+    `funded_granted_cents` is granted to the `average_projects` funded projects that have some;
+    `funded_budget_cents` and `public_granted_cents` are those of the `leverage_projects` funded
+    projects that have both (see `KeyFigures`).
+    """
     submitted, evaluated, labelled, funded = (s.projects for s in steps.steps)
     partners = sum(kinds.values())
+    known = partners - kinds.get(None, 0)
     sme = sum(n for kind, n in kinds.items() if kind in _SME_KINDS)
-    average = (
-        int((Decimal(funded_granted_cents) / funded).to_integral_value(rounding=ROUND_HALF_UP))
-        if funded
-        else None
-    )
     return KeyFigures(
         projects=projects,
         submitted=submitted,
@@ -748,13 +846,19 @@ def key_figures(
         funded_rate=steps.steps[3].rate,
         granted_cents=granted_cents,
         funded_granted_cents=funded_granted_cents,
-        average_per_funded_cents=average,
+        average_per_funded_cents=_average(funded_granted_cents, average_projects),
         partners=partners,
         sme_partners=sme,
-        sme_share=ratio(sme, partners),
+        sme_share=ratio(sme, known),
         funded_budget_cents=funded_budget_cents,
         public_granted_cents=public_granted_cents,
         leverage=ratio(funded_budget_cents, public_granted_cents, Decimal("0.01")),
+        instruments=instruments,
+        beside=beside,
+        average_projects=average_projects,
+        leverage_projects=leverage_projects,
+        leverage_left_out=leverage_left_out,
+        sme_known=known,
     )
 
 
@@ -770,10 +874,15 @@ def _count_breakdown(
     return Breakdown(dimension, False, tuple(bars))
 
 
-def _maturity_table() -> npt.NDArray[np.int8]:
-    """The maturity level (0 = not assessed) of every combination of five scores (-1 = none).
+#: The maturity table's value for a partial assessment (0 = not assessed, 1–5 = the levels).
+_PARTIAL = len(MATURITY_LEVELS) + 1
 
-    Computed once with `domain.responsible.maturity_level`, the one definition of the level.
+
+def _maturity_table() -> npt.NDArray[np.int8]:
+    """The maturity level of every combination of five scores (-1 = none): 0 not assessed, 1–5
+    the level of a complete assessment, `_PARTIAL` for one begun but not finished.
+
+    Computed once with `domain.responsible`, the one definition of the level.
     """
     span = SCORE_MAX - SCORE_MIN + 2  # the scores and "not scored"
     table = np.zeros(span ** len(CRITERIA), dtype=np.int8)
@@ -782,7 +891,11 @@ def _maturity_table() -> npt.NDArray[np.int8]:
         for _ in CRITERIA:
             rest, digit = divmod(rest, span)
             digits.append(None if digit == 0 else digit - 1 + SCORE_MIN)
-        table[code] = maturity_level(Assessment(*digits)) or 0
+        assessment = Assessment(*digits)
+        if assessment_state(assessment) is AssessmentState.PARTIAL:
+            table[code] = _PARTIAL
+        else:
+            table[code] = maturity_level(assessment) or 0
     return table
 
 
@@ -790,7 +903,8 @@ _MATURITY: list[npt.NDArray[np.int8]] = []
 
 
 def maturity_of(scores: npt.NDArray[np.int8], flagged: Mask) -> Maturity:
-    """Projects per maturity level and the mean score per criterion, from the score columns."""
+    """Projects per maturity level (complete assessments), partly assessed, not assessed, and the
+    mean score per criterion (over the projects that scored it), from the score columns."""
     if not _MATURITY:
         _MATURITY.append(_maturity_table())
     span = SCORE_MAX - SCORE_MIN + 2
@@ -800,7 +914,7 @@ def maturity_of(scores: npt.NDArray[np.int8], flagged: Mask) -> Maturity:
     for i in reversed(range(len(CRITERIA))):
         code = code * span + digits[i]
     level = _MATURITY[0][code]
-    per_level = np.bincount(level.astype(np.int64), minlength=len(MATURITY_LEVELS) + 1)
+    per_level = np.bincount(level.astype(np.int64), minlength=_PARTIAL + 1)
     criteria = tuple(
         (
             name,
@@ -813,9 +927,10 @@ def maturity_of(scores: npt.NDArray[np.int8], flagged: Mask) -> Maturity:
         for i, name in enumerate(CRITERIA)
     )
     return Maturity(
-        levels=tuple(int(n) for n in per_level[1:]),
+        levels=tuple(int(n) for n in per_level[1:_PARTIAL]),
         not_assessed=int(per_level[0]),
         criteria=criteria,
         flagged=int(flagged.sum()),
         projects=int(scores.shape[1]),
+        partial=int(per_level[_PARTIAL]),
     )

@@ -83,6 +83,7 @@ INSTRUMENT_COLOURS = {
 #: Sequential blues for the funnel and greens for maturity (one hue: safe for colour blindness).
 FUNNEL_COLOURS = ("#9ECAE1", "#4292C6", "#2171B5", "#08306B")
 MATURITY_COLOURS = ("#C7E9C0", "#A1D99B", "#74C476", "#31A354", "#006D2C")
+PARTIAL_COLOUR = "#E6E6C8"  # an assessment begun: no level yet
 INK, GRID = "#333333", "#E5E5E5"
 FONT = 9  # points: readable on a 13-inch laptop at the dashboard's size
 SIZE = (10.0, 5.6)  # inches, for exports and the report
@@ -254,6 +255,65 @@ def draw_title(figure: Figure, text: str) -> None:
     )
 
 
+def note_of(figure: Figure) -> Any:
+    """The note's text artist (`draw_note`), None when the chart has none."""
+    return next((item for item in figure.texts if item.get_gid() == "note"), None)
+
+
+def draw_note(figure: Figure, text: str) -> None:
+    """A line under the title saying what the chart sums and what its shares are of; a chart
+    redrawn in place updates it. Kept 0.3 inch below the top edge whatever the figure's size."""
+    item = note_of(figure)
+    if item is not None:
+        item.set_text(text)
+        return
+    from matplotlib.transforms import ScaledTranslation
+
+    figure.text(
+        0.01,
+        1.0,
+        text,
+        gid="note",
+        ha="left",
+        va="top",
+        fontsize=FONT - 1.5,
+        color="#555555",
+        transform=figure.transFigure + ScaledTranslation(0, -0.3, figure.dpi_scale_trans),
+    )
+
+
+def money_note(
+    instruments: Sequence[str],
+    beside: Sequence[tuple[str, int]],
+    lang: str,
+    *,
+    every_instrument: bool = False,
+) -> str:
+    """What a money chart sums (« Aide accordée »: grants unless the filter names others) and the
+    other instruments' totals, left beside it."""
+    parts = []
+    if not every_instrument:
+        names = ", ".join(messages.label("Instruments", code, lang) for code in instruments)
+        parts.append(_t("chart_note_instruments", lang, instruments=names))
+    if beside:
+        items = ", ".join(
+            f"{messages.label('Instruments', code, lang)} {format_compact(cents, lang)}"
+            for code, cents in beside
+        )
+        parts.append(_t("chart_note_beside", lang, items=items))
+    return " · ".join(parts)
+
+
+def shares_note(including: Sequence[str], lang: str) -> str:
+    """The bars' shares are of the total of every bar: says so, naming the bars that stand for
+    no single domain, funder or kind (« Non classé », « Autres »…) when there are."""
+    if not including:
+        return _t("chart_note_shares", lang, including="")
+    quote = "« {} »" if lang == "fr" else "'{}'"
+    names = ", ".join(quote.format(name) for name in including)
+    return _t("chart_note_shares", lang, including=_t("chart_note_including", lang, names=names))
+
+
 _LAYOUT: weakref.WeakKeyDictionary[Figure, Callable[[], None]] = weakref.WeakKeyDictionary()
 #: Inches kept free at the bottom of a figure for what its owner writes there (the report's page
 #: footer): axes and legends stay above them. Kept when a chart is rebuilt on the figure.
@@ -380,6 +440,7 @@ def partial_update(figure: Figure) -> PartialUpdate | None:
         state.cumulative_ax.yaxis,
         *state.cumulative_ax.spines.values(),
         state.line,
+        *[a for a in (note_of(figure),) if a is not None],  # figure texts come after the axes
     )
     return PartialUpdate(artists, (id(state.legend),))
 
@@ -392,13 +453,16 @@ def funding_over_time(data: FundingOverTime, lang: str, figure: Figure | None = 
     """
     state = _STATE.get(figure) if figure is not None else None
     reusable = state is not None and state.by == data.by and state.lang == lang
+    note = money_note(data.instruments, data.beside, lang, every_instrument=data.by == "instrument")
     if figure is not None and state is not None and reusable and data.series:
         state.axes_only = _draw_over_time(figure, state, data, lang)
+        draw_note(figure, note)  # redrawn with the axes (`partial_update`)
         return figure
     figure = _prepare(figure)
     draw_title(figure, _t("chart_funding_over_time", lang, by=_t(f"stack_{data.by}", lang)))
     if not data.series:
         return _empty(figure, lang)
+    draw_note(figure, note)
     ax = figure.add_axes((0.1, 0.3, 0.8, 0.6))
     _style(ax)
     ax.set_ylabel(_t("axis_granted", lang), fontsize=FONT, color=INK)
@@ -550,7 +614,7 @@ def _cumulative_tip(lang: str, year: int, amount: int) -> str:
 
 def _over_time_margins(legend_rows: int) -> Callable[[float, float], Box]:
     def margins(_width: float, _height: float) -> Box:
-        return (0.9, 0.5 + legend_rows * 0.2, 0.95, 0.5)
+        return (0.9, 0.5 + legend_rows * 0.2, 0.95, 0.62)
 
     return margins
 
@@ -642,11 +706,19 @@ def _breakdown(
     bars = data.bars
     if not bars or not data.total:
         return _empty(figure, lang)
+    including = [
+        key_label(data.dimension, b.key, b.name, lang) for b in bars if b.key in (OTHER, NONE)
+    ]
+    notes = [shares_note(including, lang)]
+    if data.money and data.instruments:
+        notes.insert(0, money_note(data.instruments, data.beside, lang))
+    note = " · ".join(notes)
+    draw_note(figure, note[:1].upper() + note[1:])
     labels = [_wrap(key_label(data.dimension, b.key, b.name, lang), 34) for b in bars]
     longest = max(len(line) for label in labels for line in label.split("\n"))
     ax = figure.add_axes((0.3, 0.1, 0.6, 0.8))
     label_width = 0.2 + longest * FONT * 0.0075
-    _place(figure, [(ax, lambda w, _h: (min(label_width, w * 0.45), 0.4, 0.25, 0.5))])
+    _place(figure, [(ax, lambda w, _h: (min(label_width, w * 0.45), 0.4, 0.25, 0.62))])
     _style(ax, grid_axis="x")
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -736,9 +808,9 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     left = figure.add_axes((0.1, 0.2, 0.4, 0.6))
     _style(left)
     names = [messages.label("Maturity", code, lang) for code in MATURITY_LEVELS]
-    names.append(_t("chart_not_assessed", lang))
-    values = [*data.levels, data.not_assessed]
-    colours = [*MATURITY_COLOURS[: len(data.levels)], NONE_COLOUR]
+    names += [_t("chart_partly_assessed", lang), _t("chart_not_assessed", lang)]
+    values = [*data.levels, data.partial, data.not_assessed]
+    colours = [*MATURITY_COLOURS[: len(data.levels)], PARTIAL_COLOUR, NONE_COLOUR]
     positions = range(len(values))
     left.bar(positions, values, color=colours, width=0.7)
     left.set_xticks(list(positions), [_wrap(n, 11) for n in names], fontsize=FONT - 1.5)
@@ -799,12 +871,45 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
 
 
 def key_figure_tiles(data: KeyFigures, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, detail) for each key figure, in the order executives read them."""
+    """(label, value, detail) for each key figure, in the order executives read them.
+
+    « Aide accordée » is what the filter's instruments sum (grants by default), its detail names
+    them and gives the other instruments beside it; each ratio's detail says over how many
+    projects it is taken and how many were left out for lacking one of its terms.
+    """
 
     def rate(value: Decimal | None) -> str:
         return _t("kf_rate", lang, rate=format_share(value, lang)) if value is not None else ""
 
     average = data.average_per_funded_cents
+    summed = ", ".join(messages.label("Instruments", code, lang) for code in data.instruments)
+    exact = format_money(data.granted_cents, lang, decimals=False)
+    granted_detail = _t("kf_granted_detail", lang, exact=exact, instruments=summed)
+    if data.beside:
+        items = ", ".join(
+            f"{messages.label('Instruments', code, lang)} {format_compact(cents, lang)}"
+            for code, cents in data.beside
+        )
+        granted_detail = _t("kf_granted_beside", lang, granted=granted_detail, items=items)
+    average_detail = _t("kf_average_detail", lang, count=format_count(data.average_projects, lang))
+    if data.funded > data.average_projects:
+        left = format_count(data.funded - data.average_projects, lang)
+        average_detail += " " + _t("kf_average_left_out", lang, count=left)
+    sme_detail = _t(
+        "kf_sme_detail",
+        lang,
+        sme=format_count(data.sme_partners, lang),
+        partners=format_count(data.sme_known, lang),
+    )
+    if data.partners > data.sme_known:
+        left = format_count(data.partners - data.sme_known, lang)
+        sme_detail += " " + _t("kf_sme_left_out", lang, count=left)
+    leverage_detail = _t(
+        "kf_leverage_detail", lang, count=format_count(data.leverage_projects, lang)
+    )
+    if data.leverage_left_out:
+        left = format_count(data.leverage_left_out, lang)
+        leverage_detail += " " + _t("kf_leverage_left_out", lang, count=left)
     return [
         (
             _t("kf_submitted", lang),
@@ -814,32 +919,19 @@ def key_figure_tiles(data: KeyFigures, lang: str) -> list[tuple[str, str, str]]:
         (_t("kf_evaluated", lang), format_count(data.evaluated, lang), rate(data.evaluated_rate)),
         (_t("kf_labelled", lang), format_count(data.labelled, lang), rate(data.labelled_rate)),
         (_t("kf_funded", lang), format_count(data.funded, lang), rate(data.funded_rate)),
-        (
-            _t("kf_granted", lang),
-            format_compact(data.granted_cents, lang),
-            format_money(data.granted_cents, lang, decimals=False),
-        ),
+        (_t("kf_granted", lang), format_compact(data.granted_cents, lang), granted_detail),
         (
             _t("kf_average", lang),
             format_compact(average, lang) if average is not None else "—",
-            format_money(average, lang, decimals=False) if average is not None else "",
+            average_detail,
         ),
-        (
-            _t("kf_sme_share", lang),
-            format_share(data.sme_share, lang),
-            _t(
-                "kf_sme_detail",
-                lang,
-                sme=format_count(data.sme_partners, lang),
-                partners=format_count(data.partners, lang),
-            ),
-        ),
+        (_t("kf_sme_share", lang), format_share(data.sme_share, lang), sme_detail),
         (
             _t("kf_leverage", lang),
             ("×" + NBSP + format_decimal(data.leverage, lang))
             if data.leverage is not None
             else "—",
-            _t("kf_leverage_detail", lang),
+            leverage_detail,
         ),
     ]
 
@@ -879,7 +971,7 @@ def key_figures(data: KeyFigures, lang: str, figure: Figure | None = None) -> Fi
         )
         figure.text(
             x + 0.015,
-            y + 0.13,
+            y + 0.17,
             value,
             fontsize=FONT + 11,
             color=INK,
@@ -890,7 +982,7 @@ def key_figures(data: KeyFigures, lang: str, figure: Figure | None = None) -> Fi
             figure.text(
                 x + 0.015,
                 y + 0.035,
-                _wrap(detail, 36),
+                _wrap(detail, 38, lines=3),
                 fontsize=FONT - 1,
                 color="#666666",
                 va="bottom",

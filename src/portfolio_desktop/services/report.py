@@ -100,6 +100,10 @@ def describe_filter(
     if flt.responsible_digital is not None:
         code = "filter_responsible_yes" if flt.responsible_digital else "filter_responsible_no"
         lines.append(_t(code, lang))
+    if flt.reached:
+        lines.append(_t("filter_reached", lang, step=flt.reached))
+    if flt.project_ids:
+        lines.append(_t("filter_project_ids", lang, count=len(flt.project_ids)))
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from ..domain.enums import ProjectStatus
+from ..domain.enums import Instrument, ProjectStatus
 from ..domain.money import CENT, euros_str
 from ..storage.analytics import portfolio_totals
 from ..storage.database import Database
@@ -19,12 +19,15 @@ def _cent_percent_to_euros(value: int) -> str:
 def portfolio_stats(db: Database) -> dict[str, Any]:
     """The stats object; amounts are granted euros as decimal strings with two decimals.
 
-    A funding line counts in its decision's year, else its project's start year (lines with
-    neither are left out of `funding_by_year`); a project's domain split apportions its funding
-    (projects not yet classified are left out of `funding_by_domain`).
+    `funding_total` and the `funding_by_*` sums are « Aide accordée »: grants. Every instrument's
+    granted total is in `funding_by_instrument` (grants included). A funding line counts in its
+    decision's year, else its project's start year (lines with neither are left out of
+    `funding_by_year`); a project's domain split apportions its funding (projects not yet
+    classified are left out of `funding_by_domain`). `funnel` counts the projects whose furthest
+    step (from the status history) is each funnel step or beyond.
     """
     with db.read() as session:
-        totals = portfolio_totals(session)
+        totals = portfolio_totals(session, [Instrument.GRANT.value])
     return {
         "projects": totals.projects,
         "projects_by_status": {
@@ -41,6 +44,11 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
             for name, v in totals.funding_by_domain_cent_percent.items()
         },
         "funding_by_funder": {n: euros_str(c) for n, c in totals.funding_by_funder_cents.items()},
+        "funding_by_instrument": {
+            i.value: euros_str(totals.funding_by_instrument_cents.get(i.value, 0))
+            for i in Instrument
+        },
+        "funnel": totals.funnel,
     }
 
 

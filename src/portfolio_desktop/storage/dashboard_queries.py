@@ -14,7 +14,7 @@ the query itself on 370,000 rows, and these columns are plain integers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.enums import Instrument, OrganisationKind, ProjectStatus, Region
 from ..domain.filters import ProjectFilter
+from .funnel import own_rank, raise_by_history
 from .project_query import line_conditions, project_conditions, project_where
 from .tables import (
     Call,
@@ -66,7 +67,8 @@ class ProjectColumns:
     """Projects as columns indexed by project id (`exists` is False for unused ids).
 
     `status` indexes STATUSES (len(STATUSES) for an unknown code); `scores` holds the five
-    responsible-digital scores (rows in `CRITERIA` order), -1 where a criterion is not scored.
+    responsible-digital scores (rows in `CRITERIA` order), -1 where a criterion is not scored;
+    `budget_cents` is 0 where no budget is given.
     """
 
     exists: npt.NDArray[np.bool_]
@@ -74,6 +76,8 @@ class ProjectColumns:
     budget_cents: I64
     scores: npt.NDArray[np.int8]
     flagged: npt.NDArray[np.bool_]
+    #: The furthest funnel rank (0–4) each project reached (`storage.funnel`).
+    furthest: npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +159,8 @@ def _code_index(column: Any, codes: tuple[str, ...]) -> Any:
 
 
 def load_projects(session: Session) -> ProjectColumns:
-    """Status, budget and responsible-digital scores of every project, indexed by id."""
+    """Status, budget, responsible-digital scores and furthest funnel step of every project,
+    indexed by id."""
     size = int(session.scalar(select(func.coalesce(func.max(Project.id), 0))) or 0) + 1
     scores = (
         Project.rd_carbon,
@@ -170,10 +175,11 @@ def load_projects(session: Session) -> ProjectColumns:
         func.coalesce(Project.total_budget_cents, 0),
         *(func.coalesce(score, -1) for score in scores),
         case((Project.responsible_digital.is_(True), 1), else_=0),
+        own_rank(),
     )
     dtype = np.dtype(
         [("id", np.int64), ("s", np.int8), ("b", np.int64), ("c0", np.int8), ("c1", np.int8),
-         ("c2", np.int8), ("c3", np.int8), ("c4", np.int8), ("f", np.int8)]
+         ("c2", np.int8), ("c3", np.int8), ("c4", np.int8), ("f", np.int8), ("r", np.int64)]
     )  # fmt: skip
     rows = np.fromiter(_cursor_rows(session, statement), dtype=dtype)
     ids = rows["id"]
@@ -188,7 +194,10 @@ def load_projects(session: Session) -> ProjectColumns:
         grid[i, ids] = rows[f"c{i}"]
     flagged = np.zeros(size, dtype=np.bool_)
     flagged[ids] = rows["f"] == 1
-    return ProjectColumns(exists, status, budget, grid, flagged)
+    furthest = np.zeros(size, dtype=np.int64)
+    furthest[ids] = rows["r"]
+    raise_by_history(session, furthest)
+    return ProjectColumns(exists, status, budget, grid, flagged, furthest)
 
 
 def load_participations(session: Session) -> ParticipationColumns:
@@ -266,10 +275,9 @@ def _lines_where(flt: ProjectFilter) -> ColumnElement[bool]:
     return and_(*conditions) if conditions else true()
 
 
-def largest_projects(
-    session: Session, flt: ProjectFilter, statuses: Sequence[str], limit: int
-) -> list[ProjectAmount]:
-    """The projects with the most funding granted, among those of `statuses`."""
+def largest_projects(session: Session, flt: ProjectFilter, limit: int) -> list[ProjectAmount]:
+    """The projects of the filter with the most funding granted within its lines (pass
+    `reached="funded"` and the instruments to sum)."""
     columns = (
         Project.id,
         Project.reference,
@@ -278,7 +286,7 @@ def largest_projects(
         Project.lead_name,
         Project.status,
     )
-    where = and_(project_where(flt), Project.status.in_(statuses))
+    where = project_where(flt)
     if line_conditions(flt):
         granted = func.coalesce(func.sum(FundingLine.granted_cents), 0).label("granted")
         statement = (

@@ -319,13 +319,15 @@ class SummaryFigures:
 
 
 def summary_figures(session: Session, flt: ProjectFilter) -> SummaryFigures:
-    """Funding by year × domain (from `funding_share`) and by funder, for the filter's lines."""
+    """Funding by year × domain (from `funding_share`) and by funder, for the filter's lines:
+    « Aide accordée », grants unless the filter names the instruments (as on the dashboard)."""
     lines = line_conditions(flt)
     in_projects = _project_condition(flt, FundingLine.project_id)
 
     shares = (
         select(FundingShare.year, FundingShare.domain_id, func.sum(FundingShare.granted_cp))
         .select_from(FundingShare)
+        .where(FundingShare.instrument.in_(flt.granted_instruments))
         .group_by(FundingShare.year, FundingShare.domain_id)
     )
     if lines or not flt.is_empty:
@@ -335,6 +337,8 @@ def summary_figures(session: Session, flt: ProjectFilter) -> SummaryFigures:
     year_domain = {
         (year, domain_id): int(total or 0) for year, domain_id, total in session.execute(shares)
     }
+    if not flt.instruments:
+        lines.append(FundingLine.instrument.in_(flt.granted_instruments))
 
     granted = func.coalesce(func.sum(FundingLine.granted_cents), 0)
     by_year = (

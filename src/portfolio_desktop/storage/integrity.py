@@ -1,33 +1,39 @@
-"""Integrity and invariant checks over a whole database (`portfolio-desktop check`).
+"""Integrity checks over a whole database (`portfolio-desktop check`).
 
 Three levels, each a list of findings: SQLite's own (`sqlite_integrity`: the B-trees and the
 foreign keys), the values (`value_findings`: every stored value is what the application will read
 it as — text that decodes as UTF-8, dates and times that parse, integers that are integers;
 damage of a few bytes breaks an export long before SQLite's structure checks notice), and the
-domain's invariants (`invariant_findings`).
+kept-in-step summaries (`summary_findings`). The domain's invariants are the domain's own rules
+run over every record (`storage.invariant_scan`, `services.check`).
 
 Each finding is a code with parameters; nothing here decides how to word it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, and_, case, func, or_, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
 
-from ..domain.enums import PartnerRole, ProjectStatus
-from ..domain.identifiers import siren_valid
-from .tables import FundingLine, Organisation, Participation, Project, ProjectDomain
+from .tables import FundingLine, Project
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in the database."""
+    """One problem found in the database: a code and its parameters, how serious it is, and the
+    project (reference and id) or organisation (name) it is about, with the field when known."""
 
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclass_field(default_factory=dict)
+    severity: str = "error"
+    project: str | None = None
+    project_id: int | None = None
+    field: str = ""
+    organisation: str | None = None
 
 
 LIMIT = 200  # findings per check: enough to act on, short enough to read
@@ -161,68 +167,9 @@ def _undecodable(raw: object, table: Table, texts: list[str], rowid: int) -> lis
     return bad
 
 
-def invariant_findings(session: Session) -> list[Finding]:
-    findings: list[Finding] = []
-    split = (
-        select(Project.reference, func.sum(ProjectDomain.percent))
-        .join(ProjectDomain, ProjectDomain.project_id == Project.id)
-        .group_by(Project.id, Project.reference)
-        .having(func.sum(ProjectDomain.percent) != 100)
-        .limit(LIMIT)
-    )
-    findings += [
-        Finding("check_split_sum", {"reference": r, "total": int(t)})
-        for r, t in session.execute(split)
-    ]
-
-    over = (
-        select(Project.reference)
-        .join(FundingLine, FundingLine.project_id == Project.id)
-        .where(
-            FundingLine.granted_cents > FundingLine.requested_cents,
-            FundingLine.granted_override.is_(False),
-        )
-        .distinct()
-        .limit(LIMIT)
-    )
-    findings += [
-        Finding("check_granted_exceeds", {"reference": r}) for (r,) in session.execute(over)
-    ]
-
-    statuses = [s.value for s in ProjectStatus]
-    unknown = (
-        select(Project.reference, Project.status)
-        .where(Project.status.not_in(statuses))
-        .limit(LIMIT)
-    )
-    findings += [
-        Finding("check_status_unknown", {"reference": r, "status": s})
-        for r, s in session.execute(unknown)
-    ]
-
-    ordered = [
-        Project.submitted_on,
-        Project.evaluated_on,
-        Project.labelling_decided_on,
-        Project.funding_decided_on,
-    ]
-    pairs = [
-        and_(a.is_not(None), b.is_not(None), b < a)
-        for index, a in enumerate(ordered)
-        for b in ordered[index + 1 :]
-    ]
-    pairs.append(
-        and_(
-            Project.start_on.is_not(None),
-            Project.end_on.is_not(None),
-            Project.end_on < Project.start_on,
-        )
-    )
-    disorder = select(Project.reference).where(or_(*pairs)).limit(LIMIT)
-    findings += [
-        Finding("check_dates_order", {"reference": r}) for (r,) in session.execute(disorder)
-    ]
-
+def summary_findings(session: Session) -> list[Finding]:
+    """Projects whose kept-in-step granted total no longer matches their funding lines (the
+    domain's invariants are checked by `services.check` over `storage.invariant_scan`)."""
     sums = (
         select(
             FundingLine.project_id,
@@ -232,25 +179,12 @@ def invariant_findings(session: Session) -> list[Finding]:
         .subquery()
     )
     stale = (
-        select(Project.reference)
+        select(Project.id, Project.reference)
         .outerjoin(sums, sums.c.project_id == Project.id)
         .where(Project.granted_cents != func.coalesce(sums.c.granted, 0))
         .limit(LIMIT)
     )
-    findings += [
-        Finding("check_summary_stale", {"reference": r}) for (r,) in session.execute(stale)
+    return [
+        Finding("check_summary_stale", {"reference": r}, project=r, project_id=i)
+        for i, r in session.execute(stale)
     ]
-
-    leads = (
-        select(Project.reference)
-        .join(Participation, Participation.project_id == Project.id)
-        .group_by(Project.id, Project.reference)
-        .having(func.sum(case((Participation.role == PartnerRole.LEAD.value, 1), else_=0)) > 1)
-        .limit(LIMIT)
-    )
-    findings += [Finding("check_leads", {"reference": r}) for (r,) in session.execute(leads)]
-
-    sirens = select(Organisation.name, Organisation.siren).where(Organisation.siren.is_not(None))
-    bad = [name for name, siren in session.execute(sirens) if not siren_valid(siren or "")]
-    findings += [Finding("check_siren", {"name": name}) for name in bad[:LIMIT]]
-    return findings

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, select, true
+from sqlalchemy import ColumnElement, and_, bindparam, select, true
 
 from ..domain.filters import ProjectFilter
 from ..domain.text import fold
+from .funnel import reached_condition
 from .search import SearchTerm
 from .tables import (
     Funder,
@@ -96,6 +97,17 @@ def project_conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
                 select(Participation.project_id)
                 .join(Organisation, Organisation.id == Participation.organisation_id)
                 .where(Organisation.kind.in_(flt.organisation_kinds))
+            )
+        )
+    if flt.reached:
+        conditions.append(reached_condition(flt.reached))
+    if flt.project_ids:
+        # Rendered inline: a "to review" list may hold more ids than a statement takes parameters.
+        conditions.append(
+            Project.id.in_(
+                bindparam(
+                    "project_ids", list(flt.project_ids), expanding=True, literal_execute=True
+                )
             )
         )
     lines = line_conditions(flt)

@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self._action(self.tr("Create the &demo portfolio"), self.create_demo))
         tools_menu.addAction(self._action(self.tr("&Check the database"), self.check_database))
+        tools_menu.addAction(self._action(self.tr("Projects to &review"), self.show_to_review))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         if db is None:
             return
-        from ..services.check import check_database
+        from ..services.check import check_database, finding_message
 
         def done(findings: list[Any]) -> None:
             if not findings:
@@ -464,10 +465,33 @@ class MainWindow(QMainWindow):
                     self, self.tr("Check the database"), messages.text("check_ok")
                 )
                 return
-            lines = [messages.text(f.code, f.params) for f in findings[:30]]
+            lines = [finding_message(f) for f in findings[:30]]
+            errors = sum(1 for f in findings if f.severity == "error")
+            lines.append(
+                messages.text(
+                    "check_summary", {"errors": errors, "warnings": len(findings) - errors}
+                )
+            )
             QMessageBox.warning(self, self.tr("Check the database"), "\n".join(lines))
 
         self.ctx.read(check_database, db, on_done=done, on_error=lambda e: show_error(self, e))
+
+    def show_to_review(self) -> None:
+        """The projects table narrowed to the projects `check` finds a problem in."""
+        db = self.ctx.db
+        if db is None:
+            return
+        from ..services.check import projects_to_review
+
+        def done(ids: tuple[int, ...]) -> None:
+            if not ids:
+                QMessageBox.information(
+                    self, self.tr("Projects to review"), messages.text("check_ok")
+                )
+                return
+            self.show_projects_filtered(ProjectFilter(project_ids=ids))
+
+        self.ctx.read(projects_to_review, db, on_done=done, on_error=lambda e: show_error(self, e))
 
     # -- projects ---------------------------------------------------------------------------------
 

@@ -57,7 +57,13 @@ from ...domain.model import (
     PartnerRecord,
     ProjectRecord,
 )
-from ...domain.responsible import CRITERIA, MATURITY_LEVELS, maturity_level
+from ...domain.responsible import (
+    CRITERIA,
+    MATURITY_LEVELS,
+    AssessmentState,
+    assessment_state,
+    maturity_level,
+)
 from ...domain.rules import Issue, RuleViolation
 from ...domain.workflow import allowed_transitions
 from ...services import history, portfolio, reference
@@ -627,8 +633,9 @@ class ProjectEditor(QDialog):
             .replace("%3", formatting.money(paid))
         )
         level = maturity_level(record.assessment)
+        partial = assessment_state(record.assessment) is AssessmentState.PARTIAL
         self.maturity.setText(
-            "—"
+            (formatting.label("Maturity", "partial") if partial else "—")
             if level is None
             else f"{level} · {formatting.label('Maturity', MATURITY_LEVELS[level - 1])}"
         )

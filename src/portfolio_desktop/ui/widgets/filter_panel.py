@@ -44,6 +44,9 @@ class FilterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False
+        #: The criteria of the last filter shown that no widget here edits (a funnel step, a
+        #: chart's instrument or funding years, the "to review" list): kept until cleared.
+        self._beyond = ProjectFilter()
         every = self.tr("All")
         self.clusters = CheckableComboBox(every)
         self.statuses = CheckableComboBox(every)
@@ -117,7 +120,7 @@ class FilterPanel(QWidget):
         def year(box: QSpinBox) -> int | None:
             return None if box.value() == NO_YEAR else box.value()
 
-        return ProjectFilter(
+        return self._beyond.with_changes(
             cluster_ids=tuple(self.clusters.checked_values()),
             statuses=tuple(self.statuses.checked_values()),
             domain_ids=tuple(self.domains.checked_values()),
@@ -133,6 +136,15 @@ class FilterPanel(QWidget):
     def set_filter(self, flt: ProjectFilter) -> None:
         """Shows a filter (saved view, dashboard click-through) and announces it once."""
         self._quiet = True
+        self._beyond = ProjectFilter(
+            funder_kinds=flt.funder_kinds,
+            instruments=flt.instruments,
+            funding_year_from=flt.funding_year_from,
+            funding_year_to=flt.funding_year_to,
+            organisation_ids=flt.organisation_ids,
+            reached=flt.reached,
+            project_ids=flt.project_ids,
+        )
         self.clusters.set_checked(flt.cluster_ids)
         self.statuses.set_checked(flt.statuses)
         self.domains.set_checked(flt.domain_ids)
