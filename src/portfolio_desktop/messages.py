@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
 from .domain.money import format_money
 
@@ -645,7 +645,8 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
             values[key] = ", ".join(
                 quote.format(label("ProjectStatus", str(v), lang)) for v in value
             )
-        elif isinstance(value, date):
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            # A datetime keeps its own format spec in the template ({taken_at:%Y-%m-%d %H:%M}).
             values[key] = value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
         else:
             values[key] = value
