@@ -377,3 +377,86 @@ def test_partial_repaint_draws_what_a_full_draw_draws(make_view, qtbot) -> None:
     partial = np.asarray(canvas.canvas.buffer_rgba()).copy()
     canvas.canvas.draw()
     assert np.array_equal(partial, np.asarray(canvas.canvas.buffer_rgba()))
+
+
+def fresh_picture(canvas, data: object) -> Any:
+    """The pixels of the chart drawn from scratch: a new figure of the canvas's size, built from
+    `data` and drawn in full by Agg (what the canvas must show)."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=canvas.figure.get_size_inches(), dpi=canvas.figure.dpi)
+    figure.set_facecolor("white")
+    charts.CHARTS[canvas.name].build(data, "fr", figure)
+    charts.relayout(figure)
+    agg = FigureCanvasAgg(figure)
+    agg.draw()
+    return np.asarray(agg.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        # bars, then no bar at all (the same domains), then bars again: the blitted path
+        (ProjectFilter(regions=("BRE",)), ProjectFilter(search="zzzz"), ProjectFilter()),
+        (ProjectFilter(regions=("BRE",)), ProjectFilter(regions=("PDL",))),
+        (ProjectFilter(statuses=("draft",)), ProjectFilter(year_from=2020), ProjectFilter()),
+    ],
+)
+def test_after_filter_changes_every_chart_shows_a_fresh_full_draw(
+    make_view, qtbot, filters
+) -> None:
+    """What each canvas shows after filter changes is, pixel for pixel, the chart drawn from
+    scratch for the last filter: no artist left hidden or shown by the saved background, no
+    chart left with the previous filter's picture."""
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    view = make_view()
+    for flt in filters:
+        view.set_filter(flt)
+        for _ in range(3):
+            QApplication.processEvents()
+    for name, canvas in view.canvases.items():
+        shown = np.asarray(canvas.canvas.buffer_rgba()).copy()
+        expected = fresh_picture(canvas, view._shown_data[name])
+        assert shown.shape == expected.shape, name
+        wrong = (shown != expected).any(axis=2).mean()
+        assert wrong == 0, f"{name}: {wrong:.2%} of the pixels differ from a fresh draw"
+
+
+def wheel(widget, pos: QPoint, clicks: int) -> None:
+    """A mouse wheel turn over `widget` at `pos` (negative: towards the user, down the page)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 120 * clicks),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page(make_view) -> None:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    view = make_view()
+    view.resize(1000, 600)
+    QApplication.processEvents()
+    bar = view.findChild(QScrollArea).verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    canvas = view.canvases["funding-over-time"].canvas
+    wheel(canvas, QPoint(canvas.width() // 2, canvas.height() // 2), -2)
+    assert bar.value() > 0
+    down = bar.value()
+    lower = view.canvases["pipeline"].canvas
+    wheel(lower, QPoint(10, 10), 1)
+    assert bar.value() < down

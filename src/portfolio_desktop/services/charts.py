@@ -14,6 +14,7 @@ Matplotlib is imported inside the functions: importing this module costs nothing
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 import textwrap
@@ -197,6 +198,7 @@ class Hit:
 
 _HITS: weakref.WeakKeyDictionary[Figure, list[Hit]] = weakref.WeakKeyDictionary()
 _STATE: weakref.WeakKeyDictionary[Figure, _OverTimeState] = weakref.WeakKeyDictionary()
+_LEGEND_SERIALS = itertools.count(1)
 
 
 def hits(figure: Figure) -> list[Hit]:
@@ -355,6 +357,9 @@ class _OverTimeState:
     empty_text: Any = None
     #: True when the last update changed only the axes' contents (not the title or the legend).
     axes_only: bool = False
+    #: A number no other legend had (`id()` of a removed legend is reused): names the picture of
+    #: the title and legend that a canvas keeps as its background.
+    legend_serial: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +388,7 @@ def partial_update(figure: Figure) -> PartialUpdate | None:
         *state.cumulative_ax.spines.values(),
         state.line,
     )
-    return PartialUpdate(artists, (id(state.legend),))
+    return PartialUpdate(artists, (state.legend_serial,))
 
 
 def funding_over_time(data: FundingOverTime, lang: str, figure: Figure | None = None) -> Figure:
@@ -524,6 +529,7 @@ def _draw_over_time(
             bbox_to_anchor=(0.5, _free_bottom(figure)),
         )
         state.legend_keys = keys
+        state.legend_serial = next(_LEGEND_SERIALS)
         rows = -(-len(handles) // columns)
         if rows != state.legend_rows or figure not in _LAYOUT:
             state.legend_rows = rows

@@ -256,8 +256,9 @@ class DashboardView(QWidget):
         self._pending = False
         if self.analytics is None:
             return
-        if not self.analytics.loaded:
-            self.status.setText(self.tr("Computing the figures…"))
+        # Said every time, not only the first: until the new figures arrive the charts show the
+        # previous filter's.
+        self.status.setText(self.tr("Computing the figures…"))
         self._overview_seq += 1
         self._compute_over_time(then_overview=self._overview_seq)
 

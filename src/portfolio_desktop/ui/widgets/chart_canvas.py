@@ -13,8 +13,10 @@ from typing import Any
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QFileDialog,
     QSizePolicy,
     QToolButton,
@@ -24,6 +26,34 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import charts
+
+
+class _FigureCanvas(FigureCanvasQTAgg):
+    """Matplotlib's Qt canvas, leaving the mouse wheel to the page: the dashboard's charts cover
+    most of it, and a wheel or a touchpad over one must scroll the page (the charts do not zoom)."""
+
+    def wheelEvent(self, event: Any) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            event.ignore()
+            return
+        viewport = parent.viewport()
+        local = viewport.mapFromGlobal(event.globalPosition())
+        forwarded = QWheelEvent(
+            local,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+            event.source(),
+        )
+        QApplication.sendEvent(viewport, forwarded)
+        event.setAccepted(forwarded.isAccepted())
 
 
 class ChartCanvas(QWidget):
@@ -42,7 +72,7 @@ class ChartCanvas(QWidget):
         self.setObjectName(f"chart-{name}")
         self.figure = Figure(figsize=charts.SIZE, dpi=100)
         self.figure.set_facecolor("white")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _FigureCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.export_button = QToolButton(self)
@@ -90,6 +120,9 @@ class ChartCanvas(QWidget):
         size = self._size()
         if self._background is None or self._background_key != (partial.background, size):
             # Draw everything but the changing artists once, and keep it as the background.
+            # Each artist gets its own visibility back: a hidden one (the "no data" text over
+            # bars, the axes' top spine) must stay hidden.
+            visible = [artist.get_visible() for artist in partial.artists]
             for artist in partial.artists:
                 artist.set_visible(False)
             self._capturing = True
@@ -97,8 +130,8 @@ class ChartCanvas(QWidget):
                 self.canvas.draw()
             finally:
                 self._capturing = False
-                for artist in partial.artists:
-                    artist.set_visible(True)
+                for artist, shown in zip(partial.artists, visible, strict=True):
+                    artist.set_visible(shown)
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self._background_key = (partial.background, size)
         else:
