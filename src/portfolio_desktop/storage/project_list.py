@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from ..domain import text
 from ..domain.filters import ProjectFilter
 from .project_query import project_where
 from .tables import Call, Cluster, Project
@@ -47,13 +48,14 @@ class ProjectRow:
 #: Sortable columns: key → the SQL expression rows are ordered by (ties broken by id).
 SORT_KEYS: dict[str, Any] = {
     "cluster": Project.cluster_id,
-    "reference": Project.reference,
-    "acronym": Project.acronym,
-    "title": Project.title,
+    # Text columns sort by their stored sort key (case and accents second, as in French).
+    "reference": Project.reference_sort,
+    "acronym": Project.acronym_sort,
+    "title": Project.title_sort,
     "status": Project.status,
-    "lead": Project.lead_name,
-    "domains": Project.domains_label,
-    "regions": Project.regions_label,
+    "lead": Project.lead_sort,
+    "domains": Project.domains_sort,
+    "regions": Project.regions_sort,
     "call": Project.call_id,
     "start_on": Project.start_on,
     "end_on": Project.end_on,
@@ -71,7 +73,7 @@ NAME_SORTS: dict[str, tuple[Any, Any, Any]] = {
 
 
 def _order(sort_key: str, descending: bool) -> list[ColumnElement[Any]]:
-    column = SORT_KEYS.get(sort_key, Project.reference)
+    column = SORT_KEYS.get(sort_key, Project.reference_sort)
     # Empty values first ascending, last descending: SQLite's default, spelled out for PostgreSQL
     # (whose default is the opposite); SQLite still walks the sort column's index.
     if descending:
@@ -93,7 +95,9 @@ def project_ids(
         names = session.execute(select(key_column, name_column)).all()
         rank = {
             key: index
-            for index, (key, _name) in enumerate(sorted(names, key=lambda r: (r[1] or "", r[0])))
+            for index, (key, _name) in enumerate(
+                sorted(names, key=lambda r: (text.sort_key(r[1] or ""), r[0]))
+            )
         }
         # The rows come grouped by call (or cluster), ids ascending within each, from the foreign
         # key's index; the groups are then laid out in the order of their names: no sort of
