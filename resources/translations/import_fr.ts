@@ -95,42 +95,42 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="817"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="819"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824"/>
         <source>Cancel the import</source>
         <translation>Annuler l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="840"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="842"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="852"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="854"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="877"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="879"/>
         <source>Imported (import no. %1).</source>
         <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="879"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="881"/>
         <source>Projects: %1 created, %2 updated.</source>
         <translation>Projets : %1 créé(s), %2 mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="882"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="884"/>
         <source>Funding lines: %1 created, %2 updated.</source>
         <translation>Lignes de financement : %1 créée(s), %2 mise(s) à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="886"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="888"/>
         <source>%n row(s) in error were left out.</source>
         <translation>
             <numerusform>%n ligne en erreur a été écartée.</numerusform>
@@ -138,17 +138,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="889"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="891"/>
         <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
         <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="898"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="900"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906"/>
         <source>Nothing was written.</source>
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
@@ -479,52 +479,52 @@
         <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="716"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="716"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="717"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="717"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="722"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="724"/>
         <source>%1: %2 created, %3 updated, %4 unchanged</source>
         <translation>%1 : %2 créé(s), %3 mis à jour, %4 inchangé(s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="729"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="731"/>
         <source>%n row(s) skipped (blank, totals, repeated headers).</source>
         <translation>
             <numerusform>%n ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
@@ -532,7 +532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="733"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="735"/>
         <source>%n error(s).</source>
         <translation>
             <numerusform>%n erreur.</numerusform>
@@ -540,17 +540,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="737"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="739"/>
         <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
         <translation>Rien ne sera importé tant qu&apos;elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="741"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="743"/>
         <source>Nothing to import: the portfolio already holds all of it.</source>
         <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="747"/>
         <source>Errors (%n):</source>
         <translation>
             <numerusform>Erreurs (%n) :</numerusform>
@@ -558,17 +558,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776"/>
         <source>Save the error report</source>
         <translation>Enregistrer le rapport d&apos;erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="778"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792"/>
         <source>Error report saved to %1.</source>
         <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
     </message>

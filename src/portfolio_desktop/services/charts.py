@@ -941,6 +941,20 @@ CHARTS: dict[str, ChartKind] = {
 }
 
 
+def warm_up() -> None:
+    """Loads what drawing a chart needs (matplotlib's modules, its font list, glyph caches) and
+    draws one small figure: the desktop does it in its chart thread before the first chart."""
+    import matplotlib.collections
+    import matplotlib.lines
+    import matplotlib.patches
+    import matplotlib.ticker  # noqa: F401
+
+    figure = new_figure((2.0, 1.0))
+    figure.text(0.5, 0.5, "0123456789 € M€ Md€", fontsize=FONT, fontweight="bold")
+    figure.text(0.5, 0.2, "Aide accordée", fontsize=FONT)
+    figure.canvas.draw()
+
+
 def render(
     analytics: Analytics,
     name: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._page_rows: dict[str, int] = {}
         self._project_filter = ProjectFilter()
+        self._loading: QLabel | None = None
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -263,8 +265,38 @@ class MainWindow(QMainWindow):
         if key == "projects" and getattr(self, "_empty", False):
             self.stack.setCurrentWidget(self.welcome)
             return
-        widget = self._pages.get(key) or self._create_page(key)
+        widget = self._pages.get(key)
+        if widget is None:
+            module_name = next(m for k, m, _c in PAGES if k == key)
+            if module_name not in sys.modules and not self.ctx.synchronous:
+                # The page's module (the dashboard's brings numpy and the analytics) is imported
+                # by a worker: the window keeps repainting meanwhile, on a "loading" page.
+                self.stack.setCurrentWidget(self._loading_page())
+                self.ctx.read(
+                    importlib.import_module,
+                    module_name,
+                    on_done=lambda _module, k=key: self._page_imported(k),
+                    on_error=lambda error: show_error(self, error),
+                )
+                return
+            widget = self._create_page(key)
         if widget is not None:
+            self.stack.setCurrentWidget(widget)
+
+    def _loading_page(self) -> QWidget:
+        if self._loading is None:
+            self._loading = QLabel(self.tr("Loading…"))
+            self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._loading.setStyleSheet("color: #666666;")
+            self.stack.addWidget(self._loading)
+        return self._loading
+
+    def _page_imported(self, key: str) -> None:
+        """The page's module is loaded: the page is built, and shown if still the one chosen."""
+        widget = self._pages.get(key) or self._create_page(key)
+        current = self.navigation.currentItem()
+        chosen = current is not None and current.data(Qt.ItemDataRole.UserRole) == key
+        if chosen and widget is not None:
             self.stack.setCurrentWidget(widget)
 
     def _create_page(self, key: str) -> QWidget | None:
@@ -592,4 +624,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.ctx.writer.wait(60_000)
+        from .tasks import wait_for_charts
+
+        wait_for_charts()
         super().closeEvent(event)
