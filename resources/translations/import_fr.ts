@@ -44,7 +44,7 @@
         <translation>%1 (fourni)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="269"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="270"/>
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -95,42 +95,42 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="819"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="818"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823"/>
         <source>Cancel the import</source>
         <translation>Annuler l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="842"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="841"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="854"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="853"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="879"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="878"/>
         <source>Imported (import no. %1).</source>
         <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="881"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880"/>
         <source>Projects: %1 created, %2 updated.</source>
         <translation>Projets : %1 créé(s), %2 mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="884"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="883"/>
         <source>Funding lines: %1 created, %2 updated.</source>
         <translation>Lignes de financement : %1 créée(s), %2 mise(s) à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="888"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="887"/>
         <source>%n row(s) in error were left out.</source>
         <translation>
             <numerusform>%n ligne en erreur a été écartée.</numerusform>
@@ -138,17 +138,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="891"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="890"/>
         <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
         <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="900"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="899"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="905"/>
         <source>Nothing was written.</source>
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
@@ -558,17 +558,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="775"/>
         <source>Save the error report</source>
         <translation>Enregistrer le rapport d&apos;erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="778"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="777"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791"/>
         <source>Error report saved to %1.</source>
         <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
     </message>

@@ -195,7 +195,7 @@ def test_partner_and_maturity_charts(analytics) -> None:
     assert [p.get_width() for p in right.patches] == pytest.approx(
         [float(m) for _c, m in overview.maturity.criteria]
     )
-    assert [t.get_text() for t in left.get_xticklabels()][-1] == "Not\nassessed"
+    assert [t.get_text() for t in left.get_xticklabels()][-1] == "Not assessed"
 
 
 def test_key_figures_page(analytics) -> None:

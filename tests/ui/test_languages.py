@@ -98,3 +98,28 @@ def test_messages_catalogue_is_bilingual() -> None:
         assert french.strip() and english.strip(), code
     for key, (french, english) in messages.LABELS.items():
         assert french.strip() and english.strip(), key
+
+
+def test_qt_own_dialogs_speak_french(qapp, monkeypatch) -> None:
+    """Qt's file dialogs and standard buttons are French too (qtbase_fr), even when Qt's library
+    path does not lead to its translations (a qt.conf, a bundle): PySide6's folder is tried."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+
+    from portfolio_desktop.ui import i18n
+
+    def translated() -> tuple[str, str]:
+        return (
+            QCoreApplication.translate("QFileDialog", "Look in:"),
+            QCoreApplication.translate("QFileDialog", "Files of type:"),
+        )
+
+    try:
+        i18n.install_language("fr")
+        assert translated() == ("Voir dans\xa0:", "Fichiers de type\xa0:")
+        monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _which: "/nowhere"))
+        i18n.install_language("fr")
+        assert translated() == ("Voir dans\xa0:", "Fichiers de type\xa0:")
+        i18n.install_language("en")
+        assert translated() == ("Look in:", "Files of type:")
+    finally:
+        i18n.install_language("en")

@@ -749,7 +749,15 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     colours = [*MATURITY_COLOURS[: len(data.levels)], NONE_COLOUR]
     positions = range(len(values))
     left.bar(positions, values, color=colours, width=0.7)
-    left.set_xticks(list(positions), [_wrap(n, 11) for n in names], fontsize=FONT - 1.5)
+    # Slanted: six level names side by side overlap on half a laptop screen (« Sensibilisé »).
+    left.set_xticks(
+        list(positions),
+        names,
+        fontsize=FONT - 1.5,
+        rotation=30,
+        ha="right",
+        rotation_mode="anchor",
+    )
     left.yaxis.set_major_formatter(_count_formatter(lang))
     left.set_title(_t("chart_maturity_levels", lang), fontsize=FONT + 1, color=INK, loc="left")
     highest = max(values) or 1
@@ -770,8 +778,8 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     _place(
         figure,
         [
-            (left, lambda w, _h: (0.75, 0.75, w * 0.47, 0.75)),
-            (right, lambda w, _h: (w * 0.53 + 1.6, 0.75, 0.3, 0.75)),
+            (left, lambda w, _h: (0.75, 1.0, w * 0.47, 0.75)),
+            (right, lambda w, _h: (w * 0.53 + 1.6, 1.0, 0.3, 0.75)),
         ],
     )
     _style(right, grid_axis="x")
@@ -798,7 +806,8 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     )
     right.set_xlim(0, 4.4)
     right.set_xticks([0, 1, 2, 3, 4])
-    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="left")
+    # Ending at the axes' right edge: the narrow axes leave no room for it to start at its left.
+    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="right")
     _HITS[figure] = hit_list
     return figure
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -56,6 +55,7 @@ from ...services.excel_import.profiles import Profile, all_profiles, save_profil
 from ...services.excel_import.values import enum_codes, key
 from ...services.progress import Cancelled, Progress
 from ...storage.database import Database
+from ..file_dialogs import open_file_name, save_file_name
 from ..tasks import TaskRunner
 from .import_models import (
     ChoiceDelegate,
@@ -264,10 +264,10 @@ class FilePage(QWizardPage):
             self.profile.addItem(text, profile.name)
 
     def _choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self,
+            "import",
             self.tr("Import a workbook"),
-            self.path_edit.text() or str(Path.home()),
             self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"),
         )
         if chosen:
@@ -768,13 +768,12 @@ class PreviewPage(QWizardPage):
             return
         setup = self.owner.setup
         stem = setup.workbook.path.stem if setup else "import"
-        suggested = Path.home() / (
-            f"{stem}-{'rejets' if messages.current_language() == 'fr' else 'rejected'}.xlsx"
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
+        suggested = f"{stem}-{'rejets' if messages.current_language() == 'fr' else 'rejected'}.xlsx"
+        chosen, _ = save_file_name(
             self,
+            "errors",
             self.tr("Save the error report"),
-            str(suggested),
+            suggested,
             self.tr("Excel workbook (*.xlsx)"),
         )
         if chosen:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from ...services.analytics import STACKS, Analytics, filter_for
 from ...storage.database import Database
 from ..context import AppContext
 from ..errors import describe, show_error
+from ..file_dialogs import save_file_name
 from ..tasks import TaskRunner, chart_runner
 
 if TYPE_CHECKING:
@@ -408,11 +408,11 @@ class DashboardView(QWidget):
 
     def _ask_report(self) -> None:
         stem = self.tr("portfolio-report")
-        default = Path.home() / f"{stem}-{date.today().isoformat()}.pdf"
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = save_file_name(
             self,
+            "report",
             self.tr("Save the executive report"),
-            str(default),
+            f"{stem}-{date.today().isoformat()}.pdf",
             self.tr("PDF document (*.pdf)"),
         )
         if path:

@@ -22,7 +22,6 @@ from PySide6.QtGui import QCursor, QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
-    QFileDialog,
     QSizePolicy,
     QToolButton,
     QToolTip,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...services import charts
 from ..errors import show_error
+from ..file_dialogs import save_file_name
 from ..tasks import chart_runner
 
 
@@ -240,14 +240,31 @@ class ChartCanvas(QWidget):
         if hit is not None and hit.target:
             self.clicked.emit(dict(hit.target))
 
+    def file_stem(self) -> str:
+        """The file name proposed for this chart, in the user's language (« aide-par-annee »)."""
+        stems = {
+            "funding-over-time": self.tr("funding-over-time"),
+            "pipeline": self.tr("pipeline"),
+            "funding-by-domain": self.tr("funding-by-domain"),
+            "funding-by-funder": self.tr("funding-by-funder"),
+            "partners-by-kind": self.tr("partners-by-kind"),
+            "partners-by-region": self.tr("partners-by-region"),
+            "maturity": self.tr("responsible-digital-maturity"),
+        }
+        return stems.get(self.name, self.name)
+
     def _ask_export(self) -> None:
         filters = {
             ".png": self.tr("PNG image (*.png)"),
             ".svg": self.tr("SVG drawing (*.svg)"),
             ".pdf": self.tr("PDF document (*.pdf)"),
         }
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the chart"), f"{self.name}.png", ";;".join(filters.values())
+        path, chosen = save_file_name(
+            self,
+            "chart",
+            self.tr("Export the chart"),
+            f"{self.file_stem()}.png",
+            ";;".join(filters.values()),
         )
         if not path:
             return
