@@ -164,252 +164,252 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="143"/>
         <source>Projects</source>
         <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="144"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="145"/>
         <source>Funders &amp; calls</source>
         <translation>Financeurs et appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="146"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="147"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="148"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="169"/>
         <source>&amp;New portfolio…</source>
         <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="175"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Recent files</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="206"/>
         <source>New &amp;project…</source>
         <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="231"/>
         <source>Show or hide the &amp;filters</source>
         <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Search projects</source>
         <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243"/>
         <source>Create the &amp;demo portfolio</source>
         <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Check the database</source>
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="248"/>
         <source>&amp;About portfolio-desktop</source>
         <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="298"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="339"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="342"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="378"/>
         <source>%1 projects · %2 granted</source>
         <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="382"/>
         <location filename="../../src/portfolio_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="402"/>
         <source>New portfolio</source>
         <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="384"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="426"/>
         <source>Portfolio databases (*.sqlite)</source>
         <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="403"/>
         <source>This file already exists; open it instead.</source>
         <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="411"/>
         <source>Open a portfolio</source>
         <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413"/>
         <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="424"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="438"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="466"/>
         <source>Creating the demo portfolio…</source>
         <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="510"/>
         <source>Check the database</source>
         <translation>Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="548"/>
         <source>Delete projects</source>
         <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="539"/>
-        <source>Delete %n project(s)? You can undo this.</source>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="549"/>
+        <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
-            <numerusform>Supprimer %n projet ? Vous pourrez annuler.</numerusform>
-            <numerusform>Supprimer %n projets ? Vous pourrez annuler.</numerusform>
+            <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
+            <numerusform>Supprimer %Ln projets ? Vous pourrez annuler.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="546"/>
-        <source>Delete %n project(s)</source>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="556"/>
+        <source>Delete %Ln project(s)</source>
         <translation>
-            <numerusform>Supprimer %n projet</numerusform>
-            <numerusform>Supprimer %n projets</numerusform>
+            <numerusform>Supprimer %Ln projet</numerusform>
+            <numerusform>Supprimer %Ln projets</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="565"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="608"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="618"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>

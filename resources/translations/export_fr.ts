@@ -71,10 +71,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="181"/>
-        <source>The projects of the current view (%n project(s))</source>
+        <source>The projects of the current view (%Ln project(s))</source>
         <translation>
-            <numerusform>Les projets de la vue actuelle (%n projet)</numerusform>
-            <numerusform>Les projets de la vue actuelle (%n projets)</numerusform>
+            <numerusform>Les projets de la vue actuelle (%Ln projet)</numerusform>
+            <numerusform>Les projets de la vue actuelle (%Ln projets)</numerusform>
         </translation>
     </message>
     <message>
@@ -99,10 +99,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="281"/>
-        <source>%n project(s) exported to %1.</source>
+        <source>%Ln project(s) exported to %1.</source>
         <translation>
-            <numerusform>%n projet exporté dans %1.</numerusform>
-            <numerusform>%n projets exportés dans %1.</numerusform>
+            <numerusform>%Ln projet exporté dans %1.</numerusform>
+            <numerusform>%Ln projets exportés dans %1.</numerusform>
         </translation>
     </message>
     <message>

@@ -262,6 +262,7 @@ def test_number_formats() -> None:
     from datetime import date
 
     assert charts.format_date(date(2026, 11, 26), "fr") == "26 novembre 2026"
+    assert charts.format_date(date(2026, 12, 1), "fr") == "1er décembre 2026"
     assert charts.format_date(date(2026, 2, 1), "en") == "1 February 2026"
 
 

@@ -121,9 +121,11 @@ def format_decimal(value: Decimal | None, lang: str, decimals: int = 2) -> str:
 
 
 def format_date(day: date, lang: str) -> str:
-    """`26 novembre 2026` / `26 November 2026`."""
+    """`26 novembre 2026`, `1er décembre 2026` (French writes the first of the month as an
+    ordinal) / `26 November 2026`."""
     month = _t(f"month_{day.month}", lang)
-    return f"{day.day} {month} {day.year}"
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {month} {day.year}"
 
 
 def region_name(code: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,11 @@ def page_available(module: str) -> bool:
     if not module:
         return True
     return importlib.util.find_spec(module) is not None
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text as read: `&File` → `File`, `Funders && calls` → `Funders & calls`."""
+    return re.sub(r"&(&?)", lambda m: m.group(1), text)
 
 
 def count_projects(db: Any) -> int:
@@ -213,7 +219,11 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for number, key in enumerate(self._page_rows, start=1):
             view_menu.addAction(
-                self._action(titles[key], lambda k=key: self.show_page(k), f"Ctrl+{number}")
+                self._action(
+                    titles[key].replace("&", "&&"),  # « Funders & calls »: not a mnemonic
+                    lambda k=key: self.show_page(k),
+                    f"Ctrl+{number}",
+                )
             )
         view_menu.addSeparator()
         view_menu.addAction(
@@ -536,14 +546,14 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete projects"),
-            self.tr("Delete %n project(s)? You can undo this.", "", len(ids)),
+            self.tr("Delete %Ln project(s)? You can undo this.", "", len(ids)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         from . import commands
 
         rows = {r.id: r for r in self._rows(ids)}
-        self.ctx.undo_stack.beginMacro(self.tr("Delete %n project(s)", "", len(ids)))
+        self.ctx.undo_stack.beginMacro(self.tr("Delete %Ln project(s)", "", len(ids)))
         for project_id in ids:
             row = rows.get(project_id)
             if row is not None:
@@ -601,7 +611,7 @@ class MainWindow(QMainWindow):
         for action in self.findChildren(QAction):
             if action.shortcut().isEmpty() or not action.text():
                 continue
-            text = action.text().replace("&", "")
+            text = without_mnemonic(action.text())
             lines.append(
                 f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{text}"
             )

@@ -178,7 +178,7 @@ class ExportDialog(QDialog):
 
     @Slot(object)
     def _on_view_counted(self, count: int) -> None:
-        self.view.setText(self.tr("The projects of the current view (%n project(s))", "", count))
+        self.view.setText(self.tr("The projects of the current view (%Ln project(s))", "", count))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -278,7 +278,7 @@ class ExportDialog(QDialog):
             if result.template:
                 text = self.tr("Blank template saved to %1.").replace("%1", str(result.path))
             else:
-                text = self.tr("%n project(s) exported to %1.", "", result.projects).replace(
+                text = self.tr("%Ln project(s) exported to %1.", "", result.projects).replace(
                     "%1", str(result.path)
                 )
             for sheet in dict.fromkeys(result.truncated):

@@ -1,0 +1,25 @@
+"""What users read: no "&" lost to a mnemonic, shortcuts listed by their readable names."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPushButton
+
+from portfolio_desktop.ui.main_window import without_mnemonic
+
+
+def test_mnemonics_are_read_as_users_see_them() -> None:
+    assert without_mnemonic("&File") == "File"
+    assert without_mnemonic("Funders && calls") == "Funders & calls"
+    assert without_mnemonic("Save a &copy…") == "Save a copy…"
+
+
+def test_an_ampersand_in_a_title_is_shown(empty_desktop) -> None:
+    """« Images & Réseaux » on the welcome page, « Funders & calls » in the View menu and in
+    the F1 list (the & was taken for a mnemonic: « Images _Réseaux », « Funders  calls »)."""
+    window = empty_desktop.window
+    demo = window.welcome.findChild(QPushButton, "demoButton")
+    assert "Images && Réseaux" in demo.text()  # shown as one "&"
+    assert "Images & Réseaux" in demo.accessibleName() + demo.accessibleDescription()
+    views = [a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+3"]
+    assert [without_mnemonic(a.text()) for a in views] == [window.page_titles()["funders"]]
