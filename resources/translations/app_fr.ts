@@ -1,1051 +1,1065 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
-<context>
+  <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="82"/>
-        <source>About portfolio-desktop</source>
-        <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
-        <translation>À propos de portfolio-desktop</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="82" />
+      <source>About portfolio-desktop</source>
+      <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
+      <translation>À propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="84"/>
-        <source>none</source>
-        <translation>aucune</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="84" />
+      <source>none</source>
+      <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="86"/>
-        <source>Database</source>
-        <translation>Base de données</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="86" />
+      <source>Database</source>
+      <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87"/>
-        <source>Data folder</source>
-        <translation>Dossier des données</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87" />
+      <source>Data folder</source>
+      <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88"/>
-        <source>Log folder</source>
-        <translation>Dossier du journal</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88" />
+      <source>Log folder</source>
+      <translation>Dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="93"/>
-        <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
-        <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="93" />
+      <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
+      <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="104"/>
-        <source>Bundled libraries</source>
-        <translation>Bibliothèques incluses</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="104" />
+      <source>Bundled libraries</source>
+      <translation>Bibliothèques incluses</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="919"/>
-        <source>Evaluation</source>
-        <translation>Expertise</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="950" />
+      <source>Evaluation</source>
+      <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="928"/>
-        <source>Innovation</source>
-        <translation>Innovation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="959" />
+      <source>Innovation</source>
+      <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="929"/>
-        <source>Consortium</source>
-        <translation>Consortium</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="960" />
+      <source>Consortium</source>
+      <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="930"/>
-        <source>Impact</source>
-        <translation>Impact</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961" />
+      <source>Impact</source>
+      <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="931"/>
-        <source>Feasibility</source>
-        <translation>Faisabilité</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="962" />
+      <source>Feasibility</source>
+      <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="946"/>
-        <source>Expert</source>
-        <translation>Expert</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="977" />
+      <source>Expert</source>
+      <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="947"/>
-        <source>Date</source>
-        <translation>Date</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="978" />
+      <source>Date</source>
+      <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="948"/>
-        <source>Scores (0–5)</source>
-        <translation>Notes (0 à 5)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979" />
+      <source>Scores (0–5)</source>
+      <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="949"/>
-        <source>Recommendation</source>
-        <translation>Recommandation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="980" />
+      <source>Recommendation</source>
+      <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="950"/>
-        <source>Opinion</source>
-        <translation>Avis</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981" />
+      <source>Opinion</source>
+      <translation>Avis</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="47"/>
-        <source>All</source>
-        <translation>Tous</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="47" />
+      <source>All</source>
+      <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="59"/>
-        <source>Yes</source>
-        <translation>Oui</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="59" />
+      <source>Yes</source>
+      <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="60"/>
-        <source>No</source>
-        <translation>Non</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="60" />
+      <source>No</source>
+      <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="61"/>
-        <source>Clear filters</source>
-        <translation>Effacer les filtres</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="61" />
+      <source>Clear filters</source>
+      <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="65"/>
-        <source>Cluster</source>
-        <translation>Pôle</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="65" />
+      <source>Cluster</source>
+      <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="66"/>
-        <source>Status</source>
-        <translation>Statut</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="66" />
+      <source>Status</source>
+      <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="67"/>
-        <source>Domain</source>
-        <translation>Domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="67" />
+      <source>Domain</source>
+      <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="68"/>
-        <source>Region</source>
-        <translation>Région</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="68" />
+      <source>Region</source>
+      <translation>Région</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="69"/>
-        <source>Funder</source>
-        <translation>Financeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="69" />
+      <source>Funder</source>
+      <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="70"/>
-        <source>Call</source>
-        <translation>Appel à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="70" />
+      <source>Call</source>
+      <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="74"/>
-        <source>Submitted (years)</source>
-        <translation>Déposé (années)</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="74" />
+      <source>Submitted (years)</source>
+      <translation>Déposé (années)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="75"/>
-        <source>Partner kind</source>
-        <translation>Type de partenaire</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="75" />
+      <source>Partner kind</source>
+      <translation>Type de partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="76"/>
-        <source>Responsible digital</source>
-        <translation>Numérique responsable</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="76" />
+      <source>Responsible digital</source>
+      <translation>Numérique responsable</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="143"/>
-        <source>Projects</source>
-        <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="178" />
+      <source>Projects</source>
+      <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is "end of line" in a line edit): they run the command whatever has the focus. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="144"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="179" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="145"/>
-        <source>Funders &amp; calls</source>
-        <translation>Financeurs et appels</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="180" />
+      <source>Funders &amp; calls</source>
+      <translation>Financeurs et appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="146"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="181" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="147"/>
-        <source>Experts</source>
-        <translation>Experts</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="182" />
+      <source>Experts</source>
+      <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="148"/>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="183" />
+      <source>Dashboard</source>
+      <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="166"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="201" />
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="169"/>
-        <source>&amp;New portfolio…</source>
-        <translation>&amp;Nouveau portefeuille…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="204" />
+      <source>&amp;New portfolio…</source>
+      <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="173"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Ouvrir…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="208" />
+      <source>&amp;Open…</source>
+      <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="175"/>
-        <source>Save a &amp;copy…</source>
-        <translation>Enregistrer une &amp;copie…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="210" />
+      <source>Save a &amp;copy…</source>
+      <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="178"/>
-        <source>&amp;Recent files</source>
-        <translation>Fichiers &amp;récents</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="213" />
+      <source>&amp;Recent files</source>
+      <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="183"/>
-        <source>&amp;Import a workbook…</source>
-        <translation>&amp;Importer un classeur…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
+      <source>&amp;Import a workbook…</source>
+      <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="187"/>
-        <source>&amp;Export…</source>
-        <translation>E&amp;xporter…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222" />
+      <source>&amp;Export…</source>
+      <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="191"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="226" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="194"/>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="229" />
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="195"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="230" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="198"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="233" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="206"/>
-        <source>New &amp;project…</source>
-        <translation>Nouveau &amp;projet…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="241" />
+      <source>New &amp;project…</source>
+      <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="211"/>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Préférences…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246" />
+      <source>&amp;Preferences…</source>
+      <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="253" />
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="231"/>
-        <source>Show or hide the &amp;filters</source>
-        <translation>Afficher ou masquer les &amp;filtres</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266" />
+      <source>Show or hide the &amp;filters</source>
+      <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="238"/>
-        <source>&amp;Search projects</source>
-        <translation>&amp;Rechercher des projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273" />
+      <source>&amp;Search projects</source>
+      <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="242"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Outils</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="277" />
+      <source>&amp;Tools</source>
+      <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243"/>
-        <source>Create the &amp;demo portfolio</source>
-        <translation>Créer le portefeuille de &amp;démonstration</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="278" />
+      <source>Create the &amp;demo portfolio</source>
+      <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244"/>
-        <source>&amp;Check the database</source>
-        <translation>&amp;Vérifier la base</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279" />
+      <source>&amp;Check the database</source>
+      <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246"/>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="281" />
+      <source>&amp;Help</source>
+      <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Raccourcis clavier</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="282" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="248"/>
-        <source>&amp;About portfolio-desktop</source>
-        <translation>À &amp;propos de portfolio-desktop</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="283" />
+      <source>&amp;About portfolio-desktop</source>
+      <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257"/>
-        <source>(none)</source>
-        <translation>(aucun)</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="292" />
+      <source>(none)</source>
+      <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="298"/>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="333" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="339"/>
-        <source>Opening %1…</source>
-        <translation>Ouverture de %1…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="374" />
+      <source>Opening %1…</source>
+      <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="342"/>
-        <source>No database open</source>
-        <translation>Aucune base ouverte</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="377" />
+      <source>No database open</source>
+      <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="378"/>
-        <source>%1 projects · %2 granted</source>
-        <translation>%1 projets · %2 accordés</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413" />
+      <source>%1 projects · %2 granted</source>
+      <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="392"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="402"/>
-        <source>New portfolio</source>
-        <translation>Nouveau portefeuille</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="427" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="437" />
+      <source>New portfolio</source>
+      <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="426"/>
-        <source>Portfolio databases (*.sqlite)</source>
-        <translation>Bases de portefeuille (*.sqlite)</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="429" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="461" />
+      <source>Portfolio databases (*.sqlite)</source>
+      <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="403"/>
-        <source>This file already exists; open it instead.</source>
-        <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="438" />
+      <source>This file already exists; open it instead.</source>
+      <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="411"/>
-        <source>Open a portfolio</source>
-        <translation>Ouvrir un portefeuille</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="446" />
+      <source>Open a portfolio</source>
+      <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413"/>
-        <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
-        <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="448" />
+      <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
+      <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="424"/>
-        <source>Save a copy</source>
-        <translation>Enregistrer une copie</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="459" />
+      <source>Save a copy</source>
+      <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="438"/>
-        <source>Copy saved: %1</source>
-        <translation>Copie enregistrée : %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="473" />
+      <source>Copy saved: %1</source>
+      <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="466"/>
-        <source>Creating the demo portfolio…</source>
-        <translation>Création du portefeuille de démonstration…</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="501" />
+      <source>Creating the demo portfolio…</source>
+      <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="518" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="510"/>
-        <source>Check the database</source>
-        <translation>Vérifier la base</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="541" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="545" />
+      <source>Check the database</source>
+      <translation>Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="548"/>
-        <source>Delete projects</source>
-        <translation>Supprimer des projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="582" />
+      <source>Project %1 saved.</source>
+      <translation>Projet %1 enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="591" />
+      <source>Delete projects</source>
+      <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="549"/>
-        <source>Delete %Ln project(s)? You can undo this.</source>
-        <translation>
-            <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
-            <numerusform>Supprimer %Ln projets ? Vous pourrez annuler.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="592" />
+      <source>Delete %Ln project(s)? You can undo this.</source>
+      <translation>
+        <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
+        <numerusform>Supprimer %Ln projets ? Vous pourrez annuler.</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="556"/>
-        <source>Delete %Ln project(s)</source>
-        <translation>
-            <numerusform>Supprimer %Ln projet</numerusform>
-            <numerusform>Supprimer %Ln projets</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="599" />
+      <source>Delete %Ln project(s)</source>
+      <translation>
+        <numerusform>Supprimer %Ln projet</numerusform>
+        <numerusform>Supprimer %Ln projets</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="565"/>
-        <source>Delete %1</source>
-        <translation>Supprimer %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="608" />
+      <source>Delete %1</source>
+      <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="618"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Raccourcis clavier</translation>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="661" />
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="24"/>
-        <source>amount in euros</source>
-        <extracomment>A QDateEdit cannot be empty: its minimum date stands for &quot;no date&quot; and shows as a dash.</extracomment>
-        <translation>montant en euros</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="24" />
+      <source>amount in euros</source>
+      <extracomment>A QDateEdit cannot be empty: its minimum date stands for "no date" and shows as a dash.</extracomment>
+      <translation>montant en euros</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58"/>
-        <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
-        <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
+      <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58" />
+      <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
+      <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="29"/>
-        <source>Preferences</source>
-        <translation>Préférences</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="29" />
+      <source>Preferences</source>
+      <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="38"/>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="38" />
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="44"/>
-        <source>Language</source>
-        <translation>Langue</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="44" />
+      <source>Language</source>
+      <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="48"/>
-        <source>Numbers, dates and amounts follow the language: 1 300 000,50 € or €1,300,000.50.</source>
-        <translation>Les nombres, dates et montants suivent la langue : 1 300 000,50 € ou €1,300,000.50.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="48" />
+      <source>Numbers, dates and amounts follow the language: 1 300 000,50 € or €1,300,000.50.</source>
+      <translation>Les nombres, dates et montants suivent la langue : 1 300 000,50 € ou €1,300,000.50.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="52"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="66"/>
-        <source>Default database</source>
-        <translation>Base par défaut</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="52" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="66" />
+      <source>Default database</source>
+      <translation>Base par défaut</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="68"/>
-        <source>Portfolio databases (*.sqlite)</source>
-        <translation>Bases de portefeuille (*.sqlite)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="68" />
+      <source>Portfolio databases (*.sqlite)</source>
+      <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="152"/>
-        <source>General</source>
-        <extracomment>The project&apos;s full change history (issue 7), newest first. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
-        <translation>Général</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="152" />
+      <source>General</source>
+      <extracomment>The project's full change history (issue 7), newest first. How many of a project's latest changes the editor shows. Which tab shows the widget of a rule's field (for pointing at the issue).</extracomment>
+      <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="153"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="153" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="154"/>
-        <source>Funding</source>
-        <translation>Financements</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="154" />
+      <source>Funding</source>
+      <translation>Financements</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="155"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="155" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="156"/>
-        <source>Pipeline</source>
-        <translation>Cycle de vie</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="156" />
+      <source>Pipeline</source>
+      <translation>Cycle de vie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="157"/>
-        <source>Responsible digital</source>
-        <translation>Numérique responsable</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="157" />
+      <source>Responsible digital</source>
+      <translation>Numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="158"/>
-        <source>Evaluations</source>
-        <translation>Expertises</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="158" />
+      <source>Evaluations</source>
+      <translation>Expertises</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="159"/>
-        <source>Notes</source>
-        <translation>Notes</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="159" />
+      <source>Notes</source>
+      <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="180"/>
-        <source>New project</source>
-        <translation>Nouveau projet</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="183" />
+      <source>New project</source>
+      <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="181"/>
-        <source>Project %1</source>
-        <translation>Projet %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="184" />
+      <source>Project %1</source>
+      <translation>Projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="211"/>
-        <source>Cluster</source>
-        <translation>Pôle</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="214" />
+      <source>Cluster</source>
+      <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="212"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="215" />
+      <source>Reference</source>
+      <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="213"/>
-        <source>Acronym</source>
-        <translation>Acronyme</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="216" />
+      <source>Acronym</source>
+      <translation>Acronyme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="214"/>
-        <source>Title</source>
-        <translation>Intitulé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="217" />
+      <source>Title</source>
+      <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="215"/>
-        <source>Call for proposals</source>
-        <translation>Appel à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="218" />
+      <source>Call for proposals</source>
+      <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="216"/>
-        <source>Regions</source>
-        <translation>Régions</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="219" />
+      <source>Regions</source>
+      <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="219"/>
-        <source>to</source>
-        <translation>au</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="222" />
+      <source>to</source>
+      <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="221"/>
-        <source>Start and end</source>
-        <translation>Début et fin</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224" />
+      <source>Start and end</source>
+      <translation>Début et fin</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="222"/>
-        <source>Total budget</source>
-        <translation>Budget total</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
+      <source>Total budget</source>
+      <translation>Budget total</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223"/>
-        <source>Eligible costs</source>
-        <translation>Dépenses éligibles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226" />
+      <source>Eligible costs</source>
+      <translation>Dépenses éligibles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224"/>
-        <source>Keywords</source>
-        <translation>Mots-clés</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
+      <source>Keywords</source>
+      <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225"/>
-        <source>Summary</source>
-        <translation>Résumé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
+      <source>Summary</source>
+      <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="300"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="303" />
+      <source>Organisation</source>
+      <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="301"/>
-        <source>Role</source>
-        <translation>Rôle</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="304" />
+      <source>Role</source>
+      <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="302"/>
-        <source>Budget</source>
-        <translation>Budget</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="305" />
+      <source>Budget</source>
+      <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="308"/>
-        <source>Organisation name…</source>
-        <translation>Nom de l&apos;organisation…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="311" />
+      <source>Organisation name…</source>
+      <translation>Nom de l'organisation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="317"/>
-        <source>Add partner</source>
-        <translation>Ajouter le partenaire</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320" />
+      <source>Add partner</source>
+      <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="373"/>
-        <source>Remove</source>
-        <translation>Retirer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="323" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="376" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="331"/>
-        <source>Funder</source>
-        <translation>Financeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="334" />
+      <source>Funder</source>
+      <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332"/>
-        <source>Instrument</source>
-        <translation>Type d&apos;aide</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335" />
+      <source>Instrument</source>
+      <translation>Type d'aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="333"/>
-        <source>Beneficiary</source>
-        <translation>Bénéficiaire</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336" />
+      <source>Beneficiary</source>
+      <translation>Bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="334"/>
-        <source>Requested</source>
-        <translation>Demandé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="337" />
+      <source>Requested</source>
+      <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335"/>
-        <source>Granted</source>
-        <translation>Accordé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="338" />
+      <source>Granted</source>
+      <translation>Accordé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336"/>
-        <source>Paid</source>
-        <translation>Versé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="339" />
+      <source>Paid</source>
+      <translation>Versé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="337"/>
-        <source>Decision</source>
-        <translation>Décision</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="340" />
+      <source>Decision</source>
+      <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="338"/>
-        <source>Override</source>
-        <translation>Dérogation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="341" />
+      <source>Override</source>
+      <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345"/>
-        <source>Add funding line</source>
-        <translation>Ajouter une ligne de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348" />
+      <source>Add funding line</source>
+      <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
-        <source>Delete line</source>
-        <translation>Supprimer la ligne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351" />
+      <source>Delete line</source>
+      <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="362"/>
-        <source>Domain</source>
-        <translation>Domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="365" />
+      <source>Domain</source>
+      <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="363"/>
-        <source>Share (%)</source>
-        <translation>Part (%)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="366" />
+      <source>Share (%)</source>
+      <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="370"/>
-        <source>Add domain</source>
-        <translation>Ajouter un domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="373" />
+      <source>Add domain</source>
+      <translation>Ajouter un domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="389"/>
-        <source>Submitted on</source>
-        <translation>Déposé le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="392" />
+      <source>Submitted on</source>
+      <translation>Déposé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="390"/>
-        <source>Evaluated on</source>
-        <translation>Expertisé le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="393" />
+      <source>Evaluated on</source>
+      <translation>Expertisé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="391"/>
-        <source>Labelling decided on</source>
-        <translation>Labellisation décidée le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="394" />
+      <source>Labelling decided on</source>
+      <translation>Labellisation décidée le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="392"/>
-        <source>Funding decided on</source>
-        <translation>Financement décidé le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="395" />
+      <source>Funding decided on</source>
+      <translation>Financement décidé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="393"/>
-        <source>Closed on</source>
-        <translation>Terminé le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="396" />
+      <source>Closed on</source>
+      <translation>Terminé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="394"/>
-        <source>Abandoned on</source>
-        <translation>Abandonné le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="397" />
+      <source>Abandoned on</source>
+      <translation>Abandonné le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
-        <source>Move to the next step on</source>
-        <translation>Passer à l&apos;étape suivante le</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="408" />
+      <source>Move to the next step on</source>
+      <translation>Passer à l'étape suivante le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="422"/>
-        <source>History</source>
-        <translation>Historique</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="425" />
+      <source>History</source>
+      <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="428"/>
-        <source>Project of the responsible-digital axis</source>
-        <translation>Projet de l&apos;axe numérique responsable</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="431" />
+      <source>Project of the responsible-digital axis</source>
+      <translation>Projet de l'axe numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="443"/>
-        <source>Maturity</source>
-        <translation>Maturité</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="446" />
+      <source>Maturity</source>
+      <translation>Maturité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="452"/>
-        <source>Expert</source>
-        <translation>Expert</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455" />
+      <source>Expert</source>
+      <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="453"/>
-        <source>Date</source>
-        <translation>Date</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456" />
+      <source>Date</source>
+      <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="454"/>
-        <source>Innovation</source>
-        <translation>Innovation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="457" />
+      <source>Innovation</source>
+      <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455"/>
-        <source>Consortium</source>
-        <translation>Consortium</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="458" />
+      <source>Consortium</source>
+      <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456"/>
-        <source>Impact</source>
-        <translation>Impact</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459" />
+      <source>Impact</source>
+      <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="457"/>
-        <source>Feasibility</source>
-        <translation>Faisabilité</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="460" />
+      <source>Feasibility</source>
+      <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="460"/>
-        <source>Recommendation</source>
-        <translation>Recommandation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="463" />
+      <source>Recommendation</source>
+      <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465"/>
-        <source>Opinion</source>
-        <translation>Avis</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468" />
+      <source>Opinion</source>
+      <translation>Avis</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="475"/>
-        <source>Add evaluation</source>
-        <translation>Ajouter une expertise</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="478" />
+      <source>Add evaluation</source>
+      <translation>Ajouter une expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="477"/>
-        <source>Delete evaluation</source>
-        <translation>Supprimer l&apos;expertise</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="480" />
+      <source>Delete evaluation</source>
+      <translation>Supprimer l'expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="488"/>
-        <source>Save the project before adding evaluations.</source>
-        <translation>Enregistrez le projet avant d&apos;ajouter des expertises.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="491" />
+      <source>Save the project before adding evaluations.</source>
+      <translation>Enregistrez le projet avant d'ajouter des expertises.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="610"/>
-        <source>Total: %1 %</source>
-        <translation>Total : %1 %</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="613" />
+      <source>Total: %1 %</source>
+      <translation>Total : %1 %</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="616"/>
-        <source>Partners&apos; budgets: %1 of %2</source>
-        <translation>Budgets des partenaires : %1 sur %2</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="619" />
+      <source>Partners' budgets: %1 of %2</source>
+      <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="624"/>
-        <source>Requested %1 · granted %2 · paid %3</source>
-        <translation>Demandé %1 · accordé %2 · versé %3</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="627" />
+      <source>Requested %1 · granted %2 · paid %3</source>
+      <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="664"/>
-        <source>New organisation</source>
-        <translation>Nouvelle organisation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="651" />
+      <source>%1: %2</source>
+      <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="665"/>
-        <source>“%1” is not known yet. What kind of organisation is it?</source>
-        <translation>« %1 » n&apos;est pas encore connue. De quel type d&apos;organisation s&apos;agit-il ?</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="655" />
+      <source>To save this project:</source>
+      <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="685"/>
-        <source>No funder</source>
-        <translation>Aucun financeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="695" />
+      <source>New organisation</source>
+      <translation>Nouvelle organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="685"/>
-        <source>Create a funder first (Funders &amp; calls).</source>
-        <translation>Créez d&apos;abord un financeur (Financeurs et appels).</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="696" />
+      <source>“%1” is not known yet. What kind of organisation is it?</source>
+      <translation>« %1 » n'est pas encore connue. De quel type d'organisation s'agit-il ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="710"/>
-        <source>Create project %1</source>
-        <translation>Création du projet %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="716" />
+      <source>No funder</source>
+      <translation>Aucun financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="720"/>
-        <source>Edit project %1</source>
-        <translation>Modification du projet %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="716" />
+      <source>Create a funder first (Funders &amp; calls).</source>
+      <translation>Créez d'abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="818"/>
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="741" />
+      <source>Create project %1</source>
+      <translation>Création du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="819"/>
-        <source>Save your changes before moving the project to the next step?</source>
-        <translation>Enregistrer vos modifications avant de passer le projet à l&apos;étape suivante ?</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="751" />
+      <source>Edit project %1</source>
+      <translation>Modification du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="834"/>
-        <source>Move %1 to %2</source>
-        <translation>Passage de %1 à « %2 »</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="849" />
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="850" />
+      <source>Save your changes before moving the project to the next step?</source>
+      <translation>Enregistrer vos modifications avant de passer le projet à l'étape suivante ?</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="865" />
+      <source>Move %1 to %2</source>
+      <translation>Passage de %1 à « %2 »</translation>
+    </message>
+  </context>
+  <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="42"/>
-        <source>Cluster</source>
-        <extracomment>A role carrying the raw value of a cell (cents, dates, codes) for delegates and tests.</extracomment>
-        <translation>Pôle</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="42" />
+      <source>Cluster</source>
+      <extracomment>A role carrying the raw value of a cell (cents, dates, codes) for delegates and tests.</extracomment>
+      <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="43"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="43" />
+      <source>Reference</source>
+      <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="44"/>
-        <source>Acronym</source>
-        <translation>Acronyme</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="44" />
+      <source>Acronym</source>
+      <translation>Acronyme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="45"/>
-        <source>Title</source>
-        <translation>Intitulé</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="45" />
+      <source>Title</source>
+      <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="46"/>
-        <source>Status</source>
-        <translation>Statut</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="46" />
+      <source>Status</source>
+      <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="47"/>
-        <source>Lead partner</source>
-        <translation>Porteur</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="47" />
+      <source>Lead partner</source>
+      <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="48"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="48" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="49"/>
-        <source>Region</source>
-        <translation>Région</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="49" />
+      <source>Region</source>
+      <translation>Région</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="50"/>
-        <source>Call</source>
-        <translation>Appel à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="50" />
+      <source>Call</source>
+      <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="51"/>
-        <source>Start</source>
-        <translation>Début</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="51" />
+      <source>Start</source>
+      <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="52"/>
-        <source>End</source>
-        <translation>Fin</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="52" />
+      <source>End</source>
+      <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="53"/>
-        <source>Budget</source>
-        <translation>Budget</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="53" />
+      <source>Budget</source>
+      <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="55"/>
-        <source>Granted funding</source>
-        <translation>Aide accordée</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="55" />
+      <source>Granted funding</source>
+      <translation>Aide accordée</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="65"/>
-        <source>Search reference, acronym, title, partner…</source>
-        <extracomment>The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
-        <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="66" />
+      <source>Search reference, acronym, title, partner…</source>
+      <extracomment>The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
+      <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="75"/>
-        <source>Filters</source>
-        <translation>Filtres</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="76" />
+      <source>Filters</source>
+      <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="79"/>
-        <source>Saved views</source>
-        <translation>Vues enregistrées</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="80" />
+      <source>Saved views</source>
+      <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="82"/>
-        <source>Save view…</source>
-        <translation>Enregistrer la vue…</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="83" />
+      <source>Save view…</source>
+      <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="85"/>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="283"/>
-        <source>Delete view</source>
-        <translation>Supprimer la vue</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="86" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="300" />
+      <source>Delete view</source>
+      <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="88"/>
-        <source>New project</source>
-        <translation>Nouveau projet</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
+      <source>New project</source>
+      <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="129"/>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="130" />
+      <source>Open</source>
+      <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="133"/>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="134" />
+      <source>Delete</source>
+      <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="252"/>
-        <source>(current view)</source>
-        <translation>(vue courante)</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="269" />
+      <source>(current view)</source>
+      <translation>(vue courante)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="273"/>
-        <source>Save view</source>
-        <translation>Enregistrer la vue</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="290" />
+      <source>Save view</source>
+      <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="273"/>
-        <source>Name of the view:</source>
-        <translation>Nom de la vue :</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="290" />
+      <source>Name of the view:</source>
+      <translation>Nom de la vue :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="283"/>
-        <source>Delete the view “%1”?</source>
-        <translation>Supprimer la vue « %1 » ?</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="300" />
+      <source>Delete the view “%1”?</source>
+      <translation>Supprimer la vue « %1 » ?</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="19"/>
-        <source>Welcome to your project portfolio</source>
-        <translation>Bienvenue dans votre portefeuille de projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="19" />
+      <source>Welcome to your project portfolio</source>
+      <translation>Bienvenue dans votre portefeuille de projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="24"/>
-        <source>This portfolio is empty. How would you like to begin?</source>
-        <translation>Ce portefeuille est vide. Par où voulez-vous commencer ?</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="24" />
+      <source>This portfolio is empty. How would you like to begin?</source>
+      <translation>Ce portefeuille est vide. Par où voulez-vous commencer ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="32"/>
-        <source>Explore the demo portfolio</source>
-        <translation>Découvrir le portefeuille de démonstration</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="32" />
+      <source>Explore the demo portfolio</source>
+      <translation>Découvrir le portefeuille de démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="33"/>
-        <source>1,300 projects of a cluster like Images &amp; Réseaux, 2005–2026</source>
-        <translation>1 300 projets d&apos;un pôle comme Images &amp; Réseaux, 2005–2026</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="33" />
+      <source>1,300 projects of a cluster like Images &amp; Réseaux, 2005–2026</source>
+      <translation>1 300 projets d'un pôle comme Images &amp; Réseaux, 2005–2026</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="38"/>
-        <source>Import a workbook…</source>
-        <translation>Importer un classeur…</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="38" />
+      <source>Import a workbook…</source>
+      <translation>Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="39"/>
-        <source>Projects, partners and funding from an Excel, LibreOffice or CSV file</source>
-        <translation>Projets, partenaires et financements depuis un fichier Excel, LibreOffice ou CSV</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="39" />
+      <source>Projects, partners and funding from an Excel, LibreOffice or CSV file</source>
+      <translation>Projets, partenaires et financements depuis un fichier Excel, LibreOffice ou CSV</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="44"/>
-        <source>Start an empty portfolio</source>
-        <translation>Commencer un portefeuille vide</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="44" />
+      <source>Start an empty portfolio</source>
+      <translation>Commencer un portefeuille vide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="45"/>
-        <source>Create your first project by hand</source>
-        <translation>Saisissez votre premier projet</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="45" />
+      <source>Create your first project by hand</source>
+      <translation>Saisissez votre premier projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="50"/>
-        <source>Open another portfolio file…</source>
-        <translation>Ouvrir un autre fichier de portefeuille…</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="50" />
+      <source>Open another portfolio file…</source>
+      <translation>Ouvrir un autre fichier de portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="51"/>
-        <source>A .sqlite file made by this application</source>
-        <translation>Un fichier .sqlite créé par cette application</translation>
+      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="51" />
+      <source>A .sqlite file made by this application</source>
+      <translation>Un fichier .sqlite créé par cette application</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/errors.py" line="34"/>
-        <location filename="../../src/portfolio_desktop/ui/errors.py" line="79"/>
-        <source>Cannot do that</source>
-        <translation>Opération impossible</translation>
+      <location filename="../../src/portfolio_desktop/ui/errors.py" line="34" />
+      <location filename="../../src/portfolio_desktop/ui/errors.py" line="79" />
+      <source>Cannot do that</source>
+      <translation>Opération impossible</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/errors.py" line="53"/>
-        <source>Unexpected error</source>
-        <translation>Erreur inattendue</translation>
+      <location filename="../../src/portfolio_desktop/ui/errors.py" line="53" />
+      <source>Unexpected error</source>
+      <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/errors.py" line="55"/>
-        <source>Something went wrong. Your data is safe: the change in progress was cancelled.</source>
-        <translation>Un problème est survenu. Vos données sont intactes : la modification en cours a été annulée.</translation>
+      <location filename="../../src/portfolio_desktop/ui/errors.py" line="55" />
+      <source>Something went wrong. Your data is safe: the change in progress was cancelled.</source>
+      <translation>Un problème est survenu. Vos données sont intactes : la modification en cours a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/errors.py" line="61"/>
-        <source>The details are in the log file:</source>
-        <translation>Les détails sont dans le journal :</translation>
+      <location filename="../../src/portfolio_desktop/ui/errors.py" line="61" />
+      <source>The details are in the log file:</source>
+      <translation>Les détails sont dans le journal :</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -237,3 +237,61 @@ def test_welcome_page_then_demo(empty_desktop, qtbot) -> None:
     qtbot.mouseClick(window.welcome.findChild(QPushButton, "demoButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rows(window) == 1300, timeout=20_000)
     assert window.stack.currentWidget() is window.projects
+
+
+def test_a_new_form_says_what_to_fill_in_then_a_save_is_confirmed_and_shown(
+    desktop, qtbot, pole_db
+) -> None:
+    """A new project's form names the fields it needs, in grey (no red before the first edit);
+    after the save the status bar says so and the table selects the new project."""
+    window = desktop.window
+    editor = open_editor(window, qtbot)
+    text = editor.issues.text()
+    assert text.startswith("Pour enregistrer ce projet :")
+    assert "• Référence : ce champ est obligatoire." in text
+    assert "b3261e" not in editor.issues.styleSheet() + editor.reference.styleSheet()
+    editor.reference.insert("IR-2026-9002")
+    editor.reference.clear()
+    assert "b3261e" in editor.reference.styleSheet()  # touched and still empty: now red
+    editor.reference.insert("IR-2026-9002")
+    editor.acronym.insert("LITTORAL")
+    qtbot.mouseClick(save_button(editor), Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "Projet IR-2026-9002 — LITTORAL enregistré."
+    created = expected_ids(pole_db, ProjectFilter(search="IR-2026-9002"))
+    qtbot.waitUntil(lambda: window.projects.selected_ids() == created)
+
+
+def test_window_shortcuts_work_from_the_search_box(desktop, qtbot, monkeypatch) -> None:
+    """Ctrl+E exports even while the search box has the focus (a line edit takes Ctrl+E for
+    "end of line")."""
+    window = desktop.window
+    asked: list[str] = []
+    monkeypatch.setattr(window, "export_workbook", lambda: asked.append("export"))
+    for action in window.findChildren(QAction, "exportAction"):
+        action.triggered.disconnect()
+        action.triggered.connect(lambda _c=False: window.export_workbook())
+    from PySide6.QtCore import QEvent, QObject
+
+    class Spy(QObject):
+        """What the field is asked: may it take the key for itself (ShortcutOverride)?"""
+
+        asked: list[str] = []
+
+        def eventFilter(self, _watched, event) -> bool:  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.ShortcutOverride:
+                self.asked.append(event.keyCombination().key().name)
+            return False
+
+    spy = Spy()
+    search = window.projects.search
+    search.installEventFilter(spy)
+    window.activateWindow()
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClick(search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["export"]
+    # The field never got the chance to take it (on X11 a line edit takes Ctrl+E as "end of
+    # line", and the export did not start); plain typing still reaches it.
+    assert "Key_E" not in spy.asked
+    qtbot.keyClick(search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert "Key_A" in spy.asked

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -61,6 +62,37 @@ def count_projects(db: Any) -> int:
     from ..services.stats import project_count
 
     return project_count(db)
+
+
+#: Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is
+#: "end of line" in a line edit): they run the command whatever has the focus.
+WINDOW_SHORTCUTS = (
+    "Ctrl+E",
+    "Ctrl+I",
+    "Ctrl+Shift+F",
+    "Ctrl+Shift+N",
+    "F1",
+    *(f"Ctrl+{n}" for n in range(1, 10)),
+)
+
+
+class _WindowShortcuts(QObject):
+    """Lets the window's shortcuts through a focused text field of that window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.keys = {QKeySequence(k).toString() for k in WINDOW_SHORTCUTS}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # True: the field does not take the key, and Qt's shortcut map runs the command.
+        return (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()).toString() in self.keys
+        )
 
 
 class MainWindow(QMainWindow):
@@ -118,6 +150,9 @@ class MainWindow(QMainWindow):
         # Data safety and team mode (issue 7): backups, server, history and imports.
         self.safety = SafetyActions(ctx, self)
         self._build_menus()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(_WindowShortcuts(self))
         self.welcome.create_demo.connect(self.create_demo)
         self.welcome.import_workbook.connect(self.import_workbook)
         self.welcome.start_empty.connect(self.start_empty)
@@ -532,12 +567,20 @@ class MainWindow(QMainWindow):
                 return
             editor = ProjectEditor(self.ctx, choices, record, self)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.saved.connect(lambda pid, e=editor: self._project_saved(pid, e))
             self._editor = editor
             editor.open()
 
         self.ctx.read(
             load_choices, db, project_id, on_done=show, on_error=lambda e: show_error(self, e)
         )
+
+    def _project_saved(self, project_id: int, editor: Any) -> None:
+        """Says so in the status bar, and shows the project in the table (a new one too)."""
+        record = editor.current_record()
+        name = " — ".join(part for part in (record.reference, record.acronym) if part)
+        self.statusBar().showMessage(self.tr("Project %1 saved.").replace("%1", name), 8000)
+        self.projects.select_project(project_id)
 
     def delete_projects(self, ids: list[int]) -> None:
         db = self.ctx.db

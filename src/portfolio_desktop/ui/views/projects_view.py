@@ -60,6 +60,7 @@ class ProjectsView(QWidget):
         self._again = False  # …and another was asked for meanwhile
         self._filter = ProjectFilter()
         self.selection: Any = None
+        self._to_select: int | None = None  # a project to select once the table has it
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search reference, acronym, title, partner…"))
@@ -162,6 +163,20 @@ class ProjectsView(QWidget):
         self.search.blockSignals(False)
         self.panel.set_filter(flt.with_changes(search=""))
 
+    def select_project(self, project_id: int) -> None:
+        """Selects the project and scrolls to it: now when the table lists it, else when the
+        query that follows a save (a new project) brings it."""
+        if not self._show_row(project_id):
+            self._to_select = project_id
+
+    def _show_row(self, project_id: int) -> bool:
+        row = self.model.row_of(project_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.project_id(r) for r in rows]
@@ -213,6 +228,8 @@ class ProjectsView(QWidget):
                 if flt != self._filter:
                     self._filter = flt
                     self.filter_changed.emit(flt)
+                if self._to_select is not None and self._show_row(self._to_select):
+                    self._to_select = None
             finish()
 
         def failed(error: BaseException) -> None:
