@@ -275,7 +275,9 @@ def test_window_shortcuts_work_from_the_search_box(desktop, qtbot, monkeypatch) 
     class Spy(QObject):
         """What the field is asked: may it take the key for itself (ShortcutOverride)?"""
 
-        asked: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked: list[str] = []
 
         def eventFilter(self, _watched, event) -> bool:  # type: ignore[no-untyped-def]
             if event.type() == QEvent.Type.ShortcutOverride:
