@@ -123,3 +123,26 @@ def test_qt_own_dialogs_speak_french(qapp, monkeypatch) -> None:
         assert translated() == ("Look in:", "Files of type:")
     finally:
         i18n.install_language("en")
+
+
+def test_qt_file_dialog_has_no_english_left(qapp, tmp_path: Path) -> None:
+    """Qt 6's file dialog labels (« &Look in: », « Files of &type: ») and file types (« Folder »)
+    that PySide6's qtbase_fr lacks come from our qtextra_fr."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    from portfolio_desktop.ui import i18n
+
+    try:
+        i18n.install_language("fr")
+        dialog = QFileDialog(None, "x", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "&Voir dans\xa0:"
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Fichiers de &type\xa0:"
+        folder = QCoreApplication.translate(
+            "QAbstractFileIconProvider", "Folder", "All other platforms"
+        )
+        assert folder == "Dossier"
+        dialog.deleteLater()
+    finally:
+        i18n.install_language("en")
