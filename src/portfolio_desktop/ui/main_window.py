@@ -76,6 +76,13 @@ WINDOW_SHORTCUTS = (
 )
 
 
+#: Files a user may drop on the window: workbooks start the import wizard on them, portfolio
+#: files are opened.
+WORKBOOK_FILES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+PORTFOLIO_FILES = (".sqlite", ".db")
+DROPPABLE = WORKBOOK_FILES + PORTFOLIO_FILES
+
+
 class _WindowShortcuts(QObject):
     """Lets the window's shortcuts through a focused text field of that window."""
 
@@ -149,6 +156,7 @@ class MainWindow(QMainWindow):
 
         # Data safety and team mode (issue 7): backups, server, history and imports.
         self.safety = SafetyActions(ctx, self)
+        self.setAcceptDrops(True)
         self._build_menus()
         app = QApplication.instance()
         if app is not None:
@@ -618,12 +626,13 @@ class MainWindow(QMainWindow):
 
     # -- workbooks --------------------------------------------------------------------------------
 
-    def import_workbook(self) -> None:
+    def import_workbook(self, path: str | Path | None = None) -> None:
+        """Opens the import wizard (on `path` when given: a workbook dropped on the window)."""
         if self.ctx.db is None:
             return
         from .dialogs.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.ctx.db, self.ctx.writer, self)
+        wizard = ImportWizard(self.ctx.db, self.ctx.writer, self, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(
             lambda _batch: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
@@ -638,6 +647,36 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ctx.db, self.ctx.reader, self.projects.current_filter(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # -- drag and drop ----------------------------------------------------------------------------
+
+    def _dropped_file(self, event: Any) -> Path | None:
+        """The one local workbook or portfolio file being dragged over the window, if any."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in DROPPABLE else None
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._dropped_file(event) is not None and self.ctx.db is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        path = self._dropped_file(event)
+        if path is None or self.ctx.db is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() in PORTFOLIO_FILES:
+            self.open_requested.emit(str(path))
+        else:
+            self.import_workbook(path)
 
     # -- help and preferences ---------------------------------------------------------------------
 
