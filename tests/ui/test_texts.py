@@ -23,3 +23,14 @@ def test_an_ampersand_in_a_title_is_shown(empty_desktop) -> None:
     assert "Images & Réseaux" in demo.accessibleName() + demo.accessibleDescription()
     views = [a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+3"]
     assert [without_mnemonic(a.text()) for a in views] == [window.page_titles()["funders"]]
+
+
+def test_the_shortcut_list_pairs_keys_and_commands(desktop, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    desktop.window.show_shortcuts()
+    (text,) = shown
+    assert "<td style='padding-right:18px'>Ctrl+E</td><td>Exporter…</td>" in text
+    assert "<td>Financeurs et appels</td>" in text

@@ -689,15 +689,26 @@ class MainWindow(QMainWindow):
             self.language_chosen.emit(dialog.language())
 
     def show_shortcuts(self) -> None:
-        lines = []
+        """F1: every shortcut and what it does, in two aligned columns."""
+        import html
+
+        rows = set()
         for action in self.findChildren(QAction):
             if action.shortcut().isEmpty() or not action.text():
                 continue
-            text = without_mnemonic(action.text())
-            lines.append(
-                f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{text}"
-            )
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(sorted(set(lines))))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            rows.add((keys, without_mnemonic(action.text())))
+        table = "".join(
+            f"<tr><td style='padding-right:18px'>{html.escape(keys)}</td>"
+            f"<td>{html.escape(text)}</td></tr>"
+            for keys, text in sorted(rows)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), "", parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{table}</table>")
+        box.exec()
 
     def about(self) -> None:
         from .dialogs.about import AboutDialog
