@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QHeaderView, QPushButton
 
 from portfolio_desktop.ui.main_window import without_mnemonic
 
@@ -34,3 +35,30 @@ def test_the_shortcut_list_pairs_keys_and_commands(desktop, monkeypatch) -> None
     (text,) = shown
     assert "<td style='padding-right:18px'>Ctrl+E</td><td>Exporter…</td>" in text
     assert "<td>Financeurs et appels</td>" in text
+
+
+def test_no_header_is_clipped(desktop, qtbot) -> None:
+    """Every column is at least as wide as its header's text (« Lignes de financement »,
+    « Recommandation » were cut in French), and a reference as long as an ANR one fits."""
+    window = desktop.window
+
+    def unclipped(view) -> None:  # type: ignore[no-untyped-def]
+        header = view.horizontalHeader()
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                continue  # takes the width the window leaves it
+            text = view.model().headerData(column, Qt.Orientation.Horizontal)
+            assert view.columnWidth(column) >= header.sectionSizeHint(column), text
+
+    window.show_page("funders")
+    funders = window.page("funders")
+    unclipped(funders.funders_table)
+    unclipped(funders.calls_table)
+    window.show_page("organisations")
+    unclipped(window.page("organisations").table)
+    window.show_page("projects")
+    projects = window.projects
+    unclipped(projects.table)
+    reference = projects.model.column_of("reference")
+    width = projects.table.fontMetrics().horizontalAdvance("ANR-22-PETQ-0010")
+    assert projects.table.columnWidth(reference) > width

@@ -59,6 +59,7 @@ from ...services.progress import Cancelled, Progress
 from ...storage.database import Database
 from ..file_dialogs import open_file_name, save_file_name
 from ..tasks import TaskRunner
+from ..widgets.tables import fit_headers
 from .import_models import (
     ChoiceDelegate,
     ColumnMappingModel,
@@ -261,6 +262,8 @@ def _table(model: Any) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
+    fit_headers(view)
+    model.modelReset.connect(lambda: fit_headers(view))
     return view
 
 

@@ -68,6 +68,7 @@ from ..errors import show_error
 from ..models.record_table import Field, FieldDelegate, RecordTableModel
 from ..widgets.checkable_combo import CheckableComboBox
 from ..widgets.fields import MoneyEdit, OptionalDateEdit
+from ..widgets.tables import fit_headers
 from .conflict_dialog import ConflictDialog, names_of, warn_deleted_elsewhere
 from .history_view import HistoryPanel
 
@@ -474,6 +475,7 @@ class ProjectEditor(QDialog):
         self.evaluations_view.setModel(self.evaluations)
         self.evaluations_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.evaluations_view.horizontalHeader().setStretchLastSection(True)
+        fit_headers(self.evaluations_view)
         self.evaluations_view.doubleClicked.connect(lambda i: self.edit_evaluation(i.row()))
         add = QPushButton(self.tr("Add evaluation"))
         add.clicked.connect(lambda: self.edit_evaluation(None))

@@ -28,6 +28,7 @@ from ..errors import show_error
 from ..lazy import project_list, reference
 from ..models.project_table import ProjectTableModel
 from ..widgets.filter_panel import FilterChoices, FilterPanel
+from ..widgets.tables import fit_headers
 
 SEARCH_DELAY_MS = 120
 DEFAULT_HIDDEN = ("cluster", "end_on")
@@ -344,8 +345,13 @@ class ProjectsView(QWidget):
             "budget": 120,
             "granted": 130,
         }
+        # A reference as long as an ANR one (« ANR-22-PETQ-0010 ») is not cut.
+        widths["reference"] = max(
+            widths["reference"], self.table.fontMetrics().horizontalAdvance("ANR-22-PETQ-0010") + 16
+        )
         for column, key in enumerate(self.model.column_keys()):
             self.table.setColumnWidth(column, widths.get(key, 100))
+        fit_headers(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def _column_menu(self, position: QPoint) -> None:
