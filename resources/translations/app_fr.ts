@@ -42,52 +42,52 @@
   <context>
     <name>EvaluationDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="950" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="952" />
       <source>Evaluation</source>
       <translation>Expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="959" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961" />
       <source>Innovation</source>
       <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="960" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="962" />
       <source>Consortium</source>
       <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="963" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="962" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="964" />
       <source>Feasibility</source>
       <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="977" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="978" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="980" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981" />
       <source>Scores (0–5)</source>
       <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="980" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982" />
       <source>Recommendation</source>
       <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="983" />
       <source>Opinion</source>
       <translation>Avis</translation>
     </message>
@@ -163,236 +163,246 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="178" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="213" />
       <source>Projects</source>
-      <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is "end of line" in a line edit): they run the command whatever has the focus. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
+      <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is "end of line" in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="179" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="180" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215" />
       <source>Funders &amp; calls</source>
       <translation>Financeurs et appels</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="181" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="182" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217" />
       <source>Experts</source>
       <translation>Experts</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="183" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
       <source>Dashboard</source>
       <translation>Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="201" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="236" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="204" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="239" />
       <source>&amp;New portfolio…</source>
       <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="208" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243" />
       <source>&amp;Open…</source>
       <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="210" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="245" />
       <source>Save a &amp;copy…</source>
       <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="213" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="248" />
       <source>&amp;Recent files</source>
       <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="253" />
       <source>&amp;Import a workbook…</source>
       <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257" />
       <source>&amp;Export…</source>
       <translation>E&amp;xporter…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="226" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="261" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="229" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="264" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="230" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="233" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
+      <source>&amp;Undo “%1”</source>
+      <translation>&amp;Annuler « %1 »</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="241" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269" />
+      <source>&amp;Redo “%1”</source>
+      <translation>&amp;Rétablir « %1 »</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="278" />
       <source>New &amp;project…</source>
       <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="283" />
       <source>&amp;Preferences…</source>
       <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="253" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="290" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="303" />
       <source>Show or hide the &amp;filters</source>
       <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="310" />
       <source>&amp;Search projects</source>
       <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="277" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="314" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="278" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315" />
       <source>Create the &amp;demo portfolio</source>
       <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316" />
       <source>&amp;Check the database</source>
       <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="281" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="282" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="283" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320" />
       <source>&amp;About portfolio-desktop</source>
       <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="292" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="329" />
       <source>(none)</source>
       <translation>(aucun)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="333" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="370" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="374" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="411" />
       <source>Opening %1…</source>
       <translation>Ouverture de %1…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="377" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="414" />
       <source>No database open</source>
       <translation>Aucune base ouverte</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="450" />
       <source>%1 projects · %2 granted</source>
       <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="427" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="437" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="464" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="474" />
       <source>New portfolio</source>
       <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="429" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="461" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="466" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498" />
       <source>Portfolio databases (*.sqlite)</source>
       <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="438" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="475" />
       <source>This file already exists; open it instead.</source>
       <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="446" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483" />
       <source>Open a portfolio</source>
       <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="448" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485" />
       <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
       <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="459" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496" />
       <source>Save a copy</source>
       <translation>Enregistrer une copie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="473" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="510" />
       <source>Copy saved: %1</source>
       <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="501" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="538" />
       <source>Creating the demo portfolio…</source>
       <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="518" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="555" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="541" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="545" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="578" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="582" />
       <source>Check the database</source>
       <translation>Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="582" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="619" />
       <source>Project %1 saved.</source>
       <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="591" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="628" />
       <source>Delete projects</source>
       <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="592" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="629" />
       <source>Delete %Ln project(s)? You can undo this.</source>
       <translation>
         <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -400,7 +410,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="599" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="636" />
       <source>Delete %Ln project(s)</source>
       <translation>
         <numerusform>Supprimer %Ln projet</numerusform>
@@ -408,12 +418,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="608" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="645" />
       <source>Delete %1</source>
       <translation>Supprimer %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="661" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="736" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -469,384 +479,384 @@
   <context>
     <name>ProjectEditor</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="152" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="153" />
       <source>General</source>
       <extracomment>The project's full change history (issue 7), newest first. How many of a project's latest changes the editor shows. Which tab shows the widget of a rule's field (for pointing at the issue).</extracomment>
       <translation>Général</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="153" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="154" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="154" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="155" />
       <source>Funding</source>
       <translation>Financements</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="155" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="156" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="156" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="157" />
       <source>Pipeline</source>
       <translation>Cycle de vie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="157" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="158" />
       <source>Responsible digital</source>
       <translation>Numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="158" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="159" />
       <source>Evaluations</source>
       <translation>Expertises</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="159" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="183" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="184" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="184" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="185" />
       <source>Project %1</source>
       <translation>Projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="214" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="215" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="215" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="216" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="216" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="217" />
       <source>Acronym</source>
       <translation>Acronyme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="217" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="218" />
       <source>Title</source>
       <translation>Intitulé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="218" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="219" />
       <source>Call for proposals</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="219" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="220" />
       <source>Regions</source>
       <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="222" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
       <source>Start and end</source>
       <translation>Début et fin</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226" />
       <source>Total budget</source>
       <translation>Budget total</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
       <source>Eligible costs</source>
       <translation>Dépenses éligibles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
       <source>Keywords</source>
       <translation>Mots-clés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="303" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="304" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="304" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="305" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="305" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="306" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="311" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312" />
       <source>Organisation name…</source>
       <translation>Nom de l'organisation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="321" />
       <source>Add partner</source>
       <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="323" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="376" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="324" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="377" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="334" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336" />
       <source>Instrument</source>
       <translation>Type d'aide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="337" />
       <source>Beneficiary</source>
       <translation>Bénéficiaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="337" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="338" />
       <source>Requested</source>
       <translation>Demandé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="338" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="339" />
       <source>Granted</source>
       <translation>Accordé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="339" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="340" />
       <source>Paid</source>
       <translation>Versé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="340" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="341" />
       <source>Decision</source>
       <translation>Décision</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="341" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="342" />
       <source>Override</source>
       <translation>Dérogation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349" />
       <source>Add funding line</source>
       <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="352" />
       <source>Delete line</source>
       <translation>Supprimer la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="365" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="366" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="366" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="367" />
       <source>Share (%)</source>
       <translation>Part (%)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="373" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374" />
       <source>Add domain</source>
       <translation>Ajouter un domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="392" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="393" />
       <source>Submitted on</source>
       <translation>Déposé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="393" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="394" />
       <source>Evaluated on</source>
       <translation>Expertisé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="394" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="395" />
       <source>Labelling decided on</source>
       <translation>Labellisation décidée le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="395" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="396" />
       <source>Funding decided on</source>
       <translation>Financement décidé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="396" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="397" />
       <source>Closed on</source>
       <translation>Terminé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="397" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="398" />
       <source>Abandoned on</source>
       <translation>Abandonné le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="408" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="409" />
       <source>Move to the next step on</source>
       <translation>Passer à l'étape suivante le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="425" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="426" />
       <source>History</source>
       <translation>Historique</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="431" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="432" />
       <source>Project of the responsible-digital axis</source>
       <translation>Projet de l'axe numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="446" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="447" />
       <source>Maturity</source>
       <translation>Maturité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="457" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="457" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="458" />
       <source>Innovation</source>
       <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="458" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459" />
       <source>Consortium</source>
       <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="460" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="460" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="461" />
       <source>Feasibility</source>
       <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="463" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464" />
       <source>Recommendation</source>
       <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469" />
       <source>Opinion</source>
       <translation>Avis</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="478" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="480" />
       <source>Add evaluation</source>
       <translation>Ajouter une expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="480" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="482" />
       <source>Delete evaluation</source>
       <translation>Supprimer l'expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="491" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="493" />
       <source>Save the project before adding evaluations.</source>
       <translation>Enregistrez le projet avant d'ajouter des expertises.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="613" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="615" />
       <source>Total: %1 %</source>
       <translation>Total : %1 %</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="619" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="621" />
       <source>Partners' budgets: %1 of %2</source>
       <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="627" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="629" />
       <source>Requested %1 · granted %2 · paid %3</source>
       <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="651" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="653" />
       <source>%1: %2</source>
       <translation>%1 : %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="655" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="657" />
       <source>To save this project:</source>
       <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="695" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="697" />
       <source>New organisation</source>
       <translation>Nouvelle organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="696" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="698" />
       <source>“%1” is not known yet. What kind of organisation is it?</source>
       <translation>« %1 » n'est pas encore connue. De quel type d'organisation s'agit-il ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="716" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="718" />
       <source>No funder</source>
       <translation>Aucun financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="716" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="718" />
       <source>Create a funder first (Funders &amp; calls).</source>
       <translation>Créez d'abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="741" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="743" />
       <source>Create project %1</source>
       <translation>Création du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="751" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="753" />
       <source>Edit project %1</source>
       <translation>Modification du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="849" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="851" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="850" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="852" />
       <source>Save your changes before moving the project to the next step?</source>
       <translation>Enregistrer vos modifications avant de passer le projet à l'étape suivante ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="865" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="867" />
       <source>Move %1 to %2</source>
       <translation>Passage de %1 à « %2 »</translation>
     </message>
@@ -923,64 +933,64 @@
   <context>
     <name>ProjectsView</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="66" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="67" />
       <source>Search reference, acronym, title, partner…</source>
       <extracomment>The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
       <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="76" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="77" />
       <source>Filters</source>
       <translation>Filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="80" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="81" />
       <source>Saved views</source>
       <translation>Vues enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="83" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="84" />
       <source>Save view…</source>
       <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="86" />
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="300" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="87" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="301" />
       <source>Delete view</source>
       <translation>Supprimer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="90" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="130" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="131" />
       <source>Open</source>
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="134" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="135" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="269" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="270" />
       <source>(current view)</source>
       <translation>(vue courante)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="290" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="291" />
       <source>Save view</source>
       <translation>Enregistrer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="290" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="291" />
       <source>Name of the view:</source>
       <translation>Nom de la vue :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="300" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="301" />
       <source>Delete the view “%1”?</source>
       <translation>Supprimer la vue « %1 » ?</translation>
     </message>

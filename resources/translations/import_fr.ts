@@ -4,72 +4,72 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="279"/>
         <source>The file</source>
         <translation>Le fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="282"/>
         <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
         <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="283"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="286"/>
         <source>The file to import</source>
         <translation>Le fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="284"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="287"/>
         <source>File to import</source>
         <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="292"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="295"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="301"/>
         <source>Recognise the layout automatically</source>
         <translation>Reconnaître la disposition automatiquement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="306"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="309"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="310"/>
         <source>Mapping profile:</source>
         <translation>Profil de correspondance :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="328"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="331"/>
         <source>%1 (built in)</source>
         <translation>%1 (fourni)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="336"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="339"/>
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="337"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="340"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="358"/>
         <source>Reading the file…</source>
         <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="372"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="375"/>
         <source>Reading cancelled.</source>
         <translation>Lecture annulée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="382"/>
         <source>%Ln sheet(s) read</source>
         <translation>
             <numerusform>%Ln feuille lue</numerusform>
@@ -77,22 +77,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="384"/>
         <source>the portfolio&apos;s own layout: no mapping needed.</source>
         <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="383"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
         <source>recognised by the profile “%1”.</source>
         <translation>reconnu par le profil « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="387"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="390"/>
         <source>columns mapped by their names; check them on the next page.</source>
         <translation>colonnes associées d&apos;après leur nom ; vérifiez-les à la page suivante.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="389"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="392"/>
         <source>no sheet has headers we recognise; map them on the next page.</source>
         <translation>aucune feuille n&apos;a d&apos;en-têtes reconnus ; associez-les à la page suivante.</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="131"/>
         <source>%Ln created</source>
         <comment>feminine</comment>
         <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="131"/>
         <source>%Ln created</source>
         <translation>
             <numerusform>%Ln créé</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="135"/>
         <source>%Ln updated</source>
         <comment>feminine</comment>
         <translation>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="135"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln mis à jour</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="138"/>
         <source>%Ln unchanged</source>
         <comment>feminine</comment>
         <translation>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="139"/>
         <source>%Ln unchanged</source>
         <translation>
             <numerusform>%Ln inchangé</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="142"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -160,72 +160,72 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="882"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="885"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="909"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="918"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="957"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="960"/>
         <source>Imported (import no. %1).</source>
         <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="887"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="890"/>
         <source>Import status</source>
         <translation>État de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="945"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="945"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="946"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="949"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="946"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="949"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="960"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -233,17 +233,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="966"/>
         <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
         <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="975"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981"/>
         <source>Nothing was written.</source>
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
@@ -251,23 +251,23 @@
 <context>
     <name>ImportProfiles</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="102"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="103"/>
         <source>ANR funded projects (DGPIE open data)</source>
         <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
         <translation>Projets financés par l&apos;ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="105"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="106"/>
         <source>ANR project partners (DGPIE open data)</source>
         <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="108"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="109"/>
         <source>CORDIS projects (Horizon Europe)</source>
         <translation>Projets CORDIS (Horizon Europe)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="111"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="112"/>
         <source>CORDIS organisations (Horizon Europe)</source>
         <translation>Organisations CORDIS (Horizon Europe)</translation>
     </message>
@@ -275,17 +275,17 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="172"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="173"/>
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="181"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="182"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="254"/>
         <source>Something went wrong; nothing was written.</source>
         <translation>Une erreur est survenue ; rien n&apos;a été écrit.</translation>
     </message>
@@ -293,148 +293,148 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="414"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="417"/>
         <source>Sheets and columns</source>
         <translation>Feuilles et colonnes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="417"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="420"/>
         <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
         <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="426"/>
         <source>Not imported</source>
         <translation>Non importée</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="431"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="434"/>
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="433"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="436"/>
         <source>Holds:</source>
         <translation>Contient :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="435"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="438"/>
         <source>Headers on row:</source>
         <translation>En-têtes en ligne :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="439"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="439"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
         <source>Examples</source>
         <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="439"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
         <source>Imported as</source>
         <translation>Importée comme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="441"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="444"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Value as written</source>
         <translation>Valeur écrite</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Means</source>
         <translation>Signifie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="455"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="458"/>
         <source>Check again</source>
         <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="461"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464"/>
         <source>Name of the mapping, to reuse it next time</source>
         <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="465"/>
         <source>Save as a profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="476"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="479"/>
         <source>Values to map:</source>
         <translation>Valeurs à associer :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="498"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="498"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="570"/>
         <source>The mapping changed: check again.</source>
         <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="590"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="593"/>
         <source>Checking the rows…</source>
         <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="607"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="610"/>
         <source>Every row can be read.</source>
         <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="610"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="613"/>
         <source>%Ln error(s); the preview lists them all.</source>
         <translation>
             <numerusform>%Ln erreur ; l&apos;aperçu la détaille.</numerusform>
@@ -442,22 +442,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="611"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="614"/>
         <source>Map the values above, then check again.</source>
         <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="643"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="646"/>
         <source>(leave as it is)</source>
         <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="656"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="659"/>
         <source>(a new funder, as written)</source>
         <translation>(un nouveau financeur, tel qu&apos;écrit)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="670"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="673"/>
         <source>Saved: the profile %1 will be proposed for similar files.</source>
         <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
@@ -465,179 +465,179 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="694"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="697"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="695"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="698"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="700"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="703"/>
         <source>Import the valid rows only (leave out the rows in error)</source>
         <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="703"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
         <source>Show unchanged records too</source>
         <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Sheet</source>
         <translation>Feuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="718"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="721"/>
         <source>Save the error report…</source>
         <translation>Enregistrer le rapport d&apos;erreurs…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="722"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725"/>
         <source>Errors:</source>
         <translation>Erreurs :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="748"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="748"/>
         <source>Funding line</source>
         <translation>Ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="746"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="749"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="746"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="749"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="747"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="750"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="747"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="750"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="747"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="750"/>
         <source>Call</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="748"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="751"/>
         <source>Cluster</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="756"/>
         <source>created</source>
         <translation>créé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="756"/>
         <source>updated</source>
         <translation>mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="757"/>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="767"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="770"/>
         <source>Checking the rows…</source>
         <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="782"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="782"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="783"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="786"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="783"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="786"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="784"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="787"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="784"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="787"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="788"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="788"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="795"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="798"/>
         <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
         <translation>
             <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
@@ -645,7 +645,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="799"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
         <source>%Ln error(s).</source>
         <translation>
             <numerusform>%Ln erreur.</numerusform>
@@ -653,17 +653,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="803"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806"/>
         <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
         <translation>Rien ne sera importé tant qu&apos;elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="807"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810"/>
         <source>Nothing to import: the portfolio already holds all of it.</source>
         <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="811"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="814"/>
         <source>Errors (%Ln):</source>
         <translation>
             <numerusform>Erreurs (%Ln) :</numerusform>
@@ -671,17 +671,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="839"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="842"/>
         <source>Save the error report</source>
         <translation>Enregistrer le rapport d&apos;erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="841"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="844"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="855"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="858"/>
         <source>Error report saved to %1.</source>
         <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
     </message>

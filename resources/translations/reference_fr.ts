@@ -413,103 +413,103 @@
 <context>
     <name>FundersView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="102"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="137"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="103"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="139"/>
         <source>Funder</source>
         <extracomment>A row to select once the reload a write triggers has answered: (table, id).</extracomment>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="103"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="104"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="104"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="105"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="105"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="106"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="118"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="126"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="153"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="120"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="128"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="156"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="170"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="119"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="131"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="154"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="172"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="121"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="133"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="157"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="175"/>
         <source>Show projects</source>
         <translation>Voir les projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="120"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="128"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="155"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="169"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="122"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="130"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="158"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="172"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="124"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="126"/>
         <source>New funder…</source>
         <translation>Nouveau financeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="136"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="138"/>
         <source>Call for proposals</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="140"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="139"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="141"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="140"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="142"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="160"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="163"/>
         <source>Search calls…</source>
         <translation>Chercher un appel…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="166"/>
         <source>Only the selected funder&apos;s calls</source>
         <translation>Seulement les appels du financeur choisi</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="166"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="169"/>
         <source>New call…</source>
         <translation>Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="188"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="191"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="208"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="211"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="273"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="276"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln appel</numerusform>
@@ -517,7 +517,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="396"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="399"/>
         <source>“%1” cannot be deleted: %Ln project(s) answered this call.</source>
         <translation>
             <numerusform>« %1 » ne peut pas être supprimé : %Ln projet a répondu à cet appel.</numerusform>
@@ -525,27 +525,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="347"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="350"/>
         <source>“%1” cannot be deleted: %2 funding line(s) and %3 call(s) for proposals still refer to it.</source>
         <translation>« %1 » ne peut pas être supprimé : %2 ligne(s) de financement et %3 appel(s) à projets y font encore référence.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="358"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="361"/>
         <source>Delete the funder “%1”? You can undo this.</source>
         <translation>Supprimer le financeur « %1 » ? Vous pourrez annuler.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="359"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="362"/>
         <source>Delete funder %1</source>
         <translation>Supprimer le financeur %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="403"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="406"/>
         <source>Delete the call “%1”? You can undo this.</source>
         <translation>Supprimer l&apos;appel « %1 » ? Vous pourrez annuler.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="404"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="407"/>
         <source>Delete call %1</source>
         <translation>Supprimer l&apos;appel %1</translation>
     </message>
@@ -800,57 +800,57 @@
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="50"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="51"/>
         <source>Search a name, a city or a SIREN…</source>
         <extracomment>Rows to select once the reload that a write triggers has answered.</extracomment>
         <translation>Chercher un nom, une ville ou un SIREN…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="57"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="58"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="64"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="65"/>
         <source>Members only</source>
         <translation>Adhérentes seulement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="71"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="72"/>
         <source>New…</source>
         <translation>Nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="74"/>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="100"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="75"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="102"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="77"/>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="103"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="78"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="105"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="80"/>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="102"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="81"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="104"/>
         <source>Merge…</source>
         <translation>Fusionner…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="83"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="84"/>
         <source>Select two or more rows that are the same organisation, then merge them.</source>
         <translation>Sélectionnez deux lignes ou plus qui désignent la même organisation, puis fusionnez-les.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="86"/>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="101"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="87"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="103"/>
         <source>Show projects</source>
         <translation>Voir les projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="149"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="151"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -858,7 +858,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="230"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="232"/>
         <source>%1: %Ln project(s)</source>
         <translation>
             <numerusform>%1 : %Ln projet</numerusform>
@@ -866,7 +866,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="247"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="249"/>
         <source>Delete %Ln organisation(s)? You can undo this.</source>
         <translation>
             <numerusform>Supprimer %Ln organisation ? Vous pourrez annuler.</numerusform>
@@ -874,7 +874,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="255"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="257"/>
         <source>Delete %Ln organisation(s)</source>
         <translation>
             <numerusform>Supprimer %Ln organisation</numerusform>
@@ -882,7 +882,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="274"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="276"/>
         <source>Merge %Ln organisation(s) into %1</source>
         <translation>
             <numerusform>Fusionner %Ln organisation dans %1</numerusform>
@@ -890,33 +890,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="235"/>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="259"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="261"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="239"/>
         <source>These organisations take part in projects and cannot be deleted. Remove them from the projects first, or merge them into another organisation.</source>
         <translation>Ces organisations participent à des projets et ne peuvent pas être supprimées. Retirez-les d&apos;abord des projets, ou fusionnez-les avec une autre organisation.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="245"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="247"/>
         <source>Delete “%1”? You can undo this.</source>
         <translation>Supprimer « %1 » ? Vous pourrez annuler.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="249"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="251"/>
         <source>Delete organisations</source>
         <translation>Supprimer des organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="253"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="255"/>
         <source>Delete organisation %1</source>
         <translation>Supprimer l&apos;organisation %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="278"/>
+        <location filename="../../src/portfolio_desktop/ui/views/organisations_view.py" line="280"/>
         <source>Cannot merge</source>
         <translation>Fusion impossible</translation>
     </message>

@@ -62,3 +62,20 @@ def test_no_header_is_clipped(desktop, qtbot) -> None:
     reference = projects.model.column_of("reference")
     width = projects.table.fontMetrics().horizontalAdvance("ANR-22-PETQ-0010")
     assert projects.table.columnWidth(reference) > width
+
+
+def test_undo_names_what_it_undoes_in_quotes(desktop, qtbot) -> None:
+    """« Annuler « Modification du projet … » », not « Annuler Modification du projet … »."""
+    from PySide6.QtGui import QUndoCommand
+
+    window = desktop.window
+    undo = window.findChild(QAction, "undoAction")
+    redo = window.findChild(QAction, "redoAction")
+    assert undo.text() == "&Annuler" and not undo.isEnabled()
+    stack = desktop.ctx.undo_stack
+    stack.push(QUndoCommand("Modification du projet IR-2021-0025"))
+    assert undo.text() == "&Annuler « Modification du projet IR-2021-0025 »"
+    assert undo.isEnabled()
+    stack.undo()
+    assert redo.text() == "&Rétablir « Modification du projet IR-2021-0025 »"
+    assert undo.text() == "&Annuler"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -81,6 +81,33 @@ WINDOW_SHORTCUTS = (
 WORKBOOK_FILES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 PORTFOLIO_FILES = (".sqlite", ".db")
 DROPPABLE = WORKBOOK_FILES + PORTFOLIO_FILES
+
+
+class _StackAction(QAction):
+    """Undo (or Redo) named after what it undoes, quoted: « Annuler « Modification du projet
+    IR-2021-0025 » » rather than Qt's « Annuler Modification du projet… »."""
+
+    def __init__(
+        self,
+        stack: QUndoStack,
+        plain: str,
+        named: str,
+        parent: QObject,
+        *,
+        redo: bool = False,
+    ) -> None:
+        super().__init__(plain, parent)
+        self.plain, self.named = plain, named
+        self.stack = stack
+        self.triggered.connect(stack.redo if redo else stack.undo)
+        # Bound methods of this action: disconnected when the window (and it) goes.
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.name_after)
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+        self.name_after(stack.redoText() if redo else stack.undoText())
+
+    def name_after(self, text: str) -> None:
+        self.setText(self.named.replace("%1", text.replace("&", "&&")) if text else self.plain)
 
 
 class _WindowShortcuts(QObject):
@@ -235,10 +262,12 @@ class MainWindow(QMainWindow):
         )
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo = _StackAction(self.ctx.undo_stack, self.tr("&Undo"), self.tr("&Undo “%1”"), self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")
-        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo = _StackAction(
+            self.ctx.undo_stack, self.tr("&Redo"), self.tr("&Redo “%1”"), self, redo=True
+        )
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
