@@ -163,246 +163,246 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="213" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214" />
       <source>Projects</source>
       <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is "end of line" in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216" />
       <source>Funders &amp; calls</source>
       <translation>Financeurs et appels</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
       <source>Experts</source>
       <translation>Experts</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219" />
       <source>Dashboard</source>
       <translation>Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="236" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="237" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="239" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240" />
       <source>&amp;New portfolio…</source>
       <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244" />
       <source>&amp;Open…</source>
       <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="245" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246" />
       <source>Save a &amp;copy…</source>
       <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="248" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249" />
       <source>&amp;Recent files</source>
       <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="253" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254" />
       <source>&amp;Import a workbook…</source>
       <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="258" />
       <source>&amp;Export…</source>
       <translation>E&amp;xporter…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="261" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="262" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="264" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266" />
       <source>&amp;Undo “%1”</source>
       <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270" />
       <source>&amp;Redo “%1”</source>
       <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="278" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279" />
       <source>New &amp;project…</source>
       <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="283" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284" />
       <source>&amp;Preferences…</source>
       <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="290" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="291" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="303" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="304" />
       <source>Show or hide the &amp;filters</source>
       <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="310" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="311" />
       <source>&amp;Search projects</source>
       <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="314" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316" />
       <source>Create the &amp;demo portfolio</source>
       <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317" />
       <source>&amp;Check the database</source>
       <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321" />
       <source>&amp;About portfolio-desktop</source>
       <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="329" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="330" />
       <source>(none)</source>
       <translation>(aucun)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="370" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="371" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="411" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="412" />
       <source>Opening %1…</source>
       <translation>Ouverture de %1…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="414" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="415" />
       <source>No database open</source>
       <translation>Aucune base ouverte</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="450" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="459" />
       <source>%1 projects · %2 granted</source>
       <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="464" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="474" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="473" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483" />
       <source>New portfolio</source>
       <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="466" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="475" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="507" />
       <source>Portfolio databases (*.sqlite)</source>
       <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="475" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="484" />
       <source>This file already exists; open it instead.</source>
       <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="492" />
       <source>Open a portfolio</source>
       <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="494" />
       <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
       <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="505" />
       <source>Save a copy</source>
       <translation>Enregistrer une copie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="510" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="519" />
       <source>Copy saved: %1</source>
       <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="538" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="547" />
       <source>Creating the demo portfolio…</source>
       <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="555" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="564" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="578" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="582" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="587" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="591" />
       <source>Check the database</source>
       <translation>Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="619" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="628" />
       <source>Project %1 saved.</source>
       <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="628" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="637" />
       <source>Delete projects</source>
       <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="629" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="638" />
       <source>Delete %Ln project(s)? You can undo this.</source>
       <translation>
         <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -410,7 +410,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="636" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="645" />
       <source>Delete %Ln project(s)</source>
       <translation>
         <numerusform>Supprimer %Ln projet</numerusform>
@@ -418,12 +418,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="645" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="654" />
       <source>Delete %1</source>
       <translation>Supprimer %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="736" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="745" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -466,12 +466,37 @@
     </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="52" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="66" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="84" />
       <source>Default database</source>
       <translation>Base par défaut</translation>
     </message>
     <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="55" />
+      <source>The projects</source>
+      <translation>Les projets</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="56" />
+      <source>The dashboard</source>
+      <translation>Le tableau de bord</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="60" />
+      <source>Open on</source>
+      <translation>Ouvrir sur</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="64" />
+      <source>…with the saved view “%1” (chosen beside the saved views).</source>
+      <translation>…avec la vue enregistrée « %1 » (choisie à côté des vues enregistrées).</translation>
+    </message>
+    <message>
       <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="68" />
+      <source>A saved view can be the one to open on (beside the saved views).</source>
+      <translation>Une vue enregistrée peut être celle de l'ouverture (à côté des vues enregistrées).</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="86" />
       <source>Portfolio databases (*.sqlite)</source>
       <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
@@ -954,43 +979,53 @@
       <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="87" />
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="301" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="88" />
+      <source>Open on it</source>
+      <translation>Ouvrir dessus</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
+      <source>Open the application on this saved view</source>
+      <translation>Ouvrir l'application sur cette vue enregistrée</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="95" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="329" />
       <source>Delete view</source>
       <translation>Supprimer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="90" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="98" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="131" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="140" />
       <source>Open</source>
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="135" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="144" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="270" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="279" />
       <source>(current view)</source>
       <translation>(vue courante)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="291" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="319" />
       <source>Save view</source>
       <translation>Enregistrer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="291" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="319" />
       <source>Name of the view:</source>
       <translation>Nom de la vue :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="301" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="329" />
       <source>Delete the view “%1”?</source>
       <translation>Supprimer la vue « %1 » ?</translation>
     </message>

@@ -297,3 +297,39 @@ def test_window_shortcuts_work_from_the_search_box(desktop, qtbot, monkeypatch) 
     assert "Key_E" not in spy.asked
     qtbot.keyClick(search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert "Key_A" in spy.asked
+
+
+def test_the_application_opens_on_a_chosen_view_and_page(
+    desktop, qtbot, pole_db, monkeypatch
+) -> None:
+    """An executive saves a view, marks it as the one to open on, chooses the dashboard in the
+    preferences: the next window opens on the dashboard with that view's filter."""
+    from portfolio_desktop.app import Desktop
+    from portfolio_desktop.ui.settings import Settings
+
+    projects = desktop.window.projects
+    chosen = ProjectFilter(statuses=("funded", "running", "closed"))
+    projects.set_filter(chosen)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Financés", True))
+    projects.save_view_button.click()
+    projects.views.setCurrentIndex(projects.views.findText("Financés"))
+    projects.views.activated.emit(projects.views.currentIndex())
+    assert projects.startup_button.isEnabled()
+    projects.startup_button.click()
+    desktop.settings.set("startup/page", "dashboard")
+
+    again = Desktop(Settings(), synchronous=True)
+    qtbot.addWidget(again.window)
+    again.window.show()
+    again.ctx.set_database(pole_db)
+    try:
+        window = again.window
+        qtbot.waitUntil(lambda: window.page("dashboard") is not None)
+        assert window.stack.currentWidget() is window.page("dashboard")
+        assert window.projects.views.currentText() == "Financés"
+        assert window.projects.current_filter() == chosen
+        assert window.page("dashboard").current_filter == chosen
+        assert window.projects.startup_button.isChecked()
+    finally:
+        again.ctx.db = None
+        again.window.close()

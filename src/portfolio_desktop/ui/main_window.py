@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._page_rows: dict[str, int] = {}
         self._project_filter = ProjectFilter()
         self._loading: QLabel | None = None
+        self._opened_on_startup_page = False
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -434,8 +435,16 @@ class MainWindow(QMainWindow):
         self._empty = count == 0
         if self._empty:
             self.stack.setCurrentWidget(self.welcome)
-        elif self.stack.currentWidget() is self.welcome:
+            return
+        if self.stack.currentWidget() is self.welcome:
             self.stack.setCurrentWidget(self.projects)
+        if not self._opened_on_startup_page:
+            # Once per window: an executive opens on the dashboard (with the startup view's
+            # filter, which the projects table passes on).
+            self._opened_on_startup_page = True
+            page = str(self.ctx.settings.get("startup/page") or "projects")
+            if page != "projects":
+                self.show_page(page)
 
     def _on_data_changed(self, scope: str, _ids: Any) -> None:
         if (

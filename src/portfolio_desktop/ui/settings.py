@@ -38,6 +38,9 @@ class Settings:
         "projects/splitter": QByteArray(),
         "projects/filters_visible": True,
         "reference/header": QByteArray(),
+        # What the application opens on: a page ("projects", "dashboard") and a saved view.
+        "startup/page": "projects",
+        "startup/view": "",
         # The folder last used per kind of file ("" until then: the user's documents folder).
         **{f"folders/{kind}": "" for kind in FOLDER_KINDS},
     }

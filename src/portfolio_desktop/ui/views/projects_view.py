@@ -83,6 +83,14 @@ class ProjectsView(QWidget):
         self.save_view_button = QToolButton()
         self.save_view_button.setText(self.tr("Save view…"))
         self.save_view_button.clicked.connect(self.save_view)
+        self.startup_button = QToolButton()
+        self.startup_button.setObjectName("startupView")
+        self.startup_button.setText(self.tr("Open on it"))
+        self.startup_button.setToolTip(self.tr("Open the application on this saved view"))
+        self.startup_button.setCheckable(True)
+        self.startup_button.setEnabled(False)
+        self.startup_button.toggled.connect(self._startup_toggled)
+        self._startup_applied = False
         self.delete_view_button = QToolButton()
         self.delete_view_button.setText(self.tr("Delete view"))
         self.delete_view_button.clicked.connect(self.delete_view)
@@ -95,6 +103,7 @@ class ProjectsView(QWidget):
         bar.addWidget(self.filters_button)
         bar.addWidget(self.views)
         bar.addWidget(self.save_view_button)
+        bar.addWidget(self.startup_button)
         bar.addWidget(self.delete_view_button)
         bar.addWidget(self.new_button)
 
@@ -274,6 +283,25 @@ class ProjectsView(QWidget):
         self.views.setCurrentIndex(max(0, index))
         self.views.blockSignals(False)
         self.delete_view_button.setEnabled(bool(views))
+        startup = str(self.ctx.settings.get("startup/view") or "")
+        if not self._startup_applied and startup in self._saved:
+            # The first list of views of this window: it opens on the chosen one.
+            self.views.setCurrentIndex(self.views.findData(startup))
+            self.apply_view(self._saved[startup])
+        self._startup_applied = True
+        self._show_startup_state()
+
+    def _show_startup_state(self) -> None:
+        name = self.views.currentData()
+        self.startup_button.blockSignals(True)
+        self.startup_button.setEnabled(bool(name))
+        self.startup_button.setChecked(bool(name) and name == self.ctx.settings.get("startup/view"))
+        self.startup_button.blockSignals(False)
+
+    def _startup_toggled(self, checked: bool) -> None:
+        name = self.views.currentData()
+        if name:
+            self.ctx.settings.set("startup/view", name if checked else "")
 
     def current_view(self, name: str) -> Any:
         header = self.table.horizontalHeader()
@@ -326,6 +354,7 @@ class ProjectsView(QWidget):
         name = self.views.itemData(index)
         if name and name in getattr(self, "_saved", {}):
             self.apply_view(self._saved[name])
+        self._show_startup_state()
 
     # -- columns ----------------------------------------------------------------------------------
 
