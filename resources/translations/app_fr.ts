@@ -889,70 +889,100 @@
   <context>
     <name>ProjectTableModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="42" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="43" />
       <source>Cluster</source>
       <extracomment>A role carrying the raw value of a cell (cents, dates, codes) for delegates and tests.</extracomment>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="43" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="44" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="44" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="45" />
       <source>Acronym</source>
       <translation>Acronyme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="45" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="46" />
       <source>Title</source>
       <translation>Intitulé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="46" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="47" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="47" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="48" />
       <source>Lead partner</source>
       <translation>Porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="48" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="49" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="49" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="50" />
       <source>Region</source>
       <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="50" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="51" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="51" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="52" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="52" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="53" />
       <source>End</source>
       <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="53" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="54" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="55" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="56" />
       <source>Granted funding</source>
       <translation>Aide accordée</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="59" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61" />
+      <source>Submitted</source>
+      <translation>Dépôt</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="64" />
+      <source>Evaluated</source>
+      <translation>Expertise</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="68" />
+      <source>Labelling decision</source>
+      <translation>Décision de labellisation</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="73" />
+      <source>Funding decision</source>
+      <translation>Décision de financement</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="78" />
+      <source>Responsible-digital maturity</source>
+      <translation>Maturité numérique responsable</translation>
     </message>
   </context>
   <context>

@@ -333,3 +333,34 @@ def test_the_application_opens_on_a_chosen_view_and_page(
     finally:
         again.ctx.db = None
         again.window.close()
+
+
+def test_optional_columns_show_funders_dates_and_maturity(desktop, qtbot, pole_db) -> None:
+    """Funders, submission and status dates and the responsible-digital maturity are columns
+    the user can show (hidden at first); the status dates sort like the others."""
+    from portfolio_desktop.domain.responsible import maturity_level
+    from portfolio_desktop.ui.models.project_table import OPTIONAL_COLUMNS
+
+    window = desktop.window
+    model, table = window.projects.model, window.projects.table
+    assert all(table.isColumnHidden(model.column_of(key)) for key in OPTIONAL_COLUMNS)
+    for key in OPTIONAL_COLUMNS:
+        table.setColumnHidden(model.column_of(key), False)
+    project_id = model.project_id(0)
+    record = portfolio.load_project(pole_db, project_id)
+
+    def cell(key: str):  # type: ignore[no-untyped-def]
+        return model.index(0, model.column_of(key)).data(SortRole)
+
+    funders = {window.projects.model.index(0, model.column_of("funders")).data()}
+    expected = {
+        ", ".join(sorted({line.funder_name for line in record.funding_lines}, key=str.casefold))
+    }
+    assert funders == expected
+    assert cell("submitted_on") == record.submitted_on
+    assert cell("funding_decided_on") == record.funding_decided_on
+    assert cell("maturity") == maturity_level(record.assessment)
+    table.sortByColumn(model.column_of("submitted_on"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.sort_key == "submitted_on")
+    wanted = expected_ids(pole_db, ProjectFilter(), "submitted_on")
+    qtbot.waitUntil(lambda: model.ids() == wanted)

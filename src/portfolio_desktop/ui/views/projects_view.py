@@ -26,12 +26,12 @@ from ...domain.filters import ProjectFilter
 from ..context import AppContext
 from ..errors import show_error
 from ..lazy import project_list, reference
-from ..models.project_table import ProjectTableModel
+from ..models.project_table import OPTIONAL_COLUMNS, ProjectTableModel
 from ..widgets.filter_panel import FilterChoices, FilterPanel
 from ..widgets.tables import fit_headers
 
 SEARCH_DELAY_MS = 120
-DEFAULT_HIDDEN = ("cluster", "end_on")
+DEFAULT_HIDDEN = ("cluster", "end_on", *OPTIONAL_COLUMNS)
 
 
 def load_choices(db: Any) -> FilterChoices:
@@ -373,6 +373,8 @@ class ProjectsView(QWidget):
             "end_on": 90,
             "budget": 120,
             "granted": 130,
+            "funders": 220,
+            "maturity": 150,
         }
         # A reference as long as an ANR one (« ANR-22-PETQ-0010 ») is not cut.
         widths["reference"] = max(
