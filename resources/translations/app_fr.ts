@@ -42,52 +42,52 @@
   <context>
     <name>EvaluationDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="952" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="954" />
       <source>Evaluation</source>
       <translation>Expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="963" />
       <source>Innovation</source>
       <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="962" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="964" />
       <source>Consortium</source>
       <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="963" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="965" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="964" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="966" />
       <source>Feasibility</source>
       <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="980" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="983" />
       <source>Scores (0–5)</source>
       <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="984" />
       <source>Recommendation</source>
       <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="983" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="985" />
       <source>Opinion</source>
       <translation>Avis</translation>
     </message>
@@ -95,67 +95,77 @@
   <context>
     <name>FilterPanel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="47" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="48" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
     <message>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="58" />
+      <source>Submitted from (year)</source>
+      <translation>Déposé à partir de (année)</translation>
+    </message>
+    <message>
       <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="59" />
+      <source>Submitted until (year)</source>
+      <translation>Déposé jusqu’en (année)</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="62" />
       <source>Yes</source>
       <translation>Oui</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="60" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="63" />
       <source>No</source>
       <translation>Non</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="61" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="64" />
       <source>Clear filters</source>
       <translation>Effacer les filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="65" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="68" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="66" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="69" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="67" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="70" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="68" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="71" />
       <source>Region</source>
       <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="69" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="72" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="70" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="73" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="74" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="77" />
       <source>Submitted (years)</source>
       <translation>Déposé (années)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="75" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="78" />
       <source>Partner kind</source>
       <translation>Type de partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="76" />
+      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="79" />
       <source>Responsible digital</source>
       <translation>Numérique responsable</translation>
     </message>
@@ -445,58 +455,58 @@
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="29" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="30" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="38" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="39" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="44" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="45" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="48" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="49" />
       <source>Numbers, dates and amounts follow the language: 1 300 000,50 € or €1,300,000.50.</source>
       <translation>Les nombres, dates et montants suivent la langue : 1 300 000,50 € ou €1,300,000.50.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="52" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="84" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="53" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="87" />
       <source>Default database</source>
       <translation>Base par défaut</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="55" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="56" />
       <source>The projects</source>
       <translation>Les projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="56" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="57" />
       <source>The dashboard</source>
       <translation>Le tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="60" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="61" />
       <source>Open on</source>
       <translation>Ouvrir sur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="64" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="65" />
       <source>…with the saved view “%1” (chosen beside the saved views).</source>
       <translation>…avec la vue enregistrée « %1 » (choisie à côté des vues enregistrées).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="68" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="69" />
       <source>A saved view can be the one to open on (beside the saved views).</source>
       <translation>Une vue enregistrée peut être celle de l'ouverture (à côté des vues enregistrées).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="86" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="89" />
       <source>Portfolio databases (*.sqlite)</source>
       <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
@@ -504,384 +514,384 @@
   <context>
     <name>ProjectEditor</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="153" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="154" />
       <source>General</source>
       <extracomment>The project's full change history (issue 7), newest first. How many of a project's latest changes the editor shows. Which tab shows the widget of a rule's field (for pointing at the issue).</extracomment>
       <translation>Général</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="154" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="155" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="155" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="156" />
       <source>Funding</source>
       <translation>Financements</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="156" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="157" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="157" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="158" />
       <source>Pipeline</source>
       <translation>Cycle de vie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="158" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="159" />
       <source>Responsible digital</source>
       <translation>Numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="159" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160" />
       <source>Evaluations</source>
       <translation>Expertises</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="184" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="186" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="185" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="187" />
       <source>Project %1</source>
       <translation>Projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="215" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="217" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="216" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="218" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="217" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="219" />
       <source>Acronym</source>
       <translation>Acronyme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="218" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="220" />
       <source>Title</source>
       <translation>Intitulé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="219" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="221" />
       <source>Call for proposals</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="220" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="222" />
       <source>Regions</source>
       <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
       <source>Start and end</source>
       <translation>Début et fin</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
       <source>Total budget</source>
       <translation>Budget total</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229" />
       <source>Eligible costs</source>
       <translation>Dépenses éligibles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="230" />
       <source>Keywords</source>
       <translation>Mots-clés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="304" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="306" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="305" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="307" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="306" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="308" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314" />
       <source>Organisation name…</source>
       <translation>Nom de l'organisation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="321" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="323" />
       <source>Add partner</source>
       <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="324" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="377" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="326" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="379" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="337" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="338" />
       <source>Instrument</source>
       <translation>Type d'aide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="337" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="339" />
       <source>Beneficiary</source>
       <translation>Bénéficiaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="338" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="340" />
       <source>Requested</source>
       <translation>Demandé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="339" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="341" />
       <source>Granted</source>
       <translation>Accordé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="340" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="342" />
       <source>Paid</source>
       <translation>Versé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="341" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343" />
       <source>Decision</source>
       <translation>Décision</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="342" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344" />
       <source>Override</source>
       <translation>Dérogation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351" />
       <source>Add funding line</source>
       <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="352" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="354" />
       <source>Delete line</source>
       <translation>Supprimer la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="366" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="368" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="367" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="369" />
       <source>Share (%)</source>
       <translation>Part (%)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="376" />
       <source>Add domain</source>
       <translation>Ajouter un domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="393" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="395" />
       <source>Submitted on</source>
       <translation>Déposé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="394" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="396" />
       <source>Evaluated on</source>
       <translation>Expertisé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="395" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="397" />
       <source>Labelling decided on</source>
       <translation>Labellisation décidée le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="396" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="398" />
       <source>Funding decided on</source>
       <translation>Financement décidé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="397" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="399" />
       <source>Closed on</source>
       <translation>Terminé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="398" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="400" />
       <source>Abandoned on</source>
       <translation>Abandonné le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="409" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="411" />
       <source>Move to the next step on</source>
       <translation>Passer à l'étape suivante le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="426" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="428" />
       <source>History</source>
       <translation>Historique</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="432" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434" />
       <source>Project of the responsible-digital axis</source>
       <translation>Projet de l'axe numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="447" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="449" />
       <source>Maturity</source>
       <translation>Maturité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="458" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="457" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="458" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="460" />
       <source>Innovation</source>
       <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="461" />
       <source>Consortium</source>
       <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="460" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="462" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="461" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="463" />
       <source>Feasibility</source>
       <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466" />
       <source>Recommendation</source>
       <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="471" />
       <source>Opinion</source>
       <translation>Avis</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="480" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="482" />
       <source>Add evaluation</source>
       <translation>Ajouter une expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="482" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="484" />
       <source>Delete evaluation</source>
       <translation>Supprimer l'expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="493" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="495" />
       <source>Save the project before adding evaluations.</source>
       <translation>Enregistrez le projet avant d'ajouter des expertises.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="615" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="617" />
       <source>Total: %1 %</source>
       <translation>Total : %1 %</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="621" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="623" />
       <source>Partners' budgets: %1 of %2</source>
       <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="629" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="631" />
       <source>Requested %1 · granted %2 · paid %3</source>
       <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="653" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="655" />
       <source>%1: %2</source>
       <translation>%1 : %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="657" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="659" />
       <source>To save this project:</source>
       <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="697" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="699" />
       <source>New organisation</source>
       <translation>Nouvelle organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="698" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="700" />
       <source>“%1” is not known yet. What kind of organisation is it?</source>
       <translation>« %1 » n'est pas encore connue. De quel type d'organisation s'agit-il ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="718" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="720" />
       <source>No funder</source>
       <translation>Aucun financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="718" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="720" />
       <source>Create a funder first (Funders &amp; calls).</source>
       <translation>Créez d'abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="743" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="745" />
       <source>Create project %1</source>
       <translation>Création du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="753" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="755" />
       <source>Edit project %1</source>
       <translation>Modification du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="851" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="853" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="852" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="854" />
       <source>Save your changes before moving the project to the next step?</source>
       <translation>Enregistrer vos modifications avant de passer le projet à l'étape suivante ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="867" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="869" />
       <source>Move %1 to %2</source>
       <translation>Passage de %1 à « %2 »</translation>
     </message>
@@ -994,68 +1004,78 @@
       <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="77" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="70" />
+      <source>Search projects</source>
+      <translation>Rechercher des projets</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="78" />
       <source>Filters</source>
       <translation>Filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="81" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="82" />
       <source>Saved views</source>
       <translation>Vues enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="84" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="85" />
       <source>Save view…</source>
       <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="88" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
       <source>Open on it</source>
       <translation>Ouvrir dessus</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="90" />
       <source>Open the application on this saved view</source>
       <translation>Ouvrir l'application sur cette vue enregistrée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="95" />
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="329" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="96" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331" />
       <source>Delete view</source>
       <translation>Supprimer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="98" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="99" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="140" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="120" />
+      <source>Projects</source>
+      <translation>Projets</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="142" />
       <source>Open</source>
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="144" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="146" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="279" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="281" />
       <source>(current view)</source>
       <translation>(vue courante)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="319" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321" />
       <source>Save view</source>
       <translation>Enregistrer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="319" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321" />
       <source>Name of the view:</source>
       <translation>Nom de la vue :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="329" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331" />
       <source>Delete the view “%1”?</source>
       <translation>Supprimer la vue « %1 » ?</translation>
     </message>

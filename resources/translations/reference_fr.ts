@@ -932,12 +932,12 @@
     </message>
     <message>
         <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="121"/>
-        <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="176"/>
+        <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="178"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="170"/>
+        <location filename="../../src/portfolio_desktop/ui/views/reference_base.py" line="172"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>

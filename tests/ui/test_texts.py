@@ -79,3 +79,39 @@ def test_undo_names_what_it_undoes_in_quotes(desktop, qtbot) -> None:
     stack.undo()
     assert redo.text() == "&Rétablir « Modification du projet IR-2021-0025 »"
     assert undo.text() == "&Annuler"
+
+
+def test_screen_readers_can_name_the_table_and_the_form_fields(desktop, qtbot) -> None:
+    """The projects table, its search box, the filters and every field of the project editor
+    have an accessible name (a screen reader reads « Référence », not « zone de texte »)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    window = desktop.window
+    assert window.projects.table.accessibleName() == "Projets"
+    assert window.projects.search.accessibleName() == "Rechercher des projets"
+    panel = window.projects.panel
+    unnamed = [
+        w.objectName() or type(w).__name__
+        for kind in (QComboBox, QAbstractSpinBox)
+        for w in panel.findChildren(kind)
+        if w.isVisibleTo(panel) and not w.accessibleName() and not w.parent().accessibleName()
+    ]
+    assert unnamed == []
+    window.open_project(window.projects.model.project_id(0))
+    editor = window._editor
+    assert editor.reference.accessibleName() == "Référence"
+    general = editor.tabs.widget(0)
+    fields = [
+        w
+        for kind in (QLineEdit, QComboBox, QPlainTextEdit, QTextEdit)
+        for w in general.findChildren(kind)
+    ]
+    unnamed = [
+        type(w).__name__
+        for w in fields
+        if not w.accessibleName()
+        and not (w.parent() and w.parent().accessibleName())
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))  # an editor's inner line
+    ]
+    assert unnamed == []
+    editor.reject()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...paths import default_database
 from ..i18n import LANGUAGES
 from ..settings import Settings
+from ..widgets.accessibility import name_fields
 
 
 class PreferencesDialog(QDialog):
@@ -74,6 +75,8 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+        name_fields(self)
 
     def language(self) -> str:
         return str(self.language_box.currentData())

@@ -66,6 +66,7 @@ from .. import commands, formatting
 from ..context import AppContext
 from ..errors import show_error
 from ..models.record_table import Field, FieldDelegate, RecordTableModel
+from ..widgets.accessibility import name_fields
 from ..widgets.checkable_combo import CheckableComboBox
 from ..widgets.fields import MoneyEdit, OptionalDateEdit
 from ..widgets.tables import fit_headers
@@ -173,6 +174,7 @@ class ProjectEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.issues)
         layout.addWidget(self.buttons)
+        name_fields(self)
         self._load(self.record)
         # A new, untouched form names what it needs, in grey; red comes with the first edit.
         self._touched = self.original is not None
