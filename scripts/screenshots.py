@@ -1,11 +1,16 @@
 """Screenshots of the real desktop under a virtual X server, for people to look at.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [--db PATH]
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py \
+        [--db PATH] [--lang fr|en] [--size 1366x768] [--workbook FILE.xlsx]
 
-Saves PNG files into the folder named by PORTFOLIO_SCREENSHOTS (default ./screenshots): the
-projects table, a search, the project editor (general, partners, funding, domains, pipeline), and
-each reference-data screen and the dashboard when they exist. The database defaults to the national
-demo of the benchmarks (benchmarks/.work/national.sqlite), built if missing. Works on a copy.
+Run it with a window manager (`openbox &` inside the xvfb-run session) to see the window as users
+do: title bar, maximised window. Saves PNG files into the folder named by PORTFOLIO_SCREENSHOTS
+(default ./screenshots), each name starting with the language and the screen size: the welcome
+page (an empty portfolio), the projects table, a search, the project editor's tabs, each
+reference-data screen, the dashboard (unfiltered, then filtered and scrolled to its lower charts),
+the import wizard's pages on a workbook, a file dialog and the shortcuts list. The database
+defaults to the national demo of the benchmarks (benchmarks/.work/national.sqlite), built if
+missing. Works on a copy.
 """
 
 from __future__ import annotations
@@ -46,9 +51,85 @@ def reference_editor(app, view, shot) -> None:  # type: ignore[no-untyped-def]
     if wait_for(
         app, lambda: getattr(view, "_dialog", None) is not None and view._dialog.isVisible(), 30
     ):
-        view._dialog.move(200, 120)
         shot("04b-organisation-editor")
         view._dialog.reject()
+
+
+def modal_shot(app, shot, name: str, action) -> None:  # type: ignore[no-untyped-def]
+    """Opens a modal dialog with `action`, takes its picture, closes it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    taken: list[bool] = []
+
+    def take() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(100, take)
+            return
+        shot(name)
+        dialog.close()
+        taken.append(True)
+
+    QTimer.singleShot(300, take)
+    action()  # exec() returns once the dialog is closed; open() at once
+    wait_for(app, lambda: bool(taken), 30)
+
+
+def dashboard_shots(app, window, shot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QScrollArea
+
+    from portfolio_desktop.domain.filters import ProjectFilter
+
+    window.show_page("dashboard")
+    wait_for(app, lambda: window.page("dashboard") is not None, 60)
+    dashboard = window.page("dashboard")
+    drawn: list[int] = []
+    dashboard.overview_drawn.connect(lambda: drawn.append(1))
+    wait_for(app, lambda: bool(drawn), 180)
+    shot("09-dashboard")
+    scroll = dashboard.findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    shot("09b-dashboard-lower")
+    scroll.verticalScrollBar().setValue(0)
+    window.show_page("projects")
+    settle(app, 0.5)
+    window.projects.set_filter(ProjectFilter(regions=("BRE",), statuses=("funded",)))
+    settle(app, 0.5)
+    drawn.clear()
+    window.show_page("dashboard")
+    wait_for(app, lambda: bool(drawn), 180)
+    shot("10-dashboard-filtered")
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum() // 2)
+    shot("10b-dashboard-filtered-middle")
+    window.show_page("projects")
+    window.projects.set_filter(ProjectFilter())
+    settle(app, 0.5)
+
+
+def wizard_shots(app, window, shot, workbook: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from portfolio_desktop.ui.dialogs.import_wizard import ImportWizard
+
+    window.import_workbook()
+    wizard = next((w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)), None)
+    if wizard is None or not wait_for(app, wizard.isVisible, 10):
+        return
+    shot("11-import-1-file")
+    page = wizard.file_page
+    page.path_edit.setText(str(workbook))
+    page.read()
+    wait_for(app, lambda: wizard.button(wizard.WizardButton.NextButton).isEnabled(), 120)
+    settle(app, 1.0)
+    shot("11-import-1-file-read")
+    for number, name in ((2, "mapping"), (3, "preview")):
+        wizard.next()
+        wait_for(app, lambda: wizard.button(wizard.WizardButton.NextButton).isEnabled(), 300)
+        settle(app, 1.5)
+        shot(f"11-import-{number}-{name}")
+    wizard.reject()
+    settle(app)
 
 
 def main() -> int:
@@ -59,28 +140,31 @@ def main() -> int:
         "--db", type=Path, default=ROOT / "benchmarks" / ".work" / "national.sqlite"
     )
     parser.add_argument("--lang", default="fr", choices=("fr", "en"))
+    parser.add_argument("--size", default="", help="the screen's size, as WIDTHxHEIGHT")
+    parser.add_argument("--workbook", type=Path, help="a workbook to show the import wizard on")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated groups: welcome,table,editor,reference,dashboard,wizard,dialogs",
+    )
     args = parser.parse_args()
+    groups = set(filter(None, args.only.split(","))) or {
+        "welcome", "table", "editor", "reference", "dashboard", "wizard", "dialogs"
+    }  # fmt: skip
     out = Path(os.environ.get("PORTFOLIO_SCREENSHOTS", "screenshots")).absolute()
     out.mkdir(parents=True, exist_ok=True)
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "portfolio_desktop",
-                "demo",
-                "--db",
-                str(args.db),
-                "--scale",
-                "national",
-            ],
+            [sys.executable, "-m", "portfolio_desktop", "demo", "--db", str(args.db),
+             "--scale", "national"],
             check=True,
-        )
+        )  # fmt: skip
     work = Path(tempfile.mkdtemp(prefix="screens-"))
     os.environ["PORTFOLIO_DESKTOP_HOME"] = str(work / "home")
     copy = work / args.db.name
     shutil.copyfile(args.db, copy)
+    empty = work / "vide.sqlite"
 
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -95,48 +179,84 @@ def main() -> int:
     install_language(args.lang)
     desktop = Desktop(settings)
     window = desktop.window
-    window.resize(1560, 940)
-    window.move(20, 20)
-    window.show()
-    desktop.open(str(copy))
+    screen = QGuiApplication.primaryScreen().size()
+    size = args.size or f"{screen.width()}x{screen.height()}"
+    window.showMaximized()
 
     def shot(name: str) -> None:
         settle(app)
-        screen = QGuiApplication.primaryScreen().grabWindow(0)
-        screen.save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+        picture = QGuiApplication.primaryScreen().grabWindow(0)
+        path = out / f"{args.lang}-{size}-{name}.png"
+        picture.save(str(path))
+        print(path)
 
-    if not wait_for(app, lambda: window.projects.model.rowCount() > 0, 120):
+    if "welcome" in groups:
+        desktop.open(str(empty))
+        wait_for(app, lambda: window.stack.currentWidget() is window.welcome, 30)
+        settle(app, 1.0)
+        shot("00-welcome")
+    desktop.open(str(copy))
+    if not wait_for(app, lambda: window.projects.model.rowCount() > 0, 180):
         print("the projects table stayed empty", file=sys.stderr)
         return 1
-    shot("01-projects")
-    window.projects.search.setText("quantique")
-    wait_for(app, lambda: 0 < window.projects.model.rowCount() < 100_000)
-    shot("02-projects-search")
-    window.projects.search.clear()
-    wait_for(app, lambda: window.projects.model.rowCount() > 90_000)
-    window.projects.table.sortByColumn(
-        window.projects.model.column_of("granted"), Qt.SortOrder.DescendingOrder
-    )
-    settle(app, 1.0)
-    window.open_project(window.projects.model.project_id(0))
-    if wait_for(
-        app, lambda: getattr(window, "_editor", None) is not None and window._editor.isVisible(), 30
-    ):
-        editor = window._editor
-        editor.move(120, 60)
-        for index, name in enumerate(("general", "partners", "funding", "domains", "pipeline")):
-            editor.tabs.setCurrentIndex(index)
-            shot(f"03-editor-{index + 1}-{name}")
-        editor.reject()
-    titles = ("organisations", "funders", "domains", "experts", "dashboard")
-    for number, key in enumerate(titles, start=4):
-        if key in window._page_rows:
-            window.show_page(key)
-            settle(app, 3.0 if key == "dashboard" else 1.5)
-            shot(f"{number:02d}-{key}")
-            if key == "organisations":
-                reference_editor(app, window.page(key), shot)
+    window = desktop.window
+    if "table" in groups:
+        shot("01-projects")
+        window.projects.search.setText("quantique")
+        wait_for(app, lambda: 0 < window.projects.model.rowCount() < 90_000)
+        shot("02-projects-search")
+        window.projects.search.clear()
+        wait_for(app, lambda: window.projects.model.rowCount() > 1000)
+        window.projects.table.sortByColumn(
+            window.projects.model.column_of("title"), Qt.SortOrder.AscendingOrder
+        )
+        settle(app, 1.5)
+        shot("02b-projects-by-title")
+    if "editor" in groups:
+        window.projects.table.sortByColumn(
+            window.projects.model.column_of("granted"), Qt.SortOrder.DescendingOrder
+        )
+        settle(app, 1.0)
+        window.open_project(window.projects.model.project_id(0))
+        if wait_for(
+            app,
+            lambda: getattr(window, "_editor", None) is not None and window._editor.isVisible(),
+            30,
+        ):
+            editor = window._editor
+            for index in range(editor.tabs.count()):
+                editor.tabs.setCurrentIndex(index)
+                shot(f"03-editor-{index + 1}")
+            editor.reject()
+            window._editor = None
+        window.open_project(None)
+        if wait_for(
+            app,
+            lambda: getattr(window, "_editor", None) is not None and window._editor.isVisible(),
+            30,
+        ):
+            shot("03-editor-new")
+            window._editor.reject()
+    if "reference" in groups:
+        for number, key in enumerate(("organisations", "funders", "domains", "experts"), start=4):
+            if key in window._page_rows:
+                window.show_page(key)
+                wait_for(app, lambda k=key: window.page(k) is not None, 30)
+                settle(app, 1.5)
+                shot(f"{number:02d}-{key}")
+                if key == "organisations":
+                    reference_editor(app, window.page(key), shot)
+    if "dashboard" in groups and "dashboard" in window._page_rows:
+        dashboard_shots(app, window, shot)
+    window.show_page("projects")
+    if "wizard" in groups and args.workbook is not None:
+        wizard_shots(app, window, shot, args.workbook)
+    if "dialogs" in groups:
+        modal_shot(app, shot, "12-shortcuts", window.show_shortcuts)
+        modal_shot(app, shot, "13-preferences", window.preferences)
+        modal_shot(app, shot, "14-export", lambda: window.export_workbook())
+        modal_shot(app, shot, "15-open-file", window.open_file)
+        modal_shot(app, shot, "16-about", window.about)
 
     window.close()
     shutil.rmtree(work, ignore_errors=True)

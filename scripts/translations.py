@@ -3,6 +3,8 @@
     python scripts/translations.py update              # re-extract every area's strings (lupdate)
     python scripts/translations.py missing [AREA]      # list strings without a French translation
     python scripts/translations.py fill AREA FILE.json # set translations: {"Context": {"source": "traduction"}}
+                                                       # ("source|comment" for a disambiguated one,
+                                                       # a list [one, many] for a plural)
     python scripts/translations.py compile             # .ts → .qm (what the package build does)
 
 Areas and their source files are declared in AREAS; each area has its own .ts file so that work on
@@ -152,7 +154,11 @@ def fill(area: str, mapping_file: Path) -> int:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
-            text = mapping.get(name, {}).get(source)
+            # A message told apart by a comment (tr's disambiguation) is keyed "source|comment".
+            comment = message.findtext("comment") or ""
+            texts = mapping.get(name, {})
+            text = texts.get(f"{source}|{comment}") if comment else None
+            text = text if text is not None else texts.get(source)
             if text is None:
                 continue
             translation = message.find("translation")
@@ -168,6 +174,8 @@ def fill(area: str, mapping_file: Path) -> int:
                 for form in forms:
                     ET.SubElement(translation, "numerusform").text = form
             else:
+                if isinstance(text, list):
+                    raise SystemExit(f"{name}: « {source} » has no plural forms: give one text")
                 translation.text = text
             changed += 1
     ET.indent(tree)

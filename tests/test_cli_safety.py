@@ -77,6 +77,9 @@ def test_history_of_a_project(pole_file: Path, capsys) -> None:
     code, out, _err = run(capsys, "history", "--db", str(pole_file), "--project", reference)
     assert code == 0
     assert "acronyme:" in out and "→ CLI-HISTO" in out and "formulaire" in out
+    # Named by its reference, not by the database's internal id.
+    line = next(li for li in out.splitlines() if "CLI-HISTO" in li)
+    assert f"\tprojet {reference}\t" in line and "#" not in line
     code, out, _err = run(capsys, "history", "--db", str(pole_file), "--json", "--limit", "1")
     assert json.loads(out)[0]["new"] == "CLI-HISTO"
     code, _out, err = run(capsys, "history", "--db", str(pole_file), "--project", "NOPE")

@@ -4,109 +4,109 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="91"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="187"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="92"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="193"/>
         <source>Export to Excel</source>
         <translation>Exporter vers Excel</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="95"/>
         <source>The whole portfolio</source>
         <translation>Tout le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="95"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="96"/>
         <source>The projects of the current view</source>
         <translation>Les projets de la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="96"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="97"/>
         <source>A blank template (headers and drop-down lists only)</source>
         <translation>Un modèle vierge (en-têtes et listes déroulantes seulement)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="102"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="103"/>
         <source>No filter is applied to the projects table.</source>
         <translation>Aucun filtre n&apos;est appliqué à la table des projets.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="113"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="114"/>
         <source>Where to save the workbook (.xlsx)</source>
         <translation>Où enregistrer le classeur (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="115"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="116"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="129"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="130"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="139"/>
         <source>Workbook language:</source>
         <translation>Langue du classeur :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="139"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="140"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="141"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="142"/>
         <source>What to export:</source>
         <translation>Que faut-il exporter ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="176"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="177"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="176"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="177"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="180"/>
-        <source>The projects of the current view (%n project(s))</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="181"/>
+        <source>The projects of the current view (%Ln project(s))</source>
         <translation>
-            <numerusform>Les projets de la vue actuelle (%n projet)</numerusform>
-            <numerusform>Les projets de la vue actuelle (%n projets)</numerusform>
+            <numerusform>Les projets de la vue actuelle (%Ln projet)</numerusform>
+            <numerusform>Les projets de la vue actuelle (%Ln projets)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="189"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="195"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="226"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="235"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="265"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="274"/>
         <source>Export cancelled. The existing file, if any, was left unchanged.</source>
         <translation>Export annulé. Le fichier existant, s&apos;il y en a un, n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="270"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="279"/>
         <source>Blank template saved to %1.</source>
         <translation>Modèle vierge enregistré dans %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="272"/>
-        <source>%n project(s) exported to %1.</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="281"/>
+        <source>%Ln project(s) exported to %1.</source>
         <translation>
-            <numerusform>%n projet exporté dans %1.</numerusform>
-            <numerusform>%n projets exportés dans %1.</numerusform>
+            <numerusform>%Ln projet exporté dans %1.</numerusform>
+            <numerusform>%Ln projets exportés dans %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="290"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="299"/>
         <source>The export failed unexpectedly; the existing file was left unchanged.</source>
         <translation>L&apos;export a échoué de façon inattendue ; le fichier existant n&apos;a pas été modifié.</translation>
     </message>

@@ -4,170 +4,288 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="221"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="279"/>
         <source>The file</source>
         <translation>Le fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="282"/>
         <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
         <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="286"/>
         <source>The file to import</source>
         <translation>Le fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="230"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="287"/>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="295"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="236"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="301"/>
         <source>Recognise the layout automatically</source>
         <translation>Reconnaître la disposition automatiquement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="244"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="309"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="245"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="310"/>
         <source>Mapping profile:</source>
         <translation>Profil de correspondance :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="262"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="331"/>
         <source>%1 (built in)</source>
         <translation>%1 (fourni)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="269"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="339"/>
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="271"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="340"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="289"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="358"/>
         <source>Reading the file…</source>
         <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="306"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="375"/>
         <source>Reading cancelled.</source>
         <translation>Lecture annulée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="313"/>
-        <source>%n sheet(s) read</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="382"/>
+        <source>%Ln sheet(s) read</source>
         <translation>
-            <numerusform>%n feuille lue</numerusform>
-            <numerusform>%n feuilles lues</numerusform>
+            <numerusform>%Ln feuille lue</numerusform>
+            <numerusform>%Ln feuilles lues</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="315"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="384"/>
         <source>the portfolio&apos;s own layout: no mapping needed.</source>
         <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="317"/>
-        <source>recognised by the profile %1.</source>
-        <translation>reconnu par le profil %1.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
+        <source>recognised by the profile “%1”.</source>
+        <translation>reconnu par le profil « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="319"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="390"/>
         <source>columns mapped by their names; check them on the next page.</source>
         <translation>colonnes associées d&apos;après leur nom ; vérifiez-les à la page suivante.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="392"/>
         <source>no sheet has headers we recognise; map them on the next page.</source>
         <translation>aucune feuille n&apos;a d&apos;en-têtes reconnus ; associez-les à la page suivante.</translation>
     </message>
 </context>
 <context>
+    <name>ImportCounts</name>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="131"/>
+        <source>%Ln created</source>
+        <comment>feminine</comment>
+        <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
+        <translation>
+            <numerusform>%Ln créée</numerusform>
+            <numerusform>%Ln créées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="131"/>
+        <source>%Ln created</source>
+        <translation>
+            <numerusform>%Ln créé</numerusform>
+            <numerusform>%Ln créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="135"/>
+        <source>%Ln updated</source>
+        <comment>feminine</comment>
+        <translation>
+            <numerusform>%Ln mise à jour</numerusform>
+            <numerusform>%Ln mises à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="135"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln mis à jour</numerusform>
+            <numerusform>%Ln mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="138"/>
+        <source>%Ln unchanged</source>
+        <comment>feminine</comment>
+        <translation>
+            <numerusform>%Ln inchangée</numerusform>
+            <numerusform>%Ln inchangées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="139"/>
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln inchangé</numerusform>
+            <numerusform>%Ln inchangés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="142"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="817"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="885"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822"/>
-        <source>Cancel the import</source>
-        <translation>Annuler l&apos;import</translation>
-    </message>
-    <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="840"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="909"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="852"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="877"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="960"/>
         <source>Imported (import no. %1).</source>
         <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="879"/>
-        <source>Projects: %1 created, %2 updated.</source>
-        <translation>Projets : %1 créé(s), %2 mis à jour.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="890"/>
+        <source>Import status</source>
+        <translation>État de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="882"/>
-        <source>Funding lines: %1 created, %2 updated.</source>
-        <translation>Lignes de financement : %1 créée(s), %2 mise(s) à jour.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948"/>
+        <source>Funding lines</source>
+        <translation>Lignes de financement</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="949"/>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="949"/>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950"/>
+        <source>Funders</source>
+        <translation>Financeurs</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950"/>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951"/>
+        <source>Calls for proposals</source>
+        <translation>Appels à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951"/>
+        <source>Clusters</source>
+        <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="886"/>
-        <source>%n row(s) in error were left out.</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963"/>
+        <source>%Ln row(s) in error were left out.</source>
         <translation>
-            <numerusform>%n ligne en erreur a été écartée.</numerusform>
-            <numerusform>%n lignes en erreur ont été écartées.</numerusform>
+            <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
+            <numerusform>%Ln lignes en erreur ont été écartées.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="889"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="966"/>
         <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
         <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="898"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="975"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981"/>
         <source>Nothing was written.</source>
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>
+    <name>ImportProfiles</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="103"/>
+        <source>ANR funded projects (DGPIE open data)</source>
+        <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
+        <translation>Projets financés par l&apos;ANR (données ouvertes DGPIE)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="106"/>
+        <source>ANR project partners (DGPIE open data)</source>
+        <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="109"/>
+        <source>CORDIS projects (Horizon Europe)</source>
+        <translation>Projets CORDIS (Horizon Europe)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="112"/>
+        <source>CORDIS organisations (Horizon Europe)</source>
+        <translation>Organisations CORDIS (Horizon Europe)</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="173"/>
         <source>Import a workbook</source>
-        <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="126"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="182"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="198"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="254"/>
         <source>Something went wrong; nothing was written.</source>
         <translation>Une erreur est survenue ; rien n&apos;a été écrit.</translation>
     </message>
@@ -175,171 +293,171 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="417"/>
         <source>Sheets and columns</source>
         <translation>Feuilles et colonnes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="349"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="420"/>
         <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
         <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="426"/>
         <source>Not imported</source>
         <translation>Non importée</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="363"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="434"/>
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="365"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="436"/>
         <source>Holds:</source>
         <translation>Contient :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="367"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="438"/>
         <source>Headers on row:</source>
         <translation>En-têtes en ligne :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="371"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="371"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
         <source>Examples</source>
         <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="371"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
         <source>Imported as</source>
         <translation>Importée comme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="373"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="444"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Value as written</source>
         <translation>Valeur écrite</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452"/>
         <source>Means</source>
         <translation>Signifie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="387"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="458"/>
         <source>Check again</source>
         <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464"/>
         <source>Name of the mapping, to reuse it next time</source>
         <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="394"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="465"/>
         <source>Save as a profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="479"/>
         <source>Values to map:</source>
         <translation>Valeurs à associer :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="428"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="428"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="428"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="429"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="429"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="429"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="430"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="430"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="570"/>
         <source>The mapping changed: check again.</source>
         <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="522"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="593"/>
         <source>Checking the rows…</source>
         <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="610"/>
         <source>Every row can be read.</source>
         <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="542"/>
-        <source>%n error(s); the preview lists them all.</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="613"/>
+        <source>%Ln error(s); the preview lists them all.</source>
         <translation>
-            <numerusform>%n erreur ; l&apos;aperçu la détaille.</numerusform>
-            <numerusform>%n erreurs ; l&apos;aperçu les détaille toutes.</numerusform>
+            <numerusform>%Ln erreur ; l&apos;aperçu la détaille.</numerusform>
+            <numerusform>%Ln erreurs ; l&apos;aperçu les détaille toutes.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="543"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="614"/>
         <source>Map the values above, then check again.</source>
         <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="575"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="646"/>
         <source>(leave as it is)</source>
         <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="588"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="659"/>
         <source>(a new funder, as written)</source>
         <translation>(un nouveau financeur, tel qu&apos;écrit)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="602"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="673"/>
         <source>Saved: the profile %1 will be proposed for similar files.</source>
         <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
@@ -347,228 +465,223 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="626"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="697"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="627"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="698"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="632"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="703"/>
         <source>Import the valid rows only (leave out the rows in error)</source>
         <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="635"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="706"/>
         <source>Show unchanged records too</source>
         <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="638"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="638"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="638"/>
-        <source>Which</source>
-        <translation>Lequel</translation>
-    </message>
-    <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="638"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="644"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Sheet</source>
         <translation>Feuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="638"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="644"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="638"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="644"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="644"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="650"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="721"/>
         <source>Save the error report…</source>
         <translation>Enregistrer le rapport d&apos;erreurs…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="654"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725"/>
         <source>Errors:</source>
         <translation>Erreurs :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="748"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="748"/>
         <source>Funding line</source>
         <translation>Ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="678"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="749"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="678"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="749"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="679"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="750"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="679"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="750"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="679"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="750"/>
         <source>Call</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="680"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="751"/>
         <source>Cluster</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="685"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="756"/>
         <source>created</source>
         <translation>créé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="685"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="756"/>
         <source>updated</source>
         <translation>mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="686"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="757"/>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="699"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="770"/>
         <source>Checking the rows…</source>
         <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="786"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="786"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="787"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="787"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="788"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="715"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="788"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
-    <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="722"/>
-        <source>%1: %2 created, %3 updated, %4 unchanged</source>
-        <translation>%1 : %2 créé(s), %3 mis à jour, %4 inchangé(s)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="729"/>
-        <source>%n row(s) skipped (blank, totals, repeated headers).</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="798"/>
+        <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
         <translation>
-            <numerusform>%n ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
-            <numerusform>%n lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
+            <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
+            <numerusform>%Ln lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="733"/>
-        <source>%n error(s).</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
+        <source>%Ln error(s).</source>
         <translation>
-            <numerusform>%n erreur.</numerusform>
-            <numerusform>%n erreurs.</numerusform>
+            <numerusform>%Ln erreur.</numerusform>
+            <numerusform>%Ln erreurs.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="737"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806"/>
         <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
         <translation>Rien ne sera importé tant qu&apos;elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="741"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810"/>
         <source>Nothing to import: the portfolio already holds all of it.</source>
         <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745"/>
-        <source>Errors (%n):</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="814"/>
+        <source>Errors (%Ln):</source>
         <translation>
-            <numerusform>Erreurs (%n) :</numerusform>
-            <numerusform>Erreurs (%n) :</numerusform>
+            <numerusform>Erreurs (%Ln) :</numerusform>
+            <numerusform>Erreurs (%Ln) :</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="842"/>
         <source>Save the error report</source>
         <translation>Enregistrer le rapport d&apos;erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="844"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="858"/>
         <source>Error report saved to %1.</source>
         <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
     </message>

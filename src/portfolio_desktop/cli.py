@@ -692,7 +692,10 @@ def history_command(args: argparse.Namespace) -> int:
             )
         else:
             change = messages.text(f"history_{c.action}")
-        print(f"{c.at:%Y-%m-%d %H:%M}Z\t{c.user}\t{source}\t{what} #{c.row_id}\t{change}")
+        # Named by what users know (a project's reference, a partner's organisation), the row's
+        # number only when it has no name (a record since deleted).
+        row = what if c.subject else f"{what} #{c.row_id}"
+        print(f"{c.at:%Y-%m-%d %H:%M}Z\t{c.user}\t{source}\t{row}\t{change}")
     return EXIT_OK
 
 

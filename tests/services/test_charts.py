@@ -228,7 +228,7 @@ def test_partner_and_maturity_charts(analytics) -> None:
     assert [p.get_width() for p in right.patches] == pytest.approx(
         [float(m) for _c, m in overview.maturity.criteria]
     )
-    assert [t.get_text() for t in left.get_xticklabels()][-1] == "Not\nassessed"
+    assert [t.get_text() for t in left.get_xticklabels()][-1] == "Not assessed"
 
 
 def test_key_figures_page(analytics) -> None:
@@ -295,6 +295,7 @@ def test_number_formats() -> None:
     from datetime import date
 
     assert charts.format_date(date(2026, 11, 26), "fr") == "26 novembre 2026"
+    assert charts.format_date(date(2026, 12, 1), "fr") == "1er décembre 2026"
     assert charts.format_date(date(2026, 2, 1), "en") == "1 February 2026"
 
 

@@ -59,7 +59,8 @@ def test_renamed_partners_are_found_after_a_refresh(pole_db, monkeypatch, thresh
 SUMMARY_SNAPSHOT = {
     "projects": (
         "SELECT id, granted_cents, requested_cents, lead_organisation_id, lead_name,"
-        " domains_label, regions_label, search_text FROM project ORDER BY id"
+        " domains_label, regions_label, search_text, reference_sort, acronym_sort, title_sort,"
+        " lead_sort, domains_sort, regions_sort FROM project ORDER BY id"
     ),
     "line years": "SELECT id, year FROM funding_line ORDER BY id",
     "shares": (

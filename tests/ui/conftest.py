@@ -6,13 +6,26 @@ import pytest
 
 
 @pytest.fixture
-def ctx(qapp, pole_db):
+def french(qapp):
+    """The French translators for one test; afterwards the language and locale the test found
+    (tests of other modules expect the English source strings)."""
+    from PySide6.QtCore import QLocale
+
+    from portfolio_desktop.ui import i18n
+
+    locale = QLocale()
+    i18n.install_language("fr")
+    yield
+    i18n.install_language("en")  # removes the translators
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def ctx(qapp, french, pole_db):
     """An AppContext with the pole demo open and runners that work inline."""
     from portfolio_desktop.ui.context import AppContext
-    from portfolio_desktop.ui.i18n import install_language
     from portfolio_desktop.ui.settings import Settings
 
-    install_language("fr")
     context = AppContext(Settings(), synchronous=True)
     context.db = pole_db
     yield context
@@ -20,13 +33,11 @@ def ctx(qapp, pole_db):
 
 
 @pytest.fixture
-def desktop(qtbot, qapp, pole_db):
+def desktop(qtbot, qapp, french, pole_db):
     """The whole desktop (main window) on a private copy of the pole demo, synchronous."""
     from portfolio_desktop.app import Desktop
-    from portfolio_desktop.ui.i18n import install_language
     from portfolio_desktop.ui.settings import Settings
 
-    install_language("fr")
     app = Desktop(Settings(), synchronous=True)
     qtbot.addWidget(app.window)
     app.window.show()
@@ -37,13 +48,11 @@ def desktop(qtbot, qapp, pole_db):
 
 
 @pytest.fixture
-def empty_desktop(qtbot, qapp, db):
+def empty_desktop(qtbot, qapp, french, db):
     """The desktop on a fresh, empty database (the welcome page)."""
     from portfolio_desktop.app import Desktop
-    from portfolio_desktop.ui.i18n import install_language
     from portfolio_desktop.ui.settings import Settings
 
-    install_language("fr")
     app = Desktop(Settings(), synchronous=True)
     qtbot.addWidget(app.window)
     app.window.show()

@@ -186,3 +186,16 @@ def test_french_translation(qtbot, pole_db, runner, tmp_path: Path) -> None:
         assert dialog.view.text() == f"Les projets de la vue actuelle ({drafts} projets)"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_french_counts_have_plurals_and_thin_spaces(qtbot, desktop) -> None:
+    """« 1 300 projets exportés » (a narrow no-break space between thousands), « 1 projet »."""
+    from PySide6.QtCore import QCoreApplication
+
+    def exported(n: int) -> str:
+        return QCoreApplication.translate(
+            "ExportDialog", "%Ln project(s) exported to %1.", "", n
+        ).replace("%1", "x.xlsx")
+
+    assert exported(2779) == "2\u202f779 projets exportés dans x.xlsx."
+    assert exported(1) == "1 projet exporté dans x.xlsx."

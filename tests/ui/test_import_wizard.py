@@ -185,7 +185,7 @@ def test_unknown_values_are_mapped_and_the_mapping_saved_then_proposed(
         ["R-9", "OMEGA", "validé ca", "Région Bretagne", "Subvention", 10, date(2022, 2, 2)],
     ]
     again = make_wizard(qtbot, db, runner, write_book(tmp_path / "b.xlsx", rows2, "Autre"))
-    assert "recognised by the profile Région — suivi" in again.file_page.status.text()
+    assert "recognised by the profile “Région — suivi”" in again.file_page.status.text()
     again.next()
     assert again.mapping_page.values.rowCount() == 0
     again.next()
@@ -306,3 +306,69 @@ def test_the_wizard_models_pass_the_model_tester(
     wizard.next()
     qtmodeltester.check(wizard.preview_page.outcomes)
     qtmodeltester.check(wizard.preview_page.problems)
+
+
+def test_a_typed_path_is_read_without_leaving_the_field(
+    qtbot: Any, db: Any, runner: TaskRunner, good_file: Path
+) -> None:
+    """« Suivant » comes as soon as the typed (or pasted) path names a file, focus unchanged."""
+    wizard = make_wizard(qtbot, db, runner)
+    page = wizard.file_page
+    page.path_edit.setFocus()
+    page.path_edit.setText(str(good_file))
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_one_cancel_button_and_none_once_written(
+    qtbot: Any, db: Any, runner: TaskRunner, good_file: Path
+) -> None:
+    """The wizard's own Cancel stops an import; once it is written there is nothing to cancel,
+    and the summary names every kind of record it created (the funders too)."""
+    from PySide6.QtWidgets import QPushButton
+
+    wizard = make_wizard(qtbot, db, runner, good_file)
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    others = [
+        b.text() for b in wizard.findChildren(QPushButton) if b is not cancel and b.isVisible()
+    ]
+    assert not [text for text in others if "cancel" in text.lower() or "annul" in text.lower()]
+    assert cancel.isVisible() and not cancel.isEnabled()
+    status = wizard.import_page.status.text()
+    assert "Projects: 2 created, 0 updated" in status
+    assert "Funders: 2 created, 0 updated" in status
+
+
+def test_french_counts_agree_with_their_number_and_gender(qapp: Any, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from portfolio_desktop.ui.dialogs.import_wizard import count_line
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "import_fr.ts"
+    qm = tmp_path / "import_fr.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        counts = {"created": 1379, "updated": 1, "unchanged": 0}
+        which = ("created", "updated", "unchanged")
+        assert count_line("projects", "Projets", counts, which) == (
+            "Projets : 1\u202f379 créés, 1 mis à jour, 0 inchangé"
+        )
+        assert count_line("funding_lines", "Lignes de financement", counts, which) == (
+            "Lignes de financement : 1\u202f379 créées, 1 mise à jour, 0 inchangée"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(previous)

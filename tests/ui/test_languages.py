@@ -98,3 +98,51 @@ def test_messages_catalogue_is_bilingual() -> None:
         assert french.strip() and english.strip(), code
     for key, (french, english) in messages.LABELS.items():
         assert french.strip() and english.strip(), key
+
+
+def test_qt_own_dialogs_speak_french(qapp, monkeypatch) -> None:
+    """Qt's file dialogs and standard buttons are French too (qtbase_fr), even when Qt's library
+    path does not lead to its translations (a qt.conf, a bundle): PySide6's folder is tried."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+
+    from portfolio_desktop.ui import i18n
+
+    def translated() -> tuple[str, str]:
+        return (
+            QCoreApplication.translate("QFileDialog", "Look in:"),
+            QCoreApplication.translate("QFileDialog", "Files of type:"),
+        )
+
+    try:
+        i18n.install_language("fr")
+        assert translated() == ("Voir dans\xa0:", "Fichiers de type\xa0:")
+        monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _which: "/nowhere"))
+        i18n.install_language("fr")
+        assert translated() == ("Voir dans\xa0:", "Fichiers de type\xa0:")
+        i18n.install_language("en")
+        assert translated() == ("Look in:", "Files of type:")
+    finally:
+        i18n.install_language("en")
+
+
+def test_qt_file_dialog_has_no_english_left(qapp, tmp_path: Path) -> None:
+    """Qt 6's file dialog labels (« &Look in: », « Files of &type: ») and file types (« Folder »)
+    that PySide6's qtbase_fr lacks come from our qtextra_fr."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    from portfolio_desktop.ui import i18n
+
+    try:
+        i18n.install_language("fr")
+        dialog = QFileDialog(None, "x", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "&Voir dans\xa0:"
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Fichiers de &type\xa0:"
+        folder = QCoreApplication.translate(
+            "QAbstractFileIconProvider", "Folder", "All other platforms"
+        )
+        assert folder == "Dossier"
+        dialog.deleteLater()
+    finally:
+        i18n.install_language("en")

@@ -272,3 +272,130 @@ def test_welcome_page_then_demo(empty_desktop, qtbot) -> None:
     qtbot.mouseClick(window.welcome.findChild(QPushButton, "demoButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rows(window) == 1300, timeout=20_000)
     assert window.stack.currentWidget() is window.projects
+
+
+def test_a_new_form_says_what_to_fill_in_then_a_save_is_confirmed_and_shown(
+    desktop, qtbot, pole_db
+) -> None:
+    """A new project's form names the fields it needs, in grey (no red before the first edit);
+    after the save the status bar says so and the table selects the new project."""
+    window = desktop.window
+    editor = open_editor(window, qtbot)
+    text = editor.issues.text()
+    assert text.startswith("Pour enregistrer ce projet :")
+    assert "• Référence : ce champ est obligatoire." in text
+    assert "b3261e" not in editor.issues.styleSheet() + editor.reference.styleSheet()
+    editor.reference.insert("IR-2026-9002")
+    editor.reference.clear()
+    assert "b3261e" in editor.reference.styleSheet()  # touched and still empty: now red
+    editor.reference.insert("IR-2026-9002")
+    editor.acronym.insert("LITTORAL")
+    qtbot.mouseClick(save_button(editor), Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "Projet IR-2026-9002 — LITTORAL enregistré."
+    created = expected_ids(pole_db, ProjectFilter(search="IR-2026-9002"))
+    qtbot.waitUntil(lambda: window.projects.selected_ids() == created)
+
+
+def test_window_shortcuts_work_from_the_search_box(desktop, qtbot, monkeypatch) -> None:
+    """Ctrl+E exports even while the search box has the focus (a line edit takes Ctrl+E for
+    "end of line")."""
+    window = desktop.window
+    asked: list[str] = []
+    monkeypatch.setattr(window, "export_workbook", lambda: asked.append("export"))
+    for action in window.findChildren(QAction, "exportAction"):
+        action.triggered.disconnect()
+        action.triggered.connect(lambda _c=False: window.export_workbook())
+    from PySide6.QtCore import QEvent, QObject
+
+    class Spy(QObject):
+        """What the field is asked: may it take the key for itself (ShortcutOverride)?"""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked: list[str] = []
+
+        def eventFilter(self, _watched, event) -> bool:  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.ShortcutOverride:
+                self.asked.append(event.keyCombination().key().name)
+            return False
+
+    spy = Spy()
+    search = window.projects.search
+    search.installEventFilter(spy)
+    window.activateWindow()
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClick(search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["export"]
+    # The field never got the chance to take it (on X11 a line edit takes Ctrl+E as "end of
+    # line", and the export did not start); plain typing still reaches it.
+    assert "Key_E" not in spy.asked
+    qtbot.keyClick(search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert "Key_A" in spy.asked
+
+
+def test_the_application_opens_on_a_chosen_view_and_page(
+    desktop, qtbot, pole_db, monkeypatch
+) -> None:
+    """An executive saves a view, marks it as the one to open on, chooses the dashboard in the
+    preferences: the next window opens on the dashboard with that view's filter."""
+    from portfolio_desktop.app import Desktop
+    from portfolio_desktop.ui.settings import Settings
+
+    projects = desktop.window.projects
+    chosen = ProjectFilter(statuses=("funded", "running", "closed"))
+    projects.set_filter(chosen)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Financés", True))
+    projects.save_view_button.click()
+    projects.views.setCurrentIndex(projects.views.findText("Financés"))
+    projects.views.activated.emit(projects.views.currentIndex())
+    assert projects.startup_button.isEnabled()
+    projects.startup_button.click()
+    desktop.settings.set("startup/page", "dashboard")
+
+    again = Desktop(Settings(), synchronous=True)
+    qtbot.addWidget(again.window)
+    again.window.show()
+    again.ctx.set_database(pole_db)
+    try:
+        window = again.window
+        qtbot.waitUntil(lambda: window.page("dashboard") is not None)
+        assert window.stack.currentWidget() is window.page("dashboard")
+        assert window.projects.views.currentText() == "Financés"
+        assert window.projects.current_filter() == chosen
+        assert window.page("dashboard").current_filter == chosen
+        assert window.projects.startup_button.isChecked()
+    finally:
+        again.ctx.db = None
+        again.window.close()
+
+
+def test_optional_columns_show_funders_dates_and_maturity(desktop, qtbot, pole_db) -> None:
+    """Funders, submission and status dates and the responsible-digital maturity are columns
+    the user can show (hidden at first); the status dates sort like the others."""
+    from portfolio_desktop.domain.responsible import maturity_level
+    from portfolio_desktop.ui.models.project_table import OPTIONAL_COLUMNS
+
+    window = desktop.window
+    model, table = window.projects.model, window.projects.table
+    assert all(table.isColumnHidden(model.column_of(key)) for key in OPTIONAL_COLUMNS)
+    for key in OPTIONAL_COLUMNS:
+        table.setColumnHidden(model.column_of(key), False)
+    project_id = model.project_id(0)
+    record = portfolio.load_project(pole_db, project_id)
+
+    def cell(key: str):  # type: ignore[no-untyped-def]
+        return model.index(0, model.column_of(key)).data(SortRole)
+
+    funders = {window.projects.model.index(0, model.column_of("funders")).data()}
+    expected = {
+        ", ".join(sorted({line.funder_name for line in record.funding_lines}, key=str.casefold))
+    }
+    assert funders == expected
+    assert cell("submitted_on") == record.submitted_on
+    assert cell("funding_decided_on") == record.funding_decided_on
+    assert cell("maturity") == maturity_level(record.assessment)
+    table.sortByColumn(model.column_of("submitted_on"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.sort_key == "submitted_on")
+    wanted = expected_ids(pole_db, ProjectFilter(), "submitted_on")
+    qtbot.waitUntil(lambda: model.ids() == wanted)

@@ -14,6 +14,7 @@ Matplotlib is imported inside the functions: importing this module costs nothing
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -119,9 +120,11 @@ def format_decimal(value: Decimal | None, lang: str, decimals: int = 2) -> str:
 
 
 def format_date(day: date, lang: str) -> str:
-    """`26 novembre 2026` / `26 November 2026`."""
+    """`26 novembre 2026`, `1er décembre 2026` (French writes the first of the month as an
+    ordinal) / `26 November 2026`."""
     month = _t(f"month_{day.month}", lang)
-    return f"{day.day} {month} {day.year}"
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {month} {day.year}"
 
 
 def region_name(code: str) -> str:
@@ -196,6 +199,7 @@ class Hit:
 
 _HITS: weakref.WeakKeyDictionary[Figure, list[Hit]] = weakref.WeakKeyDictionary()
 _STATE: weakref.WeakKeyDictionary[Figure, _OverTimeState] = weakref.WeakKeyDictionary()
+_LEGEND_SERIALS = itertools.count(1)
 
 
 def hits(figure: Figure) -> list[Hit]:
@@ -413,6 +417,9 @@ class _OverTimeState:
     empty_text: Any = None
     #: True when the last update changed only the axes' contents (not the title or the legend).
     axes_only: bool = False
+    #: A number no other legend had (`id()` of a removed legend is reused): names the picture of
+    #: the title and legend that a canvas keeps as its background.
+    legend_serial: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +449,7 @@ def partial_update(figure: Figure) -> PartialUpdate | None:
         state.line,
         *[a for a in (note_of(figure),) if a is not None],  # figure texts come after the axes
     )
-    return PartialUpdate(artists, (id(state.legend),))
+    return PartialUpdate(artists, (state.legend_serial,))
 
 
 def funding_over_time(data: FundingOverTime, lang: str, figure: Figure | None = None) -> Figure:
@@ -586,6 +593,7 @@ def _draw_over_time(
             bbox_to_anchor=(0.5, _free_bottom(figure)),
         )
         state.legend_keys = keys
+        state.legend_serial = next(_LEGEND_SERIALS)
         rows = -(-len(handles) // columns)
         if rows != state.legend_rows or figure not in _LAYOUT:
             state.legend_rows = rows
@@ -813,7 +821,15 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     colours = [*MATURITY_COLOURS[: len(data.levels)], PARTIAL_COLOUR, NONE_COLOUR]
     positions = range(len(values))
     left.bar(positions, values, color=colours, width=0.7)
-    left.set_xticks(list(positions), [_wrap(n, 11) for n in names], fontsize=FONT - 1.5)
+    # Slanted: six level names side by side overlap on half a laptop screen (« Sensibilisé »).
+    left.set_xticks(
+        list(positions),
+        names,
+        fontsize=FONT - 1.5,
+        rotation=30,
+        ha="right",
+        rotation_mode="anchor",
+    )
     left.yaxis.set_major_formatter(_count_formatter(lang))
     left.set_title(_t("chart_maturity_levels", lang), fontsize=FONT + 1, color=INK, loc="left")
     highest = max(values) or 1
@@ -834,8 +850,8 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     _place(
         figure,
         [
-            (left, lambda w, _h: (0.75, 0.75, w * 0.47, 0.75)),
-            (right, lambda w, _h: (w * 0.53 + 1.6, 0.75, 0.3, 0.75)),
+            (left, lambda w, _h: (0.75, 1.0, w * 0.47, 0.75)),
+            (right, lambda w, _h: (w * 0.53 + 1.6, 1.0, 0.3, 0.75)),
         ],
     )
     _style(right, grid_axis="x")
@@ -862,7 +878,8 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     )
     right.set_xlim(0, 4.4)
     right.set_xticks([0, 1, 2, 3, 4])
-    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="left")
+    # Ending at the axes' right edge: the narrow axes leave no room for it to start at its left.
+    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="right")
     _HITS[figure] = hit_list
     return figure
 
@@ -1023,6 +1040,20 @@ CHARTS: dict[str, ChartKind] = {
         ChartKind("key-figures", key_figures, lambda a, f, _by: a.overview(f).key_figures),
     )
 }
+
+
+def warm_up() -> None:
+    """Loads what drawing a chart needs (matplotlib's modules, its font list, glyph caches) and
+    draws one small figure: the desktop does it in its chart thread before the first chart."""
+    import matplotlib.collections
+    import matplotlib.lines
+    import matplotlib.patches
+    import matplotlib.ticker  # noqa: F401
+
+    figure = new_figure((2.0, 1.0))
+    figure.text(0.5, 0.5, "0123456789 € M€ Md€", fontsize=FONT, fontweight="bold")
+    figure.text(0.5, 0.2, "Aide accordée", fontsize=FONT)
+    figure.canvas.draw()
 
 
 def render(

@@ -291,6 +291,12 @@ def _subjects(
                 found[(table, row_id)] = (NAMED[key_field[table]], value)
     for table_name, value in found.values():
         names.want(table_name, value)
+    # A project is named by its reference (its id means nothing to a reader).
+    projects = sorted({row.row_id for row in rows if row.table == "project"})
+    if projects:
+        for row_id, values in store.snapshot(session, "project", projects, ["reference"]).items():
+            if values.get("reference"):
+                found[("project", row_id)] = str(values["reference"])
     return found
 
 

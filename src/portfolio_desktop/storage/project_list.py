@@ -17,9 +17,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from ..domain import text
 from ..domain.filters import ProjectFilter
+from ..domain.model import Assessment
+from ..domain.responsible import maturity_level
 from .project_query import project_where
-from .tables import Call, Cluster, Project
+from .tables import Call, Cluster, Funder, FundingLine, Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +45,37 @@ class ProjectRow:
     granted_cents: int
     responsible_digital: bool
     version: int
+    # The optional columns (hidden until the user shows them from the header's menu).
+    submitted_on: date | None = None
+    evaluated_on: date | None = None
+    labelling_decided_on: date | None = None
+    funding_decided_on: date | None = None
+    #: The project's funders, by name, in alphabetical order.
+    funders: str = ""
+    #: The responsible-digital maturity level (1–5), None when not assessed.
+    maturity: int | None = None
 
 
 #: Sortable columns: key → the SQL expression rows are ordered by (ties broken by id).
 SORT_KEYS: dict[str, Any] = {
     "cluster": Project.cluster_id,
-    "reference": Project.reference,
-    "acronym": Project.acronym,
-    "title": Project.title,
+    # Text columns sort by their stored sort key (case and accents second, as in French).
+    "reference": Project.reference_sort,
+    "acronym": Project.acronym_sort,
+    "title": Project.title_sort,
     "status": Project.status,
-    "lead": Project.lead_name,
-    "domains": Project.domains_label,
-    "regions": Project.regions_label,
+    "lead": Project.lead_sort,
+    "domains": Project.domains_sort,
+    "regions": Project.regions_sort,
     "call": Project.call_id,
     "start_on": Project.start_on,
     "end_on": Project.end_on,
     "budget": Project.total_budget_cents,
     "granted": Project.granted_cents,
+    "submitted_on": Project.submitted_on,
+    "evaluated_on": Project.evaluated_on,
+    "labelling_decided_on": Project.labelling_decided_on,
+    "funding_decided_on": Project.funding_decided_on,
 }
 
 
@@ -71,7 +88,7 @@ NAME_SORTS: dict[str, tuple[Any, Any, Any]] = {
 
 
 def _order(sort_key: str, descending: bool) -> list[ColumnElement[Any]]:
-    column = SORT_KEYS.get(sort_key, Project.reference)
+    column = SORT_KEYS.get(sort_key, Project.reference_sort)
     # Empty values first ascending, last descending: SQLite's default, spelled out for PostgreSQL
     # (whose default is the opposite); SQLite still walks the sort column's index.
     if descending:
@@ -93,7 +110,9 @@ def project_ids(
         names = session.execute(select(key_column, name_column)).all()
         rank = {
             key: index
-            for index, (key, _name) in enumerate(sorted(names, key=lambda r: (r[1] or "", r[0])))
+            for index, (key, _name) in enumerate(
+                sorted(names, key=lambda r: (text.sort_key(r[1] or ""), r[0]))
+            )
         }
         # The rows come grouped by call (or cluster), ids ascending within each, from the foreign
         # key's index; the groups are then laid out in the order of their names: no sort of
@@ -174,6 +193,7 @@ def project_rows(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
     """The rows of the given projects, in the order of `ids` (missing ones are left out)."""
     if not ids:
         return []
+    funders = _funder_names(session, ids)
     query = (
         select(
             Project.id,
@@ -192,6 +212,15 @@ def project_rows(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
             Project.granted_cents,
             Project.responsible_digital,
             Project.version,
+            Project.submitted_on,
+            Project.evaluated_on,
+            Project.labelling_decided_on,
+            Project.funding_decided_on,
+            Project.rd_carbon,
+            Project.rd_resources,
+            Project.rd_recyclability,
+            Project.rd_energy,
+            Project.rd_ethics,
         )
         .join(Cluster, Cluster.id == Project.cluster_id)
         .outerjoin(Call, Call.id == Project.call_id)
@@ -215,7 +244,26 @@ def project_rows(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
             int(row[13] or 0),
             bool(row[14]),
             int(row[15]),
+            row[16],
+            row[17],
+            row[18],
+            row[19],
+            funders.get(row[0], ""),
+            maturity_level(Assessment(row[20], row[21], row[22], row[23], row[24])),
         )
         for row in session.execute(query)
     }
     return [found[i] for i in ids if i in found]
+
+
+def _funder_names(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """Each project's funders (a page of rows: a few dozen projects), names in order."""
+    names: dict[int, set[str]] = {}
+    query = (
+        select(FundingLine.project_id, Funder.name)
+        .join(Funder, Funder.id == FundingLine.funder_id)
+        .where(FundingLine.project_id.in_(list(ids)))
+    )
+    for project_id, name in session.execute(query):
+        names.setdefault(project_id, set()).add(name)
+    return {pid: ", ".join(sorted(found, key=text.sort_key)) for pid, found in names.items()}

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.enums import REGION_NAMES, PartnerRole, Region
-from ..domain.text import fold
+from ..domain.text import fold, sort_key
 from . import search
 from .tables import (
     Domain,
@@ -142,6 +142,12 @@ def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:
         Project.domains_label,
         Project.regions_label,
         Project.search_text,
+        Project.reference_sort,
+        Project.acronym_sort,
+        Project.title_sort,
+        Project.lead_sort,
+        Project.domains_sort,
+        Project.regions_sort,
     )
     if batch is not None:
         query = query.where(Project.id.in_(batch))
@@ -220,15 +226,28 @@ def _summary(
 ) -> tuple[Any, ...]:
     """The summary columns (SUMMARY_COLUMNS order) of one project (`search_text` when the
     caller has folded it already)."""
+    lead_name = lead[1] if lead else ""
+    domains_label = ", ".join(domain_names)
+    regions_label = _region_label_of(tuple(regions))
     return (
         granted,
         requested,
         lead[0] if lead else None,
-        lead[1] if lead else "",
-        ", ".join(domain_names),
-        _region_label_of(tuple(regions)),
+        lead_name,
+        domains_label,
+        regions_label,
         fold(" ".join([reference, acronym, title, *names])) if search_text is None else search_text,
+        _sort_key(reference),
+        _sort_key(acronym),
+        _sort_key(title),
+        _sort_key(lead_name),
+        _sort_key(domains_label),
+        _sort_key(regions_label),
     )
+
+
+#: `sort_key` of texts that recur (domain and region labels, lead partners).
+_sort_key = lru_cache(maxsize=1 << 16)(sort_key)
 
 
 #: `fold` of the words of search texts: titles, acronyms and organisation names recur.
@@ -298,6 +317,13 @@ SUMMARY_COLUMNS = (
     "domains_label",
     "regions_label",
     "search_text",
+    # The sort keys of the projects table's text columns (`domain.text.sort_key`).
+    "reference_sort",
+    "acronym_sort",
+    "title_sort",
+    "lead_sort",
+    "domains_sort",
+    "regions_sort",
 )
 
 

@@ -104,6 +104,20 @@ class Call(Base):
     year: Mapped[int | None] = mapped_column(Integer)
 
 
+#: A sort key (`domain.text.sort_key`) compares byte by byte: PostgreSQL's "C" collation (its
+#: default follows the locale, which skips the separator); SQLite's BINARY already does.
+SortKey = String(512).with_variant(String(512, collation="C"), "postgresql")
+#: Text columns of the projects table → the column holding their sort key.
+SORT_COLUMNS = {
+    "reference": "reference_sort",
+    "acronym": "acronym_sort",
+    "title": "title_sort",
+    "lead_name": "lead_sort",
+    "domains_label": "domains_sort",
+    "regions_label": "regions_sort",
+}
+
+
 class Project(Base):
     """A collaborative R&D project and its pipeline."""
 
@@ -144,27 +158,33 @@ class Project(Base):
     domains_label: Mapped[str] = mapped_column(String(500), default="")
     regions_label: Mapped[str] = mapped_column(String(200), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # 0009: what the projects table sorts its text columns by (`domain.text.sort_key`: case and
+    # accents second, as French readers expect), kept by storage.summaries with the others.
+    reference_sort: Mapped[str] = mapped_column(SortKey, default="", server_default="")
+    acronym_sort: Mapped[str] = mapped_column(SortKey, default="", server_default="")
+    title_sort: Mapped[str] = mapped_column(SortKey, default="", server_default="")
+    lead_sort: Mapped[str] = mapped_column(SortKey, default="", server_default="")
+    domains_sort: Mapped[str] = mapped_column(SortKey, default="", server_default="")
+    regions_sort: Mapped[str] = mapped_column(SortKey, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (
         UniqueConstraint("cluster_id", "reference", name="uq_project_cluster_reference"),
         Index("ix_project_reference", "reference"),
-        Index("ix_project_acronym", "acronym"),
         Index("ix_project_status", "status"),
         Index("ix_project_submitted_on", "submitted_on"),
         Index("ix_project_start_on", "start_on"),
         Index("ix_project_granted_cents", "granted_cents"),
-        Index("ix_project_lead_name", "lead_name"),
         Index("ix_project_call_id", "call_id"),
         Index("ix_project_lead_organisation_id", "lead_organisation_id"),
         # 0005: every sortable column of the projects table has its index.
-        Index("ix_project_title", "title"),
-        Index("ix_project_domains_label", "domains_label"),
-        Index("ix_project_regions_label", "regions_label"),
         Index("ix_project_total_budget_cents", "total_budget_cents"),
         Index("ix_project_end_on", "end_on"),
         Index("ix_project_responsible_digital", "responsible_digital"),
+        # 0009: the text columns sort by their sort keys (these replace the indexes on acronym,
+        # title, lead_name, domains_label and regions_label).
+        *(Index(f"ix_project_{name}", name) for name in SORT_COLUMNS.values()),
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -39,17 +41,39 @@ def install_language(lang: str) -> None:
     if lang == "en":
         return  # the source strings are English
     folder = resources_dir() / "translations"
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(qt_folder, f"qtbase_{lang}")] + [
-        (str(folder), qm.stem) for qm in sorted(folder.glob(f"*_{lang}.qm"))
-    ]
-    for directory, name in candidates:
+    # Qt's own words (file dialogs: "Look in:", "Files of type:"; standard buttons) first.
+    qt_translator = QTranslator(app)
+    qt_folder = next(
+        (f for f in qt_translation_folders() if qt_translator.load(f"qtbase_{lang}", str(f))), None
+    )
+    if qt_folder is not None:
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
+    else:
+        log.warning("Qt's translation qtbase_%s not found in %s", lang, qt_translation_folders())
+    for qm in sorted(folder.glob(f"*_{lang}.qm")):
         translator = QTranslator(app)
-        if translator.load(name, directory):
+        if translator.load(qm.stem, str(folder)):
             app.installTranslator(translator)
             _installed.append(translator)
         else:
-            log.warning("translation %s not found in %s", name, directory)
+            log.warning("translation %s not found in %s", qm.stem, folder)
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own translations may be: Qt's library path, PySide6's own folder (a qt.conf or
+    a bundle can point the library path elsewhere), a PyInstaller bundle's copy."""
+    import PySide6
+
+    found = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).parent / "Qt" / "translations",
+        Path(PySide6.__file__).parent / "translations",
+    ]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        found += [Path(bundle) / "PySide6" / "Qt" / "translations", Path(bundle) / "translations"]
+    return list(dict.fromkeys(found))
 
 
 def current() -> str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -50,10 +53,80 @@ def page_available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
+def without_mnemonic(text: str) -> str:
+    """A menu text as read: `&File` → `File`, `Funders && calls` → `Funders & calls`."""
+    return re.sub(r"&(&?)", lambda m: m.group(1), text)
+
+
 def count_projects(db: Any) -> int:
     from ..services.stats import project_count
 
     return project_count(db)
+
+
+#: Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is
+#: "end of line" in a line edit): they run the command whatever has the focus.
+WINDOW_SHORTCUTS = (
+    "Ctrl+E",
+    "Ctrl+I",
+    "Ctrl+Shift+F",
+    "Ctrl+Shift+N",
+    "F1",
+    *(f"Ctrl+{n}" for n in range(1, 10)),
+)
+
+
+#: Files a user may drop on the window: workbooks start the import wizard on them, portfolio
+#: files are opened.
+WORKBOOK_FILES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+PORTFOLIO_FILES = (".sqlite", ".db")
+DROPPABLE = WORKBOOK_FILES + PORTFOLIO_FILES
+
+
+class _StackAction(QAction):
+    """Undo (or Redo) named after what it undoes, quoted: « Annuler « Modification du projet
+    IR-2021-0025 » » rather than Qt's « Annuler Modification du projet… »."""
+
+    def __init__(
+        self,
+        stack: QUndoStack,
+        plain: str,
+        named: str,
+        parent: QObject,
+        *,
+        redo: bool = False,
+    ) -> None:
+        super().__init__(plain, parent)
+        self.plain, self.named = plain, named
+        self.stack = stack
+        self.triggered.connect(stack.redo if redo else stack.undo)
+        # Bound methods of this action: disconnected when the window (and it) goes.
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.name_after)
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+        self.name_after(stack.redoText() if redo else stack.undoText())
+
+    def name_after(self, text: str) -> None:
+        self.setText(self.named.replace("%1", text.replace("&", "&&")) if text else self.plain)
+
+
+class _WindowShortcuts(QObject):
+    """Lets the window's shortcuts through a focused text field of that window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.keys = {QKeySequence(k).toString() for k in WINDOW_SHORTCUTS}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # True: the field does not take the key, and Qt's shortcut map runs the command.
+        return (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()).toString() in self.keys
+        )
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +146,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._page_rows: dict[str, int] = {}
         self._project_filter = ProjectFilter()
+        self._loading: QLabel | None = None
+        self._opened_on_startup_page = False
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -109,7 +184,11 @@ class MainWindow(QMainWindow):
 
         # Data safety and team mode (issue 7): backups, server, history and imports.
         self.safety = SafetyActions(ctx, self)
+        self.setAcceptDrops(True)
         self._build_menus()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(_WindowShortcuts(self))
         self.welcome.create_demo.connect(self.create_demo)
         self.welcome.import_workbook.connect(self.import_workbook)
         self.welcome.start_empty.connect(self.start_empty)
@@ -184,10 +263,12 @@ class MainWindow(QMainWindow):
         )
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo = _StackAction(self.ctx.undo_stack, self.tr("&Undo"), self.tr("&Undo “%1”"), self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")
-        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo = _StackAction(
+            self.ctx.undo_stack, self.tr("&Redo"), self.tr("&Redo “%1”"), self, redo=True
+        )
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
@@ -211,7 +292,11 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for number, key in enumerate(self._page_rows, start=1):
             view_menu.addAction(
-                self._action(titles[key], lambda k=key: self.show_page(k), f"Ctrl+{number}")
+                self._action(
+                    titles[key].replace("&", "&&"),  # « Funders & calls »: not a mnemonic
+                    lambda k=key: self.show_page(k),
+                    f"Ctrl+{number}",
+                )
             )
         view_menu.addSeparator()
         view_menu.addAction(
@@ -264,8 +349,38 @@ class MainWindow(QMainWindow):
         if key == "projects" and getattr(self, "_empty", False):
             self.stack.setCurrentWidget(self.welcome)
             return
-        widget = self._pages.get(key) or self._create_page(key)
+        widget = self._pages.get(key)
+        if widget is None:
+            module_name = next(m for k, m, _c in PAGES if k == key)
+            if module_name not in sys.modules and not self.ctx.synchronous:
+                # The page's module (the dashboard's brings numpy and the analytics) is imported
+                # by a worker: the window keeps repainting meanwhile, on a "loading" page.
+                self.stack.setCurrentWidget(self._loading_page())
+                self.ctx.read(
+                    importlib.import_module,
+                    module_name,
+                    on_done=lambda _module, k=key: self._page_imported(k),
+                    on_error=lambda error: show_error(self, error),
+                )
+                return
+            widget = self._create_page(key)
         if widget is not None:
+            self.stack.setCurrentWidget(widget)
+
+    def _loading_page(self) -> QWidget:
+        if self._loading is None:
+            self._loading = QLabel(self.tr("Loading…"))
+            self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._loading.setStyleSheet("color: #666666;")
+            self.stack.addWidget(self._loading)
+        return self._loading
+
+    def _page_imported(self, key: str) -> None:
+        """The page's module is loaded: the page is built, and shown if still the one chosen."""
+        widget = self._pages.get(key) or self._create_page(key)
+        current = self.navigation.currentItem()
+        chosen = current is not None and current.data(Qt.ItemDataRole.UserRole) == key
+        if chosen and widget is not None:
             self.stack.setCurrentWidget(widget)
 
     def _create_page(self, key: str) -> QWidget | None:
@@ -321,8 +436,16 @@ class MainWindow(QMainWindow):
         self._empty = count == 0
         if self._empty:
             self.stack.setCurrentWidget(self.welcome)
-        elif self.stack.currentWidget() is self.welcome:
+            return
+        if self.stack.currentWidget() is self.welcome:
             self.stack.setCurrentWidget(self.projects)
+        if not self._opened_on_startup_page:
+            # Once per window: an executive opens on the dashboard (with the startup view's
+            # filter, which the projects table passes on).
+            self._opened_on_startup_page = True
+            page = str(self.ctx.settings.get("startup/page") or "projects")
+            if page != "projects":
+                self.show_page(page)
 
     def _on_data_changed(self, scope: str, _ids: Any) -> None:
         if (
@@ -514,12 +637,20 @@ class MainWindow(QMainWindow):
                 return
             editor = ProjectEditor(self.ctx, choices, record, self)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.saved.connect(lambda pid, e=editor: self._project_saved(pid, e))
             self._editor = editor
             editor.open()
 
         self.ctx.read(
             load_choices, db, project_id, on_done=show, on_error=lambda e: show_error(self, e)
         )
+
+    def _project_saved(self, project_id: int, editor: Any) -> None:
+        """Says so in the status bar, and shows the project in the table (a new one too)."""
+        record = editor.current_record()
+        name = " — ".join(part for part in (record.reference, record.acronym) if part)
+        self.statusBar().showMessage(self.tr("Project %1 saved.").replace("%1", name), 8000)
+        self.projects.select_project(project_id)
 
     def delete_projects(self, ids: list[int]) -> None:
         db = self.ctx.db
@@ -528,14 +659,14 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete projects"),
-            self.tr("Delete %n project(s)? You can undo this.", "", len(ids)),
+            self.tr("Delete %Ln project(s)? You can undo this.", "", len(ids)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         from . import commands
 
         rows = {r.id: r for r in self._rows(ids)}
-        self.ctx.undo_stack.beginMacro(self.tr("Delete %n project(s)", "", len(ids)))
+        self.ctx.undo_stack.beginMacro(self.tr("Delete %Ln project(s)", "", len(ids)))
         for project_id in ids:
             row = rows.get(project_id)
             if row is not None:
@@ -557,12 +688,13 @@ class MainWindow(QMainWindow):
 
     # -- workbooks --------------------------------------------------------------------------------
 
-    def import_workbook(self) -> None:
+    def import_workbook(self, path: str | Path | None = None) -> None:
+        """Opens the import wizard (on `path` when given: a workbook dropped on the window)."""
         if self.ctx.db is None:
             return
         from .dialogs.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.ctx.db, self.ctx.writer, self)
+        wizard = ImportWizard(self.ctx.db, self.ctx.writer, self, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(
             lambda _batch: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
@@ -578,6 +710,36 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    # -- drag and drop ----------------------------------------------------------------------------
+
+    def _dropped_file(self, event: Any) -> Path | None:
+        """The one local workbook or portfolio file being dragged over the window, if any."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in DROPPABLE else None
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._dropped_file(event) is not None and self.ctx.db is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        path = self._dropped_file(event)
+        if path is None or self.ctx.db is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() in PORTFOLIO_FILES:
+            self.open_requested.emit(str(path))
+        else:
+            self.import_workbook(path)
+
     # -- help and preferences ---------------------------------------------------------------------
 
     def preferences(self) -> None:
@@ -589,15 +751,26 @@ class MainWindow(QMainWindow):
             self.language_chosen.emit(dialog.language())
 
     def show_shortcuts(self) -> None:
-        lines = []
+        """F1: every shortcut and what it does, in two aligned columns."""
+        import html
+
+        rows = set()
         for action in self.findChildren(QAction):
             if action.shortcut().isEmpty() or not action.text():
                 continue
-            text = action.text().replace("&", "")
-            lines.append(
-                f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{text}"
-            )
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(sorted(set(lines))))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            rows.add((keys, without_mnemonic(action.text())))
+        table = "".join(
+            f"<tr><td style='padding-right:18px'>{html.escape(keys)}</td>"
+            f"<td>{html.escape(text)}</td></tr>"
+            for keys, text in sorted(rows)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), "", parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{table}</table>")
+        box.exec()
 
     def about(self) -> None:
         from .dialogs.about import AboutDialog
@@ -616,4 +789,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.ctx.writer.wait(60_000)
+        from .tasks import wait_for_charts
+
+        wait_for_charts()
         super().closeEvent(event)

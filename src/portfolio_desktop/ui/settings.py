@@ -7,11 +7,13 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from .. import APP_NAME
 
 MAX_RECENT = 8
+#: Kinds of files the user saves or opens, each remembering the folder last used for it.
+FOLDER_KINDS = ("chart", "report", "export", "import", "errors", "database")
 
 
 def _qsettings() -> QSettings:
@@ -36,6 +38,11 @@ class Settings:
         "projects/splitter": QByteArray(),
         "projects/filters_visible": True,
         "reference/header": QByteArray(),
+        # What the application opens on: a page ("projects", "dashboard") and a saved view.
+        "startup/page": "projects",
+        "startup/view": "",
+        # The folder last used per kind of file ("" until then: the user's documents folder).
+        **{f"folders/{kind}": "" for kind in FOLDER_KINDS},
     }
 
     def __init__(self, store: QSettings | None = None) -> None:
@@ -75,5 +82,25 @@ class Settings:
         self.set("recent_files", files[:MAX_RECENT])
         self.set("last_database", location)
 
+    def folder(self, kind: str) -> Path:
+        """Where a file dialog for this kind of file starts: the folder last used for it while it
+        exists, else the user's documents folder (else the home folder)."""
+        last = str(self.get(f"folders/{kind}") or "")
+        if last and Path(last).is_dir():
+            return Path(last)
+        return documents_folder()
+
+    def remember_folder(self, kind: str, chosen: str | Path) -> None:
+        """Remembers the folder of a file the user chose for this kind."""
+        self.set(f"folders/{kind}", str(Path(chosen).parent))
+
     def sync(self) -> None:
         self.store.sync()
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (Documents, Mes documents…), else the home folder."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if found and Path(found).is_dir():
+        return Path(found)
+    return Path.home()

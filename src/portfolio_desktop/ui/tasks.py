@@ -128,3 +128,22 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Waits for every running task (used on quit, and by tests of the threaded mode)."""
         return self.pool.waitForDone(msecs)
+
+
+_CHART_RUNNER: TaskRunner | None = None
+
+
+def chart_runner() -> TaskRunner:
+    """The one thread that builds and draws the dashboard's charts (matplotlib), in the order
+    asked, so that no chart is drawn on the GUI thread and none is drawn by two threads at once."""
+    global _CHART_RUNNER
+    if _CHART_RUNNER is None:
+        _CHART_RUNNER = TaskRunner(max_threads=1)
+    return _CHART_RUNNER
+
+
+def wait_for_charts(msecs: int = 10_000) -> None:
+    """Lets the chart thread finish what it was drawing (on quit: it must not outlive the window
+    whose canvases it draws)."""
+    if _CHART_RUNNER is not None:
+        _CHART_RUNNER.wait(msecs)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,8 @@ from ...errors import KnownError
 from ...services.excel_export import ExportResult, count_projects, export_workbook
 from ...services.progress import Cancelled, Progress
 from ...storage.database import Database
+from ..file_dialogs import save_file_name
+from ..settings import Settings
 from ..tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ class ExportDialog(QDialog):
 
     def _suggested_path(self) -> Path:
         stem = "portefeuille" if messages.current_language() == "fr" else "portfolio"
-        return Path.home() / f"{stem}-{date.today().isoformat()}.xlsx"
+        return Settings().folder("export") / f"{stem}-{date.today().isoformat()}.xlsx"
 
     def target(self) -> Path:
         """The path typed or chosen, with the .xlsx extension added when it has none."""
@@ -177,16 +178,22 @@ class ExportDialog(QDialog):
 
     @Slot(object)
     def _on_view_counted(self, count: int) -> None:
-        self.view.setText(self.tr("The projects of the current view (%n project(s))", "", count))
+        self.view.setText(self.tr("The projects of the current view (%Ln project(s))", "", count))
 
     # -- actions --------------------------------------------------------------------------------
 
     def _choose_path(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        current = self.target()
+        settings = Settings()
+        if current.parent.is_dir():
+            settings.remember_folder("export", current)
+        chosen, _ = save_file_name(
             self,
+            "export",
             self.tr("Export to Excel"),
-            self.path_edit.text(),
+            current.name,
             self.tr("Excel workbook (*.xlsx)"),
+            settings,
         )
         if chosen:
             path = Path(chosen)
@@ -198,6 +205,8 @@ class ExportDialog(QDialog):
             return
         target = self.target()
         self.path_edit.setText(str(target))
+        if target.parent.is_dir():
+            Settings().remember_folder("export", target)
         template = self.template.isChecked()
         flt = self.project_filter if self.view.isChecked() else None
         self._progress = Progress(self._relay.progressed.emit)
@@ -269,7 +278,7 @@ class ExportDialog(QDialog):
             if result.template:
                 text = self.tr("Blank template saved to %1.").replace("%1", str(result.path))
             else:
-                text = self.tr("%n project(s) exported to %1.", "", result.projects).replace(
+                text = self.tr("%Ln project(s) exported to %1.", "", result.projects).replace(
                     "%1", str(result.path)
                 )
             for sheet in dict.fromkeys(result.truncated):

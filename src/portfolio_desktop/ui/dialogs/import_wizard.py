@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -56,7 +57,9 @@ from ...services.excel_import.profiles import Profile, all_profiles, save_profil
 from ...services.excel_import.values import enum_codes, key
 from ...services.progress import Cancelled, Progress
 from ...storage.database import Database
+from ..file_dialogs import open_file_name, save_file_name
 from ..tasks import TaskRunner
+from ..widgets.tables import fit_headers
 from .import_models import (
     ChoiceDelegate,
     ColumnMappingModel,
@@ -92,6 +95,59 @@ ENUM_OF_FIELD = {
 KINDS = (
     "projects", "funding", "partners", "organisations", "domains", "funders", "calls", "clusters",
 )  # fmt: skip
+
+
+def profile_title(name: str) -> str:
+    """What a profile is called on screen: the built-in ones by what they read, not their code."""
+    titles = {
+        "anr-dgpie-projects": QCoreApplication.translate(
+            "ImportProfiles", "ANR funded projects (DGPIE open data)"
+        ),
+        "anr-dgpie-partners": QCoreApplication.translate(
+            "ImportProfiles", "ANR project partners (DGPIE open data)"
+        ),
+        "cordis-projects": QCoreApplication.translate(
+            "ImportProfiles", "CORDIS projects (Horizon Europe)"
+        ),
+        "cordis-organisations": QCoreApplication.translate(
+            "ImportProfiles", "CORDIS organisations (Horizon Europe)"
+        ),
+    }
+    return titles.get(name, name)
+
+
+#: Records whose French name is feminine (« lignes de financement créées »).
+_FEMININE = frozenset({"funding_lines", "organisations"})
+
+
+class ImportCounts(QObject):
+    """The words of the import's counts (a QObject for its `tr` context)."""
+
+    def word(self, key: str, n: int, feminine: bool) -> str:
+        """« 1 379 créés », « 1 mise à jour »: the count in the language's grouping, the word
+        agreeing with it (and, in French, with the records' gender)."""
+        if key == "created":
+            return (
+                self.tr("%Ln created", "feminine", n) if feminine else self.tr("%Ln created", "", n)
+            )
+        if key == "updated":
+            return (
+                self.tr("%Ln updated", "feminine", n) if feminine else self.tr("%Ln updated", "", n)
+            )
+        if feminine:
+            return self.tr("%Ln unchanged", "feminine", n)
+        return self.tr("%Ln unchanged", "", n)
+
+    def line(self, label: str, parts: str) -> str:
+        return self.tr("%1: %2").replace("%1", label).replace("%2", parts)
+
+
+def count_line(kind: str, label: str, counts: Mapping[str, int], which: Sequence[str]) -> str:
+    """« Projets : 1 379 créés, 0 mis à jour » for the counts `which` of one kind of record."""
+    words = ImportCounts()
+    feminine = kind in _FEMININE
+    parts = ", ".join(words.word(key, int(counts.get(key, 0)), feminine) for key in which)
+    return words.line(label, parts)
 
 
 class ImportWizard(QWizard):
@@ -206,6 +262,8 @@ def _table(model: Any) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
+    fit_headers(view)
+    model.modelReset.connect(lambda: fit_headers(view))
     return view
 
 
@@ -226,7 +284,14 @@ class FilePage(QWizardPage):
         )
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("The file to import"))
+        self.path_edit.setAccessibleName(self.tr("File to import"))
         self.path_edit.editingFinished.connect(self.read)
+        # A path typed or pasted is read as soon as it names a file: « Suivant » needs no Tab.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(400)
+        self._typing.timeout.connect(self._read_if_file)
+        self.path_edit.textChanged.connect(lambda _text: self._typing.start())
         self.browse = QPushButton(self.tr("Choose…"))
         self.browse.clicked.connect(self._choose)
         row = QHBoxLayout()
@@ -253,21 +318,25 @@ class FilePage(QWizardPage):
             all_profiles, wizard.db, on_done=self._on_profiles, on_error=lambda e: None
         )
 
+    def _read_if_file(self) -> None:
+        if Path(self.path_edit.text().strip()).expanduser().is_file():
+            self.read()
+
     @Slot(object)
     def _on_profiles(self, profiles: list[Profile]) -> None:
         for profile in profiles:
             text = (
                 profile.name
                 if not profile.builtin
-                else self.tr("%1 (built in)").replace("%1", profile.name)
+                else self.tr("%1 (built in)").replace("%1", profile_title(profile.name))
             )
             self.profile.addItem(text, profile.name)
 
     def _choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self,
+            "import",
             self.tr("Import a workbook"),
-            self.path_edit.text() or str(Path.home()),
             self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"),
         )
         if chosen:
@@ -310,11 +379,13 @@ class FilePage(QWizardPage):
         self.owner.setup = setup
         workbook = setup.workbook
         sheets = [m for m in setup.mappings if m.kind]
-        text = self.tr("%n sheet(s) read", "", len(workbook.sheets))
+        text = self.tr("%Ln sheet(s) read", "", len(workbook.sheets))
         if any(m.layout for m in setup.mappings):
             text += " — " + self.tr("the portfolio's own layout: no mapping needed.")
         elif setup.proposed:
-            text += " — " + self.tr("recognised by the profile %1.").replace("%1", setup.proposed)
+            text += " — " + self.tr("recognised by the profile “%1”.").replace(
+                "%1", profile_title(setup.proposed)
+            )
         elif sheets:
             text += " — " + self.tr("columns mapped by their names; check them on the next page.")
         else:
@@ -539,7 +610,7 @@ class MappingPage(QWizardPage):
             self.check_status.setText(self.tr("Every row can be read."))
         else:
             self.check_status.setText(
-                self.tr("%n error(s); the preview lists them all.", "", errors)
+                self.tr("%Ln error(s); the preview lists them all.", "", errors)
                 + (" " + self.tr("Map the values above, then check again.") if items else "")
             )
         self.completeChanged.emit()
@@ -635,7 +706,7 @@ class PreviewPage(QWizardPage):
         self.show_all = QCheckBox(self.tr("Show unchanged records too"))
         self.show_all.toggled.connect(lambda _c: self._fill_outcomes())
         self.outcomes = RowsModel(
-            [self.tr("Record"), self.tr("Action"), self.tr("Which"), self.tr("Sheet"), self.tr("Row"), self.tr("Changes")],
+            [self.tr("Record"), self.tr("Action"), self.tr("Identifier"), self.tr("Sheet"), self.tr("Row"), self.tr("Changes")],
             [self._record_label, self._action_label, lambda o: o.label, lambda o: o.sheet,
              lambda o: o.row or "", outcome_changes],
             self,
@@ -720,19 +791,15 @@ class PreviewPage(QWizardPage):
             c = counts.get(name)
             if not c or not any(c.values()):
                 continue
-            lines.append(
-                self.tr("%1: %2 created, %3 updated, %4 unchanged")
-                .replace("%1", label).replace("%2", str(c["created"]))
-                .replace("%3", str(c["updated"])).replace("%4", str(c["unchanged"]))
-            )  # fmt: skip
+            lines.append(count_line(name, label, c, ("created", "updated", "unchanged")))
         if report.skipped:
             lines.append(
                 self.tr(
-                    "%n row(s) skipped (blank, totals, repeated headers).", "", len(report.skipped)
+                    "%Ln row(s) skipped (blank, totals, repeated headers).", "", len(report.skipped)
                 )
             )
         if report.problems:
-            lines.append(self.tr("%n error(s).", "", len(report.problems)))
+            lines.append(self.tr("%Ln error(s).", "", len(report.problems)))
             if not self.valid_only.isChecked():
                 lines.append(
                     self.tr(
@@ -744,7 +811,7 @@ class PreviewPage(QWizardPage):
         self.summary.setText("\n".join(lines))
         self._fill_outcomes()
         self.problems.set_rows(report.problems)
-        self.errors_label.setText(self.tr("Errors (%n):", "", len(report.problems)))
+        self.errors_label.setText(self.tr("Errors (%Ln):", "", len(report.problems)))
         self.report_button.setEnabled(bool(report.problems))
         self.problems_view.resizeColumnsToContents()
         self.completeChanged.emit()
@@ -768,13 +835,12 @@ class PreviewPage(QWizardPage):
             return
         setup = self.owner.setup
         stem = setup.workbook.path.stem if setup else "import"
-        suggested = Path.home() / (
-            f"{stem}-{'rejets' if messages.current_language() == 'fr' else 'rejected'}.xlsx"
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
+        suggested = f"{stem}-{'rejets' if messages.current_language() == 'fr' else 'rejected'}.xlsx"
+        chosen, _ = save_file_name(
             self,
+            "errors",
             self.tr("Save the error report"),
-            str(suggested),
+            suggested,
             self.tr("Excel workbook (*.xlsx)"),
         )
         if chosen:
@@ -821,17 +887,18 @@ class ImportPage(QWizardPage):
         self.progress.setRange(0, _STEPS)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel the import"))
-        self.cancel_button.clicked.connect(self.cancel)
+        self.status.setAccessibleName(self.tr("Import status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
         layout.addStretch(1)
         self.finished = False
+
+    @property
+    def cancel_button(self) -> QAbstractButton:
+        """The wizard's one Cancel button: it stops the import while it runs (the transaction
+        rolls back), and is disabled once the import is written or cancelled."""
+        return self.owner.button(QWizard.WizardButton.CancelButton)
 
     def initializePage(self) -> None:
         setup = self.owner.setup
@@ -862,8 +929,12 @@ class ImportPage(QWizardPage):
 
     def _finish(self) -> None:
         self.finished = True
-        self.cancel_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)  # nothing left to cancel: Finish closes
         self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        self.cancel_button.setEnabled(True)
+        super().cleanupPage()
 
     @Slot(object)
     def _on_done(self, report: ImportReport | None) -> None:
@@ -873,19 +944,23 @@ class ImportPage(QWizardPage):
         self.owner.report = report
         self.owner.batch_id = report.batch_id
         self.progress.setValue(_STEPS)
-        projects = report.counts.get("projects", {})
-        lines = report.counts.get("funding_lines", {})
-        text = (
-            self.tr("Imported (import no. %1).").replace("%1", str(report.batch_id))
-            + "\n"
-            + self.tr("Projects: %1 created, %2 updated.")
-            .replace("%1", str(projects.get("created", 0))).replace("%2", str(projects.get("updated", 0)))
-            + "\n"
-            + self.tr("Funding lines: %1 created, %2 updated.")
-            .replace("%1", str(lines.get("created", 0))).replace("%2", str(lines.get("updated", 0)))
-        )  # fmt: skip
+        names = {
+            "projects": self.tr("Projects"), "funding_lines": self.tr("Funding lines"),
+            "partners": self.tr("Partners"), "organisations": self.tr("Organisations"),
+            "funders": self.tr("Funders"), "domains": self.tr("Domains"),
+            "calls": self.tr("Calls for proposals"), "clusters": self.tr("Clusters"),
+        }  # fmt: skip
+        # Every kind of record the import created or updated: the calls and funders it made too.
+        lines = [
+            count_line(name, label, counts, ("created", "updated"))
+            for name, label in names.items()
+            if (counts := report.counts.get(name, {})).get("created") or counts.get("updated")
+        ]
+        text = "\n".join(
+            [self.tr("Imported (import no. %1).").replace("%1", str(report.batch_id)), *lines]
+        )
         if report.problems:
-            text += "\n" + self.tr("%n row(s) in error were left out.", "", len(report.problems))
+            text += "\n" + self.tr("%Ln row(s) in error were left out.", "", len(report.problems))
         if report.batch_id is None:
             text = self.tr(
                 "Nothing was written: the rows changed since the preview. Go back and check again."

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...paths import default_database
 from ..i18n import LANGUAGES
 from ..settings import Settings
+from ..widgets.accessibility import name_fields
 
 
 class PreferencesDialog(QDialog):
@@ -50,12 +51,32 @@ class PreferencesDialog(QDialog):
             )
         )
         form.addRow(self.tr("Default database"), row)
+        self.startup_page = QComboBox()
+        self.startup_page.setObjectName("startupPage")
+        self.startup_page.addItem(self.tr("The projects"), "projects")
+        self.startup_page.addItem(self.tr("The dashboard"), "dashboard")
+        self.startup_page.setCurrentIndex(
+            max(0, self.startup_page.findData(settings.get("startup/page")))
+        )
+        form.addRow(self.tr("Open on"), self.startup_page)
+        view = str(settings.get("startup/view") or "")
+        form.addRow(
+            QLabel(
+                self.tr("…with the saved view “%1” (chosen beside the saved views).").replace(
+                    "%1", view
+                )
+                if view
+                else self.tr("A saved view can be the one to open on (beside the saved views).")
+            )
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+        name_fields(self)
 
     def language(self) -> str:
         return str(self.language_box.currentData())
@@ -73,4 +94,5 @@ class PreferencesDialog(QDialog):
 
     def _accept(self) -> None:
         self.settings.set("default_database", self.database.text().strip())
+        self.settings.set("startup/page", str(self.startup_page.currentData()))
         self.accept()

@@ -72,8 +72,10 @@ from .. import commands, formatting
 from ..context import AppContext
 from ..errors import show_error
 from ..models.record_table import Field, FieldDelegate, RecordTableModel
+from ..widgets.accessibility import name_fields
 from ..widgets.checkable_combo import CheckableComboBox
 from ..widgets.fields import MoneyEdit, OptionalDateEdit
+from ..widgets.tables import fit_headers
 from .conflict_dialog import ConflictDialog, names_of, warn_deleted_elsewhere
 from .history_view import HistoryPanel
 
@@ -178,8 +180,12 @@ class ProjectEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.issues)
         layout.addWidget(self.buttons)
+        name_fields(self)
         self._load(self.record)
+        # A new, untouched form names what it needs, in grey; red comes with the first edit.
+        self._touched = self.original is not None
         self.validate()
+        self._touched = True
 
     def _title(self) -> str:
         if self.original is None:
@@ -477,6 +483,7 @@ class ProjectEditor(QDialog):
         self.evaluations_view.setModel(self.evaluations)
         self.evaluations_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.evaluations_view.horizontalHeader().setStretchLastSection(True)
+        fit_headers(self.evaluations_view)
         self.evaluations_view.doubleClicked.connect(lambda i: self.edit_evaluation(i.row()))
         add = QPushButton(self.tr("Add evaluation"))
         add.clicked.connect(lambda: self.edit_evaluation(None))
@@ -642,12 +649,40 @@ class ProjectEditor(QDialog):
         return issues
 
     def show_issues(self, issues: list[Issue]) -> None:
-        self.issues.setText("\n".join("• " + messages.text(i.code, i.params) for i in issues))
-        marked = {i.field.split(".")[0].split("[")[0] for i in issues}
+        """Lists what stops the save, each line naming its field (« Référence : ce champ est
+        obligatoire. »), and outlines those fields; a new form not yet touched only says what
+        to fill in, without red."""
+        lines = []
+        for issue in issues:
+            text = messages.text(issue.code, issue.params)
+            label = self._field_label(issue.field.split(".")[0].split("[")[0])
+            if label:
+                if text[:2].istitle():  # « Référence : ce champ est obligatoire. »
+                    text = text[0].lower() + text[1:]
+                text = self.tr("%1: %2").replace("%1", label).replace("%2", text)
+            lines.append("• " + text)
+        touched = getattr(self, "_touched", True)
+        if issues and not touched:
+            lines.insert(0, self.tr("To save this project:"))
+        self.issues.setText("\n".join(lines))
+        self.issues.setStyleSheet("color: #b3261e;" if touched else "color: #555555;")
+        marked = {i.field.split(".")[0].split("[")[0] for i in issues} if touched else set()
         for name, widget in self._field_widgets.items():
             widget.setProperty("invalid", name in marked)
             widget.setStyleSheet("border: 1px solid #b3261e;" if name in marked else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not issues)
+
+    def _field_label(self, name: str) -> str:
+        """The label the form shows beside a field (« Référence »), or "" when it has none."""
+        widget = self._field_widgets.get(name)
+        parent = widget.parentWidget() if widget is not None else None
+        layout = parent.layout() if parent is not None else None
+        if widget is None or not isinstance(layout, QFormLayout):
+            return ""
+        label = layout.labelForField(widget)
+        if not isinstance(label, QLabel):
+            return ""
+        return label.text().replace("&", "")
 
     # -- actions ----------------------------------------------------------------------------------
 

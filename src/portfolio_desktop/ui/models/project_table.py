@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ...domain.responsible import MATURITY_LEVELS
 from .. import formatting
 from .lazy_rows import Index, LazyRowsModel
 
@@ -54,7 +55,43 @@ def columns() -> list[ColumnSpec]:
         ColumnSpec(
             "granted", QCoreApplication.translate("ProjectTableModel", "Granted funding"), "money"
         ),
+        # Optional columns, hidden until chosen from the header's menu.
+        ColumnSpec("funders", QCoreApplication.translate("ProjectTableModel", "Funders")),
+        ColumnSpec(
+            "submitted_on", QCoreApplication.translate("ProjectTableModel", "Submitted"), "date"
+        ),
+        ColumnSpec(
+            "evaluated_on", QCoreApplication.translate("ProjectTableModel", "Evaluated"), "date"
+        ),
+        ColumnSpec(
+            "labelling_decided_on",
+            QCoreApplication.translate("ProjectTableModel", "Labelling decision"),
+            "date",
+        ),
+        ColumnSpec(
+            "funding_decided_on",
+            QCoreApplication.translate("ProjectTableModel", "Funding decision"),
+            "date",
+        ),
+        ColumnSpec(
+            "maturity",
+            QCoreApplication.translate("ProjectTableModel", "Responsible-digital maturity"),
+            "maturity",
+        ),
     ]
+
+
+#: Columns shown only when the user chooses them (the header's menu).
+OPTIONAL_COLUMNS = (
+    "funders",
+    "submitted_on",
+    "evaluated_on",
+    "labelling_decided_on",
+    "funding_decided_on",
+    "maturity",
+)
+#: Columns the table cannot sort by (computed for each page of rows).
+UNSORTED_COLUMNS = frozenset({"funders", "maturity"})
 
 
 _ATTRIBUTE = {"budget": "budget_cents", "granted": "granted_cents"}
@@ -134,6 +171,8 @@ class ProjectTableModel(LazyRowsModel["ProjectRow", _Cells]):
         if not 0 <= column < len(self._columns):
             return
         key, descending = self._columns[column].key, order == Qt.SortOrder.DescendingOrder
+        if key in UNSORTED_COLUMNS:
+            return
         if (key, descending) == (self.sort_key, self.descending):
             return  # QTableView asks twice (sortByColumn, then its header's indicator signal)
         self.sort_key, self.descending = key, descending
@@ -174,6 +213,12 @@ class ProjectTableModel(LazyRowsModel["ProjectRow", _Cells]):
                 display.append(formatting.day(value))
             elif column.kind == "status":
                 display.append(formatting.label("ProjectStatus", value))
+            elif column.kind == "maturity":
+                display.append(
+                    ""
+                    if value is None
+                    else f"{value} · {formatting.label('Maturity', MATURITY_LEVELS[value - 1])}"
+                )
             else:
                 display.append(value)
         return _Cells(tuple(display), raw, QColor(STATUS_COLOURS.get(row.status, "#000000")))

@@ -12,13 +12,13 @@ module import: the main window imports this module lazily, and start-up stays li
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +37,8 @@ from ...services.analytics import STACKS, Analytics, filter_for
 from ...storage.database import Database
 from ..context import AppContext
 from ..errors import describe, show_error
-from ..tasks import TaskRunner
+from ..file_dialogs import save_file_name
+from ..tasks import TaskRunner, chart_runner
 
 if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
@@ -60,6 +61,15 @@ OVERVIEW_PARTS = {
 OVER_TIME = "funding-over-time"
 #: The data changes (`AppContext.data_changed` scopes) that change the figures.
 REFRESHING_SCOPES = frozenset({"projects", "organisations", "funders", "calls", "domains", "all"})
+
+
+def _warm_up() -> None:
+    """In the chart thread: loads matplotlib, its fonts and the Qt canvas module, and draws a
+    little text once (glyph caches), so that the GUI thread then finds them ready."""
+    import importlib
+
+    charts.warm_up()
+    importlib.import_module("portfolio_desktop.ui.widgets.chart_canvas")
 
 
 class KeyFigureTile(QFrame):
@@ -136,7 +146,9 @@ class DashboardView(QWidget):
         self._overview_seq = 0
         self._shown_data: dict[str, object] = {}
         self._pending = True
-        self._queue: list[tuple[str, object]] = []
+        self._warming = False
+        self._waiting: set[str] = set()
+        self._overview_open = False
         self.canvases: dict[str, ChartCanvas] = {}
 
         self.stack = QComboBox()
@@ -227,19 +239,37 @@ class DashboardView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self.canvases:
+        if self.canvases:
+            if self._pending:
+                self._recompute()
+        elif self._synchronous:
             self._build_charts()
-        if self._pending:
+            self._recompute()
+        elif not self._warming:
+            # Matplotlib (its modules, fonts and caches: over a second) is loaded by the chart
+            # thread, not here: the window keeps repainting meanwhile.
+            self._warming = True
+            self.status.setText(self.tr("Preparing the charts…"))
+            chart_runner().submit(_warm_up, on_done=self._charts_ready, on_error=self._failed)
+
+    @property
+    def _synchronous(self) -> bool:
+        return bool(getattr(self.runner, "synchronous", True))
+
+    def _charts_ready(self, _result: object) -> None:
+        self._build_charts()
+        if self._pending or not self._shown_data:
             self._recompute()
 
     def _build_charts(self) -> None:
         from ..widgets.chart_canvas import ChartCanvas
 
         def add(name: str, row: int, column: int, span: int, height: int) -> None:
-            canvas = ChartCanvas(name)
+            canvas = ChartCanvas(name, synchronous=self._synchronous)
             canvas.setMinimumHeight(height)
             canvas.clicked.connect(self._bar_clicked)
             canvas.export_requested.connect(lambda path, n=name: self.export_chart(n, Path(path)))
+            canvas.repainted.connect(lambda n=name: self._chart_repainted(n))
             self.canvases[name] = canvas
             self.charts_grid.addWidget(canvas, row, column, 1, span)
 
@@ -256,8 +286,9 @@ class DashboardView(QWidget):
         self._pending = False
         if self.analytics is None:
             return
-        if not self.analytics.loaded:
-            self.status.setText(self.tr("Computing the figures…"))
+        # Said every time, not only the first: until the new figures arrive the charts show the
+        # previous filter's.
+        self.status.setText(self.tr("Computing the figures…"))
         self._overview_seq += 1
         self._compute_over_time(then_overview=self._overview_seq)
 
@@ -278,7 +309,6 @@ class DashboardView(QWidget):
         if seq == self._over_time_seq:  # else the user has moved on to another filter
             self._draw(OVER_TIME, data)
         if then_overview is not None and then_overview == self._overview_seq:
-            # Asked now, the overview's drawing comes after this chart's repaint in the queue.
             self._submit_overview(then_overview)
 
     def _submit_overview(self, seq: int) -> None:
@@ -299,35 +329,35 @@ class DashboardView(QWidget):
             self.tiles, charts.key_figure_tiles(overview.key_figures, lang), strict=True
         ):
             tile.show_figure(name, value, detail)
-        self._queue = [(name, getattr(overview, part)) for name, part in OVERVIEW_PARTS.items()]
-        if getattr(self.runner, "synchronous", True):
-            while self._queue:
-                self._draw_next()
-        else:
-            # One chart per turn of the event loop: the window stays responsive meanwhile.
-            QTimer.singleShot(0, self._draw_next)
+        parts = {name: getattr(overview, part) for name, part in OVERVIEW_PARTS.items()}
+        # The charts whose data changed are built and drawn by the chart thread, in this order;
+        # `overview_drawn` follows the last one's arrival on screen.
+        self._waiting = {name for name, data in parts.items() if self._shown_data.get(name) != data}
+        self._overview_open = True
+        for name, data in parts.items():
+            self._draw(name, data)
+        self._overview_check()
 
-    def _draw_next(self) -> None:
-        if not self._queue:
-            return
-        name, data = self._queue.pop(0)
-        self._draw(name, data)
-        if self._queue:
-            if not getattr(self.runner, "synchronous", True):
-                QTimer.singleShot(0, self._draw_next)
-        else:
+    def _chart_repainted(self, name: str) -> None:
+        if name in self._waiting:
+            self._waiting.discard(name)
+            self._overview_check()
+
+    def _overview_check(self) -> None:
+        if self._overview_open and not self._waiting:
+            self._overview_open = False
             self.overview_drawn.emit()
 
     def _draw(self, name: str, data: object) -> None:
-        """Redraws one chart, only when its data changed since it was last drawn."""
+        """Builds and draws one chart (in the chart thread), only when its data changed since it
+        was last drawn."""
         if self._shown_data.get(name) == data:
             if name == OVER_TIME:
                 self.funding_chart_repainted.emit()
             return
-        canvas = self.canvases[name]
-        charts.CHARTS[name].build(data, messages.current_language(), canvas.figure)
         self._shown_data[name] = data
-        canvas.redraw(charts.partial_update(canvas.figure))
+        build = charts.CHARTS[name].build
+        self.canvases[name].show_chart(partial(build, data, messages.current_language()))
 
     def _funding_repainted(self) -> None:
         if OVER_TIME in self._shown_data:
@@ -378,11 +408,11 @@ class DashboardView(QWidget):
 
     def _ask_report(self) -> None:
         stem = self.tr("portfolio-report")
-        default = Path.home() / f"{stem}-{date.today().isoformat()}.pdf"
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = save_file_name(
             self,
+            "report",
             self.tr("Save the executive report"),
-            str(default),
+            f"{stem}-{date.today().isoformat()}.pdf",
             self.tr("PDF document (*.pdf)"),
         )
         if path:

@@ -25,6 +25,7 @@ from ...services.reference import NamedRow, RowSnapshot
 from ..context import AppContext
 from ..dialogs.reference_editors import CallDialog, Choice, FunderDialog
 from ..models.reference_table import Column, ReferenceTableModel
+from ..widgets.tables import fit_headers
 from .reference_base import ReferenceView, selected_rows
 
 
@@ -109,6 +110,7 @@ class FundersView(ReferenceView):
         self.funders_table = self.make_table(self.funders, "fundersTable", stretch=0)
         for column, width in ((1, 140), (2, 60), (3, 100)):
             self.funders_table.setColumnWidth(column, width)
+        fit_headers(self.funders_table)
         self.funders_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.add_actions(
             self.funders_table,
@@ -144,6 +146,7 @@ class FundersView(ReferenceView):
         self.calls_table = self.make_table(self.calls, "callsTable", stretch=0)
         for column, width in ((1, 190), (2, 190), (3, 60), (4, 70)):
             self.calls_table.setColumnWidth(column, width)
+        fit_headers(self.calls_table)
         self.calls_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.add_actions(
             self.calls_table,

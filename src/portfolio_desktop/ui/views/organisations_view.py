@@ -28,6 +28,7 @@ from ..dialogs.organisation_editor import OrganisationDialog
 from ..dialogs.organisation_merge import OrganisationMergeDialog
 from ..models.reference_organisations import OrganisationTableModel
 from ..widgets.checkable_combo import CheckableComboBox
+from ..widgets.tables import fit_headers
 from .reference_base import ReferenceView, selected_rows
 
 SEARCH_DELAY_MS = 120
@@ -92,6 +93,7 @@ class OrganisationsView(ReferenceView):
         self.model.sort_requested.connect(lambda _k, _d: self.reload())
         for column, width in enumerate((320, 170, 100, 190, 150, 70, 80)):
             self.table.setColumnWidth(column, width)
+        fit_headers(self.table)
         self.add_actions(
             self.table,
             self.edit_selected,

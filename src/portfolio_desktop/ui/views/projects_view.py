@@ -26,11 +26,12 @@ from ...domain.filters import ProjectFilter
 from ..context import AppContext
 from ..errors import show_error
 from ..lazy import project_list, reference
-from ..models.project_table import ProjectTableModel
+from ..models.project_table import OPTIONAL_COLUMNS, ProjectTableModel
 from ..widgets.filter_panel import FilterChoices, FilterPanel
+from ..widgets.tables import fit_headers
 
 SEARCH_DELAY_MS = 120
-DEFAULT_HIDDEN = ("cluster", "end_on")
+DEFAULT_HIDDEN = ("cluster", "end_on", *OPTIONAL_COLUMNS)
 
 
 def load_choices(db: Any) -> FilterChoices:
@@ -60,11 +61,13 @@ class ProjectsView(QWidget):
         self._again = False  # …and another was asked for meanwhile
         self._filter = ProjectFilter()
         self.selection: Any = None
+        self._to_select: int | None = None  # a project to select once the table has it
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search reference, acronym, title, partner…"))
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("projectSearch")
+        self.search.setAccessibleName(self.tr("Search projects"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -81,6 +84,14 @@ class ProjectsView(QWidget):
         self.save_view_button = QToolButton()
         self.save_view_button.setText(self.tr("Save view…"))
         self.save_view_button.clicked.connect(self.save_view)
+        self.startup_button = QToolButton()
+        self.startup_button.setObjectName("startupView")
+        self.startup_button.setText(self.tr("Open on it"))
+        self.startup_button.setToolTip(self.tr("Open the application on this saved view"))
+        self.startup_button.setCheckable(True)
+        self.startup_button.setEnabled(False)
+        self.startup_button.toggled.connect(self._startup_toggled)
+        self._startup_applied = False
         self.delete_view_button = QToolButton()
         self.delete_view_button.setText(self.tr("Delete view"))
         self.delete_view_button.clicked.connect(self.delete_view)
@@ -93,6 +104,7 @@ class ProjectsView(QWidget):
         bar.addWidget(self.filters_button)
         bar.addWidget(self.views)
         bar.addWidget(self.save_view_button)
+        bar.addWidget(self.startup_button)
         bar.addWidget(self.delete_view_button)
         bar.addWidget(self.new_button)
 
@@ -105,6 +117,7 @@ class ProjectsView(QWidget):
         self.model = ProjectTableModel(self._fetch_rows, self)
         self.model.sort_requested.connect(lambda _k, _d: self.refresh())
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Projects"))
         self.table.setObjectName("projectsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -162,6 +175,20 @@ class ProjectsView(QWidget):
         self.search.blockSignals(False)
         self.panel.set_filter(flt.with_changes(search=""))
 
+    def select_project(self, project_id: int) -> None:
+        """Selects the project and scrolls to it: now when the table lists it, else when the
+        query that follows a save (a new project) brings it."""
+        if not self._show_row(project_id):
+            self._to_select = project_id
+
+    def _show_row(self, project_id: int) -> bool:
+        row = self.model.row_of(project_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.project_id(r) for r in rows]
@@ -213,6 +240,8 @@ class ProjectsView(QWidget):
                 if flt != self._filter:
                     self._filter = flt
                     self.filter_changed.emit(flt)
+                if self._to_select is not None and self._show_row(self._to_select):
+                    self._to_select = None
             finish()
 
         def failed(error: BaseException) -> None:
@@ -256,6 +285,25 @@ class ProjectsView(QWidget):
         self.views.setCurrentIndex(max(0, index))
         self.views.blockSignals(False)
         self.delete_view_button.setEnabled(bool(views))
+        startup = str(self.ctx.settings.get("startup/view") or "")
+        if not self._startup_applied and startup in self._saved:
+            # The first list of views of this window: it opens on the chosen one.
+            self.views.setCurrentIndex(self.views.findData(startup))
+            self.apply_view(self._saved[startup])
+        self._startup_applied = True
+        self._show_startup_state()
+
+    def _show_startup_state(self) -> None:
+        name = self.views.currentData()
+        self.startup_button.blockSignals(True)
+        self.startup_button.setEnabled(bool(name))
+        self.startup_button.setChecked(bool(name) and name == self.ctx.settings.get("startup/view"))
+        self.startup_button.blockSignals(False)
+
+    def _startup_toggled(self, checked: bool) -> None:
+        name = self.views.currentData()
+        if name:
+            self.ctx.settings.set("startup/view", name if checked else "")
 
     def current_view(self, name: str) -> Any:
         header = self.table.horizontalHeader()
@@ -308,6 +356,7 @@ class ProjectsView(QWidget):
         name = self.views.itemData(index)
         if name and name in getattr(self, "_saved", {}):
             self.apply_view(self._saved[name])
+        self._show_startup_state()
 
     # -- columns ----------------------------------------------------------------------------------
 
@@ -326,9 +375,16 @@ class ProjectsView(QWidget):
             "end_on": 90,
             "budget": 120,
             "granted": 130,
+            "funders": 220,
+            "maturity": 150,
         }
+        # A reference as long as an ANR one (« ANR-22-PETQ-0010 ») is not cut.
+        widths["reference"] = max(
+            widths["reference"], self.table.fontMetrics().horizontalAdvance("ANR-22-PETQ-0010") + 16
+        )
         for column, key in enumerate(self.model.column_keys()):
             self.table.setColumnWidth(column, widths.get(key, 100))
+        fit_headers(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def _column_menu(self, position: QPoint) -> None:

@@ -141,6 +141,8 @@ class ReferenceView(QWidget):
         """A read-only table of whole rows; `stretch` is the column that takes the spare width."""
         table = QTableView()
         table.setObjectName(name)
+        # Named after what it lists (its first column: « Financeur », « Nom »…) for screen readers.
+        table.setAccessibleName(str(model.headerData(0, Qt.Orientation.Horizontal) or name))
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -53,8 +53,11 @@ class WelcomeView(QWidget):
                 "openButton",
             ),
         ):
-            button = QPushButton(f"{text}\n{detail}")
+            # "&" is a mnemonic in a button's text: « Images && Réseaux » shows one "&".
+            button = QPushButton(f"{text}\n{detail}".replace("&", "&&"))
             button.setObjectName(name)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(detail)
             button.setMinimumSize(460, 64)
             button.clicked.connect(signal)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

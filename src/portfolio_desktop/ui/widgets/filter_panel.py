@@ -21,6 +21,7 @@ from ... import messages
 from ...domain.enums import REGION_NAMES
 from ...domain.filters import ProjectFilter
 from .. import formatting
+from .accessibility import name_fields
 from .checkable_combo import CheckableComboBox
 
 NO_YEAR = 1999
@@ -57,6 +58,8 @@ class FilterPanel(QWidget):
         self.kinds = CheckableComboBox(every)
         self.year_from = self._year_box()
         self.year_to = self._year_box()
+        self.year_from.setAccessibleName(self.tr("Submitted from (year)"))
+        self.year_to.setAccessibleName(self.tr("Submitted until (year)"))
         self.responsible = QComboBox()
         self.responsible.addItem(every, None)
         self.responsible.addItem(self.tr("Yes"), True)
@@ -98,6 +101,8 @@ class FilterPanel(QWidget):
         for box in (self.year_from, self.year_to):
             box.valueChanged.connect(self._emit)
         self.responsible.currentIndexChanged.connect(self._emit)
+
+        name_fields(self)
 
     def _year_box(self) -> QSpinBox:
         box = QSpinBox()
