@@ -445,7 +445,7 @@
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="769"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="770"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="382"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
         <source>%Ln sheet(s) read</source>
         <translation>
             <numerusform>%Ln sheet read</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
         <source>%Ln created</source>
         <comment>feminine</comment>
         <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -25,7 +25,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
         <source>%Ln created</source>
         <translation>
             <numerusform>%Ln created</numerusform>
@@ -33,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
         <source>%Ln updated</source>
         <comment>feminine</comment>
         <translation>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
         <source>%Ln unchanged</source>
         <comment>feminine</comment>
         <translation>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="139"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141"/>
         <source>%Ln unchanged</source>
         <translation>
             <numerusform>%Ln unchanged</numerusform>
@@ -70,18 +70,26 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln row in error was left out.</numerusform>
             <numerusform>%Ln rows in error were left out.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1007"/>
+        <source>%Ln imported project(s) to complete</source>
+        <translation>
+            <numerusform>%Ln imported project to complete</numerusform>
+            <numerusform>%Ln imported projects to complete</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="613"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617"/>
         <source>%Ln error(s); the preview lists them all.</source>
         <translation>
             <numerusform>%Ln error; the preview lists them all.</numerusform>
@@ -92,7 +100,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="798"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
         <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
         <translation>
             <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
@@ -100,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806"/>
         <source>%Ln error(s).</source>
         <translation>
             <numerusform>%Ln error.</numerusform>
@@ -108,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="814"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="818"/>
         <source>Errors (%Ln):</source>
         <translation>
             <numerusform>Errors (%Ln):</numerusform>

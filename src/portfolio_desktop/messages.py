@@ -917,6 +917,18 @@ CATALOGUE.update(
             "{count} projets choisis un par un (à revoir)",
             "{count} projects picked one by one (to review)",
         ),
+        "filter_incomplete": (
+            "Projets sans {fields}",
+            "Projects without {fields}",
+        ),
+        "filter_import_batch": (
+            "Projets de l'import n° {batch}",
+            "Projects of import no. {batch}",
+        ),
+        "incomplete_domains": ("domaine", "a domain"),
+        "incomplete_lead": ("porteur", "a lead partner"),
+        "incomplete_budget": ("budget", "a budget"),
+        "words_or": ("ou", "or"),
         "range_from": ("à partir de {start}", "from {start}"),
         "range_to": ("jusqu'à {end}", "up to {end}"),
         "range_between": ("de {start} à {end}", "{start} to {end}"),

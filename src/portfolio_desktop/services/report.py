@@ -104,7 +104,19 @@ def describe_filter(
         lines.append(_t("filter_reached", lang, step=flt.reached))
     if flt.project_ids:
         lines.append(_t("filter_project_ids", lang, count=len(flt.project_ids)))
+    if flt.incomplete:
+        fields = [_t(f"incomplete_{name}", lang) for name in flt.incomplete]
+        lines.append(_t("filter_incomplete", lang, fields=joined_alternatives(fields, lang)))
+    if flt.import_batch is not None:
+        lines.append(_t("filter_import_batch", lang, batch=flt.import_batch))
     return lines
+
+
+def joined_alternatives(words: list[str], lang: str) -> str:
+    """« domaine, porteur ou budget » / "a domain, a lead partner or a budget"."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {_t('words_or', lang)} {words[-1]}"
 
 
 def _footer(figure: Figure, page: int, pages: int, today: date, lang: str) -> None:
