@@ -917,6 +917,7 @@ CATALOGUE.update(
             "{count} projets choisis un par un (à revoir)",
             "{count} projects picked one by one (to review)",
         ),
+        "filter_picked": ("{count} choisis", "{count} picked"),
         "filter_incomplete": (
             "Projets sans {fields}",
             "Projects without {fields}",
