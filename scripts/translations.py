@@ -2,13 +2,19 @@
 
     python scripts/translations.py update              # re-extract every area's strings (lupdate)
     python scripts/translations.py missing [AREA]      # list strings without a French translation
+                                                       # (and plurals without their English forms)
     python scripts/translations.py fill AREA FILE.json # set translations: {"Context": {"source": "traduction"}}
                                                        # ("source|comment" for a disambiguated one,
                                                        # a list [one, many] for a plural)
+    python scripts/translations.py fill AREA FILE.json en  # the English forms of plurals
     python scripts/translations.py compile             # .ts → .qm (what the package build does)
 
 Areas and their source files are declared in AREAS; each area has its own .ts file so that work on
 one part of the desktop never rewrites another's translations.
+
+The source strings are English, so English needs no translation, except for plurals: a count is
+written once in the code (`tr("%Ln project(s)", "", n)`) and `<area>_en.ts` gives its two English
+forms ("%Ln project", "%Ln projects"); lupdate's `-pluralonly` keeps only those in it.
 """
 
 from __future__ import annotations
@@ -90,29 +96,38 @@ def lupdate() -> str:
     return str(candidate) if candidate.exists() else "pyside6-lupdate"
 
 
+#: The languages with a .ts file per area, and what lupdate keeps of the strings for each.
+LANGUAGES: dict[str, list[str]] = {"fr": [], "en": ["-pluralonly"]}
+
+
 def update() -> None:
     FOLDER.mkdir(parents=True, exist_ok=True)
     for area in all_areas():
         files = files_of(area)
-        ts = FOLDER / f"{area}_fr.ts"
         if not files:
             continue
-        subprocess.run(
-            [
-                lupdate(),
-                "-silent",
-                "-no-obsolete",
-                "-source-language",
-                "en",
-                "-target-language",
-                "fr",
-                *map(str, files),
-                "-ts",
-                str(ts),
-            ],
-            check=True,
-        )
-        print(f"{ts.relative_to(ROOT)}: {len(files)} files")
+        for lang, options in LANGUAGES.items():
+            ts = FOLDER / f"{area}_{lang}.ts"
+            subprocess.run(
+                [
+                    lupdate(),
+                    "-silent",
+                    "-no-obsolete",
+                    *options,
+                    "-source-language",
+                    "en",
+                    "-target-language",
+                    lang,
+                    *map(str, files),
+                    "-ts",
+                    str(ts),
+                ],
+                check=True,
+            )
+            if not messages_of(ts):  # an area without plurals needs no English file
+                ts.unlink()
+                continue
+            print(f"{ts.relative_to(ROOT)}: {len(files)} files")
 
 
 def messages_of(ts: Path) -> list[tuple[str, ET.Element]]:
@@ -126,8 +141,11 @@ def messages_of(ts: Path) -> list[tuple[str, ET.Element]]:
 
 
 def missing(area: str | None) -> list[tuple[str, str, str]]:
+    """(file, context, source) of every string without its translation: each French one, and the
+    English forms of each plural."""
     result = []
-    for ts in sorted(FOLDER.glob(f"{area or '*'}_fr.ts")):
+    files = [ts for lang in LANGUAGES for ts in sorted(FOLDER.glob(f"{area or '*'}_{lang}.ts"))]
+    for ts in files:
         for context, message in messages_of(ts):
             translation = message.find("translation")
             if translation is not None and translation.get("type") in ("obsolete", "vanished"):
@@ -143,11 +161,11 @@ def missing(area: str | None) -> list[tuple[str, str, str]]:
     return result
 
 
-def fill(area: str, mapping_file: Path) -> int:
+def fill(area: str, mapping_file: Path, lang: str = "fr") -> int:
     mapping: dict[str, dict[str, str | list[str]]] = json.loads(
         mapping_file.read_text(encoding="utf-8")
     )
-    ts = FOLDER / f"{area}_fr.ts"
+    ts = FOLDER / f"{area}_{lang}.ts"
     tree = ET.parse(ts)
     changed = 0
     for context in tree.getroot().iter("context"):
@@ -166,7 +184,7 @@ def fill(area: str, mapping_file: Path) -> int:
                 translation = ET.SubElement(message, "translation")
             translation.attrib.pop("type", None)
             if message.get("numerus") == "yes":
-                # French has two forms (one, many): give a list, or one text used for both.
+                # French and English have two forms (one, many): a list, or one text for both.
                 forms = text if isinstance(text, list) else [text, text]
                 for child in list(translation):
                     translation.remove(child)
@@ -199,7 +217,11 @@ def main(argv: list[str]) -> int:
         for area, context, source in rows:
             print(f"{area}\t{context}\t{source}")
         return 1 if rows else 0
-    print(f"{fill(argv[1], Path(argv[2]))} translations set")
+    lang = argv[3] if len(argv) > 3 else "fr"
+    if lang not in LANGUAGES:
+        print(f"unknown language {lang}: {', '.join(LANGUAGES)}")
+        return 2
+    print(f"{fill(argv[1], Path(argv[2]), lang)} translations set")
     return 0
 
 

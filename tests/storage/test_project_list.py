@@ -169,3 +169,46 @@ def test_text_sorts_walk_an_index(pole_demo_file, sort_key: str) -> None:
             ), plan
     finally:
         database.dispose()
+
+
+def test_projects_left_to_complete_are_those_lacking_a_domain_a_lead_or_a_budget(pole_db) -> None:
+    """`ProjectFilter.incomplete` against the raw rows: no domain split, no lead partner, no
+    budget (0 € counts as none); several fields select the projects lacking any of them."""
+    from portfolio_desktop.storage.project_list import lacking_counts
+
+    with pole_db.write() as session:
+        # The demo classifies and budgets every project: take some of it away.
+        connection = session.connection()
+        connection.exec_driver_sql(
+            "DELETE FROM project_domain WHERE project_id IN (SELECT id FROM project LIMIT 7)"
+        )
+        connection.exec_driver_sql(
+            "UPDATE project SET lead_organisation_id = NULL WHERE id IN "
+            "(SELECT id FROM project ORDER BY id DESC LIMIT 5)"
+        )
+        connection.exec_driver_sql(
+            "UPDATE project SET total_budget_cents = 0 WHERE id IN "
+            "(SELECT id FROM project ORDER BY id LIMIT 3 OFFSET 20)"
+        )
+    with pole_db.read() as session:
+        rows = (
+            session.connection()
+            .exec_driver_sql(
+                "SELECT p.id, (SELECT count(*) FROM project_domain d WHERE d.project_id = p.id), "
+                "p.lead_organisation_id, p.total_budget_cents FROM project p"
+            )
+            .all()
+        )
+        counts = lacking_counts(session, ProjectFilter(), ("domains", "lead", "budget"))
+    lacking = {
+        "domains": {i for i, n, _lead, _budget in rows if n == 0},
+        "lead": {i for i, _n, lead, _budget in rows if lead is None},
+        "budget": {i for i, _n, _lead, budget in rows if not budget},
+    }
+    assert all(lacking.values())
+    for name, expected in lacking.items():
+        assert set(ids_for(pole_db, ProjectFilter(incomplete=(name,)))) == expected
+        assert counts[name] == len(expected)
+    every = lacking["domains"] | lacking["lead"] | lacking["budget"]
+    assert set(ids_for(pole_db, ProjectFilter(incomplete=("domains", "lead", "budget")))) == every
+    assert counts[""] == len(every)

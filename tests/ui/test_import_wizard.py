@@ -372,3 +372,28 @@ def test_french_counts_agree_with_their_number_and_gender(qapp: Any, tmp_path: P
     finally:
         QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+def test_the_summary_offers_the_imported_projects_left_to_complete(
+    qtbot: Any, db: Any, runner: TaskRunner, good_file: Path
+) -> None:
+    """Files from elsewhere bring projects without a domain, a lead partner or a budget: the
+    summary says how many, and its link shows exactly those projects in the table."""
+    from portfolio_desktop.services import project_list
+
+    wizard = make_wizard(qtbot, db, runner, good_file)
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    page = wizard.import_page
+    qtbot.waitUntil(page.completion.isVisible)
+    text = page.completion.text()
+    assert "2 imported project(s) to complete" in text
+    assert "2 without a domain" in text and "2 without a lead partner" in text
+    assert "2 without a budget" in text and "href" in text
+    with qtbot.waitSignal(wizard.show_projects) as shown:
+        page.completion.linkActivated.emit("#incomplete")
+    selection = project_list.select(db, shown.args[0])
+    assert len(selection.ids) == 2
+    assert not wizard.isVisible()

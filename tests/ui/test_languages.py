@@ -146,3 +146,32 @@ def test_qt_file_dialog_has_no_english_left(qapp, tmp_path: Path) -> None:
         dialog.deleteLater()
     finally:
         i18n.install_language("en")
+
+
+def test_english_counts_are_singular_or_plural(qapp) -> None:
+    """English shows "1 project" and "2 projects", never "project(s)": every plural of the code
+    has its two English forms, and the desktop loads them."""
+    from PySide6.QtCore import QCoreApplication
+
+    from portfolio_desktop.ui import i18n
+
+    assert [m for m in translations.missing(None) if m[0].endswith("_en")] == []
+    plurals = [
+        (context, message.findtext("source") or "", message.findtext("comment"))
+        for ts in translations.FOLDER.glob("*_fr.ts")
+        for context, message in translations.messages_of(ts)
+        if message.get("numerus") == "yes"
+    ]
+    assert len(plurals) > 20
+    previous = i18n.current()
+    i18n.install_language("en")
+    try:
+        for context, source, comment in plurals:
+            one = QCoreApplication.translate(context, source, comment, 1)
+            many = QCoreApplication.translate(context, source, comment, 2)
+            assert "(s)" not in one + many and "(es)" not in one + many, source
+            assert "1" in one and "2" in many, source
+        assert QCoreApplication.translate("ExpertsView", "%Ln expert(s)", None, 1) == "1 expert"
+        assert QCoreApplication.translate("ExpertsView", "%Ln expert(s)", None, 3) == "3 experts"
+    finally:
+        i18n.install_language(previous)

@@ -117,6 +117,19 @@ def test_projects_to_review_and_a_funnel_step_keep_their_criteria(desktop, qtbot
     both = expected_ids(pole_db, ProjectFilter(reached="funded", statuses=("abandoned",)))
     assert 0 < len(both) < len(wanted)  # funded, then abandoned: still among the funded
     qtbot.waitUntil(lambda: rows(window) == len(both))
+    # The kept criterion is said in words under the widgets, and can be dropped alone.
+    assert panel.beyond_label.isVisibleTo(panel)
+    assert "Projets parvenus à l'étape « Financé »" in panel.beyond_label.text()
+    panel.beyond_clear.click()
+    abandoned = expected_ids(pole_db, ProjectFilter(statuses=("abandoned",)))
+    qtbot.waitUntil(lambda: rows(window) == len(abandoned))
+    assert not panel.beyond_label.isVisibleTo(panel)
+    assert panel.current() == ProjectFilter(statuses=("abandoned",))
+    # Every criterion without a widget is kept, whatever it is (the projects left to complete).
+    incomplete = ProjectFilter(incomplete=("lead",), instruments=("loan",))
+    window.show_projects_filtered(incomplete)
+    assert panel.current() == incomplete
+    assert "Projets sans porteur" in panel.beyond_label.text()
 
 
 def test_sort_by_any_column(desktop, qtbot, pole_db) -> None:

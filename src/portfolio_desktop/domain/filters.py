@@ -7,6 +7,9 @@ from typing import Any
 
 #: The instruments « Aide accordée » sums when the filter names none: grants.
 GRANTED_BY_DEFAULT: tuple[str, ...] = ("grant",)
+#: What a project can lack that the figures need (`ProjectFilter.incomplete`): a domain split, a
+#: lead partner, a total budget. Files from elsewhere (the ANR's, SCDL grants) often have none.
+INCOMPLETE_FIELDS: tuple[str, ...] = ("domains", "lead", "budget")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,10 @@ class ProjectFilter:
     #: Only these projects (the "to review" list of `services.check.projects_to_review`). A list
     #: of ids goes stale: it is not kept in saved views.
     project_ids: tuple[int, ...] = ()
+    #: Projects that lack at least one of these (`INCOMPLETE_FIELDS`): what is left to complete.
+    incomplete: tuple[str, ...] = ()
+    #: Projects an import batch created or updated (its number).
+    import_batch: int | None = None
 
     @property
     def granted_instruments(self) -> tuple[str, ...]:

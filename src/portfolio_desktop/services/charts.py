@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..domain.enums import REGION_NAMES, OrganisationKind, Region
+from ..domain.enums import OrganisationKind
 from ..domain.filters import ProjectFilter
 from ..domain.money import NBSP, NNBSP, format_compact, format_money
 from ..domain.responsible import MATURITY_LEVELS
@@ -41,6 +41,7 @@ from .analytics import (
     KeyFigures,
     Maturity,
 )
+from .filter_words import region_name
 
 #: Margins of an axes in inches: left, bottom, right, top.
 Box = tuple[float, float, float, float]
@@ -125,13 +126,6 @@ def format_date(day: date, lang: str) -> str:
     month = _t(f"month_{day.month}", lang)
     number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{number} {month} {day.year}"
-
-
-def region_name(code: str) -> str:
-    try:
-        return REGION_NAMES[Region(code)]
-    except ValueError:
-        return code
 
 
 def key_label(dimension: str, key: str, name: str, lang: str) -> str:

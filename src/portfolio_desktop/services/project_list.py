@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.filters import ProjectFilter
+from ..domain.filters import INCOMPLETE_FIELDS, ProjectFilter
 from ..storage import project_list, saved_views
 from ..storage.database import Database
 from ..storage.project_list import ProjectRow, Selection
 
-__all__ = ["ProjectRow", "SavedViewRecord", "Selection", "rows", "select"]
+__all__ = ["Completeness", "ProjectRow", "SavedViewRecord", "Selection", "rows", "select"]
 
 
 def select(
@@ -25,6 +25,29 @@ def select(
 def rows(db: Database, ids: Sequence[int]) -> list[ProjectRow]:
     with db.read() as session:
         return project_list.project_rows(session, ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    """What the projects of an import lack that the figures need (domain, lead partner, budget).
+
+    `filter` shows those projects in the table; `lacking` counts them per field.
+    """
+
+    filter: ProjectFilter
+    incomplete: int
+    lacking: dict[str, int]
+
+
+def import_completeness(db: Database, batch_id: int) -> Completeness:
+    """The projects batch `batch_id` created or updated that lack a domain, a lead or a budget."""
+    flt = ProjectFilter(import_batch=batch_id, incomplete=INCOMPLETE_FIELDS)
+    with db.read() as session:
+        counts = project_list.lacking_counts(
+            session, ProjectFilter(import_batch=batch_id), INCOMPLETE_FIELDS
+        )
+    incomplete = counts.pop("")
+    return Completeness(flt, incomplete, counts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,6 +189,20 @@ def project_totals(session: Session, flt: ProjectFilter) -> tuple[int, int]:
     return int(count), int(granted or 0)
 
 
+def lacking_counts(session: Session, flt: ProjectFilter, names: Sequence[str]) -> dict[str, int]:
+    """How many of the filter's projects lack each of `names` (`ProjectFilter.incomplete`'s
+    fields), and under "" how many lack at least one, in one statement."""
+    counts = [
+        func.count().filter(project_where(ProjectFilter(incomplete=(name,)))) for name in names
+    ]
+    row = session.execute(
+        select(func.count().filter(project_where(ProjectFilter(incomplete=tuple(names)))), *counts)
+        .select_from(Project)
+        .where(project_where(flt))
+    ).one()
+    return {"": int(row[0]), **{name: int(n) for name, n in zip(names, row[1:], strict=True)}}
+
+
 def project_rows(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
     """The rows of the given projects, in the order of `ids` (missing ones are left out)."""
     if not ids:

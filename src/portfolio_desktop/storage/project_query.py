@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, bindparam, select, true
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select, true
 
 from ..domain.filters import ProjectFilter
 from ..domain.text import fold
@@ -18,6 +18,7 @@ from .search import SearchTerm
 from .tables import (
     Funder,
     FundingLine,
+    ImportChange,
     Organisation,
     Participation,
     Project,
@@ -110,10 +111,31 @@ def project_conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
                 )
             )
         )
+    if flt.incomplete:
+        conditions.append(or_(*(_lacks(name) for name in flt.incomplete)))
+    if flt.import_batch is not None:
+        conditions.append(
+            Project.id.in_(
+                select(ImportChange.row_id).where(
+                    ImportChange.batch_id == flt.import_batch, ImportChange.table_name == "project"
+                )
+            )
+        )
     lines = line_conditions(flt)
     if lines:
         conditions.append(Project.id.in_(select(FundingLine.project_id).where(*lines)))
     return conditions
+
+
+def _lacks(name: str) -> ColumnElement[bool]:
+    """A project without its domain split, its lead partner or its budget (0 € is no budget)."""
+    if name == "domains":
+        return Project.id.not_in(select(ProjectDomain.project_id))
+    if name == "lead":
+        return Project.lead_organisation_id.is_(None)
+    if name == "budget":
+        return or_(Project.total_budget_cents.is_(None), Project.total_budget_cents == 0)
+    raise ValueError(f"unknown field to complete: {name}")
 
 
 def project_where(flt: ProjectFilter) -> ColumnElement[bool]:

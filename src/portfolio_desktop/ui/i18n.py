@@ -2,7 +2,9 @@
 
 Source strings in the code are English, wrapped in `tr()`; French comes from the Qt Linguist
 sources `resources/translations/<area>_fr.ts`, compiled to `.qm` when the package is built or
-installed. Qt's own strings (standard buttons, file dialogs) come from Qt's translations.
+installed. English needs only the two forms of its plurals (`<area>_en.ts`: "%Ln project",
+"%Ln projects" for the code's "%Ln project(s)"). Qt's own strings (standard buttons, file
+dialogs) come from Qt's translations.
 """
 
 from __future__ import annotations
@@ -38,19 +40,21 @@ def install_language(lang: str) -> None:
         QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom,
     )
     QLocale.setDefault(locale)
-    if lang == "en":
-        return  # the source strings are English
     folder = resources_dir() / "translations"
-    # Qt's own words (file dialogs: "Look in:", "Files of type:"; standard buttons) first.
-    qt_translator = QTranslator(app)
-    qt_folder = next(
-        (f for f in qt_translation_folders() if qt_translator.load(f"qtbase_{lang}", str(f))), None
-    )
-    if qt_folder is not None:
-        app.installTranslator(qt_translator)
-        _installed.append(qt_translator)
-    else:
-        log.warning("Qt's translation qtbase_%s not found in %s", lang, qt_translation_folders())
+    if lang != "en":  # Qt's own words are English already
+        # Qt's own words (file dialogs: "Look in:", "Files of type:"; standard buttons) first.
+        qt_translator = QTranslator(app)
+        qt_folder = next(
+            (f for f in qt_translation_folders() if qt_translator.load(f"qtbase_{lang}", str(f))),
+            None,
+        )
+        if qt_folder is not None:
+            app.installTranslator(qt_translator)
+            _installed.append(qt_translator)
+        else:
+            log.warning(
+                "Qt's translation qtbase_%s not found in %s", lang, qt_translation_folders()
+            )
     for qm in sorted(folder.glob(f"*_{lang}.qm")):
         translator = QTranslator(app)
         if translator.load(qm.stem, str(folder)):

@@ -699,6 +699,7 @@ class MainWindow(QMainWindow):
         wizard.imported.connect(
             lambda _batch: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
         )
+        wizard.show_projects.connect(self.show_projects_filtered)
         wizard.open()
 
     def export_workbook(self) -> None:

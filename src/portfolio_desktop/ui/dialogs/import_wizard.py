@@ -56,7 +56,9 @@ from ...services.excel_import.plan import Outcome, Problem
 from ...services.excel_import.profiles import Profile, all_profiles, save_profile
 from ...services.excel_import.values import enum_codes, key
 from ...services.progress import Cancelled, Progress
+from ...services.project_list import Completeness, import_completeness
 from ...storage.database import Database
+from .. import formatting
 from ..file_dialogs import open_file_name, save_file_name
 from ..tasks import TaskRunner
 from ..widgets.tables import fit_headers
@@ -154,6 +156,8 @@ class ImportWizard(QWizard):
     """The import wizard; `imported` carries the batch id once the import is committed."""
 
     imported = Signal(int)
+    #: The user asked to see projects (those of the import left to complete): a ProjectFilter.
+    show_projects = Signal(object)
 
     def __init__(
         self,
@@ -888,9 +892,18 @@ class ImportPage(QWizardPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Import status"))
+        #: What the imported projects still lack (domain, lead, budget), with a link to them.
+        self.completion = QLabel()
+        self.completion.setWordWrap(True)
+        self.completion.setTextFormat(Qt.TextFormat.RichText)
+        self.completion.setAccessibleName(self.tr("Projects left to complete"))
+        self.completion.linkActivated.connect(self._show_incomplete)
+        self.completion.hide()
+        self._incomplete: Completeness | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.completion)
         layout.addStretch(1)
         self.finished = False
 
@@ -907,6 +920,8 @@ class ImportPage(QWizardPage):
         self.progress.setValue(0)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Importing…"))
+        self.completion.hide()
+        self._incomplete = None
         self.cancel_button.setEnabled(True)
         self.owner.run(
             cancellable, commit, self.owner.db, setup,
@@ -969,6 +984,37 @@ class ImportPage(QWizardPage):
         self._finish()
         if report.batch_id is not None:
             self.owner.imported.emit(report.batch_id)
+            self.owner.runner.submit(
+                import_completeness, self.owner.db, report.batch_id,
+                on_done=self._on_completeness, on_error=lambda _error: None,
+            )  # fmt: skip
+
+    @Slot(object)
+    def _on_completeness(self, found: Completeness) -> None:
+        """« 1 379 projets importés sont à compléter (sans domaine : 1 379…). Les afficher »"""
+        if not found.incomplete:
+            return
+        names = {
+            "domains": self.tr("%1 without a domain"),
+            "lead": self.tr("%1 without a lead partner"),
+            "budget": self.tr("%1 without a budget"),
+        }
+        details = ", ".join(
+            names[field].replace("%1", formatting.number(n))
+            for field, n in found.lacking.items()
+            if n
+        )
+        count = self.tr("%Ln imported project(s) to complete", "", found.incomplete)
+        link = self.tr("Show in the table")
+        self._incomplete = found
+        self.completion.setText(f"{count} ({details}). <a href='#incomplete'>{link}</a>")
+        self.completion.show()
+
+    @Slot(str)
+    def _show_incomplete(self, _link: str) -> None:
+        if self._incomplete is not None:
+            self.owner.show_projects.emit(self._incomplete.filter)
+            self.owner.accept()
 
     @Slot()
     def _on_cancelled(self) -> None:

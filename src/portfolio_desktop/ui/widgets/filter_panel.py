@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,11 +21,28 @@ from PySide6.QtWidgets import (
 from ... import messages
 from ...domain.enums import REGION_NAMES
 from ...domain.filters import ProjectFilter
+from ...services.filter_words import describe_filter
 from .. import formatting
 from .accessibility import name_fields
 from .checkable_combo import CheckableComboBox
 
 NO_YEAR = 1999
+#: The criteria this panel has a widget for (the search box is the view's); every other one of a
+#: filter it is shown (a funnel step, a chart's instrument, the projects of an import left to
+#: complete) is kept as it came, said in words under the widgets, until cleared.
+EDITED = {
+    "search": "",
+    "cluster_ids": (),
+    "statuses": (),
+    "domain_ids": (),
+    "regions": (),
+    "funder_ids": (),
+    "call_ids": (),
+    "year_from": None,
+    "year_to": None,
+    "organisation_kinds": (),
+    "responsible_digital": None,
+}
 
 
 @dataclass(slots=True)
@@ -45,8 +63,7 @@ class FilterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False
-        #: The criteria of the last filter shown that no widget here edits (a funnel step, a
-        #: chart's instrument or funding years, the "to review" list): kept until cleared.
+        #: The criteria of the last filter shown that no widget here edits (`EDITED`).
         self._beyond = ProjectFilter()
         every = self.tr("All")
         self.clusters = CheckableComboBox(every)
@@ -66,6 +83,16 @@ class FilterPanel(QWidget):
         self.responsible.addItem(self.tr("No"), False)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
+        #: The kept criteria in words (« Projets parvenus à l'étape « Financé » »), and a button
+        #: that drops them and keeps the rest.
+        self.beyond_label = QLabel()
+        self.beyond_label.setWordWrap(True)
+        self.beyond_label.setObjectName("beyondCriteria")
+        self.beyond_label.setStyleSheet("color: #444444;")
+        self.beyond_clear = QPushButton(self.tr("Drop these criteria"))
+        self.beyond_clear.clicked.connect(self.clear_beyond)
+        self.beyond_label.hide()
+        self.beyond_clear.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Cluster"), self.clusters)
@@ -82,6 +109,8 @@ class FilterPanel(QWidget):
         form.addRow(self.tr("Responsible digital"), self.responsible)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.beyond_label)
+        layout.addWidget(self.beyond_clear)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
 
@@ -141,15 +170,8 @@ class FilterPanel(QWidget):
     def set_filter(self, flt: ProjectFilter) -> None:
         """Shows a filter (saved view, dashboard click-through) and announces it once."""
         self._quiet = True
-        self._beyond = ProjectFilter(
-            funder_kinds=flt.funder_kinds,
-            instruments=flt.instruments,
-            funding_year_from=flt.funding_year_from,
-            funding_year_to=flt.funding_year_to,
-            organisation_ids=flt.organisation_ids,
-            reached=flt.reached,
-            project_ids=flt.project_ids,
-        )
+        self._beyond = flt.with_changes(**EDITED)
+        self._show_beyond()
         self.clusters.set_checked(flt.cluster_ids)
         self.statuses.set_checked(flt.statuses)
         self.domains.set_checked(flt.domain_ids)
@@ -169,6 +191,18 @@ class FilterPanel(QWidget):
 
     def clear(self) -> None:
         self.set_filter(ProjectFilter())
+
+    def clear_beyond(self) -> None:
+        """Drops the kept criteria (`EDITED`'s others) and keeps what the widgets say."""
+        self._beyond = ProjectFilter()
+        self._show_beyond()
+        self._emit()
+
+    def _show_beyond(self) -> None:
+        lines = describe_filter(self._beyond, {}, formatting.lang())
+        self.beyond_label.setText("\n".join(lines))
+        self.beyond_label.setVisible(bool(lines))
+        self.beyond_clear.setVisible(bool(lines))
 
     def _emit(self, *_args: object) -> None:
         if not self._quiet:
