@@ -16,7 +16,7 @@ import pytest
 
 from portfolio_desktop import messages
 from portfolio_desktop.errors import KnownError
-from portfolio_desktop.services.excel_import.reader import guard_zip, read_workbook
+from portfolio_desktop.services.excel_import.reader import Limits, guard_zip, read_workbook
 
 from ..conftest import CORPUS, corpus
 
@@ -347,3 +347,99 @@ def test_an_xls_renamed_xlsx_is_read_as_xls(tmp_path: Path) -> None:
     workbook = read_workbook(renamed)
     assert workbook.file_kind == "xls"
     assert workbook.sheets[0].rows[1] == ["P1", "ALPHA"]
+
+
+# -- issue 17: cells placed by counting, parts of any name, the whole package bounded ---------------
+
+FAR = b"XFD1048576"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b"<c r='%s'><v>1</v></c>" % FAR,  # single quotes
+        b'<c r = "%s"><v>1</v></c>' % FAR,  # spaces around =
+        b'<c r="%s"><v>1</v></c>' % FAR.lower(),  # lower case, as calamine accepts it
+        b'<c t="n" r="%s"><v>1</v></c>' % FAR,  # the reference not first
+        b'<x:c r="%s"><x:v>1</x:v></x:c>' % FAR,  # a namespace prefix
+        b'<c s="1"\n   r="%s"><v>1</v></c>' % FAR,  # a new line between attributes
+    ],
+)
+def test_a_far_cell_written_any_way_calamine_reads_it_is_refused(
+    tmp_path: Path, cell: bytes
+) -> None:
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD.replace(b"<worksheet ", b'<worksheet xmlns:x="urn:x" ')
+        + b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="1048576">'
+        + cell
+        + b"</row>"
+        + hostile.SHEET_TAIL
+    )
+    path = hostile.package(tmp_path / "far.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_sheet_too_large"
+    assert caught.value.params["rows"] == 1_048_576 and caught.value.params["columns"] == 16_384
+
+
+def test_a_second_reference_in_a_cell_is_refused(tmp_path: Path) -> None:
+    """calamine takes one of the two (the second, here): XML forbids it, the guard refuses it."""
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD + b'<row r="1"><c r="A1" r="%s"><v>1</v></c></row>' % FAR
+        + hostile.SHEET_TAIL
+    )  # fmt: skip
+    path = hostile.package(tmp_path / "twice.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_corrupt"
+    assert caught.value.params["reason"] == "import_reason_xml"
+
+
+def test_rows_and_cells_without_references_are_read_where_calamine_places_them(
+    tmp_path: Path,
+) -> None:
+    """A row's `r` sets the row, a cell's `r` sets the column for the cells after it, and rows
+    or cells without one follow the previous: the guard's count is calamine's (and the file
+    reads, not refused)."""
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD
+        + hostile.HEADER_ROW  # row 1, A1:B1
+        + b"<row/><row/>"  # rows 2 and 3, empty
+        + b'<row><c/><c t="inlineStr"><is><t>B4</t></is></c></row>'
+        + b'<row r="7"><c r="C7"><v>3</v></c><c><v>4</v></c></row>'  # C7, then D7
+        + b"<row><c><v>5</v></c></row>"  # row 8, A8
+        + hostile.SHEET_TAIL
+    )
+    path = hostile.package(tmp_path / "counted.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    assert guard_zip(path).errors == {}
+    rows = read_workbook(path).sheets[0].rows
+    assert len(rows) == 8
+    assert rows[3][1] == "B4"
+    assert rows[6][2:4] == [3.0, 4.0]
+    assert rows[7][0] == 5.0
+
+
+def test_a_worksheet_part_of_any_name_is_checked_and_read(tmp_path: Path) -> None:
+    from . import hostile_workbooks as hostile
+
+    path = hostile.package(
+        tmp_path / "bin.xlsx", [("Projets", "xl/worksheets/sheet1.bin", hostile.small_sheet())]
+    )
+    handed: list[str] = []
+    guard_zip(path, parse=handed.append)
+    assert handed == ["Projets"]
+    assert read_workbook(path).sheets[0].rows == [["Référence", "Acronyme"], ["P1", "ALPHA"]]
+
+
+def test_the_whole_check_has_a_deadline(small: Path, tmp_path: Path) -> None:
+    bomb = make_zip_bomb(small, tmp_path / "slow.xlsx", 4)
+    with pytest.raises(KnownError) as caught:
+        guard_zip(bomb, Limits(max_check_seconds=0.0))
+    assert caught.value.code == "import_check_too_long"
+    assert "0 secondes" in messages.text(caught.value.code, caught.value.params, "fr")
