@@ -443,3 +443,24 @@ def test_the_whole_check_has_a_deadline(small: Path, tmp_path: Path) -> None:
         guard_zip(bomb, Limits(max_check_seconds=0.0))
     assert caught.value.code == "import_check_too_long"
     assert "0 secondes" in messages.text(caught.value.code, caught.value.params, "fr")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16", "utf-32"])
+def test_a_worksheet_in_utf16_or_utf32_is_checked_like_any_other(
+    tmp_path: Path, encoding: str
+) -> None:
+    """calamine reads such a part as empty, openpyxl (which reads what calamine refuses) reads
+    it: its far cells are refused all the same."""
+    from . import hostile_workbooks as hostile
+
+    xml = (
+        hostile.SHEET_HEAD.replace(b'encoding="UTF-8"', b'encoding="UTF-16"')
+        + b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="%s"><v>1</v></c></row>'
+        % FAR
+        + hostile.SHEET_TAIL
+    ).decode()
+    sheet = hostile.deflate(xml.encode(encoding))
+    path = hostile.package(tmp_path / "wide.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_sheet_too_large"

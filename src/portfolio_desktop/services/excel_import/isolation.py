@@ -90,7 +90,7 @@ def _receive(
     progress: Progress | None,
     errors: Path,
 ) -> WorkbookData:
-    sheets: list[SheetData] = []
+    rows_of: dict[str, list[list[Any]]] = {}
     while True:
         if progress is not None:
             progress.check()  # a cancel: the caller's `finally` kills the child
@@ -107,12 +107,11 @@ def _receive(
         if kind == "progress":
             if progress is not None:
                 progress.report(message[1], message[2])
-        elif kind == "sheet":
-            _, name, hidden = message
-            rows = pickle.loads(receiver.recv_bytes())
-            sheets.append(SheetData(name, rows, hidden))
+        elif kind == "sheet":  # as soon as the child has read it, in any order
+            rows_of[message[1]] = pickle.loads(receiver.recv_bytes())
         elif kind == "done":
-            _, file_kind, digest, size, reader, date1904, notes = message
+            _, file_kind, order, digest, size, reader, date1904, notes = message
+            sheets = [SheetData(name, rows_of.pop(name, []), hidden) for name, hidden in order]
             return WorkbookData(path, file_kind, sheets, digest, size, reader, date1904, notes)
         elif kind == "refused":
             raise UnreadableFileError(message[1], **message[2])
@@ -184,18 +183,21 @@ def _child_main(sender: Connection, path: str, kind: str, limits: Limits, errors
     # would walk them all again and again (the caller's `_collector_paused`, for this process).
     gc.disable()
     started = time.perf_counter()
+
+    def send(sheet: SheetData) -> None:
+        """A sheet as soon as it is read: pickled while calamine reads the others."""
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # no memo: plain rows of plain values, three times quicker
+        pickler.dump(sheet.rows)
+        sender.send(("sheet", sheet.name))
+        sender.send_bytes(buffer.getbuffer())
+
     try:
-        workbook = read_here(Path(path), kind, limits, _PipeProgress(sender))
-        for sheet in workbook.sheets:
-            buffer = io.BytesIO()
-            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.fast = True  # no memo: plain rows of plain values, three times quicker
-            pickler.dump(sheet.rows)
-            sender.send(("sheet", sheet.name, sheet.hidden))
-            sender.send_bytes(buffer.getbuffer())
-            del buffer
+        workbook = read_here(Path(path), kind, limits, _PipeProgress(sender), on_sheet=send)
+        order = [(sheet.name, sheet.hidden) for sheet in workbook.sheets]
         sender.send(
-            ("done", workbook.file_kind, workbook.sha256, workbook.size, workbook.reader,
+            ("done", workbook.file_kind, order, workbook.sha256, workbook.size, workbook.reader,
              workbook.date1904, workbook.notes)
         )  # fmt: skip
         log.debug("read %s in the reading process in %.2f s", path, time.perf_counter() - started)

@@ -33,7 +33,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -309,7 +309,7 @@ def guard_zip(
         log.info("unreadable zip %s: %s", name, exc)
         raise UnreadableFileError("import_corrupt", path=name, reason="import_reason_zip") from exc
     with archive, path.open("rb") as handle:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
+        infos = archive.infolist()  # folders too: a name ending in / can still hold bytes
         _check_directory(infos, limits, name)
         scan = _Scan(handle, limits, name, sum(i.compress_size for i in infos), progress)
         parts = _sheet_parts(archive, scan)
@@ -377,15 +377,19 @@ class _Scan:
             self.progress.check()
 
     def chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
-        """The entry inflated, cut so that no tag straddles two pieces (and a short cell stays
-        whole): each piece ends before the last `<` of what was inflated so far."""
+        """The entry inflated (as UTF-8 if it is UTF-16 or UTF-32 text, which openpyxl reads),
+        cut so that no tag straddles two pieces (and a short cell stays whole): each piece ends
+        before the last `<` of what was inflated so far."""
         share = info.compress_size / max(info.file_size, 1)
         carry = b""
         gap = 0  # bytes since the last `<`: a text run longer than any cell is refused
-        for chunk in _inflate(self.handle, info, self.limits, self.name):
+        xml: bool | None = None  # whether the entry looks like XML (images are not held to it)
+        for chunk, compressed in _as_utf8(_inflate(self.handle, info, self.limits, self.name)):
+            if xml is None:
+                xml = _LOOKS_XML.match(chunk) is not None
             first = chunk.find(b"<")
             gap = gap + (len(chunk) if first < 0 else first)
-            if gap > self.limits.max_text_bytes:
+            if xml and gap > self.limits.max_text_bytes:
                 raise UnreadableFileError(
                     "import_cell_too_large", path=self.name,
                     limit=self.limits.max_cell_chars,
@@ -398,7 +402,7 @@ class _Scan:
             if cut > 0:
                 yield buffer[:cut]
             carry = buffer[cut:]
-            self.tick(int(len(chunk) * share))
+            self.tick(int(compressed * share))
         if carry:
             yield carry
 
@@ -416,6 +420,32 @@ class _Scan:
 
 
 _MAX_CARRY = 65536
+_LOOKS_XML = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
+#: Byte-order marks and first bytes of XML text that is not UTF-8, longest first.
+_WIDE_TEXT = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"),
+)  # fmt: skip
+
+
+def _as_utf8(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, int]]:
+    """Each inflated chunk, with its length as inflated: re-encoded as UTF-8 when the entry
+    starts as UTF-16 or UTF-32 text (calamine reads such a part as empty, openpyxl reads it: its
+    cells must be checked like any others)."""
+    decoder = None
+    for index, chunk in enumerate(chunks):
+        if index == 0:
+            encoding = next((e for start, e in _WIDE_TEXT if chunk.startswith(start)), None)
+            if encoding is not None:
+                decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        if decoder is None:
+            yield chunk, len(chunk)
+        else:
+            yield decoder.decode(chunk).encode("utf-8"), len(chunk)
+
+
 _TAG_START = re.compile(rb"</?(?:[A-Za-z_][\w.\-]*:)?(?:row|c)(?=[\s/>])")
 
 
@@ -459,7 +489,7 @@ _ROWS_PAST = tuple(
     re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{%d,}"[^>]*(?<!/)>' % n) for n in (4, 5, 6)
 )
 _ROW_NUMBER = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]{0,6})"[^>]*(?<!/)>')
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"[^>]*? t="e"[^>]*>')
 _ERROR_VALUE = re.compile(
     rb"(?:\s*<" + _PREFIX + rb"f\b[^>]*?(?:/>|>[^<]*</" + _PREFIX + rb"f>))?\s*"
     rb"<" + _PREFIX + rb"v>([^<]{1,64})</" + _PREFIX + rb"v>"
@@ -500,7 +530,7 @@ def _scan_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int],
         for index, pattern in enumerate(_ROWS_PAST):
             if not seen[index] and pattern.search(chunk):
                 seen[index] = True
-        if b't="e"' in chunk or b"t='e'" in chunk:
+        if b't="e"' in chunk:  # plain cell tags quote with " only
             for match in _ERROR_CELL.finditer(chunk):
                 value = _ERROR_VALUE.match(chunk, match.end())
                 position = (int(match[2]) - 1, column_number(match[1].decode()) - 1)
@@ -715,9 +745,18 @@ def read_workbook(
 
 
 def read_here(
-    path: Path, kind: str, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+    path: Path,
+    kind: str,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    *,
+    on_sheet: Callable[[SheetData], None] | None = None,
 ) -> WorkbookData:
-    """`read_workbook` in this process, for a file of a kind `sniff` has told."""
+    """`read_workbook` in this process, for a file of a kind `sniff` has told.
+
+    With `on_sheet`, each sheet is handed over as soon as it is read, in any order, and not kept:
+    the sheets of the result, in the workbook's order, then have no rows (the reading process
+    sends each sheet while calamine still reads the others)."""
     size = path.stat().st_size
     digest = file_digest(path)
     if progress is not None:
@@ -728,11 +767,11 @@ def read_here(
     report = GuardReport()
     try:
         if kind in {"xlsx", "xlsm"}:
-            report, sheets = _guard_and_read(path, kind, limits, progress)
+            report, sheets = _guard_and_read(path, kind, limits, progress, on_sheet)
         else:
             if kind == "ods":
                 report = guard_zip(path, limits, progress)
-            sheets = _read_calamine(path, kind, progress)
+            sheets = _read_calamine(path, kind, progress, report.errors, on_sheet)
         reader = "calamine"
     except _CalamineFailed as failed:
         exc = failed.cause
@@ -750,41 +789,55 @@ def read_here(
             ) from exc
         sheets = _read_openpyxl(path)
         reader = "openpyxl"
-    else:
-        _mark_errors(sheets, report.errors)
+        if on_sheet is not None:
+            for sheet in sheets:
+                on_sheet(sheet)
+                sheet.rows = []
     if progress is not None:
         progress.report(0.4, "import_reading")
     return WorkbookData(path, kind, sheets, digest, size, reader, report.date1904)
 
 
-def _mark_errors(sheets: list[SheetData], errors: dict[str, dict[tuple[int, int], str]]) -> None:
+Errors = dict[str, dict[tuple[int, int], str]]
+
+
+def _mark_errors(sheet: SheetData, errors: Errors) -> None:
     """Error cells, which calamine reads as empty, become `CellError`s where they stand."""
-    for sheet in sheets:
-        for (row, col), text in sorted(errors.get(sheet.name, {}).items()):
-            while len(sheet.rows) <= row:
-                sheet.rows.append([])
-            cells = sheet.rows[row]
-            if len(cells) <= col:
-                cells.extend([""] * (col + 1 - len(cells)))
-            cells[col] = CellError(text)
+    for (row, col), text in sorted(errors.get(sheet.name, {}).items()):
+        while len(sheet.rows) <= row:
+            sheet.rows.append([])
+        cells = sheet.rows[row]
+        if len(cells) <= col:
+            cells.extend([""] * (col + 1 - len(cells)))
+        cells[col] = CellError(text)
 
 
-def _read_calamine(path: Path, kind: str, progress: Progress | None) -> list[SheetData]:
+def _read_calamine(
+    path: Path,
+    kind: str,
+    progress: Progress | None,
+    errors: Errors,
+    on_sheet: Callable[[SheetData], None] | None,
+) -> list[SheetData]:
     """Every worksheet as rows (.ods, .xls and packages the guard has checked)."""
     with _Sheets(path, kind, progress) as sheets:
         for name in sheets.names:
             sheets.parse(name)
-        return sheets.collect()
+        return sheets.collect(errors, on_sheet)
 
 
 def _guard_and_read(
-    path: Path, kind: str, limits: Limits, progress: Progress | None
+    path: Path,
+    kind: str,
+    limits: Limits,
+    progress: Progress | None,
+    on_sheet: Callable[[SheetData], None] | None,
 ) -> tuple[GuardReport, list[SheetData]]:
     """An .xlsx package checked and read at once: each sheet is parsed as soon as its part has
     passed the guard, while the guard goes on with the next (two cores at work)."""
     with _Sheets(path, kind, progress) as sheets:
         report = guard_zip(path, limits, progress, parse=sheets.parse)
-        return report, sheets.collect()
+        return report, sheets.collect(report.errors, on_sheet)
 
 
 class _Sheets:
@@ -797,7 +850,7 @@ class _Sheets:
 
         self.path, self.kind, self.progress = path, kind, progress
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine")
-        self.jobs: dict[str, Future[list[list[Any]]]] = {}
+        self.jobs: dict[str, Future[list[list[list[Any]]]]] = {}
         self.metadata: list[Any] = []
         self._visible = SheetVisibleEnum.Visible
         self._worksheet = SheetTypeEnum.WorkSheet
@@ -822,20 +875,28 @@ class _Sheets:
         if name not in self.jobs:
             self.jobs[name] = self.pool.submit(_parse_sheet, self.path, self.kind, name)
 
-    def collect(self) -> list[SheetData]:
+    def collect(
+        self, errors: Errors, on_sheet: Callable[[SheetData], None] | None = None
+    ) -> list[SheetData]:
+        """The sheets, in the workbook's order, each with its error cells; with `on_sheet`,
+        each is handed over as soon as it is read (and its rows not kept)."""
         if not self.metadata:
             self._load_metadata()
         for name in self.names:
             self.parse(name)
-        rows_of: dict[str, list[list[Any]]] = {}
-        for done, name in enumerate(self.names, start=1):
-            rows_of[name] = self.jobs[name].result()
+        sheets = [SheetData(m.name, [], m.visible != self._visible) for m in self.metadata]
+        of_job = {self.jobs[sheet.name]: sheet for sheet in sheets}
+        for done, job in enumerate(as_completed(of_job), start=1):
+            sheet = of_job[job]
+            sheet.rows = job.result().pop()  # the job keeps no reference to the rows handed over
+            _mark_errors(sheet, errors)
+            if on_sheet is not None:
+                on_sheet(sheet)
+                sheet.rows = []
             if self.progress is not None:
-                self.progress.report(0.15 + 0.25 * done / len(self.metadata), "import_reading")
+                self.progress.report(0.15 + 0.25 * done / len(sheets), "import_reading")
                 self.progress.check()
-        return [
-            SheetData(m.name, rows_of[m.name], m.visible != self._visible) for m in self.metadata
-        ]
+        return sheets
 
     def __exit__(self, *exc: object) -> None:
         # On an error or a cancel, sheets not started are dropped; those being parsed (parts
@@ -868,12 +929,13 @@ class _CalamineFailed(Exception):
         self.cause = cause
 
 
-def _parse_sheet(path: Path, kind: str, name: str) -> list[list[Any]]:
+def _parse_sheet(path: Path, kind: str, name: str) -> list[list[list[Any]]]:
+    """The sheet's rows, in a list of one that the caller empties."""
     try:
         with _open_calamine(path, kind) as workbook:
             sheet = workbook.get_sheet_by_name(name)
             rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
-            return rows
+            return [rows]
     except Exception as exc:  # calamine's own error types, and what its values raise
         raise _CalamineFailed(exc) from exc
 
