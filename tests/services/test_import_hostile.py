@@ -202,3 +202,21 @@ def test_a_workbook_read_in_the_reading_process_is_the_same_as_read_here(tmp_pat
     assert (there.sha256, there.size, there.reader, there.date1904, there.file_kind) == (
         here.sha256, here.size, here.reader, here.date1904, here.file_kind
     )  # fmt: skip
+
+
+def test_what_the_reading_process_logs_reaches_this_process_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The refusal says "the details are in the log": they are, though read in the child."""
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD + b'<row r="1"><c r="A1"><v>1</v></row>' + hostile.SHEET_TAIL
+    )
+    workbook = hostile.package(
+        tmp_path / "malformed.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)]
+    )
+    with caplog.at_level("INFO"), pytest.raises(KnownError) as caught:
+        read_workbook(workbook, isolated=True)
+    assert caught.value.params == {"path": "malformed.xlsx", "reason": "import_reason_reader"}
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("calamine could not read malformed.xlsx" in m for m in logged), logged
+    assert any("openpyxl could not read malformed.xlsx" in m for m in logged), logged

@@ -15,6 +15,7 @@ in the child 15.4 s.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import logging
@@ -107,6 +108,8 @@ def _receive(
         if kind == "progress":
             if progress is not None:
                 progress.report(message[1], message[2])
+        elif kind == "log":  # what the reader logged, into this process's log
+            logging.getLogger(message[2]).log(message[1], "%s (reading process)", message[3])
         elif kind == "sheet":  # as soon as the child has read it, in any order
             rows_of[message[1]] = pickle.loads(receiver.recv_bytes())
         elif kind == "done":
@@ -139,6 +142,18 @@ def _died(child: Any, path: Path, limits: Limits, errors: Path) -> WorkbookData:
             "import_reader_memory", path=path.name, limit_mb=limits.max_reader_memory >> 20
         )
     raise UnreadableFileError("import_reader_crashed", path=path.name)
+
+
+class _PipeLog(logging.Handler):
+    """The child's log records, sent to the parent, whose log file has them."""
+
+    def __init__(self, sender: Connection) -> None:
+        super().__init__(logging.INFO)
+        self.sender = sender
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(OSError, ValueError):  # the parent has gone: nobody to tell
+            self.sender.send(("log", record.levelno, record.name, record.getMessage()))
 
 
 class _PipeProgress(Progress):
@@ -178,6 +193,9 @@ def _child_main(sender: Connection, path: str, kind: str, limits: Limits, errors
         os.dup2(sink.fileno(), 2)  # Rust writes to the descriptor itself
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)  # noqa: SIM115
     os.environ["RUST_BACKTRACE"] = "0"  # the one line that says why is enough for the log
+    root = logging.getLogger()
+    root.handlers[:] = [_PipeLog(sender)]
+    root.setLevel(logging.INFO)
     _limit_memory(limits.max_reader_memory)
     # Millions of cells and no garbage among them until the process ends: a full collection
     # would walk them all again and again (the caller's `_collector_paused`, for this process).
