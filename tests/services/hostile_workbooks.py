@@ -210,3 +210,24 @@ def near_ratio_parts(path: Path, count: int = 300, *, ratio: int = 95) -> Path:
     sheets = [("Projets", "xl/worksheets/sheet1.xml", small_sheet())]
     extra = [named(filler, f"xl/media/blob{i}.xml") for i in range(count)]
     return package(path, sheets, extra)
+
+
+def shared_string_amplifier(path: Path, cells: int = 200_000, length: int = 32_767) -> Path:
+    """One shared string as long as Excel allows, in 200,000 cells of one column: every limit of
+    the guard holds (few cells, no text run past 4 MiB, a modest ratio), and calamine still makes
+    a copy of the string for each cell, 6.5 GB in all. Only the reading process's memory limit
+    stops it."""
+    strings = deflate(
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        b'uniqueCount="1"><si><t>' + b"x" * length + b"</t></si></sst>"
+    )
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>' % (n, n) for n in range(1, cells + 1)
+    )
+    sheet = deflate(SHEET_HEAD + rows + SHEET_TAIL)
+    return package(
+        path,
+        [("Projets", "xl/worksheets/sheet1.xml", sheet)],
+        [named(strings, "xl/sharedStrings.xml")],
+    )

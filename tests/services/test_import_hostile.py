@@ -220,3 +220,19 @@ def test_what_the_reading_process_logs_reaches_this_process_log(
     logged = [r.getMessage() for r in caplog.records]
     assert any("calamine could not read malformed.xlsx" in m for m in logged), logged
     assert any("openpyxl could not read malformed.xlsx" in m for m in logged), logged
+
+
+def test_a_workbook_within_every_limit_of_the_guard_that_asks_for_gigabytes_is_refused(
+    tmp_path: Path,
+) -> None:
+    """What the reading process is for: a class the guard does not catch (one long shared
+    string in 200,000 cells) costs the reading process, refused at its memory limit."""
+    workbook = hostile.shared_string_amplifier(tmp_path / "strings.xlsx")
+    guard_zip(workbook)  # passes: nothing in it is past a limit of the guard
+    before = psutil.Process().memory_info().rss
+    started = time.perf_counter()
+    with pytest.raises(KnownError) as caught:
+        read_workbook(workbook, limits=Limits(max_reader_memory=2 * 2**30), isolated=True)
+    assert caught.value.code == "import_reader_memory"
+    assert time.perf_counter() - started < 60
+    assert psutil.Process().memory_info().rss - before < 100 * 2**20

@@ -265,12 +265,14 @@ def test_hostile_files_are_refused_in_bounded_memory(small: Path, tmp_path: Path
     bomb = make_zip_bomb(small, tmp_path / "bomb.xlsx", 400)
     if not Path("/proc/self/status").exists():
         pytest.skip("peak memory is read from /proc/self/status (Linux)")
-    # VmHWM, the child's own high-water mark (ru_maxrss would carry the forking parent's).
+    # VmHWM, the child's own high-water mark (ru_maxrss would carry the forking parent's); the
+    # guard runs in that process (isolated=False), not in a reading process of its own.
     code = (
         "import sys\n"
         "from portfolio_desktop.services.excel_import.reader import read_workbook\n"
         "from portfolio_desktop.errors import KnownError\n"
-        "try:\n    read_workbook(sys.argv[1])\nexcept KnownError as e:\n    print(e.code)\n"
+        "try:\n    read_workbook(sys.argv[1], isolated=False)\n"
+        "except KnownError as e:\n    print(e.code)\n"
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
         "print(int(hwm.split()[1]) // 1024)\n"
     )
