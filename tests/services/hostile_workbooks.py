@@ -142,21 +142,28 @@ HEADER_ROW = (
 )
 
 
+def _counted_far_cells(rows: int, columns: int) -> list[tuple[bytes, int]]:
+    return [
+        (SHEET_HEAD + HEADER_ROW, 1),
+        (b"<row/>" * 1024, (rows - 2) // 1024),
+        (b"<row/>", (rows - 2) % 1024),
+        (b"<row>", 1),
+        (b"<c/>" * 1024, (columns - 1) // 1024),
+        (b"<c/>", (columns - 1) % 1024),
+        (b"<c><v>1</v></c></row>" + SHEET_TAIL, 1),
+    ]
+
+
 def counted_far_cells(rows: int, columns: int) -> Part:
     """A worksheet without any `r=`: a header row in A1:B1, then `rows - 2` empty rows, then a
     row of `columns - 1` empty cells and one number: calamine places that number at (rows,
     columns) by counting, and the rectangle from A1 is rows × columns cells."""
-    return deflate_chunks(
-        [
-            (SHEET_HEAD + HEADER_ROW, 1),
-            (b"<row/>" * 1024, (rows - 2) // 1024),
-            (b"<row/>", (rows - 2) % 1024),
-            (b"<row>", 1),
-            (b"<c/>" * 1024, (columns - 1) // 1024),
-            (b"<c/>", (columns - 1) % 1024),
-            (b"<c><v>1</v></c></row>" + SHEET_TAIL, 1),
-        ]
-    )
+    return deflate_chunks(_counted_far_cells(rows, columns))
+
+
+def counted_far_cells_xml(rows: int, columns: int) -> bytes:
+    """The same worksheet's text."""
+    return b"".join(block * count for block, count in _counted_far_cells(rows, columns))
 
 
 def small_sheet() -> Part:

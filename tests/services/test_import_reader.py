@@ -466,3 +466,35 @@ def test_a_worksheet_in_utf16_or_utf32_is_checked_like_any_other(
     with pytest.raises(KnownError) as caught:
         guard_zip(path)
     assert caught.value.code == "import_sheet_too_large"
+
+
+def test_an_image_whose_bytes_look_like_tags_is_not_taken_for_a_sheet(tmp_path: Path) -> None:
+    """Binary parts (images, VBA projects) are not held to the cell checks: bytes that happen to
+    read `<c "` or `x:c ` are no cell (before, such an image sent its part to the counting pass,
+    where an unbalanced quote refused the workbook)."""
+    import os
+
+    from . import hostile_workbooks as hostile
+
+    noise = bytearray(os.urandom(3 * 2**20))
+    for at in range(1000, len(noise) - 100, 50_000):
+        noise[at : at + 24] = b'<c "x:c <row r="A$1"<c/>'
+    image = hostile.named(
+        hostile.deflate(b"\x89PNG\r\n\x1a\n" + bytes(noise)), "xl/media/image1.png"
+    )
+    path = hostile.package(
+        tmp_path / "image.xlsx", [("P", "xl/worksheets/sheet1.xml", hostile.small_sheet())], [image]
+    )
+    assert read_workbook(path).sheets[0].rows == [["Référence", "Acronyme"], ["P1", "ALPHA"]]
+
+
+def test_junk_before_a_worksheet_does_not_hide_its_cells(tmp_path: Path) -> None:
+    """calamine reads a worksheet after text that is not XML: its cells are checked from its
+    `sheetData` on."""
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(b"JUNK " * 1000 + hostile.counted_far_cells_xml(1_048_576, 16_384))
+    path = hostile.package(tmp_path / "junk.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_sheet_too_large"

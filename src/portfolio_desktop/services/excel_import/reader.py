@@ -364,6 +364,7 @@ class _Scan:
         self.deadline = time.monotonic() + limits.max_check_seconds
         self.report = GuardReport()
         self.scanned: set[int] = set()  # entries checked, by their offset in the file
+        self.looks_xml: bool | None = None  # of the entry being inflated
 
     def tick(self, compressed: int = 0) -> None:
         """Between chunks: progress, cancellation and the deadline of the whole check."""
@@ -383,13 +384,13 @@ class _Scan:
         share = info.compress_size / max(info.file_size, 1)
         carry = b""
         gap = 0  # bytes since the last `<`: a text run longer than any cell is refused
-        xml: bool | None = None  # whether the entry looks like XML (images are not held to it)
+        self.looks_xml = None  # whether the entry starts as XML does (an image does not)
         for chunk, compressed in _as_utf8(_inflate(self.handle, info, self.limits, self.name)):
-            if xml is None:
-                xml = _LOOKS_XML.match(chunk) is not None
+            if self.looks_xml is None:
+                self.looks_xml = _LOOKS_XML.match(chunk) is not None
             first = chunk.find(b"<")
             gap = gap + (len(chunk) if first < 0 else first)
-            if xml and gap > self.limits.max_text_bytes:
+            if self.looks_xml and gap > self.limits.max_text_bytes:
                 raise UnreadableFileError(
                     "import_cell_too_large", path=self.name,
                     limit=self.limits.max_cell_chars,
@@ -410,11 +411,10 @@ class _Scan:
         self.scanned.add(info.header_offset)
         errors: dict[tuple[int, int], str] = {}
         try:
-            date1904 = _scan_part(self, info, errors)
+            _scan_part(self, info, errors)
         except _NeedsCounting:
             errors.clear()
-            date1904 = _count_part(self, info, errors)
-        self.report.date1904 = self.report.date1904 or date1904
+            _count_part(self, info, errors)
         if sheet is not None and errors:
             self.report.errors[sheet] = errors
 
@@ -496,15 +496,36 @@ _ERROR_VALUE = re.compile(
 )
 
 
-def _check_start(scan: _Scan, info: zipfile.ZipInfo, chunk: bytes) -> bool:
-    """DTDs and entities are refused; returns the workbook's 1904 flag when this is its part."""
+def _check_start(scan: _Scan, info: zipfile.ZipInfo, chunk: bytes) -> None:
+    """DTDs and entities are refused; the workbook part's 1904 flag is noted."""
     if _ENTITY.search(chunk, 0, 65536):
         raise UnreadableFileError("import_xml_entities", path=scan.name, entry=info.filename)
     is_workbook = info.filename.replace("\\", "/").lower().endswith("workbook.xml")
-    return bool(is_workbook and _DATE1904.search(chunk))
+    if is_workbook and _DATE1904.search(chunk):
+        scan.report.date1904 = True
 
 
-def _scan_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int], str]) -> bool:
+def _cell_pieces(scan: _Scan, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The pieces of the part where cells can be read: all of it when it starts as XML does
+    (openpyxl reads rows anywhere in a well-formed worksheet), else from its `sheetData` on
+    (calamine, lenient, reads cells there only): an image or a VBA project, whose bytes can look
+    like anything, is not held to the cell checks, whatever its name. The first piece is checked
+    for DTDs on the way."""
+    first, cells = True, False
+    for chunk in scan.chunks(info):
+        if first:
+            first = False
+            _check_start(scan, info, chunk)
+            cells = bool(scan.looks_xml)
+        if not cells:
+            start = chunk.find(b"sheetData")
+            if start < 0:
+                continue
+            cells, chunk = True, chunk[start:]
+        yield chunk
+
+
+def _scan_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int], str]) -> None:
     """Inflates one part, checking for DTDs and for cells so far apart that the rectangle they
     span (what calamine allocates) would be huge; notes its error cells.
 
@@ -514,14 +535,9 @@ def _scan_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int],
     exceeds the limit is the exact farthest row found (a second pass, for very wide sheets). Other
     parts raise `_NeedsCounting`.
     """
-    first = True
     wide_columns: set[bytes] = set()
     seen = [False, False, False]  # a cell past row 9,999 / 99,999 / 999,999
-    date1904 = False
-    for chunk in scan.chunks(info):
-        if first:
-            first = False
-            date1904 = _check_start(scan, info, chunk)
+    for chunk in _cell_pieces(scan, info):
         if not _plain_cells(chunk):
             raise _NeedsCounting()
         if b"<c " not in chunk:
@@ -541,7 +557,6 @@ def _scan_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int],
         _check_size(scan, _farthest_row(scan, info), columns)
     elif columns > scan.limits.max_columns:
         _check_size(scan, 1, columns)
-    return date1904
 
 
 def _plain_cells(chunk: bytes) -> bool:
@@ -555,7 +570,7 @@ def _plain_cells(chunk: bytes) -> bool:
 
 def _farthest_row(scan: _Scan, info: zipfile.ZipInfo) -> int:
     farthest = 0
-    for chunk in scan.chunks(info):
+    for chunk in _cell_pieces(scan, info):
         for number in _ROW_NUMBER.findall(chunk):
             farthest = max(farthest, int(number))
     return farthest
@@ -593,19 +608,14 @@ _T_ERROR = re.compile(rb"""(?:^|\s)t\s*=\s*(?:"e"|'e')""")
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 
 
-def _count_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int], str]) -> bool:
+def _count_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int], str]) -> None:
     """The part again, each row and cell placed as calamine places it: by its `r` when it has
     one, else the row after the previous one and the cell after the previous one (rows and cells
     without `r` would otherwise let a few kilobytes of `<row/>` and `<c/>` place a cell a million
     rows down). Every row or cell tag must be one this reads, or the part is refused."""
     row = col = 0  # calamine's counters, 0-based
     rows = columns = 0  # the rectangle of the cells that hold something, from A1
-    date1904 = False
-    first = True
-    for chunk in scan.chunks(info):
-        if first:
-            first = False
-            date1904 = _check_start(scan, info, chunk)
+    for chunk in _cell_pieces(scan, info):
         tags = 0
         for match in _COUNTED.finditer(chunk):
             if match["cells"] is not None:
@@ -649,7 +659,6 @@ def _count_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int]
         if tags != len(_TAG_START.findall(chunk)):
             raise UnreadableFileError("import_corrupt", path=scan.name, reason="import_reason_xml")
     _check_size(scan, rows, columns)
-    return date1904
 
 
 def _position(scan: _Scan, attrs: bytes, *, row: bool) -> tuple[int, int] | None:
