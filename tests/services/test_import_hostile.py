@@ -236,3 +236,12 @@ def test_a_workbook_within_every_limit_of_the_guard_that_asks_for_gigabytes_is_r
     assert caught.value.code == "import_reader_memory"
     assert time.perf_counter() - started < 60
     assert psutil.Process().memory_info().rss - before < 100 * 2**20
+
+
+def test_the_reading_process_never_gets_more_memory_than_the_machine_can_spare() -> None:
+    from portfolio_desktop.services.excel_import.isolation import memory_limit
+
+    physical = psutil.virtual_memory().total
+    assert memory_limit(Limits()) == min(6 * 2**30, max(2 * 2**30, physical * 3 // 4))
+    assert memory_limit(Limits(max_reader_memory=2**60)) <= max(2 * 2**30, physical)
+    assert memory_limit(Limits(max_reader_memory=2**30)) == 2**30

@@ -125,7 +125,7 @@ def _receive(
             raise UnreadableFileError(message[1], **message[2])
         elif kind == "memory":
             raise UnreadableFileError(
-                "import_reader_memory", path=path.name, limit_mb=limits.max_reader_memory >> 20
+                "import_reader_memory", path=path.name, limit_mb=memory_limit(limits) >> 20
             )
         else:  # "failed": a bug in the reader, with the child's traceback
             raise RuntimeError(f"reading {path.name} failed in the reading process:\n{message[1]}")
@@ -144,7 +144,7 @@ def _died(child: Any, path: Path, limits: Limits, errors: Path) -> WorkbookData:
     # abort); a SIGKILL is the system's out-of-memory killer.
     if "memory allocation" in said or "MemoryError" in said or child.exitcode == -9:
         raise UnreadableFileError(
-            "import_reader_memory", path=path.name, limit_mb=limits.max_reader_memory >> 20
+            "import_reader_memory", path=path.name, limit_mb=memory_limit(limits) >> 20
         )
     raise UnreadableFileError("import_reader_crashed", path=path.name)
 
@@ -177,6 +177,16 @@ class _PipeProgress(Progress):
             self.sender.send(("progress", self.fraction, self.message))
 
 
+def memory_limit(limits: Limits) -> int:
+    """The reading process's address space: `Limits.max_reader_memory`, or three quarters of the
+    machine's memory when that is less (but not under 2 GiB, which the national workbook needs)."""
+    try:
+        physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # Windows: no sysconf (and no limit either)
+        return limits.max_reader_memory
+    return min(limits.max_reader_memory, max(2 * 2**30, physical * 3 // 4))
+
+
 def _limit_memory(limit: int) -> None:
     try:
         import resource
@@ -201,7 +211,7 @@ def _child_main(sender: Connection, path: str, kind: str, limits: Limits, errors
     root = logging.getLogger()
     root.handlers[:] = [_PipeLog(sender)]
     root.setLevel(logging.INFO)
-    _limit_memory(limits.max_reader_memory)
+    _limit_memory(memory_limit(limits))
     # Millions of cells and no garbage among them until the process ends: a full collection
     # would walk them all again and again (the caller's `_collector_paused`, for this process).
     gc.disable()
