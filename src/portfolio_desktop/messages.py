@@ -426,12 +426,73 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {path} is a web page or an XML 2003 workbook in disguise: open it in your spreadsheet and save it as .xlsx.",
     ),
     "import_corrupt": (
-        "Le classeur {path} est endommagé ou tronqué et ne peut pas être lu ({detail}).",
-        "The workbook {path} is damaged or truncated and cannot be read ({detail}).",
+        "Le classeur {path} est endommagé ou tronqué et ne peut pas être lu ({reason}).",
+        "The workbook {path} is damaged or truncated and cannot be read ({reason}).",
+    ),
+    # The reasons of import_corrupt (its `reason` parameter is one of these codes).
+    "import_reason_zip": ("sa structure zip est abîmée", "its zip structure is damaged"),
+    "import_reason_truncated": ("il s'arrête avant la fin", "it stops before its end"),
+    "import_reason_deflate": (
+        "une de ses parties compressées est abîmée",
+        "one of its compressed parts is damaged",
+    ),
+    "import_reason_checksum": (
+        "une de ses parties ne correspond pas à sa somme de contrôle",
+        "one of its parts does not match its checksum",
+    ),
+    "import_reason_compression": (
+        "une de ses parties est compressée d'une façon inconnue",
+        "one of its parts is compressed in an unknown way",
+    ),
+    "import_reason_no_workbook": ("il ne contient pas de classeur", "it holds no workbook"),
+    "import_reason_xml": (
+        "son contenu XML est mal formé",
+        "its XML content is malformed",
+    ),
+    "import_reason_cell_reference": (
+        "une cellule y porte une référence illisible",
+        "a cell in it has an unreadable reference",
+    ),
+    "import_reason_reader": (
+        "le lecteur de classeurs n'a pas pu l'interpréter ; les détails sont dans le journal",
+        "the workbook reader could not make sense of it; the details are in the log",
+    ),
+    "import_reason_csv": ("son texte CSV est mal formé", "its CSV text is malformed"),
+    "import_format_unsupported": (
+        "Le fichier {path} est au format {format}, que l'import ne lit pas : ouvrez-le dans votre tableur et enregistrez-le au format .xlsx.",
+        "The file {path} is in the {format} format, which the import does not read: open it in your spreadsheet and save it as .xlsx.",
+    ),
+    "import_csv_nul": (
+        "Le fichier {path} contient un caractère nul (ligne {line}), qu'aucun tableur n'écrit : enregistrez-le à nouveau depuis votre tableur.",
+        "The file {path} holds a NUL character (line {line}), which no spreadsheet writes: save it again from your spreadsheet.",
+    ),
+    "import_cell_too_large": (
+        "Une cellule de {path} contient plus de {limit} caractères, au-delà de ce que lit l'import (Excel en admet 32 767).",
+        "A cell of {path} holds more than {limit} characters, beyond what the import reads (Excel allows 32,767).",
+    ),
+    "import_check_too_long": (
+        "La vérification du classeur {path} a dépassé {seconds} secondes : il a été refusé par précaution.",
+        "Checking the workbook {path} took more than {seconds} seconds: it was refused as a precaution.",
+    ),
+    "import_reader_memory": (
+        "La lecture du classeur {path} demandait plus de {limit_mb} Mo de mémoire : il a été refusé par précaution.",
+        "Reading the workbook {path} needed more than {limit_mb} MB of memory: it was refused as a precaution.",
+    ),
+    "import_reader_crashed": (
+        "La lecture du classeur {path} a échoué (le lecteur de classeurs s'est arrêté) : il a été refusé ; les détails sont dans le journal.",
+        "Reading the workbook {path} failed (the workbook reader stopped): it was refused; the details are in the log.",
     ),
     "import_zip_bomb": (
         "Le classeur {path} se décompresse bien au-delà de sa taille ({entry}) : il a été refusé par précaution.",
         "The workbook {path} inflates far beyond its size ({entry}): it was refused as a precaution.",
+    ),
+    "import_zip_bomb_parts": (
+        "Le classeur {path} se décompresse bien au-delà de sa taille ({parts} parties, {size_mb} Mo une fois décompressé) : il a été refusé par précaution.",
+        "The workbook {path} inflates far beyond its size ({parts} parts, {size_mb} MB inflated): it was refused as a precaution.",
+    ),
+    "import_zip_too_many_parts": (
+        "Le classeur {path} compte {parts} parties, au-delà des {limit} que lit l'import : il a été refusé par précaution.",
+        "The workbook {path} has {parts} parts, beyond the {limit} the import reads: it was refused as a precaution.",
     ),
     "import_xml_entities": (
         "Le classeur {path} contient des déclarations XML interdites dans un classeur ({entry}) : il a été refusé.",
@@ -440,6 +501,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_sheet_too_large": (
         "Une feuille de {path} s'étend sur {rows} lignes × {columns} colonnes, au-delà des {limit} cellules que lit l'import.",
         "A sheet of {path} spans {rows} rows × {columns} columns, beyond the {limit} cells the import reads.",
+    ),
+    "import_sheet_too_large_unknown": (
+        "Une feuille de {path} compte plus des {limit} cellules que lit l'import.",
+        "A sheet of {path} holds more than the {limit} cells the import reads.",
+    ),
+    "import_sheet_too_many_rows": (
+        "Une feuille de {path} va jusqu'à la ligne {rows}, au-delà des {limit} lignes d'une feuille Excel.",
+        "A sheet of {path} goes down to row {rows}, beyond the {limit} rows of an Excel sheet.",
+    ),
+    "import_sheet_too_many_columns": (
+        "Une feuille de {path} a {columns} colonnes, au-delà des {limit} colonnes d'une feuille Excel.",
+        "A sheet of {path} has {columns} columns, beyond the {limit} columns of an Excel sheet.",
     ),
     "import_profile_unknown": (
         "Aucun profil d'import ne s'appelle « {profile} ».",
@@ -479,6 +552,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A status is required to create this project.",
     ),
     "import_bad_amount": ("Montant illisible : « {value} ».", "Unreadable amount: '{value}'."),
+    "import_amount_too_large": (
+        "Montant démesuré : « {value} » (plus de 1 000 Md€).",
+        "Amount beyond reason: '{value}' (over €1,000bn).",
+    ),
+    "import_cell_error": (
+        "Cellule en erreur dans le classeur : « {value} » (une formule n'a pas abouti) ; corrigez-la dans le classeur.",
+        "Error cell in the workbook: '{value}' (a formula failed); correct it in the workbook.",
+    ),
     "import_ambiguous_amount": (
         "Montant ambigu : « {value} » peut se lire avec des décimales ou des milliers ; écrivez par exemple 1 250,00 ou 1,25.",
         "Ambiguous amount: '{value}' reads with decimals or with thousands; write 1,250.00 or 1.25, say.",
@@ -648,6 +729,8 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
         elif isinstance(value, date) and not isinstance(value, datetime):
             # A datetime keeps its own format spec in the template ({taken_at:%Y-%m-%d %H:%M}).
             values[key] = value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
+        elif key == "reason" and isinstance(value, str) and value in CATALOGUE:
+            values[key] = text(value, None, lang)  # a reason's code becomes its words
         else:
             values[key] = value
     try:

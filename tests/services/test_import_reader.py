@@ -16,7 +16,7 @@ import pytest
 
 from portfolio_desktop import messages
 from portfolio_desktop.errors import KnownError
-from portfolio_desktop.services.excel_import.reader import guard_zip, read_workbook
+from portfolio_desktop.services.excel_import.reader import Limits, guard_zip, read_workbook
 
 from ..conftest import CORPUS, corpus
 
@@ -265,12 +265,14 @@ def test_hostile_files_are_refused_in_bounded_memory(small: Path, tmp_path: Path
     bomb = make_zip_bomb(small, tmp_path / "bomb.xlsx", 400)
     if not Path("/proc/self/status").exists():
         pytest.skip("peak memory is read from /proc/self/status (Linux)")
-    # VmHWM, the child's own high-water mark (ru_maxrss would carry the forking parent's).
+    # VmHWM, the child's own high-water mark (ru_maxrss would carry the forking parent's); the
+    # guard runs in that process (isolated=False), not in a reading process of its own.
     code = (
         "import sys\n"
         "from portfolio_desktop.services.excel_import.reader import read_workbook\n"
         "from portfolio_desktop.errors import KnownError\n"
-        "try:\n    read_workbook(sys.argv[1])\nexcept KnownError as e:\n    print(e.code)\n"
+        "try:\n    read_workbook(sys.argv[1], isolated=False)\n"
+        "except KnownError as e:\n    print(e.code)\n"
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
         "print(int(hwm.split()[1]) // 1024)\n"
     )
@@ -347,3 +349,152 @@ def test_an_xls_renamed_xlsx_is_read_as_xls(tmp_path: Path) -> None:
     workbook = read_workbook(renamed)
     assert workbook.file_kind == "xls"
     assert workbook.sheets[0].rows[1] == ["P1", "ALPHA"]
+
+
+# -- issue 17: cells placed by counting, parts of any name, the whole package bounded ---------------
+
+FAR = b"XFD1048576"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b"<c r='%s'><v>1</v></c>" % FAR,  # single quotes
+        b'<c r = "%s"><v>1</v></c>' % FAR,  # spaces around =
+        b'<c r="%s"><v>1</v></c>' % FAR.lower(),  # lower case, as calamine accepts it
+        b'<c t="n" r="%s"><v>1</v></c>' % FAR,  # the reference not first
+        b'<x:c r="%s"><x:v>1</x:v></x:c>' % FAR,  # a namespace prefix
+        b'<c s="1"\n   r="%s"><v>1</v></c>' % FAR,  # a new line between attributes
+    ],
+)
+def test_a_far_cell_written_any_way_calamine_reads_it_is_refused(
+    tmp_path: Path, cell: bytes
+) -> None:
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD.replace(b"<worksheet ", b'<worksheet xmlns:x="urn:x" ')
+        + b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="1048576">'
+        + cell
+        + b"</row>"
+        + hostile.SHEET_TAIL
+    )
+    path = hostile.package(tmp_path / "far.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_sheet_too_large"
+    assert caught.value.params["rows"] == 1_048_576 and caught.value.params["columns"] == 16_384
+
+
+def test_a_second_reference_in_a_cell_is_refused(tmp_path: Path) -> None:
+    """calamine takes one of the two (the second, here): XML forbids it, the guard refuses it."""
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD + b'<row r="1"><c r="A1" r="%s"><v>1</v></c></row>' % FAR
+        + hostile.SHEET_TAIL
+    )  # fmt: skip
+    path = hostile.package(tmp_path / "twice.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_corrupt"
+    assert caught.value.params["reason"] == "import_reason_xml"
+
+
+def test_rows_and_cells_without_references_are_read_where_calamine_places_them(
+    tmp_path: Path,
+) -> None:
+    """A row's `r` sets the row, a cell's `r` sets the column for the cells after it, and rows
+    or cells without one follow the previous: the guard's count is calamine's (and the file
+    reads, not refused)."""
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(
+        hostile.SHEET_HEAD
+        + hostile.HEADER_ROW  # row 1, A1:B1
+        + b"<row/><row/>"  # rows 2 and 3, empty
+        + b'<row><c/><c t="inlineStr"><is><t>B4</t></is></c></row>'
+        + b'<row r="7"><c r="C7"><v>3</v></c><c><v>4</v></c></row>'  # C7, then D7
+        + b"<row><c><v>5</v></c></row>"  # row 8, A8
+        + hostile.SHEET_TAIL
+    )
+    path = hostile.package(tmp_path / "counted.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    assert guard_zip(path).errors == {}
+    rows = read_workbook(path).sheets[0].rows
+    assert len(rows) == 8
+    assert rows[3][1] == "B4"
+    assert rows[6][2:4] == [3.0, 4.0]
+    assert rows[7][0] == 5.0
+
+
+def test_a_worksheet_part_of_any_name_is_checked_and_read(tmp_path: Path) -> None:
+    from . import hostile_workbooks as hostile
+
+    path = hostile.package(
+        tmp_path / "bin.xlsx", [("Projets", "xl/worksheets/sheet1.bin", hostile.small_sheet())]
+    )
+    handed: list[str] = []
+    guard_zip(path, parse=handed.append)
+    assert handed == ["Projets"]
+    assert read_workbook(path).sheets[0].rows == [["Référence", "Acronyme"], ["P1", "ALPHA"]]
+
+
+def test_the_whole_check_has_a_deadline(small: Path, tmp_path: Path) -> None:
+    bomb = make_zip_bomb(small, tmp_path / "slow.xlsx", 4)
+    with pytest.raises(KnownError) as caught:
+        guard_zip(bomb, Limits(max_check_seconds=0.0))
+    assert caught.value.code == "import_check_too_long"
+    assert "0 secondes" in messages.text(caught.value.code, caught.value.params, "fr")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16", "utf-32"])
+def test_a_worksheet_in_utf16_or_utf32_is_checked_like_any_other(
+    tmp_path: Path, encoding: str
+) -> None:
+    """calamine reads such a part as empty, openpyxl (which reads what calamine refuses) reads
+    it: its far cells are refused all the same."""
+    from . import hostile_workbooks as hostile
+
+    xml = (
+        hostile.SHEET_HEAD.replace(b'encoding="UTF-8"', b'encoding="UTF-16"')
+        + b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="%s"><v>1</v></c></row>'
+        % FAR
+        + hostile.SHEET_TAIL
+    ).decode()
+    sheet = hostile.deflate(xml.encode(encoding))
+    path = hostile.package(tmp_path / "wide.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_sheet_too_large"
+
+
+def test_an_image_whose_bytes_look_like_tags_is_not_taken_for_a_sheet(tmp_path: Path) -> None:
+    """Binary parts (images, VBA projects) are not held to the cell checks: bytes that happen to
+    read `<c "` or `x:c ` are no cell (before, such an image sent its part to the counting pass,
+    where an unbalanced quote refused the workbook)."""
+    import os
+
+    from . import hostile_workbooks as hostile
+
+    noise = bytearray(os.urandom(3 * 2**20))
+    for at in range(1000, len(noise) - 100, 50_000):
+        noise[at : at + 24] = b'<c "x:c <row r="A$1"<c/>'
+    image = hostile.named(
+        hostile.deflate(b"\x89PNG\r\n\x1a\n" + bytes(noise)), "xl/media/image1.png"
+    )
+    path = hostile.package(
+        tmp_path / "image.xlsx", [("P", "xl/worksheets/sheet1.xml", hostile.small_sheet())], [image]
+    )
+    assert read_workbook(path).sheets[0].rows == [["Référence", "Acronyme"], ["P1", "ALPHA"]]
+
+
+def test_junk_before_a_worksheet_does_not_hide_its_cells(tmp_path: Path) -> None:
+    """calamine reads a worksheet after text that is not XML: its cells are checked from its
+    `sheetData` on."""
+    from . import hostile_workbooks as hostile
+
+    sheet = hostile.deflate(b"JUNK " * 1000 + hostile.counted_far_cells_xml(1_048_576, 16_384))
+    path = hostile.package(tmp_path / "junk.xlsx", [("P", "xl/worksheets/sheet1.xml", sheet)])
+    with pytest.raises(KnownError) as caught:
+        guard_zip(path)
+    assert caught.value.code == "import_sheet_too_large"

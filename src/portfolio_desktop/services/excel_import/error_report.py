@@ -16,6 +16,7 @@ from typing import Any
 from ... import messages
 from .plan import ImportPlan, Problem
 from .reader import WorkbookData
+from .values import CellError
 
 REASON_HEADER = {"fr": "Motif du rejet", "en": "Reason for rejection"}
 
@@ -125,6 +126,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, CellError):
+        return str(value)  # what the cell showed, `#N/A`
     return value
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ...domain.text import key
@@ -228,10 +229,15 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _UNIT_TAIL = re.compile(r"\s+(?:en\s+)?(?:k|m|md)?\s*(?:€|eur|euros|keur|meur)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def header_keys(text: str) -> tuple[str, ...]:
-    """The keys a header cell can be known by: in full, and without its unit or remark."""
+    """The keys a header cell can be known by: in full, and without its unit or remark.
+
+    Cached: each candidate header row is matched against every record kind, so the same text is
+    asked for eight times or more (and normalising is the dear part)."""
     full = key(text)
-    bare = key(_UNIT_TAIL.sub("", _PARENS.sub(" ", text)))
+    stripped = _UNIT_TAIL.sub("", _PARENS.sub(" ", text))
+    bare = key(stripped) if stripped != text else full
     return (full, bare) if bare and bare != full else (full,)
 
 
@@ -257,8 +263,11 @@ def match_header(kind: str, text: Any) -> tuple[str | None, bool]:
     value = parse_text(text)
     if not value:
         return None, False
+    return _match_keys(kind, header_keys(value))
+
+
+def _match_keys(kind: str, keys: tuple[str, ...]) -> tuple[str | None, bool]:
     exact, loose = _INDEXES[kind]
-    keys = header_keys(value)
     for k in keys:
         if k in exact:
             return exact[k], True
@@ -306,17 +315,30 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _score(kind: str, row: Sequence[Any]) -> tuple[int, int, list[str | None]]:
-    fields: list[str | None] = []
-    exact_hits = 0
+def _row_keys(row: Sequence[Any]) -> list[tuple[str, ...]]:
+    """Each cell's header keys, worked out once for all the record kinds tried on the row."""
+    keys: list[tuple[str, ...]] = []
     for cell in row:
-        found, exact = match_header(kind, cell)
-        if found in fields:
+        value = parse_text(cell)
+        keys.append(header_keys(value) if value else ())
+    return keys
+
+
+def _score(
+    kind: str, row: Sequence[Any], keys: list[tuple[str, ...]] | None = None
+) -> tuple[int, int, list[str | None]]:
+    fields: list[str | None] = []
+    taken: set[str] = set()
+    exact_hits = 0
+    for cell_keys in keys if keys is not None else _row_keys(row):
+        found, exact = _match_keys(kind, cell_keys) if cell_keys else (None, False)
+        if found in taken:
             found = None  # a field is filled by one column only: the first
+        elif found:
+            taken.add(found)
         fields.append(found)
         exact_hits += bool(found and exact)
-    distinct = len({f for f in fields if f})
-    return distinct, exact_hits, fields
+    return len(taken), exact_hits, fields
 
 
 def _refine(kind: str, fields: list[str | None]) -> str:
@@ -336,10 +358,11 @@ def detect_mapping(
     kinds: Iterable[str] = (kind,) if kind else ((title_kind,) if title_kind else RECORD_KINDS)
     best: tuple[int, int, int, str, int, list[str | None]] | None = None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if sum(1 for c in row if parse_text(c)) < 2:
+        keys = _row_keys(row)
+        if sum(1 for k in keys if k) < 2:
             continue
         for candidate in kinds:
-            distinct, exact, fields = _score(candidate, row)
+            distinct, exact, fields = _score(candidate, row, keys)
             if distinct < 2:
                 continue
             if candidate in REFERENCE_KINDS and not (title_kind == candidate or kind == candidate):
@@ -391,9 +414,11 @@ def apply_columns(
     """A mapping from a profile: header keys → fields, on a known header row."""
     headers = [parse_text(c) for c in rows[header_row - 1]] if header_row else []
     fields: list[str | None] = []
+    taken: set[str | None] = {None}
     for text in headers:
         found = next((columns[k] for k in header_keys(text) if k in columns), None)
-        fields.append(found if found not in fields else None)
+        fields.append(found if found not in taken else None)
+        taken.add(found)
     return SheetMapping(
         sheet_name, kind, header_row, headers, fields, [unit_multiplier(h) for h in headers]
     )

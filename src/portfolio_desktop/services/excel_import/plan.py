@@ -46,6 +46,7 @@ from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
 from .values import (
     CellProblem,
+    cell_text,
     float_cents,
     key,
     match_choice,
@@ -374,7 +375,7 @@ def _converter(
         return lambda v: match_choice(enum, v, value_map)
     if value_map:
         return lambda v: _mapped_text(v, value_map)
-    return parse_text
+    return cell_text
 
 
 class _AmountConverter:
@@ -392,7 +393,7 @@ class _AmountConverter:
 
 
 def _mapped_text(value: Any, value_map: dict[str, str]) -> str:
-    text = parse_text(value)
+    text = cell_text(value)
     return value_map.get(key(text), text)
 
 
@@ -414,9 +415,9 @@ def _fast_column(
     dates in date cells, repeated words); raises CellProblem when a cell is wrong, and the
     caller then converts the column cell by cell to say which."""
     textual = kind_of_field in {"text", "ref:organisations", "ref:funders", "ref:calls"}
-    if textual and convert is parse_text:
+    if textual and convert is cell_text:
         return [
-            (v.strip() or None) if type(v) is str else (None if v is None else parse_text(v))
+            (v.strip() or None) if type(v) is str else (None if v is None else cell_text(v))
             for v in values
         ]
     if kind_of_field == "money" and convert is not None:

@@ -1,14 +1,21 @@
 """Reading a workbook safely: .xlsx, .xlsm, .xls, .ods and .csv, recognised by content.
 
 python-calamine is the reader (fast, Rust); openpyxl reads the few .xlsx files calamine refuses.
-Before calamine touches a zip package, every XML part is inflated once here, in bounded chunks,
-to check what a hostile file could do to it: entries that inflate far beyond their size (zip
-bombs, including sizes that lie), DTDs and entity declarations (entity bombs), and cells placed
-so far away that calamine would allocate gigabytes for the rectangle they span (calamine aborts
-the process when such an allocation fails, so this must be caught before). A `<dimension>` that
-claims a million rows is not trusted either way: gnumeric writes `A1:XFD1048576` on every sheet,
-and calamine sizes its grid by the cells it finds, so the cells are what is checked. Encrypted, truncated,
-empty and disguised files get a specific `KnownError` code.
+Before calamine touches a zip package, every part of it, whatever its name (a worksheet can be
+`sheet1.bin`), is inflated once here, in bounded chunks, to check what a hostile file could do:
+entries and packages that inflate far beyond their size (zip bombs, sizes that lie, hundreds of
+parts each just under the per-part limits), DTDs and entity declarations (entity bombs), text runs
+longer than any cell, and cells placed so far away that calamine would allocate gigabytes for the
+rectangle they span (calamine aborts the process when such an allocation fails, so this must be
+caught before). Cells are placed as calamine places them: by their `r="B7"` reference, or by
+counting rows and cells where the reference is absent. A `<dimension>` that claims a million rows is
+not trusted either way: gnumeric writes `A1:XFD1048576` on every sheet, and calamine sizes its grid
+by the cells it finds, so the cells are what is checked. On the way the check notes Excel's error
+cells (`#DIV/0!`, `#N/A`…), which calamine hands over as empty cells. Encrypted, truncated, empty,
+disguised and unsupported (.xlsb, Numbers) files get a specific `KnownError` code.
+
+`isolation.read_isolated` runs all of this in a child process with a memory limit: what the guard
+does not foresee then costs that process, never the window.
 """
 
 from __future__ import annotations
@@ -18,24 +25,34 @@ import csv
 import hashlib
 import html
 import io
+import logging
 import re
 import struct
+import time
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ...errors import KnownError
 from ..progress import Progress
+from .values import CellError
+
+log = logging.getLogger(__name__)
 
 
 class UnreadableFileError(KnownError):
     """The file cannot be read safely; nothing was written. The code says why."""
 
     code = "import_corrupt"
+
+
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLUMNS = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +66,22 @@ class Limits:
     #: Inflated / compressed size beyond which an entry is a zip bomb (for entries above 8 MiB).
     max_ratio: int = 100
     ratio_floor_bytes: int = 8 * 2**20
-    #: The rectangle a sheet's cells span (what calamine allocates, 32 bytes a cell).
+    #: The same for the whole package (above 64 MiB inflated): hundreds of parts each under the
+    #: per-part limits. Real workbooks inflate 4 to 15 times (the national one 9 times).
+    max_total_ratio: int = 50
+    total_ratio_floor_bytes: int = 64 * 2**20
+    #: Excel's own sheet size, and the rectangle a sheet's cells span (what calamine allocates,
+    #: 32 bytes a cell, and the rows of Python values made from it).
+    max_rows: int = EXCEL_MAX_ROWS
+    max_columns: int = EXCEL_MAX_COLUMNS
     max_cells: int = 30_000_000
+    #: One cell's text: Excel holds 32,767 characters; an XML text run of 4 MiB is far past that.
+    max_cell_chars: int = 1 << 20
+    max_text_bytes: int = 4 << 20
+    #: The whole check of a package, whatever its parts (a bound on time, not only on bytes).
+    max_check_seconds: float = 60.0
+    #: The address space of the child process that reads a workbook (`isolation`).
+    max_reader_memory: int = 6 * 2**30
 
 
 DEFAULT_LIMITS = Limits()
@@ -84,13 +115,6 @@ class WorkbookData:
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1 << 20
-_ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_WIDE_COLUMN = re.compile(rb'r="([A-Za-z]{2,3})\d+"[^>/]*>')
-# Cells that hold something (`<c r="A1048576" s="0"/>`, as gnumeric pads sheets, holds nothing).
-_ROWS_PAST = tuple(re.compile(rb'r="[A-Za-z]{1,3}\d{%d,}"[^>/]*>' % n) for n in (5, 6, 7))
-_ROW_NUMBER = re.compile(rb'r="[A-Za-z]{1,3}(\d+)"[^>/]*>')
-_DATE1904 = re.compile(rb"date1904\s*=\s*\"(?:1|true)\"", re.IGNORECASE)
-EXCEL_MAX_ROWS = 1_048_576
 
 
 def column_number(letters: str) -> int:
@@ -114,6 +138,8 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     if not path.exists():
         raise KnownError("file_not_found", path=str(path))
     if path.is_dir():
+        if (path / "Index.zip").exists() or (path / "Index").is_dir():
+            raise UnreadableFileError("import_format_unsupported", path=path.name, format="Numbers")
         raise UnreadableFileError("import_not_spreadsheet", path=path.name)
     size = path.stat().st_size
     if size == 0:
@@ -141,7 +167,12 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     if head.startswith(b"%PDF"):
         raise UnreadableFileError("import_not_spreadsheet", path=path.name)
     if head.startswith(b"PK"):
-        raise UnreadableFileError("import_corrupt", path=path.name, detail="zip")
+        raise UnreadableFileError("import_corrupt", path=path.name, reason="import_reason_zip")
+    if head.startswith(b"\x1f\x8b"):  # gzip: a Gnumeric workbook, or a compressed file
+        format_name = "Gnumeric" if path.suffix.lower() == ".gnumeric" else "gzip"
+        raise UnreadableFileError("import_format_unsupported", path=path.name, format=format_name)
+    if head.startswith(b"ID;P"):
+        raise UnreadableFileError("import_format_unsupported", path=path.name, format="SYLK")
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableFileError("import_not_spreadsheet", path=path.name)
     lowered = head[:4096].lower().lstrip()
@@ -159,7 +190,8 @@ def _zip_kind(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = {n.replace("\\", "/").lower(): n for n in archive.namelist()}
             if "mimetype" in names:
-                mimetype = archive.read(names["mimetype"])[:100]
+                with archive.open(names["mimetype"]) as entry:
+                    mimetype = entry.read(100)  # never more: the guard has not run yet
                 if b"opendocument.spreadsheet" in mimetype:
                     return "ods"
                 raise UnreadableFileError("import_not_spreadsheet", path=path.name)
@@ -171,11 +203,24 @@ def _zip_kind(path: Path) -> str:
                 if any(n.endswith("vbaproject.bin") for n in names):
                     return "xlsm"
                 return "xlsx"
+            if any(n.endswith("workbook.bin") for n in names):
+                raise UnreadableFileError(
+                    "import_format_unsupported", path=path.name, format="Excel .xlsb"
+                )
+            if any(n.endswith(".iwa") for n in names):
+                raise UnreadableFileError(
+                    "import_format_unsupported", path=path.name, format="Numbers"
+                )
             if any(n.startswith(("word/", "ppt/")) for n in names):
                 raise UnreadableFileError("import_not_spreadsheet", path=path.name)
-            raise UnreadableFileError("import_corrupt", path=path.name, detail="no workbook part")
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFileError("import_corrupt", path=path.name, detail=str(exc)) from exc
+            raise UnreadableFileError(
+                "import_corrupt", path=path.name, reason="import_reason_no_workbook"
+            )
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        log.info("unreadable zip %s: %s", path.name, exc)
+        raise UnreadableFileError(
+            "import_corrupt", path=path.name, reason="import_reason_zip"
+        ) from exc
 
 
 # -- the zip guard -----------------------------------------------------------------------------------
@@ -186,7 +231,7 @@ def _inflate(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> I
     handle.seek(info.header_offset)
     header = handle.read(30)
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
-        raise UnreadableFileError("import_corrupt", path=name, detail=info.filename)
+        raise UnreadableFileError("import_corrupt", path=name, reason="import_reason_zip")
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     handle.seek(info.header_offset + 30 + name_length + extra_length)
     remaining = info.compress_size
@@ -198,15 +243,15 @@ def _inflate(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> I
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-15)
     else:
-        raise UnreadableFileError(
-            "import_corrupt", path=name, detail=f"compression {info.compress_type}"
-        )
+        raise UnreadableFileError("import_corrupt", path=name, reason="import_reason_compression")
     pending = b""
     while remaining > 0 or pending:
         if not pending:
             block = handle.read(min(_CHUNK // 4, remaining))
             if not block:
-                raise UnreadableFileError("import_corrupt", path=name, detail="truncated")
+                raise UnreadableFileError(
+                    "import_corrupt", path=name, reason="import_reason_truncated"
+                )
             remaining -= len(block)
         else:
             block, pending = pending, b""
@@ -216,7 +261,10 @@ def _inflate(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> I
             try:
                 out = inflater.decompress(block, _CHUNK)
             except zlib.error as exc:
-                raise UnreadableFileError("import_corrupt", path=name, detail=str(exc)) from exc
+                log.info("%s: %s: %s", name, info.filename, exc)
+                raise UnreadableFileError(
+                    "import_corrupt", path=name, reason="import_reason_deflate"
+                ) from exc
             pending = inflater.unconsumed_tail
         produced += len(out)
         if produced > declared:
@@ -227,12 +275,16 @@ def _inflate(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> I
         if inflater is not None and inflater.eof:
             break
     if produced != declared or crc != info.CRC:
-        raise UnreadableFileError("import_corrupt", path=name, detail=f"{info.filename}: checksum")
+        raise UnreadableFileError("import_corrupt", path=name, reason="import_reason_checksum")
 
 
-def _is_xml_part(filename: str) -> bool:
-    lowered = filename.lower()
-    return lowered.endswith((".xml", ".rels", ".vml"))
+@dataclass(slots=True)
+class GuardReport:
+    """What the check of a package found that the readers need: the workbook's date system and
+    the error cells of each sheet (0-based row, column → `#DIV/0!`), which calamine empties."""
+
+    date1904: bool = False
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def guard_zip(
@@ -241,59 +293,67 @@ def guard_zip(
     progress: Progress | None = None,
     *,
     parse: Callable[[str], None] | None = None,
-) -> bool:
-    """Checks a zip package before any reader opens it; returns the workbook's 1904 flag.
+) -> GuardReport:
+    """Checks a zip package before any reader opens it: every entry, whatever its name.
 
     With `parse`, an .xlsx package is checked in an order that lets its sheets be read while
     the rest is still being checked: every part but the worksheets first (the workbook, shared
     strings, styles: what calamine reads on opening), then each worksheet, and `parse(sheet
-    name)` is called once that sheet's own part has passed. A sheet whose part cannot be told
-    is left to the caller, once everything has passed."""
+    name)` is called once that sheet's own part has passed. The worksheets are the parts the
+    workbook's relationships name, whatever their names; a sheet whose part cannot be told is
+    left to the caller, once every entry has passed."""
     name = path.name
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFileError("import_corrupt", path=name, detail=str(exc)) from exc
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        log.info("unreadable zip %s: %s", name, exc)
+        raise UnreadableFileError("import_corrupt", path=name, reason="import_reason_zip") from exc
     with archive, path.open("rb") as handle:
-        infos = archive.infolist()
-        if len(infos) > limits.max_entries:
-            raise UnreadableFileError("import_zip_bomb", path=name, entry=f"{len(infos)} entries")
-        total = 0
+        infos = archive.infolist()  # folders too: a name ending in / can still hold bytes
+        _check_directory(infos, limits, name)
+        scan = _Scan(handle, limits, name, sum(i.compress_size for i in infos), progress)
+        parts = _sheet_parts(archive, scan)
+        sheet_of = {part: sheet for sheet, part in parts.items()}
         for info in infos:
-            total += info.file_size
-            ratio_ok = (
-                info.file_size <= limits.ratio_floor_bytes
-                or info.file_size <= limits.max_ratio * max(info.compress_size, 1)
-            )
-            if info.file_size > limits.max_entry_bytes or not ratio_ok:
-                raise UnreadableFileError("import_zip_bomb", path=name, entry=info.filename)
-        if total > limits.max_total_bytes:
-            raise UnreadableFileError("import_zip_bomb", path=name, entry="total")
-        xml_parts = [i for i in infos if _is_xml_part(i.filename) and not i.is_dir()]
-        scan = _Scan(handle, limits, name, sum(i.compress_size for i in xml_parts), progress)
-        if parse is None:
-            for info in xml_parts:
-                scan.part(info)
-            return scan.date1904
-        sheets = [i for i in xml_parts if _is_worksheet(i.filename)]
-        for info in xml_parts:
-            if not _is_worksheet(info.filename):
-                scan.part(info)
-        # The workbook and its relationships have passed: they can be read to name the parts.
-        parts = _sheet_parts(archive)
-        by_part = {i.filename: i for i in sheets}
-        for sheet, part in sorted(parts.items(), key=lambda p: -by_part[p[1]].file_size):
-            scan.part(by_part[part])
-            parse(sheet)
-        named = set(parts.values())
-        for info in sheets:
-            if info.filename not in named:
-                scan.part(info)
-    return scan.date1904
+            if info.filename not in sheet_of and info.header_offset not in scan.scanned:
+                scan.part(info, None)
+        # Every part but the sheets' has passed: each sheet is handed over as soon as its own has.
+        for info in sorted(
+            (i for i in infos if i.filename in sheet_of), key=lambda i: -i.file_size
+        ):
+            scan.part(info, sheet_of[info.filename])
+            if parse is not None:
+                parse(sheet_of[info.filename])
+    return scan.report
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits, name: str) -> None:
+    """The sizes the central directory declares (the inflating holds every entry to them)."""
+    if len(infos) > limits.max_entries:
+        raise UnreadableFileError(
+            "import_zip_too_many_parts", path=name, parts=len(infos), limit=limits.max_entries
+        )
+    total = compressed = 0
+    for info in infos:
+        total += info.file_size
+        compressed += info.compress_size
+        ratio_ok = (
+            info.file_size <= limits.ratio_floor_bytes
+            or info.file_size <= limits.max_ratio * max(info.compress_size, 1)
+        )
+        if info.file_size > limits.max_entry_bytes or not ratio_ok:
+            raise UnreadableFileError("import_zip_bomb", path=name, entry=info.filename)
+    if total > limits.max_total_bytes or (
+        total > limits.total_ratio_floor_bytes
+        and total > limits.max_total_ratio * max(compressed, 1)
+    ):
+        raise UnreadableFileError(
+            "import_zip_bomb_parts", path=name, parts=len(infos), size_mb=total >> 20
+        )
 
 
 class _Scan:
-    """The zip guard's check of XML parts, one by one, with its progress."""
+    """The zip guard's check of the parts, one by one, with its progress and its deadline."""
 
     def __init__(
         self, handle: Any, limits: Limits, name: str, work: int, progress: Progress | None
@@ -301,107 +361,411 @@ class _Scan:
         self.handle, self.limits, self.name, self.progress = handle, limits, name, progress
         self.work = work or 1
         self.done = 0
-        self.date1904 = False
+        self.deadline = time.monotonic() + limits.max_check_seconds
+        self.report = GuardReport()
+        self.scanned: set[int] = set()  # entries checked, by their offset in the file
+        self.looks_xml: bool | None = None  # of the entry being inflated
 
-    def part(self, info: zipfile.ZipInfo) -> None:
-        self.date1904 = _scan_part(self.handle, info, self.limits, self.name) or self.date1904
-        self.done += info.compress_size
+    def tick(self, compressed: int = 0) -> None:
+        """Between chunks: progress, cancellation and the deadline of the whole check."""
+        self.done += compressed
+        if time.monotonic() > self.deadline:
+            raise UnreadableFileError(
+                "import_check_too_long", path=self.name, seconds=int(self.limits.max_check_seconds)
+            )
         if self.progress is not None:
-            self.progress.report(0.15 * self.done / self.work, "import_checking")
+            self.progress.report(0.15 * min(self.done / self.work, 1.0), "import_checking")
             self.progress.check()
 
+    def chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """The entry inflated (as UTF-8 if it is UTF-16 or UTF-32 text, which openpyxl reads),
+        cut so that no tag straddles two pieces (and a short cell stays whole): each piece ends
+        before the last `<` of what was inflated so far."""
+        share = info.compress_size / max(info.file_size, 1)
+        carry = b""
+        gap = 0  # bytes since the last `<`: a text run longer than any cell is refused
+        self.looks_xml = None  # whether the entry starts as XML does (an image does not)
+        for chunk, compressed in _as_utf8(_inflate(self.handle, info, self.limits, self.name)):
+            if self.looks_xml is None:
+                self.looks_xml = _LOOKS_XML.match(chunk) is not None
+            first = chunk.find(b"<")
+            gap = gap + (len(chunk) if first < 0 else first)
+            if self.looks_xml and gap > self.limits.max_text_bytes:
+                raise UnreadableFileError(
+                    "import_cell_too_large", path=self.name,
+                    limit=self.limits.max_cell_chars,
+                )  # fmt: skip
+            last = chunk.rfind(b"<")
+            if last >= 0:
+                gap = len(chunk) - last - 1
+            buffer = carry + chunk if carry else chunk
+            cut = _cut(buffer, self.name)
+            if cut > 0:
+                yield buffer[:cut]
+            carry = buffer[cut:]
+            self.tick(int(compressed * share))
+        if carry:
+            yield carry
 
-def _is_worksheet(filename: str) -> bool:
-    lowered = filename.replace("\\", "/").lower()
-    return lowered.startswith("xl/worksheets/") and lowered.endswith(".xml")
+    def part(self, info: zipfile.ZipInfo, sheet: str | None) -> None:
+        self.scanned.add(info.header_offset)
+        errors: dict[tuple[int, int], str] = {}
+        try:
+            _scan_part(self, info, errors)
+        except _NeedsCounting:
+            errors.clear()
+            _count_part(self, info, errors)
+        if sheet is not None and errors:
+            self.report.errors[sheet] = errors
+
+
+_MAX_CARRY = 65536
+_LOOKS_XML = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
+#: Byte-order marks and first bytes of XML text that is not UTF-8, longest first.
+_WIDE_TEXT = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"),
+)  # fmt: skip
+
+
+def _as_utf8(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, int]]:
+    """Each inflated chunk, with its length as inflated: re-encoded as UTF-8 when the entry
+    starts as UTF-16 or UTF-32 text (calamine reads such a part as empty, openpyxl reads it: its
+    cells must be checked like any others)."""
+    decoder = None
+    for index, chunk in enumerate(chunks):
+        if index == 0:
+            encoding = next((e for start, e in _WIDE_TEXT if chunk.startswith(start)), None)
+            if encoding is not None:
+                decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        if decoder is None:
+            yield chunk, len(chunk)
+        else:
+            yield decoder.decode(chunk).encode("utf-8"), len(chunk)
+
+
+_TAG_START = re.compile(rb"</?(?:[A-Za-z_][\w.\-]*:)?(?:row|c)(?=[\s/>])")
+
+
+def _cut(buffer: bytes, name: str) -> int:
+    """Where to cut `buffer`: before its last `<` (or the start of its last, short, open cell)."""
+    cut = buffer.rfind(b"<")
+    if cut < 0:
+        return len(buffer)
+    cell = max(buffer.rfind(b"<c "), buffer.rfind(b"<c>"))
+    if cell > buffer.rfind(b"</c>") and len(buffer) - cell <= _MAX_CARRY:
+        cut = min(cut, cell)
+    if len(buffer) - cut <= _MAX_CARRY:
+        return cut
+    if _TAG_START.match(buffer, cut):
+        # A row or cell tag longer than 64 KiB: no writer makes one; calamine would read it.
+        raise UnreadableFileError("import_corrupt", path=name, reason="import_reason_xml")
+    return len(buffer)
+
+
+class _NeedsCounting(Exception):
+    """A part has cells without a plain `r="B7"`: it is checked again, placing them by counting."""
+
+
+_ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DATE1904 = re.compile(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", re.IGNORECASE)
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
+#: The quick pass reads parts whose every cell tag is plain: a reference first, `<c r="B7"`, then
+#: only the attributes a cell has, once each, double-quoted (what Excel, LibreOffice, openpyxl and
+#: XlsxWriter write). Its patterns start with literal text, which the regular expression engine
+#: finds at memchr speed. A part with another kind of cell tag (`<c>`, `<x:c`, `r='B7'`, a second
+#: `r`, as calamine would read it) is counted instead.
+#: (The empty group: findall then lists one shared b"", not a copy of each tag.)
+_PLAIN_CELL = re.compile(
+    rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*\s*/?>()'
+)
+_OTHER_C_TAGS = re.compile(rb"<c[^\s/>]")  # <cols>, <cfRule>, <customSheetView>…
+_PREFIXED = re.compile(rb":c[\s/>]")
+# Cells that hold something (`<c r="A1048576" s="0"/>`, as gnumeric pads sheets, holds nothing).
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[1-9][0-9]{0,6}"[^>]*(?<!/)>')
+_ROWS_PAST = tuple(
+    re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{%d,}"[^>]*(?<!/)>' % n) for n in (4, 5, 6)
+)
+_ROW_NUMBER = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]{0,6})"[^>]*(?<!/)>')
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"[^>]*? t="e"[^>]*>')
+_ERROR_VALUE = re.compile(
+    rb"(?:\s*<" + _PREFIX + rb"f\b[^>]*?(?:/>|>[^<]*</" + _PREFIX + rb"f>))?\s*"
+    rb"<" + _PREFIX + rb"v>([^<]{1,64})</" + _PREFIX + rb"v>"
+)
+
+
+def _check_start(scan: _Scan, info: zipfile.ZipInfo, chunk: bytes) -> None:
+    """DTDs and entities are refused; the workbook part's 1904 flag is noted."""
+    if _ENTITY.search(chunk, 0, 65536):
+        raise UnreadableFileError("import_xml_entities", path=scan.name, entry=info.filename)
+    is_workbook = info.filename.replace("\\", "/").lower().endswith("workbook.xml")
+    if is_workbook and _DATE1904.search(chunk):
+        scan.report.date1904 = True
+
+
+def _cell_pieces(scan: _Scan, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The pieces of the part where cells can be read: all of it when it starts as XML does
+    (openpyxl reads rows anywhere in a well-formed worksheet), else from its `sheetData` on
+    (calamine, lenient, reads cells there only): an image or a VBA project, whose bytes can look
+    like anything, is not held to the cell checks, whatever its name. The first piece is checked
+    for DTDs on the way."""
+    first, cells = True, False
+    for chunk in scan.chunks(info):
+        if first:
+            first = False
+            _check_start(scan, info, chunk)
+            cells = bool(scan.looks_xml)
+        if not cells:
+            start = chunk.find(b"sheetData")
+            if start < 0:
+                continue
+            cells, chunk = True, chunk[start:]
+        yield chunk
+
+
+def _scan_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int], str]) -> None:
+    """Inflates one part, checking for DTDs and for cells so far apart that the rectangle they
+    span (what calamine allocates) would be huge; notes its error cells.
+
+    This is the quick way, for parts whose every cell has a plain reference (`<c r="B7"`):
+    columns past Z are collected exactly; for rows, a cheap search notes whether any cell holding
+    something sits past row 9,999, 99,999 or 999,999, and only when that bound times the columns
+    exceeds the limit is the exact farthest row found (a second pass, for very wide sheets). Other
+    parts raise `_NeedsCounting`.
+    """
+    wide_columns: set[bytes] = set()
+    seen = [False, False, False]  # a cell past row 9,999 / 99,999 / 999,999
+    for chunk in _cell_pieces(scan, info):
+        if not _plain_cells(chunk):
+            raise _NeedsCounting()
+        if b"<c " not in chunk:
+            continue
+        wide_columns.update(_WIDE_COLUMN.findall(chunk))
+        for index, pattern in enumerate(_ROWS_PAST):
+            if not seen[index] and pattern.search(chunk):
+                seen[index] = True
+        if b't="e"' in chunk:  # plain cell tags quote with " only
+            for match in _ERROR_CELL.finditer(chunk):
+                value = _ERROR_VALUE.match(chunk, match.end())
+                position = (int(match[2]) - 1, column_number(match[1].decode()) - 1)
+                errors[position] = value[1].decode("utf-8", "replace") if value else "#?"
+    columns = max((column_number(c.decode()) for c in wide_columns), default=26)
+    bound = 10_000_000 if seen[2] else 999_999 if seen[1] else 99_999 if seen[0] else 9_999
+    if bound * columns > scan.limits.max_cells or bound > scan.limits.max_rows:
+        _check_size(scan, _farthest_row(scan, info), columns)
+    elif columns > scan.limits.max_columns:
+        _check_size(scan, 1, columns)
+
+
+def _plain_cells(chunk: bytes) -> bool:
+    """Whether every cell tag of the piece is plain (three C-speed scans)."""
+    tags = chunk.count(b"<c")
+    plain = len(_PLAIN_CELL.findall(chunk))
+    if tags != plain:
+        tags -= len(_OTHER_C_TAGS.findall(chunk))
+    return tags == plain and _PREFIXED.search(chunk) is None
+
+
+def _farthest_row(scan: _Scan, info: zipfile.ZipInfo) -> int:
+    farthest = 0
+    for chunk in _cell_pieces(scan, info):
+        for number in _ROW_NUMBER.findall(chunk):
+            farthest = max(farthest, int(number))
+    return farthest
+
+
+def _check_size(scan: _Scan, rows: int, columns: int) -> None:
+    """Rows past Excel's, columns past Excel's, or a rectangle past the cells the import reads:
+    each its own refusal."""
+    limits = scan.limits
+    if rows > limits.max_rows:
+        raise UnreadableFileError(
+            "import_sheet_too_many_rows", path=scan.name, rows=rows, limit=limits.max_rows
+        )
+    if columns > limits.max_columns:
+        raise UnreadableFileError(
+            "import_sheet_too_many_columns", path=scan.name, columns=columns,
+            limit=limits.max_columns,
+        )  # fmt: skip
+    if rows * columns > limits.max_cells:
+        raise UnreadableFileError(
+            "import_sheet_too_large", path=scan.name, rows=rows, columns=columns,
+            limit=limits.max_cells,
+        )  # fmt: skip
+
+
+#: The tokens of the counting pass: runs of empty cells or rows (one match for thousands of
+#: `<c/>`), else one row or cell tag, opening or closing, with its attributes.
+_COUNTED = re.compile(
+    rb"(?P<cells>(?:<c\s*/>)+)|(?P<rows>(?:<row\s*/>)+)"
+    rb"|<(?P<end>/?)" + _PREFIX + rb"(?P<name>row|c)(?=[\s/>])"
+    rb"(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+)
+_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_T_ERROR = re.compile(rb"""(?:^|\s)t\s*=\s*(?:"e"|'e')""")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
+
+
+def _count_part(scan: _Scan, info: zipfile.ZipInfo, errors: dict[tuple[int, int], str]) -> None:
+    """The part again, each row and cell placed as calamine places it: by its `r` when it has
+    one, else the row after the previous one and the cell after the previous one (rows and cells
+    without `r` would otherwise let a few kilobytes of `<row/>` and `<c/>` place a cell a million
+    rows down). Every row or cell tag must be one this reads, or the part is refused."""
+    row = col = 0  # calamine's counters, 0-based
+    rows = columns = 0  # the rectangle of the cells that hold something, from A1
+    for chunk in _cell_pieces(scan, info):
+        tags = 0
+        for match in _COUNTED.finditer(chunk):
+            if match["cells"] is not None:
+                count = match["cells"].count(b"<")
+                tags += count
+                col += count
+                continue
+            if match["rows"] is not None:
+                count = match["rows"].count(b"<")
+                tags += count
+                row += count
+                col = 0
+                continue
+            tags += 1
+            attrs = match["attrs"]
+            closed = attrs.endswith(b"/")
+            if match["end"]:
+                if match["name"] == b"row":
+                    row, col = row + 1, 0
+                continue
+            if match["name"] == b"row":
+                position = _position(scan, attrs, row=True) if b"r" in attrs else None
+                if position is not None:
+                    row = position[0]
+                if closed:
+                    row, col = row + 1, 0
+                continue
+            position = _position(scan, attrs, row=False) if b"r" in attrs else None
+            if position is not None:
+                at_row, col = position
+            else:
+                at_row = row
+            if not closed:  # a cell that holds something
+                rows, columns = max(rows, at_row + 1), max(columns, col + 1)
+                if rows > scan.limits.max_rows or columns > scan.limits.max_columns:
+                    _check_size(scan, rows, columns)
+                if _T_ERROR.search(attrs):
+                    value = _ERROR_VALUE.match(chunk, match.end())
+                    errors[(at_row, col)] = value[1].decode("utf-8", "replace") if value else "#?"
+            col += 1
+        if tags != len(_TAG_START.findall(chunk)):
+            raise UnreadableFileError("import_corrupt", path=scan.name, reason="import_reason_xml")
+    _check_size(scan, rows, columns)
+
+
+def _position(scan: _Scan, attrs: bytes, *, row: bool) -> tuple[int, int] | None:
+    """The tag's `r` as calamine reads it (`B7` → (6, 1); a row's may be digits alone), or None
+    when it has none."""
+    references = _R_ATTR.findall(attrs)
+    if not references:
+        return None
+    if len(references) > 1:
+        raise UnreadableFileError("import_corrupt", path=scan.name, reason="import_reason_xml")
+    double, single = references[0]
+    found = _REFERENCE.fullmatch(double or single)
+    if found is None or int(found[2]) == 0 or not (found[1] or row):
+        raise UnreadableFileError(
+            "import_corrupt", path=scan.name, reason="import_reason_cell_reference"
+        )
+    number = int(found[2])
+    if number > scan.limits.max_rows:
+        _check_size(scan, number, 1)
+    if row:
+        return number - 1, 0
+    letters = found[1].decode()
+    if len(letters) > 3:
+        _check_size(scan, 1, scan.limits.max_columns + 1)
+    return number - 1, column_number(letters) - 1
 
 
 _RELATIONSHIP = re.compile(r'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
 _RELATIONSHIP_REVERSED = re.compile(r'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"')
 _SHEET = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
+_SMALL_PART = 16 * 2**20
+#: Parts calamine reads when it opens a workbook: never taken for a sheet's own part, which may
+#: be handed to calamine before every other sheet's part has passed.
+_OPENING_PARTS = {"[content_types].xml", ".rels", "workbook.xml", "workbook.xml.rels",
+                  "sharedstrings.xml", "styles.xml"}  # fmt: skip
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its worksheet part's name in the package, for the sheets this can tell
-    (read from the workbook part and its relationships, which the guard has already checked)."""
+def _sheet_parts(archive: zipfile.ZipFile, scan: _Scan) -> dict[str, str]:
+    """Sheet name → its worksheet part's name in the package, whatever that name, for the sheets
+    this can tell: read from the workbook part and its relationships, each checked first."""
     try:
-        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
+        book_info = archive.getinfo("xl/workbook.xml")
+        rels_info = archive.getinfo("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    if max(book_info.file_size, rels_info.file_size) > _SMALL_PART:
+        return {}  # no real workbook part is this large: the whole package is checked anyway
+    scan.part(book_info, None)
+    scan.part(rels_info, None)
+    try:
+        book = archive.read(book_info).decode("utf-8", "replace")
+        rels = archive.read(rels_info).decode("utf-8", "replace")
+    except (OSError, zipfile.BadZipFile, zlib.error):
         return {}
     targets = {m.group(1): m.group(2) for m in _RELATIONSHIP.finditer(rels)}
     targets.update({m.group(2): m.group(1) for m in _RELATIONSHIP_REVERSED.finditer(rels)})
     names = {i.filename.lower(): i.filename for i in archive.infolist()}
     found: dict[str, str] = {}
     for m in _SHEET.finditer(book):
-        target = targets.get(m.group(2), "")
+        target = html.unescape(targets.get(m.group(2), ""))
         wanted = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         part = names.get(wanted.lower())
-        if part is not None and _is_worksheet(part):
+        if part is not None and part.lower().rpartition("/")[2] not in _OPENING_PARTS:
             found[html.unescape(m.group(1))] = part
-    return found
-
-
-def _scan_part(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> bool:
-    """Inflates one XML part, checking for DTDs and for cells so far apart that the rectangle
-    they span (what calamine allocates) would be huge.
-
-    Columns past Z are collected exactly; for rows, a cheap search notes whether any cell holding
-    something sits past row 9,999, 99,999 or 999,999, and only when that bound times the columns
-    exceeds the limit is the exact farthest row found (a second pass, for very wide sheets).
-    Self-closed cells (`<c r="A1048576" s="0"/>`, as gnumeric pads its sheets) hold nothing.
-    """
-    first = True
-    tail = b""
-    wide_columns: set[bytes] = set()
-    seen = [False, False, False]  # a cell past row 9,999 / 99,999 / 999,999
-    date1904 = False
-    is_workbook = info.filename.replace("\\", "/").lower().endswith("workbook.xml")
-    for chunk in _inflate(handle, info, limits, name):
-        if first:
-            first = False
-            if _ENTITY.search(chunk, 0, 65536):
-                raise UnreadableFileError("import_xml_entities", path=name, entry=info.filename)
-            if is_workbook and _DATE1904.search(chunk):
-                date1904 = True
-        buffer = tail + chunk
-        wide_columns.update(_WIDE_COLUMN.findall(buffer))
-        for index, pattern in enumerate(_ROWS_PAST):
-            if not seen[index] and pattern.search(buffer):
-                seen[index] = True
-        tail = buffer[-64:]
-    columns = max((column_number(c.decode()) for c in wide_columns), default=26)
-    bound = 10_000_000 if seen[2] else 999_999 if seen[1] else 99_999 if seen[0] else 9_999
-    if bound * columns > limits.max_cells or bound > EXCEL_MAX_ROWS:
-        rows = _farthest_row(handle, info, limits, name)
-        if rows * columns > limits.max_cells or rows > EXCEL_MAX_ROWS:
-            raise UnreadableFileError(
-                "import_sheet_too_large", path=name, rows=rows, columns=columns,
-                limit=limits.max_cells,
-            )  # fmt: skip
-    return date1904
-
-
-def _farthest_row(handle: Any, info: zipfile.ZipInfo, limits: Limits, name: str) -> int:
-    farthest = 0
-    tail = b""
-    for chunk in _inflate(handle, info, limits, name):
-        buffer = tail + chunk
-        for value in _ROW_NUMBER.findall(buffer):
-            farthest = max(farthest, int(value))
-        tail = buffer[-64:]
-    return farthest
+    # A part named by two sheets is checked with the other parts, before any sheet is read.
+    twice = {p for p, n in Counter(found.values()).items() if n > 1}
+    return {sheet: part for sheet, part in found.items() if part not in twice}
 
 
 # -- readers -----------------------------------------------------------------------------------------
 
 
 def read_workbook(
-    path: str | Path, *, progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    isolated: bool | None = None,
 ) -> WorkbookData:
-    """Reads every worksheet of the file (hidden ones flagged, chart sheets left out)."""
+    """Reads every worksheet of the file (hidden ones flagged, chart sheets left out).
+
+    Workbooks (everything calamine reads) are read in a child process with a memory limit
+    unless `isolated` is False (`isolation.read_isolated`); CSV files, read by Python alone in
+    bounded pieces, are read here."""
     path = Path(path)
     kind = sniff(path, limits)
+    if kind != "csv" and isolated is not False:
+        from .isolation import isolation_available, read_isolated
+
+        if isolated or isolation_available():
+            return read_isolated(path, kind, limits, progress)
+    return read_here(path, kind, limits, progress)
+
+
+def read_here(
+    path: Path,
+    kind: str,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    *,
+    on_sheet: Callable[[SheetData], None] | None = None,
+) -> WorkbookData:
+    """`read_workbook` in this process, for a file of a kind `sniff` has told.
+
+    With `on_sheet`, each sheet is handed over as soon as it is read, in any order, and not kept:
+    the sheets of the result, in the workbook's order, then have no rows (the reading process
+    sends each sheet while calamine still reads the others)."""
     size = path.stat().st_size
     digest = file_digest(path)
     if progress is not None:
@@ -409,53 +773,80 @@ def read_workbook(
     if kind == "csv":
         sheets = [SheetData(path.stem[:31] or "CSV", _read_csv(path, limits))]
         return WorkbookData(path, kind, sheets, digest, size, "csv")
-    date1904 = False
+    report = GuardReport()
     try:
         if kind in {"xlsx", "xlsm"}:
-            date1904, sheets = _guard_and_read(path, kind, limits, progress)
+            report, sheets = _guard_and_read(path, kind, limits, progress, on_sheet)
         else:
             if kind == "ods":
-                date1904 = guard_zip(path, limits, progress)
-            sheets = _read_calamine(path, kind, progress)
+                report = guard_zip(path, limits, progress)
+            sheets = _read_calamine(path, kind, progress, report.errors, on_sheet)
         reader = "calamine"
-    except UnreadableFileError:
-        raise
-    except Exception as exc:  # calamine's own error types, from a Rust library
+    except _CalamineFailed as failed:
+        exc = failed.cause
         message = str(exc)
         if type(exc).__name__ == "PasswordError" or "password" in message.lower():
             raise UnreadableFileError("import_encrypted", path=path.name) from exc
         if "cell limit" in message.lower():
             raise UnreadableFileError(
-                "import_sheet_too_large", path=path.name, rows="?", columns="?",
-                limit=limits.max_cells,
-            ) from exc  # fmt: skip
+                "import_sheet_too_large_unknown", path=path.name, limit=limits.max_cells
+            ) from exc
+        log.info("calamine could not read %s: %s", path.name, message[:500])
         if kind not in {"xlsx", "xlsm"}:
             raise UnreadableFileError(
-                "import_corrupt", path=path.name, detail=message[:200]
+                "import_corrupt", path=path.name, reason="import_reason_reader"
             ) from exc
-        sheets = _read_openpyxl(path, message)
+        sheets = _read_openpyxl(path)
         reader = "openpyxl"
+        if on_sheet is not None:
+            for sheet in sheets:
+                on_sheet(sheet)
+                sheet.rows = []
     if progress is not None:
         progress.report(0.4, "import_reading")
-    return WorkbookData(path, kind, sheets, digest, size, reader, date1904)
+    return WorkbookData(path, kind, sheets, digest, size, reader, report.date1904)
 
 
-def _read_calamine(path: Path, kind: str, progress: Progress | None) -> list[SheetData]:
+Errors = dict[str, dict[tuple[int, int], str]]
+
+
+def _mark_errors(sheet: SheetData, errors: Errors) -> None:
+    """Error cells, which calamine reads as empty, become `CellError`s where they stand."""
+    for (row, col), text in sorted(errors.get(sheet.name, {}).items()):
+        while len(sheet.rows) <= row:
+            sheet.rows.append([])
+        cells = sheet.rows[row]
+        if len(cells) <= col:
+            cells.extend([""] * (col + 1 - len(cells)))
+        cells[col] = CellError(text)
+
+
+def _read_calamine(
+    path: Path,
+    kind: str,
+    progress: Progress | None,
+    errors: Errors,
+    on_sheet: Callable[[SheetData], None] | None,
+) -> list[SheetData]:
     """Every worksheet as rows (.ods, .xls and packages the guard has checked)."""
     with _Sheets(path, kind, progress) as sheets:
         for name in sheets.names:
             sheets.parse(name)
-        return sheets.collect()
+        return sheets.collect(errors, on_sheet)
 
 
 def _guard_and_read(
-    path: Path, kind: str, limits: Limits, progress: Progress | None
-) -> tuple[bool, list[SheetData]]:
+    path: Path,
+    kind: str,
+    limits: Limits,
+    progress: Progress | None,
+    on_sheet: Callable[[SheetData], None] | None,
+) -> tuple[GuardReport, list[SheetData]]:
     """An .xlsx package checked and read at once: each sheet is parsed as soon as its part has
     passed the guard, while the guard goes on with the next (two cores at work)."""
     with _Sheets(path, kind, progress) as sheets:
-        date1904 = guard_zip(path, limits, progress, parse=sheets.parse)
-        return date1904, sheets.collect()
+        report = guard_zip(path, limits, progress, parse=sheets.parse)
+        return report, sheets.collect(report.errors, on_sheet)
 
 
 class _Sheets:
@@ -468,7 +859,7 @@ class _Sheets:
 
         self.path, self.kind, self.progress = path, kind, progress
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine")
-        self.jobs: dict[str, Future[list[list[Any]]]] = {}
+        self.jobs: dict[str, Future[list[list[list[Any]]]]] = {}
         self.metadata: list[Any] = []
         self._visible = SheetVisibleEnum.Visible
         self._worksheet = SheetTypeEnum.WorkSheet
@@ -479,8 +870,11 @@ class _Sheets:
         return self
 
     def _load_metadata(self) -> None:
-        with _open_calamine(self.path, self.kind) as workbook:
-            self.metadata = [m for m in workbook.sheets_metadata if m.typ == self._worksheet]
+        try:
+            with _open_calamine(self.path, self.kind) as workbook:
+                self.metadata = [m for m in workbook.sheets_metadata if m.typ == self._worksheet]
+        except Exception as exc:  # calamine's own error types, and what its values raise
+            raise _CalamineFailed(exc) from exc
 
     @property
     def names(self) -> list[str]:
@@ -490,20 +884,28 @@ class _Sheets:
         if name not in self.jobs:
             self.jobs[name] = self.pool.submit(_parse_sheet, self.path, self.kind, name)
 
-    def collect(self) -> list[SheetData]:
+    def collect(
+        self, errors: Errors, on_sheet: Callable[[SheetData], None] | None = None
+    ) -> list[SheetData]:
+        """The sheets, in the workbook's order, each with its error cells; with `on_sheet`,
+        each is handed over as soon as it is read (and its rows not kept)."""
         if not self.metadata:
             self._load_metadata()
         for name in self.names:
             self.parse(name)
-        rows_of: dict[str, list[list[Any]]] = {}
-        for done, name in enumerate(self.names, start=1):
-            rows_of[name] = self.jobs[name].result()
+        sheets = [SheetData(m.name, [], m.visible != self._visible) for m in self.metadata]
+        of_job = {self.jobs[sheet.name]: sheet for sheet in sheets}
+        for done, job in enumerate(as_completed(of_job), start=1):
+            sheet = of_job[job]
+            sheet.rows = job.result().pop()  # the job keeps no reference to the rows handed over
+            _mark_errors(sheet, errors)
+            if on_sheet is not None:
+                on_sheet(sheet)
+                sheet.rows = []
             if self.progress is not None:
-                self.progress.report(0.15 + 0.25 * done / len(self.metadata), "import_reading")
+                self.progress.report(0.15 + 0.25 * done / len(sheets), "import_reading")
                 self.progress.check()
-        return [
-            SheetData(m.name, rows_of[m.name], m.visible != self._visible) for m in self.metadata
-        ]
+        return sheets
 
     def __exit__(self, *exc: object) -> None:
         # On an error or a cancel, sheets not started are dropped; those being parsed (parts
@@ -526,13 +928,29 @@ def _open_calamine(path: Path, kind: str) -> Any:
         return CalamineWorkbook.from_filelike(handle)
 
 
-def _parse_sheet(path: Path, kind: str, name: str) -> list[list[Any]]:
-    with _open_calamine(path, kind) as workbook:
-        rows: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        return rows
+class _CalamineFailed(Exception):
+    """calamine could not read the file (whatever it raised): the file is read by openpyxl, or
+    refused. Only calamine's own failures are: an error in the guard is a bug, never a reason
+    to hand an unchecked package to another reader."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
-def _read_openpyxl(path: Path, calamine_message: str) -> list[SheetData]:
+def _parse_sheet(path: Path, kind: str, name: str) -> list[list[list[Any]]]:
+    """The sheet's rows, in a list of one that the caller empties."""
+    try:
+        with _open_calamine(path, kind) as workbook:
+            sheet = workbook.get_sheet_by_name(name)
+            rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+            return [rows]
+    except Exception as exc:  # calamine's own error types, and what its values raise
+        raise _CalamineFailed(exc) from exc
+
+
+def _read_openpyxl(path: Path) -> list[SheetData]:
+    """The workbook as openpyxl reads it (after the guard has checked the whole package)."""
     import warnings
 
     import openpyxl
@@ -552,27 +970,77 @@ def _read_openpyxl(path: Path, calamine_message: str) -> list[SheetData]:
                             number = cells[0].row
                             while len(rows) < number - 1:
                                 rows.append([])
-                        rows.append([c.value for c in row])
+                        rows.append(
+                            [
+                                CellError(str(c.value))
+                                if getattr(c, "data_type", None) == "e" and c.value is not None
+                                else c.value
+                                for c in row
+                            ]
+                        )
                     hidden = getattr(sheet, "sheet_state", "visible") != "visible"
                     sheets.append(SheetData(sheet.title, rows, hidden))
             finally:
                 workbook.close()
     except Exception as exc:  # openpyxl raises many kinds for broken packages
+        log.info("openpyxl could not read %s: %s", path.name, str(exc)[:500])
         raise UnreadableFileError(
-            "import_corrupt", path=path.name, detail=f"{calamine_message[:120]}; {str(exc)[:120]}"
+            "import_corrupt", path=path.name, reason="import_reason_reader"
         ) from exc
     return sheets
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+# -- CSV ---------------------------------------------------------------------------------------------
+
+
+def _encoding(path: Path) -> tuple[str, int]:
+    """The file's encoding (its BOM, else UTF-8 if every byte decodes so, else Windows-1252) and
+    how many bytes of BOM to skip; one pass, in pieces. A NUL character anywhere is refused: no
+    spreadsheet writes one, and PostgreSQL refuses them in text."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            encoding, skip = "utf-8", len(codecs.BOM_UTF8)
+        elif head.startswith(codecs.BOM_UTF16_LE):
+            encoding, skip = "utf-16-le", 2
+        elif head.startswith(codecs.BOM_UTF16_BE):
+            encoding, skip = "utf-16-be", 2
+        else:
+            encoding, skip = "", 0
+        handle.seek(skip)
+        wide = encoding.startswith("utf-16")
+        decoder = codecs.getincrementaldecoder(encoding or "utf-8")(
+            errors="replace" if wide else "strict"
+        )
+        lines = 1
+        for block in iter(lambda: handle.read(_CHUNK), b""):
+            if wide:
+                text = decoder.decode(block)
+                nul = text.find("\x00")
+                if nul >= 0:
+                    raise _nul(path, lines + text.count("\n", 0, nul))
+                lines += text.count("\n")
+                continue
+            nul = block.find(b"\x00")
+            if nul >= 0:
+                raise _nul(path, lines + block.count(b"\n", 0, nul))
+            lines += block.count(b"\n")
+            if not encoding:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    encoding = "cp1252"
+        if not encoding:
+            try:
+                decoder.decode(b"", final=True)
+                encoding = "utf-8"
+            except UnicodeDecodeError:
+                encoding = "cp1252"
+    return encoding, skip
+
+
+def _nul(path: Path, line: int) -> UnreadableFileError:
+    return UnreadableFileError("import_csv_nul", path=path.name, line=line)
 
 
 def _delimiter(text: str) -> str:
@@ -590,21 +1058,54 @@ def _delimiter(text: str) -> str:
     return best
 
 
+_MEMO_SIZE = 1 << 20
+
+
 def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
-    text = _decode(path.read_bytes())
-    delimiter = _delimiter(text)
-    csv.field_size_limit(4 * 2**20)
-    rows: list[list[Any]] = []
-    cells = 0
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            cells += len(row)
-            if cells > limits.max_cells or len(rows) >= EXCEL_MAX_ROWS:
+    """The rows of a CSV file, streamed: the text is never held whole (a 432 MB file once took
+    3.1 GB). Rows past Excel's, columns past Excel's, cells past the import's, a cell longer than
+    the limit and NUL characters are refused, each with its own message."""
+    encoding, skip = _encoding(path)
+    with path.open("rb") as raw:
+        raw.seek(skip)
+        sample = raw.read(65536).decode(encoding, "replace")
+        delimiter = _delimiter(sample)
+        raw.seek(skip)
+        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        csv.field_size_limit(limits.max_cell_chars)
+        rows: list[list[Any]] = []
+        cells = 0
+        # One string object for each cell text met again (statuses, funders, regions: a third of
+        # the memory of the national projects sheet), through C-level map() calls.
+        same: dict[str, str] = {}
+        remember, recall = same.setdefault, same.get
+        try:
+            for row in csv.reader(text, delimiter=delimiter):
+                width = len(row)
+                cells += width
+                if width > limits.max_columns:
+                    raise UnreadableFileError(
+                        "import_sheet_too_many_columns", path=path.name, columns=width,
+                        limit=limits.max_columns,
+                    )  # fmt: skip
+                if len(rows) >= limits.max_rows:
+                    raise UnreadableFileError(
+                        "import_sheet_too_many_rows", path=path.name, rows=len(rows) + 1,
+                        limit=limits.max_rows,
+                    )  # fmt: skip
+                if cells > limits.max_cells:
+                    raise UnreadableFileError(
+                        "import_sheet_too_large_unknown", path=path.name, limit=limits.max_cells
+                    )
+                rows.append(list(map(remember if len(same) < _MEMO_SIZE else recall, row, row)))
+        except csv.Error as exc:
+            # The csv module says which error only in words: this one is the cell size limit.
+            if "field larger than field limit" in str(exc):
                 raise UnreadableFileError(
-                    "import_sheet_too_large", path=path.name, rows=len(rows), columns=len(row),
-                    limit=limits.max_cells,
-                )  # fmt: skip
-            rows.append(row)
-    except csv.Error as exc:
-        raise UnreadableFileError("import_corrupt", path=path.name, detail=str(exc)) from exc
+                    "import_cell_too_large", path=path.name, limit=limits.max_cell_chars
+                ) from exc
+            log.info("unreadable CSV %s: %s", path.name, exc)
+            raise UnreadableFileError(
+                "import_corrupt", path=path.name, reason="import_reason_csv"
+            ) from exc
     return rows

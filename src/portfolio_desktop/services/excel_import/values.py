@@ -5,7 +5,8 @@ narrow no-break spaces, `750 k€`, `1,2 M€`); dates become `date` (date cells
 `15/03/2021`, `2021-03-15`, `15 mars 2021`); closed lists (statuses, instruments, kinds, roles,
 regions) are matched in French or English whatever the case, accents or punctuation. A value that
 could mean two things (`1,250`, a bare year in a date column, a word that fits two statuses) raises
-`CellProblem` with an `import_*` code: it is flagged, never guessed.
+`CellProblem` with an `import_*` code: it is flagged, never guessed. So does an Excel error cell
+(`#DIV/0!`, `#N/A`: a `CellError`, as the reader hands them over) and an amount past any portfolio's.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ...domain.enums import (
     ProjectStatus,
     Region,
 )
+from ...domain.money import MAX_CENTS
 from ...domain.text import fold
 from ...domain.text import key as _key
 from ...messages import LABELS
@@ -43,6 +45,32 @@ class CellProblem(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+class CellError:
+    """An Excel error cell (`#DIV/0!`, `#N/A`, `#VALUE!`…): what a formula showed instead of a
+    value. The reader puts one where calamine would leave the cell empty; every conversion of a
+    cell refuses it with `import_cell_error`, its text is what the cell shows."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"CellError({self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[type[CellError], tuple[str]]:
+        return (CellError, (self.text,))
+
+
+def refuse_error(value: Any) -> None:
+    """Raises `import_cell_error` for an error cell; any other value passes."""
+    if type(value) is CellError:
+        raise CellProblem("import_cell_error", value=value.text)
 
 
 def is_blank(value: Any) -> bool:
@@ -69,6 +97,12 @@ def parse_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
+
+
+def cell_text(value: Any) -> str:
+    """`parse_text` for a cell to import: an error cell is refused, not taken for its text."""
+    refuse_error(value)
+    return parse_text(value)
 
 
 # -- amounts -----------------------------------------------------------------------------------------
@@ -118,16 +152,32 @@ def _cents(value: Decimal) -> int:
     return int((value * 100).to_integral_value(rounding=ROUND_HALF_EVEN))
 
 
+def _bounded(cents: int, value: object) -> int:
+    """Cents past `MAX_CENTS` (1,000 billion euros) are no portfolio's: refused as read, before
+    any sum or database column can overflow on them (`1E+307`)."""
+    if abs(cents) > MAX_CENTS:
+        raise _too_large(value)
+    return cents
+
+
+def _too_large(value: object) -> CellProblem:
+    # A huge float as Python writes it (`1e+307`), not as its 308 digits.
+    shown = repr(value) if isinstance(value, float) else parse_text(value)
+    return CellProblem("import_amount_too_large", value=shown[:40])
+
+
 def float_cents(value: float, multiplier: int = 1) -> int:
     """A number cell in euros as cents: exact when the cell holds whole cents (nearly always)."""
     if not math.isfinite(value):
         raise CellProblem("import_bad_amount", value=str(value))
     scaled = value * 100 * multiplier
+    if not abs(scaled) <= MAX_CENTS:  # also an infinity, when 1E+307 is scaled
+        raise _too_large(value)
     whole = round(scaled)
     if abs(scaled - whole) < _FLOAT_SLACK * max(1.0, abs(scaled)) and abs(whole) < 2**53:
         return int(whole)
     # More decimals than cents: the shortest decimal that the double stands for, rounded once.
-    return _cents(Decimal(repr(value)) * multiplier)
+    return _bounded(_cents(Decimal(repr(value)) * multiplier), value)
 
 
 def parse_amount(
@@ -140,15 +190,18 @@ def parse_amount(
     """
     if value is None:
         return None
+    refuse_error(value)
     if isinstance(value, bool):
         raise CellProblem("import_bad_amount", value=str(value))
     if isinstance(value, int):
-        return value * 100 * multiplier
+        return _bounded(value * 100 * multiplier, value)
     if isinstance(value, float):
         return float_cents(value, multiplier)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise CellProblem("import_bad_amount", value=str(value))
+        if abs(value) * multiplier * 100 > MAX_CENTS:
+            raise _too_large(value)
         return _cents(value * multiplier)
     if not isinstance(value, str):
         raise CellProblem("import_bad_amount", value=parse_text(value))
@@ -177,11 +230,13 @@ def parse_amount_text(
             raise CellProblem("import_bad_amount", value=raw)
         multiplier = _MULTIPLIERS[unit]
     number = _normalise_number(match["number"].strip(), raw, decimal_separator)
+    if len(number.partition(".")[0].lstrip("0")) > 16:  # past MAX_CENTS whatever the unit
+        raise _too_large(raw)
     try:
         amount = Decimal(number)
     except InvalidOperation as exc:
         raise CellProblem("import_bad_amount", value=raw) from exc
-    cents = _cents(amount * multiplier)
+    cents = _bounded(_cents(amount * multiplier), raw)
     return -cents if negative else cents
 
 
@@ -297,6 +352,7 @@ def parse_date(value: Any, *, date1904: bool = False) -> date | None:
     """A date from a date cell, a serial number or text; None for an empty cell."""
     if value is None:
         return None
+    refuse_error(value)
     if isinstance(value, datetime):
         result = value.date()
     elif isinstance(value, date):
@@ -356,6 +412,7 @@ _FALSE = {"non", "n", "no", "faux", "false", "0", "-"}
 def parse_bool(value: Any) -> bool | None:
     if value is None:
         return None
+    refuse_error(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float) and value in (0, 1):
@@ -374,6 +431,7 @@ def parse_bool(value: Any) -> bool | None:
 def parse_int(value: Any) -> int | None:
     if value is None:
         return None
+    refuse_error(value)
     if isinstance(value, bool):
         raise CellProblem("import_bad_number", value=str(value))
     if isinstance(value, int):
@@ -520,7 +578,7 @@ def enum_codes(kind: str) -> tuple[str, ...]:
 
 def match_choice(kind: str, value: Any, mapped: Mapping[str, str] | None = None) -> str | None:
     """The code of a closed list that a cell names (labels, codes, synonyms; FR or EN)."""
-    text = parse_text(value)
+    text = cell_text(value)
     if not text:
         return None
     folded = key(text)
@@ -560,7 +618,7 @@ _REGIONS.update(
 
 
 def match_region(value: Any, mapped: Mapping[str, str] | None = None) -> str | None:
-    text = parse_text(value)
+    text = cell_text(value)
     if not text:
         return None
     folded = key(text)
@@ -574,7 +632,7 @@ def match_region(value: Any, mapped: Mapping[str, str] | None = None) -> str | N
 
 def parse_regions(value: Any, mapped: Mapping[str, str] | None = None) -> list[str]:
     """`Bretagne, Pays de la Loire` (or `;`) → region codes, in order, without repeats."""
-    text = parse_text(value)
+    text = cell_text(value)
     codes: list[str] = []
     for part in re.split(r"[;,\n]", text):
         code = match_region(part, mapped)
@@ -591,7 +649,7 @@ def parse_domain_split(value: Any) -> list[tuple[str, int]]:
 
     A single name without a percentage is the whole project (100 %); several names need theirs.
     """
-    text = parse_text(value)
+    text = cell_text(value)
     if not text:
         return []
     parts = [p.strip() for p in re.split(r"[;\n|]", text) if p.strip()]
