@@ -16,7 +16,8 @@ def french(qapp):
     locale = QLocale()
     i18n.install_language("fr")
     yield
-    i18n.install_language("en")  # removes the translators
+    i18n.install_language("en")
+    i18n.remove_translators()  # the source strings, as the other tests expect them
     QLocale.setDefault(locale)
 
 

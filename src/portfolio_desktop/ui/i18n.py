@@ -29,9 +29,7 @@ def install_language(lang: str) -> None:
     """Replaces the application's translators by those of `lang` and sets the default locale."""
     app = QCoreApplication.instance()
     assert app is not None
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
+    remove_translators()
     os.environ["PORTFOLIO_DESKTOP_LANG"] = (
         lang  # `messages` (codes → words) follows the same choice
     )
@@ -62,6 +60,15 @@ def install_language(lang: str) -> None:
             _installed.append(translator)
         else:
             log.warning("translation %s not found in %s", qm.stem, folder)
+
+
+def remove_translators() -> None:
+    """Takes every translator of ours away: the code's own (English source) strings again."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in _installed:
+            app.removeTranslator(translator)
+    _installed.clear()
 
 
 def qt_translation_folders() -> list[Path]:
