@@ -113,7 +113,7 @@ def test_check_reports_broken_rules(tmp_path: Path, pole_demo_file: Path, capsys
     code, out, _ = run(capsys, "check", "--db", str(path), "--lang", "en")
     assert code == 1
     assert f"Project {reference}: the domain split adds up to 95% instead of 100%." in out
-    assert out.splitlines()[-1] == "1 error(s), 0 warning(s)."
+    assert out.splitlines()[-1] == "1 error, 0 warnings."
 
 
 def test_check_json_lists_findings_and_exits_1_only_on_errors(

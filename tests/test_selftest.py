@@ -66,7 +66,7 @@ def test_a_step_that_raises_fails_the_self_test_and_skips_what_depends_on_it(
     assert lines[3] == "FAILED  demo: RuntimeError: seeds unreadable"
     for line, step in zip(lines[4:8], ("export", "import", "chart", "desktop"), strict=True):
         assert line == f"skipped {step}: a step it depends on failed"
-    assert lines[-1].startswith("Self-test failed: 1 step(s) failed and 4 skipped of 7 (")
+    assert lines[-1].startswith("Self-test failed: 1 step failed and 4 skipped of 7 (")
     assert "Details in the log: " in lines[-1]
 
 
@@ -97,4 +97,4 @@ def test_a_missing_resource_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     missing = tmp_path / "resources" / "demo" / "seeds.json"
     assert lines[1] == f"ÉCHEC   installation : fichier manquant : {missing}"
     assert lines[2] == "sauté   base de données : une étape dont il dépend a échoué"
-    assert lines[-1].startswith("Autotest en échec : 1 étape(s) en échec et 6 sautée(s) sur 7 (")
+    assert lines[-1].startswith("Autotest en échec : 1 étape en échec et 6 sautées sur 7 (")

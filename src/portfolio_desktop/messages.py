@@ -8,6 +8,7 @@ turn them into a sentence here, in French (the default) or English. Parameters n
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -166,8 +167,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "name_taken": ("Ce nom est déjà utilisé.", "This name is already in use."),
     "in_use": (
-        "Impossible de supprimer : encore utilisé par {count} enregistrement(s).",
-        "Cannot delete: still used by {count} record(s).",
+        "Impossible de supprimer : encore utilisé par {count} {count|enregistrement|enregistrements}.",
+        "Cannot delete: still used by {count} {count|record|records}.",
     ),
     "stale_record": (
         "Cet enregistrement a été modifié ailleurs depuis son ouverture.",
@@ -295,8 +296,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "check_progress_projects": ("Contrôle des projets…", "Checking the projects…"),
     "check_summary": (
-        "{errors} erreur(s), {warnings} avertissement(s).",
-        "{errors} error(s), {warnings} warning(s).",
+        "{errors} {errors|erreur|erreurs}, {warnings} {warnings|avertissement|avertissements}.",
+        "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}.",
     ),
     "check_ok": ("Aucun problème trouvé.", "No problem found."),
     # -- export -- (services/excel_export.py, the export command and dialog)
@@ -339,8 +340,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{option}: unknown value '{value}'.",
     ),
     "export_done": (
-        "{projects} projets, {lines} lignes de financement → {path}",
-        "{projects} projects, {lines} funding lines → {path}",
+        "{projects} {projects|projet|projets}, {lines} {lines|ligne|lignes} de financement → {path}",
+        "{projects} {projects|project|projects}, {lines} funding {lines|line|lines} → {path}",
     ),
     "export_template_done": ("Modèle vierge → {path}", "Blank template → {path}"),
     "export_truncated": (
@@ -669,8 +670,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A later import changed the same records: undo it first.",
     ),
     "import_undo_stale": (
-        "{count} enregistrement(s) de l'import n°{batch} ont été modifiés depuis : l'annulation est refusée.",
-        "{count} record(s) of import #{batch} were edited since: the undo is refused.",
+        "{count} {count|enregistrement|enregistrements} de l'import n°{batch} {count|a été modifié|ont été modifiés} depuis : l'annulation est refusée.",
+        "{count} {count|record|records} of import #{batch} {count|was|were} edited since: the undo is refused.",
     ),
     "import_undo_refused": ("Annulation impossible.", "Cannot undo."),
     "import_checking": ("Vérification du fichier…", "Checking the file…"),
@@ -679,22 +680,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_writing": ("Enregistrement…", "Saving…"),
     "import_undoing": ("Annulation de l'import…", "Undoing the import…"),
     "import_done": (
-        "{projects} projet(s) créé(s), {updated} mis à jour, {unchanged} inchangé(s) ; "
-        "{lines} ligne(s) de financement créée(s) ; import n°{batch}.",
-        "{projects} project(s) created, {updated} updated, {unchanged} unchanged; "
-        "{lines} funding line(s) created; import #{batch}.",
+        "{projects} {projects|projet créé|projets créés}, {updated} mis à jour, {unchanged} {unchanged|inchangé|inchangés} ; "
+        "{lines} {lines|ligne de financement créée|lignes de financement créées} ; import n°{batch}.",
+        "{projects} {projects|project|projects} created, {updated} updated, {unchanged} unchanged; "
+        "{lines} funding {lines|line|lines} created; import #{batch}.",
     ),
     "import_dry_run_done": (
-        "Simulation : {projects} projet(s) à créer, {updated} à mettre à jour, {unchanged} inchangé(s) ; rien n'a été écrit.",
-        "Dry run: {projects} project(s) to create, {updated} to update, {unchanged} unchanged; nothing was written.",
+        "Simulation : {projects} {projects|projet|projets} à créer, {updated} à mettre à jour, {unchanged} {unchanged|inchangé|inchangés} ; rien n'a été écrit.",
+        "Dry run: {projects} {projects|project|projects} to create, {updated} to update, {unchanged} unchanged; nothing was written.",
     ),
     "import_nothing_written": (
-        "{count} erreur(s) : rien n'a été importé (--valid-only importe les lignes valides).",
-        "{count} error(s): nothing was imported (--valid-only imports the valid rows).",
+        "{count} {count|erreur|erreurs} : rien n'a été importé (--valid-only importe les lignes valides).",
+        "{count} {count|error|errors}: nothing was imported (--valid-only imports the valid rows).",
     ),
     "import_undone": (
-        "Import n°{batch} annulé : {deleted} enregistrement(s) supprimé(s), {restored} rétabli(s).",
-        "Import #{batch} undone: {deleted} record(s) deleted, {restored} restored.",
+        "Import n°{batch} annulé : {deleted} {deleted|enregistrement supprimé|enregistrements supprimés}, {restored} {restored|rétabli|rétablis}.",
+        "Import #{batch} undone: {deleted} {deleted|record|records} deleted, {restored} restored.",
     ),
     # -- end of import --
 }
@@ -706,13 +707,31 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else "fr"
 
 
+#: `{count|erreur|erreurs}`: the word agreeing with the number `count` (French: 0 and 1 take the
+#: singular; English: 1 only). The number itself is written `{count}`, as any parameter.
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def plural(template: str, params: Mapping[str, object], lang: str) -> str:
+    """The template with each `{name|one|many}` replaced by the form `params[name]` asks for."""
+
+    def form(match: re.Match[str]) -> str:
+        value = params.get(match.group(1))
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return match.group(3)
+        one = abs(value) < 2 if lang == "fr" else value == 1
+        return match.group(2) if one else match.group(3)
+
+    return _PLURAL.sub(form, template)
+
+
 def text(code: str, params: Mapping[str, object] | None = None, lang: str | None = None) -> str:
     """The sentence for a code; unknown codes fall back to the code itself, never to a crash."""
     lang = lang or current_language()
     templates = CATALOGUE.get(code)
     if templates is None:
         return code if not params else f"{code} {dict(params)}"
-    template = templates[0 if lang == "fr" else 1]
+    template = plural(templates[0 if lang == "fr" else 1], params or {}, lang)
     values: dict[str, object] = {}
     for key, value in (params or {}).items():
         if isinstance(value, int) and (key in MONEY_PARAMS or key.endswith("_cents")):
@@ -868,7 +887,7 @@ CATALOGUE.update(
         "chart_not_given": ("Non renseigné", "Not given"),
         "chart_not_assessed": ("Non évalué", "Not assessed"),
         "chart_empty": ("Aucune donnée pour ce filtre.", "No data for this filter."),
-        "chart_projects": ("{count} projets", "{count} projects"),
+        "chart_projects": ("{count} {count|projet|projets}", "{count} {count|project|projects}"),
         "chart_rate_of_previous": ("{rate} de l'étape précédente", "{rate} of the previous step"),
         "chart_level": ("Niveau {level}", "Level {level}"),
         # Hover texts (exact values)
@@ -882,10 +901,13 @@ CATALOGUE.update(
             "{label}\n{value} ({share} of the total)",
         ),
         "tip_step": (
-            "{step} : {count} projets\n{rate} de l'étape précédente",
-            "{step}: {count} projects\n{rate} of the previous step",
+            "{step} : {count} {count|projet|projets}\n{rate} de l'étape précédente",
+            "{step}: {count} {count|project|projects}\n{rate} of the previous step",
         ),
-        "tip_first_step": ("{step} : {count} projets", "{step}: {count} projects"),
+        "tip_first_step": (
+            "{step} : {count} {count|projet|projets}",
+            "{step}: {count} {count|project|projects}",
+        ),
         "tip_score": ("{label} : {score} sur 4", "{label}: {score} out of 4"),
         # Key figures
         "kf_submitted": ("Projets déposés", "Projects submitted"),
@@ -902,11 +924,11 @@ CATALOGUE.update(
         ),
         "kf_leverage": ("Effet de levier", "Leverage"),
         "kf_leverage_detail": (
-            "budget total ÷ aide publique, sur {count} projets financés",
-            "total budget ÷ public funding, over {count} funded projects",
+            "budget total ÷ aide publique, sur {count} {count|projet financé|projets financés}",
+            "total budget ÷ public funding, over {count} funded {count|project|projects}",
         ),
         "kf_leverage_left_out": (
-            "({count} sans budget ou sans aide publique écarté(s))",
+            "({count} sans budget ou sans aide publique {count|écarté|écartés})",
             "({count} without a budget or public funding left out)",
         ),
         "kf_granted_detail": ("{exact} de {instruments}", "{exact} in {instruments}"),
@@ -915,15 +937,15 @@ CATALOGUE.update(
             "{granted}; beside them: {items}",
         ),
         "kf_average_detail": (
-            "sur {count} projets financés ayant une aide",
-            "over {count} funded projects with funding",
+            "sur {count} {count|projet financé ayant|projets financés ayant} une aide",
+            "over {count} funded {count|project|projects} with funding",
         ),
         "kf_average_left_out": (
-            "({count} sans aide écarté(s))",
+            "({count} sans aide {count|écarté|écartés})",
             "({count} without funding left out)",
         ),
         "kf_sme_left_out": (
-            "({count} de type inconnu écartée(s))",
+            "({count} de type inconnu {count|écartée|écartées})",
             "({count} of unknown kind left out)",
         ),
         # What a chart sums, and what its shares are of
@@ -935,7 +957,10 @@ CATALOGUE.update(
         ),
         "chart_note_including": (", {names} compris", ", {names} included"),
         "chart_partly_assessed": ("Évaluation partielle", "Partly assessed"),
-        "kf_projects": ("{count} projets dans le filtre", "{count} projects in the filter"),
+        "kf_projects": (
+            "{count} {count|projet|projets} dans le filtre",
+            "{count} {count|project|projects} in the filter",
+        ),
         "kf_not_applicable": ("—", "—"),
         # The executive report
         "report_title": ("Portefeuille de projets R&D", "R&D project portfolio"),
@@ -997,10 +1022,10 @@ CATALOGUE.update(
             "Projects that reached the '{step}' step (status history)",
         ),
         "filter_project_ids": (
-            "{count} projets choisis un par un (à revoir)",
-            "{count} projects picked one by one (to review)",
+            "{count} {count|projet choisi|projets choisis} un par un (à revoir)",
+            "{count} {count|project|projects} picked one by one (to review)",
         ),
-        "filter_picked": ("{count} choisis", "{count} picked"),
+        "filter_picked": ("{count} {count|choisi|choisis}", "{count} picked"),
         "filter_incomplete": (
             "Projets sans {fields}",
             "Projects without {fields}",
@@ -1096,20 +1121,20 @@ CATALOGUE.update(
             "skipped {step}: a step it depends on failed",
         ),
         "selftest_installation_done": (
-            "ressources dans {resources}, {translations} traduction(s) compilée(s), {migrations} migration(s)",
-            "resources in {resources}, {translations} compiled translation(s), {migrations} migration(s)",
+            "ressources dans {resources}, {translations} {translations|traduction compilée|traductions compilées}, {migrations} {migrations|migration|migrations}",
+            "resources in {resources}, {translations} compiled {translations|translation|translations}, {migrations} {migrations|migration|migrations}",
         ),
         "selftest_database_done": (
             "base créée par les migrations, révision {revision}",
             "database created by the migrations, revision {revision}",
         ),
         "selftest_demo_done": (
-            "{projects} projets, {lines} lignes de financement, {total_cents} accordés",
-            "{projects} projects, {lines} funding lines, {total_cents} granted",
+            "{projects} {projects|projet|projets}, {lines} {lines|ligne|lignes} de financement, {total_cents} accordés",
+            "{projects} {projects|project|projects}, {lines} funding {lines|line|lines}, {total_cents} granted",
         ),
         "selftest_export_done": (
-            "{projects} projets écrits dans {file} ({size})",
-            "{projects} projects written to {file} ({size})",
+            "{projects} {projects|projet écrit|projets écrits} dans {file} ({size})",
+            "{projects} {projects|project|projects} written to {file} ({size})",
         ),
         "selftest_import_done": (
             "{projects} projets et {lines} lignes relus dans une base vide ; mêmes chiffres que l'original",
@@ -1128,8 +1153,8 @@ CATALOGUE.update(
             "Self-test passed: {total} of {total} steps in {seconds} s.",
         ),
         "selftest_failed": (
-            "Autotest en échec : {failed} étape(s) en échec et {skipped} sautée(s) sur {total} ({seconds} s). Détails dans le journal : {log}",
-            "Self-test failed: {failed} step(s) failed and {skipped} skipped of {total} ({seconds} s). Details in the log: {log}",
+            "Autotest en échec : {failed} {failed|étape|étapes} en échec et {skipped} {skipped|sautée|sautées} sur {total} ({seconds} s). Détails dans le journal : {log}",
+            "Self-test failed: {failed} {failed|step|steps} failed and {skipped} skipped of {total} ({seconds} s). Details in the log: {log}",
         ),
         "selftest_missing_file": ("fichier manquant : {path}", "missing file: {path}"),
         "selftest_schema_not_current": (
@@ -1145,8 +1170,8 @@ CATALOGUE.update(
             "{path} is not a file of the expected format",
         ),
         "selftest_import_refused": (
-            "le classeur exporté est refusé à l'import : {errors} erreur(s), dont : {first}",
-            "the exported workbook is refused on import: {errors} error(s), first: {first}",
+            "le classeur exporté est refusé à l'import : {errors} {errors|erreur|erreurs}, dont : {first}",
+            "the exported workbook is refused on import: {errors} {errors|error|errors}, first: {first}",
         ),
         "selftest_round_trip_differs": (
             "les chiffres relus diffèrent de l'original : {keys}",
