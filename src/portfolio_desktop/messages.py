@@ -12,12 +12,18 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from .domain.money import format_money
+from .domain.money import format_count, format_money
 
 LANGUAGES = ("fr", "en")
 MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents"}
 #: Parameters that hold a project status code, shown as the status's label.
 STATUS_PARAMS = {"status", "from", "to", "step"}
+#: Numbers that are not counts, written as they are: years, numbers of a thing (import no. 1234,
+#: row 10234 of a sheet, a revision), sizes in a unit the template names.
+NOT_COUNTS = {
+    "year", "start", "end", "batch", "row", "rowid", "line", "page", "pages", "revision",
+    "version", "seconds", "size_mb", "limit_mb", "width", "height", "score", "min", "max",
+}  # fmt: skip
 
 #: code → (French, English). Keep both languages for every code (a test checks it).
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -750,6 +756,8 @@ def text(code: str, params: Mapping[str, object] | None = None, lang: str | None
             values[key] = value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
         elif key == "reason" and isinstance(value, str) and value in CATALOGUE:
             values[key] = text(value, None, lang)  # a reason's code becomes its words
+        elif type(value) is int and key not in NOT_COUNTS:
+            values[key] = format_count(value, lang)  # « 1 379 projets », "1,379 projects"
         else:
             values[key] = value
     try:

@@ -51,6 +51,12 @@ def _group(digits: str, sep: str) -> str:
     return sep.join(reversed(parts))
 
 
+def format_count(number: int, lang: str = "fr") -> str:
+    """`1 379` in French (a narrow no-break space), `1,379` in English."""
+    text = _group(str(abs(number)), NNBSP if lang == "fr" else ",")
+    return ("-" if number < 0 else "") + text
+
+
 def format_money(cents: int, lang: str = "fr", *, decimals: bool = True) -> str:
     """`1 300 000,50 €` in French (narrow no-break spaces), `€1,300,000.50` in English."""
     negative = cents < 0
