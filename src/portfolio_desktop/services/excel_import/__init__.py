@@ -29,7 +29,14 @@ from ..progress import Progress
 from ..safety import backup_before_import, changed_records
 from .choices import ImportChoices, apply_choices, mapping_report, row_accounts
 from .commit import UndoRefusedError, undo_import, write_plan
-from .headers import SheetMapping, apply_columns, detect_mapping, plan_references, signature
+from .headers import (
+    SheetMapping,
+    apply_columns,
+    detect_mapping,
+    plan_references,
+    propose_grant_defaults,
+    signature,
+)
 from .plan import ImportPlan, Outcome, Problem, Skipped, build_plan
 from .profiles import (
     Profile,
@@ -178,6 +185,9 @@ def map_workbook(
         rows = {sheet.name: sheet.rows for sheet in workbook.sheets}
         setup.mappings = apply_choices(setup.mappings, rows, choices)
         setup.choices = choices
+    if setup.profile is None:
+        for mapping in setup.mappings:
+            propose_grant_defaults(mapping)
     return setup
 
 

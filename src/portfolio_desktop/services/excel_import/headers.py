@@ -623,6 +623,28 @@ def _can_generate(kind: str, fields: Sequence[str | None]) -> bool:
     )
 
 
+#: What a list of grants awarded says without a column for it: each row is a funded project
+#: (a signed convention, a programmed operation), its line a grant unless the file says otherwise.
+GRANT_LIST_DEFAULTS = {"status": "funded", "instrument": "grant"}
+
+
+def propose_grant_defaults(mapping: SheetMapping) -> None:
+    """A projects sheet of grants awarded — a funder, a beneficiary, an amount granted, and no
+    reference or status of its own (SCDL publications, cohesion-fund operation lists) — gets
+    « funded » and « grant » for every row, as values the user sees and can change."""
+    mapped = mapping.mapped()
+    if (
+        mapping.kind != "projects"
+        or "reference" in mapped
+        or "status" in mapped
+        or not {"funder", "line_granted", "lead"} <= mapped
+    ):
+        return
+    for field_key, value in GRANT_LIST_DEFAULTS.items():
+        if field_key not in mapped:
+            mapping.fixed.setdefault(field_key, value)
+
+
 def generated_reference(row: Sequence[Any], columns: Sequence[int]) -> str:
     """A project's reference made from the row's texts in `columns`: `G-` and ten hexadecimal
     digits of their SHA-1, each text folded (case, accents, spacing and punctuation do not change

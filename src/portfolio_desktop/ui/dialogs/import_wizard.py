@@ -631,9 +631,19 @@ class MappingPage(QWizardPage):
             widget.setEnabled(bool(fields))
         self.fixed_clear.setEnabled(bool(mapping.fixed))
         labels = {f.key: f.label(lang) for f in fields}
+
+        def shown(field_key: str, value: str) -> str:
+            enum = ENUM_OF_FIELD.get(field_key)
+            if enum and value in enum_codes(enum):
+                return messages.label(enum, value, lang)  # a code the layout proposed
+            return value
+
         self.fixed_list.setText(
             self.tr("For every row: %1").replace(
-                "%1", " ; ".join(f"{labels.get(k, k)} = « {v} »" for k, v in mapping.fixed.items())
+                "%1",
+                " ; ".join(
+                    f"{labels.get(k, k)} = « {shown(k, v)} »" for k, v in mapping.fixed.items()
+                ),
             )
             if mapping.fixed
             else ""
