@@ -198,3 +198,42 @@ def test_a_fixed_value_a_field_cannot_take_is_an_error_of_the_sheet(
     assert not report.ok and report.batch_id is None
     assert any(p.code == "import_unknown_status" and p.row == 0 for p in report.problems)
     assert scalar(db, "SELECT count(*) FROM project") == 0
+
+
+def test_references_with_spaces_are_written_the_portfolios_way(db: Any, tmp_path: Path) -> None:
+    rows = [
+        [
+            "N° dossier",
+            "Intitulé",
+            "Statut",
+            "Financeur",
+            "Type d'aide",
+            "Montant",
+            "Montant versé",
+        ],
+        ["Q 00 03 151", "Éclairage", "Financé", "Région Z", "Subvention", "97 000euros", None],
+        ["DELIB 06FIN du 13-04-2017", "Voirie", "Financé", "Région Z", "Subvention", 10, None],
+    ]
+    path = book(tmp_path / "dossiers.xlsx", rows)
+    report = import_workbook(db, path)
+    assert report.ok, report.to_json()["errors"]
+    with db.read() as session:
+        found = session.connection().exec_driver_sql("SELECT reference FROM project").fetchall()
+    assert sorted(r[0] for r in found) == ["DELIB-06FIN-du-13-04-2017", "Q-00-03-151"]
+    assert scalar(db, "SELECT sum(granted_cents) FROM funding_line") == 9_701_000
+    again = import_workbook(db, path)
+    assert again.counts["projects"] == {"created": 0, "updated": 0, "unchanged": 2}
+
+
+def test_a_utf8_bom_over_windows_1252_bytes_is_read_as_windows_1252(tmp_path: Path) -> None:
+    import codecs
+
+    from portfolio_desktop.services.excel_import.reader import read_workbook
+
+    path = tmp_path / "bom.csv"
+    path.write_bytes(
+        codecs.BOM_UTF8 + "Référence;Intitulé\nR-1;Éclairage public\n".encode("cp1252")
+    )
+    rows = read_workbook(path).sheets[0].rows
+    assert rows == [["Référence", "Intitulé"], ["R-1", "Éclairage public"]]
+    assert not any("\ufffd" in cell for row in rows for cell in row)

@@ -51,6 +51,7 @@ from .values import (
     key,
     match_choice,
     match_region,
+    normalise_reference,
     parse_amount,
     parse_bool,
     parse_date,
@@ -356,6 +357,8 @@ def _converter(
     decimal = profile.decimal_separator if profile else None
     if field_key in {"domains"}:
         return parse_domain_split
+    if field_key == "reference":
+        return lambda v: normalise_reference(cell_text(v))
     if field_key == "regions":
         return lambda v: parse_regions(v, value_map)
     if field_key in {"region", "org_region"}:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -105,6 +106,22 @@ def cell_text(value: Any) -> str:
     return parse_text(value)
 
 
+_REFERENCE_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$")
+_REFERENCE_GAPS = re.compile(r"[^A-Za-z0-9_./-]+")
+
+
+def normalise_reference(text: str) -> str:
+    """A reference as the portfolio writes them: `Q 00 03 151` → `Q-00-03-151`, `DELIB 06FIN du
+    13-04-2017` → `DELIB-06FIN-du-13-04-2017` (accents dropped, each run of other characters one
+    `-`); a reference already so written is kept as it is, one too long is left to be refused."""
+    text = text.strip()
+    if not text or _REFERENCE_OK.match(text):
+        return text
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    written = _REFERENCE_GAPS.sub("-", folded).strip("-._/")
+    return written if _REFERENCE_OK.match(written) else text
+
+
 # -- amounts -----------------------------------------------------------------------------------------
 
 _SPACES = str.maketrans(
@@ -142,7 +159,7 @@ _AMOUNT = re.compile(
     r"(?P<number>\d[\d .,'’]*)\s*"
     r"(?P<unit>[a-z]+)?\s*€?\s*$"
 )
-_CURRENCY = re.compile(r"\b(?:euros?|eur)\b")
+_CURRENCY = re.compile(r"(?:(?<=\d)|\b)(?:euros?|eur)\b")
 _TAX = re.compile(r"\b(?:ht|ttc|hors taxes?)\s*$")
 _GROUPED = re.compile(r"^\d{1,3}(?:[ .,'’]\d{3})+$")
 _FLOAT_SLACK = 1e-6
