@@ -1470,6 +1470,12 @@ CATALOGUE.update(
             "Le fichier d'association {path} n'est pas au format attendu ({reason}).",
             "The mapping file {path} is not in the expected format ({reason}).",
         ),
+        "import_funded_lines_rejected": (
+            "Le projet financé « {reference} » est laissé de côté : toutes ses lignes de "
+            "financement sont en erreur (il serait financé à 0 €).",
+            "The funded project '{reference}' is left out: all its funding lines are in error "
+            "(it would be funded with €0).",
+        ),
         "import_rows_summary": (
             "{sheet} : {read} {read|ligne lue|lignes lues} — {imported} "
             "{imported|importée|importées}, {merged} {merged|fusionnée|fusionnées}, {skipped} "

@@ -237,3 +237,27 @@ def test_a_utf8_bom_over_windows_1252_bytes_is_read_as_windows_1252(tmp_path: Pa
     rows = read_workbook(path).sheets[0].rows
     assert rows == [["Référence", "Intitulé"], ["R-1", "Éclairage public"]]
     assert not any("\ufffd" in cell for row in rows for cell in row)
+
+
+def test_valid_only_never_leaves_a_new_project_funded_with_nothing(db: Any, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    projects = workbook.active
+    projects.title = "Projets"
+    for row in (["Référence", "Intitulé", "Statut"], ["P-1", "Un", "Financé"],
+                ["P-2", "Deux", "Financé"]):  # fmt: skip
+        projects.append(row)
+    lines = workbook.create_sheet("Financements")
+    for row in (["Référence projet", "Financeur", "Type d'aide", "Montant accordé (€)"],
+                ["P-1", "Région", "Subvention", "abc"], ["P-2", "Région", "Subvention", "100"]):  # fmt: skip
+        lines.append(row)
+    path = tmp_path / "suivi.xlsx"
+    workbook.save(path)
+    report = import_workbook(db, path, valid_only=True)
+    payload = report.to_json()
+    assert payload["rows"]["Projets"] == {
+        "read": 2, "imported": 1, "merged": 0, "skipped": 0, "invalid": 1,
+    }  # fmt: skip
+    assert any("P-1" in e["message"] and e["row"] == 2 for e in payload["errors"])
+    with db.read() as session:
+        found = session.connection().exec_driver_sql("SELECT reference FROM project").fetchall()
+    assert found == [("P-2",)]

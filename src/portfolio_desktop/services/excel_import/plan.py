@@ -1588,6 +1588,21 @@ class Planner:
 
     def _drop_invalid(self) -> None:
         for project in self.projects.values():
+            # A new funded project whose every funding line is rejected would be "funded" with
+            # 0 €: it is left out with them (and its row says why).
+            if (
+                not project.bad
+                and project.existing is None
+                and project.values.get("status") == "funded"
+                and project.lines
+                and all(line.bad for line in project.lines)
+            ):
+                self.problem(
+                    project.source, "status", "import_funded_lines_rejected",
+                    reference=project.key[1],
+                )  # fmt: skip
+                project.bad = True
+        for project in self.projects.values():
             if project.bad:
                 for line in project.lines:
                     if (
