@@ -1476,6 +1476,14 @@ CATALOGUE.update(
             "The funded project '{reference}' is left out: all its funding lines are in error "
             "(it would be funded with €0).",
         ),
+        "import_amount_not_communicated": (
+            "Montant « {value} » (non communiqué) : lu comme vide.",
+            "Amount '{value}' (not communicated): read as empty.",
+        ),
+        "import_title_cut": (
+            "Intitulé de plus de {max} caractères : coupé, le texte entier est mis dans le résumé.",
+            "Title longer than {max} characters: cut, the whole text put in the summary.",
+        ),
         "import_rows_summary": (
             "{sheet} : {read} {read|ligne lue|lignes lues} — {imported} "
             "{imported|importée|importées}, {merged} {merged|fusionnée|fusionnées}, {skipped} "

@@ -261,3 +261,39 @@ def test_valid_only_never_leaves_a_new_project_funded_with_nothing(db: Any, tmp_
     with db.read() as session:
         found = session.connection().exec_driver_sql("SELECT reference FROM project").fetchall()
     assert found == [("P-2",)]
+
+
+def test_an_older_grant_layout_with_amounts_not_communicated_and_long_objects(
+    db: Any, tmp_path: Path
+) -> None:
+    long_object = "Soutien au festival. " * 40  # 840 characters
+    path = tmp_path / "subventions.csv"
+    path.write_text(
+        "COLL_NOM,COLL_SIRET,ACTE_DATE,ACTE_REF,ATTRIB_NOM,ATTRIB_SIRET,SUB_OBJ,SUB_MONTANT,"
+        "SUB_NATURE\n"
+        "Département N,225800010,2016-01-01,,AGORA,,Subvention,17 833,\n"
+        "Département N,225800010,2016-01-01,,PREVENTION ROUTIERE,,Subvention,NC,\n"
+        "Département N,225800010,2016-01-01,,BATIFRANC,,Subvention,SEM,\n"
+        f'Département N,225800010,2016-02-01,2016-12,FESTIVAL,,"{long_object}",1 500,\n',
+        encoding="utf-8",
+    )
+    report = import_workbook(db, path)
+    payload = report.to_json()
+    assert report.ok, payload["errors"]
+    fields = {c["header"]: c["field"] for c in payload["mapping"][0]["columns"]}
+    assert fields == {
+        "COLL_NOM": "funder", "ACTE_DATE": "decision_on", "ACTE_REF": "decision_reference",
+        "ATTRIB_NOM": "lead", "SUB_OBJ": "title", "SUB_MONTANT": "line_granted",
+        "SUB_NATURE": "instrument",
+    }  # fmt: skip
+    assert payload["mapping"][0]["set"] == {"status": "funded"}
+    assert payload["rows"]["subventions"]["imported"] == 4
+    warned = {(w["row"], w["column"]) for w in payload["warnings"]}
+    assert warned == {(3, "SUB_MONTANT"), (4, "SUB_MONTANT"), (5, "SUB_OBJ")}
+    assert scalar(db, "SELECT sum(granted_cents) FROM funding_line") == 1_933_300
+    assert scalar(db, "SELECT length(summary) FROM project WHERE summary <> ''") == len(
+        long_object.strip()
+    )
+    assert scalar(db, "SELECT max(length(title)) FROM project") == 500
+    again = import_workbook(db, path)
+    assert again.counts["projects"] == {"created": 0, "updated": 0, "unchanged": 4}

@@ -57,7 +57,7 @@ def assert_json_shape(report: ImportReport) -> None:
     payload = report.to_json()
     assert list(payload) == [
         "ok", "dry_run", "projects", "funding_lines", "organisations", "skipped_rows", "errors",
-        "rows", "mapping",
+        "warnings", "rows", "mapping",
     ]  # fmt: skip
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():

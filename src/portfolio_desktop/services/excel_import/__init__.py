@@ -124,6 +124,15 @@ class ImportReport:
                 }
                 for p in self.problems
             ],
+            "warnings": [
+                {
+                    "sheet": w.sheet,
+                    "row": w.row,
+                    "column": w.column,
+                    "message": messages.text(w.code, w.params, lang),
+                }
+                for w in (self.plan.warnings if self.plan else [])
+            ],
             "rows": row_accounts(self.plan) if self.plan else {},
             "mapping": mapping_report(self.mappings),
         }

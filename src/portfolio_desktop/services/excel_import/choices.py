@@ -297,6 +297,7 @@ def mapping_report(mappings: Sequence[SheetMapping]) -> list[dict[str, Any]]:
                 "columns": columns,
                 "unmapped": unmapped,
                 "set": dict(mapping.fixed),
+                "defaults": dict(mapping.defaults),
                 "generated_reference_from": [
                     mapping.header_label(i) for i in mapping.reference_from
                 ],

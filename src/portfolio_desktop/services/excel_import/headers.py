@@ -63,18 +63,21 @@ _FUNDING_EXTRAS = {
     "funder": ("financeur", "financeurs", "organisme financeur", "funder", "bailleur", "financeur public",
                "nom attribuant", "attribuant", "nom de l'attribuant", "autorité administrative",
                "collectivité", "nom de la collectivité", "organisme attribuant", "autorité de gestion",
-               "fonds", "fund", "fonds européen", "coll nom", "attrib nom"),
+               "fonds", "fund", "fonds européen", "coll nom", "attribuant nom", "nom collectivité"),
     "instrument": ("type d'aide", "nature de l'aide", "instrument", "type de financement", "forme de l'aide", "type de l'aide",
-                   "nature", "nature subvention", "nature de la subvention", "nature aide", "type de subvention"),
+                   "nature", "nature subvention", "nature de la subvention", "nature aide", "type de subvention",
+                   "sub nature"),
     "beneficiary": ("bénéficiaire", "beneficiary", "bénéficiaire de l'aide", "nom bénéficiaire",
                     "nom du bénéficiaire", "nom de l'attributaire", "attributaire", "nom attributaire",
                     "raison sociale du bénéficiaire", "beneficiary name", "name of beneficiary",
-                    "bénéficiaire nom", "benef nom", "lauréat", "nom du lauréat", "entreprise lauréate"),
+                    "bénéficiaire nom", "benef nom", "lauréat", "nom du lauréat", "entreprise lauréate",
+                    "attrib nom", "beneficiaire nom", "nom de l'organisme bénéficiaire"),
     "requested": ("montant demandé", "aide demandée", "requested", "amount requested", "demandé"),
     "paid": ("montant versé", "aide versée", "versé", "paid", "amount paid", "montant payé"),
     "decision_on": ("date de décision", "date de la décision", "date de convention", "date d'attribution", "decision date", "date d'octroi", "date de notification",
                     "date convention", "date de la convention", "date de signature", "date de la délibération", "date délibération",
-                    "date de programmation", "date d'engagement", "convention date"),
+                    "date de programmation", "date d'engagement", "convention date",
+                    "acte date", "date de l'acte", "date acte", "date de vote", "date du vote"),
 }  # fmt: skip
 #: A decision's number: several grants of one decision share it, so it is no project's reference;
 #: read to make the generated reference (with the funder, beneficiary and object) when needed.
@@ -83,7 +86,7 @@ _DECISION_REFERENCE = (
     "référence de la délibération", "n° délibération", "numéro de délibération", "délibération",
     "n° de délibération", "n° décision", "numéro de décision", "decision reference",
     "reference of the decision", "référence de la convention", "n° convention", "numéro de convention",
-    "référence convention",
+    "référence convention", "acte ref", "référence de l'acte", "référence acte", "n° acte",
 )  # fmt: skip
 _LINE_GRANTED = (
     "montant accordé", "aide accordée", "montant", "aide", "subvention", "montant de l'aide",
@@ -104,7 +107,7 @@ PROJECT_FIELDS: tuple[Field, ...] = (
             "reference": _REFERENCE,
             "acronym": ("acronyme", "acronym", "sigle", "nom court", "acronyme du projet"),
             "title": ("intitulé", "titre", "titre du projet", "intitulé du projet", "nom du projet", "title", "project title", "libellé", "nom",
-                      "objet", "objet de la subvention", "objet de la convention", "objet convention", "objet du dossier",
+                      "objet", "sub obj", "sub objet", "objet de la subvention", "objet de la convention", "objet convention", "objet du dossier",
                       "intitulé de l'opération", "nom de l'opération", "libellé de l'opération", "opération",
                       "operation name", "operation title", "name of operation", "intitulé opération", "objet de l'aide",
                       "nom du projet lauréat", "titre du projet lauréat", "projet", "project name"),
@@ -114,7 +117,7 @@ PROJECT_FIELDS: tuple[Field, ...] = (
                         "secteur", "thématique du projet"),
             "regions": ("région", "régions", "region", "regions", "code région", "région du bénéficiaire", "région du lauréat"),
             "call": ("appel à projets", "aap", "appel", "call", "appel à projet", "call for proposals", "dispositif",
-                     "concours", "programme opérationnel", "programme", "programme name", "operational programme", "édition du concours"),
+                     "concours", "sub dispositif", "programme opérationnel", "programme", "programme name", "operational programme", "édition du concours"),
             "submitted_on": ("date de dépôt", "déposé le", "date de soumission", "submission date", "dépôt"),
             "evaluated_on": ("date d'expertise", "expertisé le", "date d'évaluation", "evaluation date"),
             "labelling_decided_on": ("date de labellisation", "labellisé le", "date label", "date du label"),
@@ -455,6 +458,8 @@ class SheetMapping:
     reference_from: list[int] = field(default_factory=list)
     #: Fields given one value for every row (`--set`, the wizard's "same value for all rows").
     fixed: dict[str, str] = field(default_factory=dict)
+    #: Fields given a value for the rows whose cell is empty (a grant list's blank « nature »).
+    defaults: dict[str, str] = field(default_factory=dict)
 
     def how_of(self, index: int) -> str:
         return self.how[index] if index < len(self.how) else ("user" if self.columns[index] else "")
@@ -643,6 +648,8 @@ def propose_grant_defaults(mapping: SheetMapping) -> None:
     for field_key, value in GRANT_LIST_DEFAULTS.items():
         if field_key not in mapped:
             mapping.fixed.setdefault(field_key, value)
+        elif field_key not in mapping.fixed:
+            mapping.defaults.setdefault(field_key, value)
 
 
 def generated_reference(row: Sequence[Any], columns: Sequence[int]) -> str:

@@ -73,6 +73,10 @@ MAX_LENGTH = {
     "programme": 200, "cluster": 200,
 }  # fmt: skip
 COMPANY_KINDS = {"startup", "sme", "midcap", "large_company"}
+#: What grant publications write for an amount they do not publish (folded).
+NOT_COMMUNICATED = frozenset(
+    {"nc", "n c", "sem", "neant", "non communique", "nd", "n d", "non disponible", "confidentiel"}
+)
 
 #: Project field → the project column it fills (fields not here are handled apart).
 PROJECT_COLUMN = {
@@ -305,6 +309,8 @@ class ImportPlan:
     profile: str
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: Cells read otherwise than written, that do not stop the import (an amount « NC »).
+    warnings: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     projects: list[ProjectPlan] = field(default_factory=list)
     refs: dict[str, RefTable] = field(default_factory=dict)
@@ -480,11 +486,16 @@ def read_rows(
         constants[field_key] = _converter(
             kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
         )(raw)
-    # The user's values for the whole file win over the cells (and over a profile's constants).
+    # The user's values for the whole file win over the cells (and over a profile's constants);
+    # defaults fill the empty cells only.
     fixed: dict[str, Any] = {}
-    for field_key, raw in mapping.fixed.items():
+    defaults: dict[str, Any] = {}
+    for field_key, raw, target in (
+        *((k, v, fixed) for k, v in mapping.fixed.items()),
+        *((k, v, defaults) for k, v in mapping.defaults.items()),
+    ):
         try:
-            fixed[field_key] = _converter(
+            target[field_key] = _converter(
                 kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
             )(raw)
         except CellProblem as problem:
@@ -546,6 +557,17 @@ def read_rows(
         raw = list(transposed[i]) if i < len(transposed) else [None] * len(data)
         if nulls:
             raw = [None if type(v) is str and v.strip().casefold() in nulls else v for v in raw]
+        if field_kind == "money" and any(type(v) is str for v in raw):
+            # « NC », « SEM », « néant »: published as not communicated, read as no amount.
+            for position, v in enumerate(raw):
+                if type(v) is str and key(v) in NOT_COMMUNICATED:
+                    plan.warnings.append(
+                        Problem(
+                            name, data[position][0], mapping.header_label(i),
+                            "import_amount_not_communicated", {"value": v.strip()}, field_key,
+                        )
+                    )  # fmt: skip
+                    raw[position] = None
         try:
             values = _fast_column(field_kind, field_key, convert, raw)
         except CellProblem:
@@ -578,6 +600,10 @@ def read_rows(
         RowValues(Source(mapping, number), values_of_row, position in bad)
         for position, ((number, _), values_of_row) in enumerate(zip(data, dicts, strict=True))
     ]
+    for field_key, value in defaults.items():
+        for record in records:
+            if record.values.get(field_key) is None:
+                record.values[field_key] = value
     if mapping.reference_from:
         for record, (_, cells) in zip(records, data, strict=True):
             record.values["reference"] = generated_reference(cells, mapping.reference_from)
@@ -1095,6 +1121,18 @@ class Planner:
                 if not record.bad:
                     self.problem(record.source, "reference", "required")
                 continue
+            title = v.get("title")
+            if isinstance(title, str) and len(title) > MAX_LENGTH["title"] and not v.get("summary"):
+                # A grant's object written at length: whole in the summary, cut in the title.
+                v["summary"] = title
+                v["title"] = title[: MAX_LENGTH["title"] - 1].rstrip() + "…"
+                self.plan.warnings.append(
+                    Problem(
+                        record.source.mapping.sheet, record.source.row,
+                        record.source.column("title"), "import_title_cut",
+                        {"max": MAX_LENGTH["title"]}, "title",
+                    )
+                )  # fmt: skip
             if (
                 self._too_long(record, "reference")
                 or self._too_long(record, "acronym")
@@ -1975,6 +2013,7 @@ def _check_required(
         mapping.mapped()
         | set(sheet_profile.constants if sheet_profile else {})
         | set(mapping.fixed)
+        | set(mapping.defaults)
     )
     if mapping.reference_from:
         present.add("reference")

@@ -957,6 +957,15 @@ class PreviewPage(QWizardPage):
                 continue
             lines.append(count_line(name, label, c, ("created", "updated", "unchanged")))
         lines.extend(rows_lines(report))
+        warned = len(report.plan.warnings) if report.plan is not None else 0
+        if warned:
+            lines.append(
+                self.tr(
+                    "%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).",
+                    "",
+                    warned,
+                )
+            )
         if report.skipped:
             lines.append(
                 self.tr(
