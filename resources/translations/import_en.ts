@@ -69,7 +69,7 @@
   <context>
     <name>ImportPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1130" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln row in error was left out.</numerusform>
@@ -77,7 +77,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1159" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln imported project to complete</numerusform>
@@ -88,7 +88,7 @@
   <context>
     <name>ImportRows</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="820" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="831" />
       <source>%Ln row(s) read</source>
       <translation>
         <numerusform>%Ln row read</numerusform>
@@ -96,7 +96,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="832" />
       <source>%Ln imported</source>
       <translation>
         <numerusform>%Ln imported</numerusform>
@@ -104,7 +104,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
       <source>%Ln merged</source>
       <translation>
         <numerusform>%Ln merged</numerusform>
@@ -112,7 +112,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="834" />
       <source>%Ln skipped</source>
       <translation>
         <numerusform>%Ln skipped</numerusform>
@@ -120,7 +120,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="835" />
       <source>%Ln invalid</source>
       <translation>
         <numerusform>%Ln invalid</numerusform>
@@ -131,7 +131,7 @@
   <context>
     <name>MappingPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="734" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745" />
       <source>%Ln error(s); the preview lists them all.</source>
       <translation>
         <numerusform>%Ln error; the preview lists them all.</numerusform>
@@ -142,7 +142,15 @@
   <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
+      <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
+      <translation>
+        <numerusform>%Ln cell read otherwise than written (an amount not communicated, a long title cut into the summary).</numerusform>
+        <numerusform>%Ln cells read otherwise than written (amounts not communicated, long titles cut into the summary).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
       <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
       <translation>
         <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
@@ -150,7 +158,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="957" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="977" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln error.</numerusform>
@@ -158,7 +166,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="969" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989" />
       <source>Errors (%Ln):</source>
       <translation>
         <numerusform>Errors (%Ln):</numerusform>

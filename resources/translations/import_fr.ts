@@ -159,78 +159,78 @@
   <context>
     <name>ImportPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1040" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1060" />
       <source>Import</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1073" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1093" />
       <source>Importing…</source>
       <translation>Import en cours…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1087" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1107" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1126" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1146" />
       <source>Imported (import no. %1).</source>
       <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1045" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1065" />
       <source>Import status</source>
       <translation>État de l'import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1050" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1070" />
       <source>Projects left to complete</source>
       <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
       <translation>Projets à compléter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1114" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1134" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1114" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1134" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1115" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1135" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1115" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1135" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1116" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1136" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1116" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1136" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1117" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1137" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1117" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1137" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1130" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -238,27 +238,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1133" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1153" />
       <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
       <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1170" />
       <source>%1 without a domain</source>
       <translation>%1 sans domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1151" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1171" />
       <source>%1 without a lead partner</source>
       <translation>%1 sans porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1152" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1172" />
       <source>%1 without a budget</source>
       <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1159" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -266,17 +266,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1160" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1180" />
       <source>Show in the table</source>
       <translation>Voir dans le tableau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1173" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1193" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1199" />
       <source>Nothing was written.</source>
       <translation>Rien n'a été écrit.</translation>
     </message>
@@ -308,7 +308,7 @@
   <context>
     <name>ImportRows</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="820" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="831" />
       <source>%Ln row(s) read</source>
       <translation>
         <numerusform>%Ln ligne lue</numerusform>
@@ -316,7 +316,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="832" />
       <source>%Ln imported</source>
       <translation>
         <numerusform>%Ln importée</numerusform>
@@ -324,7 +324,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
       <source>%Ln merged</source>
       <translation>
         <numerusform>%Ln fusionnée</numerusform>
@@ -332,7 +332,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="834" />
       <source>%Ln skipped</source>
       <translation>
         <numerusform>%Ln ignorée</numerusform>
@@ -340,7 +340,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="835" />
       <source>%Ln invalid</source>
       <translation>
         <numerusform>%Ln en erreur</numerusform>
@@ -348,7 +348,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="827" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="838" />
       <source>%1: %2 — %3, %4, %5, %6.</source>
       <translation>%1 : %2 — %3, %4, %5, %6.</translation>
     </message>
@@ -526,32 +526,37 @@
       <translation>Pôles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="635" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="646" />
       <source>For every row: %1</source>
       <translation>Pour toutes les lignes : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="650" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="648" />
+      <source>For the empty cells: %1</source>
+      <translation>Pour les cellules vides : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="660" />
       <source>The file has no reference column: each project's reference is made from %1 (the same rows give the same references at every import).</source>
       <translation>Le fichier n'a pas de colonne de référence : la référence de chaque projet est faite de %1 (les mêmes lignes donnent les mêmes références à chaque import).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="691" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="702" />
       <source>The mapping changed: check again.</source>
       <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="731" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="742" />
       <source>Every row can be read.</source>
       <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="734" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745" />
       <source>%Ln error(s); the preview lists them all.</source>
       <translation>
         <numerusform>%Ln erreur ; l'aperçu la détaille.</numerusform>
@@ -559,22 +564,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="735" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="746" />
       <source>Map the values above, then check again.</source>
       <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="767" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="778" />
       <source>(leave as it is)</source>
       <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="780" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791" />
       <source>(a new funder, as written)</source>
       <translation>(un nouveau financeur, tel qu'écrit)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="794" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="805" />
       <source>Saved: the profile %1 will be proposed for similar files.</source>
       <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
@@ -582,179 +587,187 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="851" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="862" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="852" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
       <source>Nothing has been written yet.</source>
       <translation>Rien n'a encore été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="857" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="868" />
       <source>Import the valid rows only (leave out the rows in error)</source>
       <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="860" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="871" />
       <source>Show unchanged records too</source>
       <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874" />
       <source>Record</source>
       <translation>Enregistrement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880" />
       <source>Sheet</source>
       <translation>Feuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880" />
       <source>Row</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874" />
       <source>Changes</source>
       <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874" />
       <source>Identifier</source>
       <translation>Identifiant</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="875" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="886" />
       <source>Save the error report…</source>
       <translation>Enregistrer le rapport d'erreurs…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="879" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="890" />
       <source>Errors:</source>
       <translation>Erreurs :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="902" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="913" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="902" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="913" />
       <source>Funding line</source>
       <translation>Ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="903" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
       <source>Partner</source>
       <translation>Partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="903" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="915" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="915" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="915" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="905" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="916" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="910" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921" />
       <source>created</source>
       <translation>créé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="910" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="911" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="922" />
       <source>unchanged</source>
       <translation>inchangé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="924" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="935" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="939" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="939" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="940" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="940" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="941" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="952" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="941" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="952" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="942" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="942" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
+      <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
+      <translation>
+        <numerusform>%Ln cellule lue autrement qu'écrite (montant non communiqué, intitulé trop long coupé dans le résumé).</numerusform>
+        <numerusform>%Ln cellules lues autrement qu'écrites (montants non communiqués, intitulés trop longs coupés dans le résumé).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
       <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
       <translation>
         <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
@@ -762,7 +775,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="957" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="977" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln erreur.</numerusform>
@@ -770,17 +783,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981" />
       <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
       <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="985" />
       <source>Nothing to import: the portfolio already holds all of it.</source>
       <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="969" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989" />
       <source>Errors (%Ln):</source>
       <translation>
         <numerusform>Erreurs (%Ln) :</numerusform>
@@ -788,17 +801,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="997" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1017" />
       <source>Save the error report</source>
       <translation>Enregistrer le rapport d'erreurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="999" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1019" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1013" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1033" />
       <source>Error report saved to %1.</source>
       <translation>Rapport d'erreurs enregistré dans %1.</translation>
     </message>

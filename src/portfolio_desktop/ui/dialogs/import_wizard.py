@@ -638,17 +638,17 @@ class MappingPage(QWizardPage):
                 return messages.label(enum, value, lang)  # a code the layout proposed
             return value
 
-        self.fixed_list.setText(
-            self.tr("For every row: %1").replace(
-                "%1",
-                " ; ".join(
-                    f"{labels.get(k, k)} = « {shown(k, v)} »" for k, v in mapping.fixed.items()
-                ),
-            )
-            if mapping.fixed
-            else ""
-        )
-        self.fixed_list.setVisible(bool(mapping.fixed))
+        def listed(values: dict[str, str]) -> str:
+            return " ; ".join(f"{labels.get(k, k)} = « {shown(k, v)} »" for k, v in values.items())
+
+        parts = []
+        if mapping.fixed:
+            parts.append(self.tr("For every row: %1").replace("%1", listed(mapping.fixed)))
+        if mapping.defaults:
+            parts.append(self.tr("For the empty cells: %1").replace("%1", listed(mapping.defaults)))
+        self.fixed_list.setText("\n".join(parts))
+        self.fixed_list.setVisible(bool(parts))
+        self.fixed_clear.setEnabled(bool(parts))
         self._show_references(mapping)
 
     def _show_references(self, mapping: Any) -> None:
@@ -679,9 +679,10 @@ class MappingPage(QWizardPage):
 
     def clear_fixed(self) -> None:
         mapping = self._current()
-        if mapping is None or not mapping.fixed:
+        if mapping is None or not (mapping.fixed or mapping.defaults):
             return
         mapping.fixed.clear()
+        mapping.defaults.clear()
         self._show_fixed(mapping)
         self._mapping_changed()
 
