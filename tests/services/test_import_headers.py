@@ -50,6 +50,19 @@ from portfolio_desktop.services.excel_import.headers import (
         ("Bénéficiaire / Beneficiary", "beneficiary"),
         ("Date de début de l'opération", "start_on"),
         ("Operation end date", "end_on"),
+        # cohesion-fund operation lists, older SCDL names, laureates
+        ("Total des dépenses éligibles", "eligible_costs"),
+        ("Coût total éligible de l'opération", "eligible_costs"),
+        ("Montant total programmé", "total_budget"),
+        ("Contribution de l'Union", "line_granted"),
+        ("Résumé de l'opération", "summary"),
+        ("COLL_NOM", "funder"),
+        ("ATTRIB_NOM", "beneficiary"),
+        ("SUB_MONTANT", "line_granted"),
+        ("ACTE_DATE", "decision_on"),
+        ("NomAttribuant", "funder"),
+        ("Nom du lauréat", "beneficiary"),
+        ("Code région", "regions"),
     ],
 )
 def test_a_header_names_its_field_in_a_projects_sheet(header: str, field: str) -> None:
@@ -71,6 +84,12 @@ def test_a_header_names_its_field_in_a_projects_sheet(header: str, field: str) -
         "Code postal",  # not a reference
         "notificationUE",
         "idRAE",
+        "Statut juridique",  # an organisation's legal form, not the project's status
+        "Taux de cofinancement UE",
+        "Code postal de l'opération",
+        "Date de la dernière mise à jour",
+        "COLL_SIRET",
+        "ATTRIB_SIRET",
     ],
 )
 def test_a_header_that_names_no_field_is_left_unmapped(header: str) -> None:

@@ -71,7 +71,9 @@ _FUNDING_EXTRAS = {
                     "nom du bénéficiaire", "nom de l'attributaire", "attributaire", "nom attributaire",
                     "raison sociale du bénéficiaire", "beneficiary name", "name of beneficiary",
                     "bénéficiaire nom", "benef nom", "lauréat", "nom du lauréat", "entreprise lauréate",
-                    "attrib nom", "beneficiaire nom", "nom de l'organisme bénéficiaire"),
+                    "attrib nom", "beneficiaire nom", "nom de l'organisme bénéficiaire",
+                    "entreprise", "nom de l'entreprise", "raison sociale", "structure",
+                    "nom de la structure", "société", "organisme bénéficiaire"),
     "requested": ("montant demandé", "aide demandée", "requested", "amount requested", "demandé"),
     "paid": ("montant versé", "aide versée", "versé", "paid", "amount paid", "montant payé"),
     "decision_on": ("date de décision", "date de la décision", "date de convention", "date d'attribution", "decision date", "date d'octroi", "date de notification",
@@ -110,7 +112,8 @@ PROJECT_FIELDS: tuple[Field, ...] = (
                       "objet", "sub obj", "sub objet", "objet de la subvention", "objet de la convention", "objet convention", "objet du dossier",
                       "intitulé de l'opération", "nom de l'opération", "libellé de l'opération", "opération",
                       "operation name", "operation title", "name of operation", "intitulé opération", "objet de l'aide",
-                      "nom du projet lauréat", "titre du projet lauréat", "projet", "project name"),
+                      "nom du projet lauréat", "titre du projet lauréat", "projet", "project name",
+                      "libellé du projet", "libellé opération", "libellé de l'opération"),
             "status": ("statut", "état", "status", "state", "étape", "statut du projet", "phase"),
             "lead": ("porteur", "chef de file", "coordinateur", "porteur du projet", "lead", "lead partner", "coordinator", "entreprise porteuse", "porteur de projet"),
             "domains": ("domaine", "domaines", "domaine technologique", "domaines technologiques", "thématique", "domain", "domains", "domaine d'activité stratégique", "das",
@@ -129,14 +132,17 @@ PROJECT_FIELDS: tuple[Field, ...] = (
             "closed_on": ("date de clôture", "clôturé le", "clôture"),
             "abandoned_on": ("date d'abandon", "abandonné le"),
             "total_budget": ("budget total", "budget", "coût total", "montant total", "total budget", "total cost", "montant du projet", "coût du projet", "budget du projet",
-                             "coût total du projet", "coût total de l'opération", "montant total du projet", "total project cost"),
+                             "coût total du projet", "coût total de l'opération", "montant total du projet", "total project cost",
+                             "montant total programmé", "coût total programmé"),
             "eligible_costs": ("dépenses éligibles", "assiette éligible", "coût éligible", "eligible costs", "assiette", "dépenses retenues",
                                "total dépenses éligibles", "coût total éligible", "montant éligible", "montant total éligible",
                                "dépense éligible", "coût éligible total", "total eligible expenditure", "eligible expenditure",
-                               "total eligible cost", "assiette subventionnable", "dépenses subventionnables"),
+                               "total eligible cost", "assiette subventionnable", "dépenses subventionnables",
+                               "coût total éligible de l'opération", "coût éligible de l'opération",
+                               "montant total éligible de l'opération", "total des dépenses éligibles"),
             "responsible_digital": ("numérique responsable", "responsible digital", "nr"),
             "keywords": ("mots clés", "mots-clés", "keywords", "mots clefs"),
-            "summary": ("résumé", "description", "objectif", "summary", "abstract", "objectifs", "résumé du projet"),
+            "summary": ("résumé", "description", "objectif", "summary", "abstract", "objectifs", "résumé du projet", "résumé de l'opération", "operation summary", "summary of operation"),
             "notes": ("notes", "commentaire", "commentaires", "remarques", "comments", "observations"),
         },
     ),
@@ -318,7 +324,7 @@ def header_keys(text: str) -> tuple[str, ...]:
 #: Words that say nothing of the field: `Nom du bénéficiaire` is the beneficiary.
 _STOP_WORDS = frozenset({
     "de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "a", "au", "aux", "of", "the",
-    "for", "par", "pour", "sur", "nom", "name", "libelle", "total"
+    "for", "par", "pour", "sur", "nom", "name", "libelle"
 })  # fmt: skip
 #: Words that make a header another thing than a synonym without them: `SIRET attributaire` is no
 #: beneficiary, `Taux de subvention` no amount, `Code postal` no reference.
@@ -326,7 +332,8 @@ _QUALIFIERS = frozenset({
     "siret", "siren", "id", "identifiant", "code", "numero", "n", "no", "num", "insee", "rna",
     "tva", "date", "taux", "pourcentage", "nombre", "nb", "adresse", "postal", "cp", "ville",
     "commune", "pays", "email", "mail", "telephone", "tel", "url", "site", "departement",
-    "rate", "percentage", "number", "postcode", "address", "city", "country"
+    "rate", "percentage", "number", "postcode", "address", "city", "country", "juridique",
+    "forme", "legal"
 })  # fmt: skip
 #: One-word synonyms that name a field wherever they head a header (`Montant décidé ligne`).
 _HEAD_WORDS = frozenset({
