@@ -1484,6 +1484,14 @@ CATALOGUE.update(
             "Intitulé de plus de {max} caractères : coupé, le texte entier est mis dans le résumé.",
             "Title longer than {max} characters: cut, the whole text put in the summary.",
         ),
+        "import_skip_nothing_mapped": (
+            "Ligne vide dans les colonnes importées.",
+            "Row empty in the columns imported.",
+        ),
+        "import_title_from_beneficiary": (
+            "Objet absent : le projet prend le nom de son bénéficiaire.",
+            "No object given: the project is named after its beneficiary.",
+        ),
         "import_rows_summary": (
             "{sheet} : {read} {read|ligne lue|lignes lues} — {imported} "
             "{imported|importée|importées}, {merged} {merged|fusionnée|fusionnées}, {skipped} "

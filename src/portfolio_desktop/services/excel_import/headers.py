@@ -99,6 +99,7 @@ _LINE_GRANTED = (
     "participation ue", "eu amount", "eu contribution", "union contribution", "aide octroyée",
     "aide attribuée", "subvention accordée", "subvention attribuée", "subvention votée",
     "montant de la dotation", "dotation", "sub montant", "montant subvention",
+    "montant total de la subvention", "montant total de l'aide", "montant total subvention",
 )  # fmt: skip
 
 PROJECT_FIELDS: tuple[Field, ...] = (
@@ -113,7 +114,8 @@ PROJECT_FIELDS: tuple[Field, ...] = (
                       "intitulé de l'opération", "nom de l'opération", "libellé de l'opération", "opération",
                       "operation name", "operation title", "name of operation", "intitulé opération", "objet de l'aide",
                       "nom du projet lauréat", "titre du projet lauréat", "projet", "project name",
-                      "libellé du projet", "libellé opération", "libellé de l'opération"),
+                      "libellé du projet", "libellé opération", "libellé de l'opération",
+                      "présentation de la demande", "présentation du projet", "objet de la demande"),
             "status": ("statut", "état", "status", "state", "étape", "statut du projet", "phase"),
             "lead": ("porteur", "chef de file", "coordinateur", "porteur du projet", "lead", "lead partner", "coordinator", "entreprise porteuse", "porteur de projet"),
             "domains": ("domaine", "domaines", "domaine technologique", "domaines technologiques", "thématique", "domain", "domains", "domaine d'activité stratégique", "das",
@@ -610,8 +612,57 @@ def detect_mapping(
         layout=bool(title_kind == chosen and exact == len({f for f in fields if f})),
         how=hows,
     )
+    _names_of_grants(mapping)
     normalise_granted(mapping)
     return mapping
+
+
+def _names_of_grants(mapping: SheetMapping) -> None:
+    """Two names a grant list writes that the first column to ask would take wrongly: beside a
+    « bénéficiaire » column, the « attributaire » is the one who grants (the funder); beside an
+    object column, a bare « Nom » is the beneficiary's name, not the project's title."""
+    if mapping.kind != "projects":
+        return
+    keys = [header_keys(h) if h else () for h in mapping.headers]
+
+    def wanted(index: int) -> str | None:
+        return _match_keys("projects", keys[index])[0] if keys[index] else None
+
+    def has(index: int, word: str) -> bool:
+        return any(word in k.split() for k in keys[index])
+
+    beneficiary = mapping.column_of("beneficiary")
+    if beneficiary is not None and has(beneficiary, "attributaire"):
+        other = next(
+            (
+                i
+                for i, f in enumerate(mapping.columns)
+                if f is None and wanted(i) == "beneficiary" and has(i, "beneficiaire")
+            ),
+            None,
+        )
+        if other is not None:
+            _move(mapping, other, "beneficiary")
+            if mapping.column_of("funder") is None:
+                _move(mapping, beneficiary, "funder")
+            else:
+                _move(mapping, beneficiary, None)
+    title = mapping.column_of("title")
+    if title is not None and keys[title][:1] == ("nom",):
+        other = next(
+            (i for i, f in enumerate(mapping.columns) if f is None and wanted(i) == "title"), None
+        )
+        if other is not None:
+            _move(mapping, other, "title")
+            taken = {"beneficiary", "lead"} & mapping.mapped()
+            _move(mapping, title, None if taken else "beneficiary")
+
+
+def _move(mapping: SheetMapping, index: int, field_key: str | None) -> None:
+    mapping.columns[index] = field_key
+    while len(mapping.how) < len(mapping.columns):
+        mapping.how.append("")
+    mapping.how[index] = HOW_WORDS if field_key else ""
 
 
 #: What a generated reference is made of, in this order, when the file has no reference column:
@@ -649,7 +700,7 @@ def propose_grant_defaults(mapping: SheetMapping) -> None:
         mapping.kind != "projects"
         or "reference" in mapped
         or "status" in mapped
-        or not {"funder", "line_granted", "lead"} <= mapped
+        or not {"funder", "line_granted", "lead"} <= mapped | set(mapping.fixed)
     ):
         return
     for field_key, value in GRANT_LIST_DEFAULTS.items():

@@ -514,6 +514,7 @@ def read_rows(
     # Texts that mean "empty", compared as people vary them (case, spaces), cheaply.
     nulls = {n.strip().casefold() for n in profile.nulls} if profile else set()
     name = mapping.sheet
+    mapped_indices = [i for i, _ in columns]
     data: list[tuple[int, Sequence[Any]]] = []
     for index in range(mapping.header_row, len(sheet.rows)):
         row = sheet.rows[index]
@@ -523,6 +524,14 @@ def read_rows(
             c == "" or c is None or (isinstance(c, str) and not c.strip()) for c in row
         ):
             plan.skipped.append(Skipped(name, number, "import_skip_blank"))
+            continue
+        if not any(
+            i < len(row)
+            and not (row[i] is None or (isinstance(row[i], str) and not row[i].strip()))
+            for i in mapped_indices
+        ):
+            # Something only in columns not imported (« non concerné » down a remarks column).
+            plan.skipped.append(Skipped(name, number, "import_skip_nothing_mapped"))
             continue
         reference = first.strip() if isinstance(first, str) else parse_text(first)
         if (
@@ -1122,6 +1131,21 @@ class Planner:
                     self.problem(record.source, "reference", "required")
                 continue
             title = v.get("title")
+            if (
+                not title
+                and not v.get("acronym")
+                and v.get("lead")
+                and record.source.mapping.reference_from
+            ):
+                # A grant published without its object: named after its beneficiary.
+                title = v["title"] = str(v["lead"])
+                self.plan.warnings.append(
+                    Problem(
+                        record.source.mapping.sheet, record.source.row,
+                        record.source.column("title"), "import_title_from_beneficiary", {},
+                        "title",
+                    )
+                )  # fmt: skip
             if isinstance(title, str) and len(title) > MAX_LENGTH["title"] and not v.get("summary"):
                 # A grant's object written at length: whole in the summary, cut in the title.
                 v["summary"] = title

@@ -523,6 +523,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "prix",
             "prize",
             "aide directe",
+            "aide en numeraire et en nature",
         ),
         "repayable_advance": ("avance remboursable", "avance", "ar", "avances remboursables"),
         "loan": ("pret", "emprunt", "pret a taux zero", "ptz"),
