@@ -163,3 +163,28 @@ def test_a_generated_reference_is_stable_and_follows_what_the_user_sees() -> Non
     assert reference.startswith("G-") and len(reference) == 12
     assert generated_reference(same, columns) == reference
     assert generated_reference(other, columns) != reference
+
+
+def test_beside_a_beneficiary_the_attributaire_is_the_funder() -> None:
+    rows = [
+        ["Informations relatives à l'attributaire", "", "Informations relatives au bénéficiaire"],
+        ["Nom de l'attributaire", "Date de la convention", "Nom du bénéficiaire",
+         "Objet de la subvention", "Montant  total de la subvention"],
+        ["Conseil départemental", "2017-11-16", "Association A", "Festival", "50 000 euros"],
+    ]  # fmt: skip
+    mapping = detect_mapping("Feuil1", rows)
+    assert mapping.header_row == 2
+    assert mapping.columns == ["funder", "decision_on", "lead", "title", "line_granted"]
+    # Alone, the « attributaire » is whom the grant is for (Deux-Sèvres' « Nom attributaire »).
+    alone = detect_mapping(
+        "F", [["Autorité administrative", "Nom attributaire", "Objet", "Montant"]]
+    )
+    assert alone.columns == ["funder", "lead", "title", "line_granted"]
+
+
+def test_beside_an_object_a_bare_name_is_the_beneficiary() -> None:
+    rows = [["SIRET_ORG", "NOM", "Montant octroyé", "Présentation de la demande", "date octroi"]]
+    mapping = detect_mapping("à publier", rows)
+    assert mapping.columns == [None, "lead", "line_granted", "title", "decision_on"]
+    # Without an object column, « Nom » stays the project's name.
+    assert detect_mapping("F", [["Référence", "Nom", "Statut"]]).columns[1] == "title"
