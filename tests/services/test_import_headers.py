@@ -89,6 +89,7 @@ def test_a_header_names_its_field_in_a_projects_sheet(header: str, field: str) -
         "Code postal de l'opération",
         "Date de la dernière mise à jour",
         "COLL_SIRET",
+        "Identification du bénéficiaire",  # its SIRET, not its name
         "ATTRIB_SIRET",
     ],
 )

@@ -331,11 +331,11 @@ _STOP_WORDS = frozenset({
 #: Words that make a header another thing than a synonym without them: `SIRET attributaire` is no
 #: beneficiary, `Taux de subvention` no amount, `Code postal` no reference.
 _QUALIFIERS = frozenset({
-    "siret", "siren", "id", "identifiant", "code", "numero", "n", "no", "num", "insee", "rna",
-    "tva", "date", "taux", "pourcentage", "nombre", "nb", "adresse", "postal", "cp", "ville",
-    "commune", "pays", "email", "mail", "telephone", "tel", "url", "site", "departement",
-    "rate", "percentage", "number", "postcode", "address", "city", "country", "juridique",
-    "forme", "legal"
+    "siret", "siren", "id", "identifiant", "identification", "code", "numero", "n", "no", "num",
+    "insee", "rna", "tva", "date", "taux", "pourcentage", "nombre", "nb", "adresse", "postal",
+    "cp", "ville", "commune", "pays", "email", "mail", "telephone", "tel", "url", "site",
+    "departement", "rate", "percentage", "number", "postcode", "address", "city", "country",
+    "juridique", "forme", "legal"
 })  # fmt: skip
 #: One-word synonyms that name a field wherever they head a header (`Montant décidé ligne`).
 _HEAD_WORDS = frozenset({
