@@ -189,3 +189,9 @@ def test_beside_an_object_a_bare_name_is_the_beneficiary() -> None:
     assert mapping.columns == [None, "lead", "line_granted", "title", "decision_on"]
     # Without an object column, « Nom » stays the project's name.
     assert detect_mapping("F", [["Référence", "Nom", "Statut"]]).columns[1] == "title"
+
+
+def test_years_heading_columns_do_not_make_the_header_a_data_row() -> None:
+    rows = [["Référence", "Intitulé", 2019, 2020, 2021], ["P-1", "Projet", 10, 20, 30]]
+    mapping = detect_mapping("Suivi", rows)
+    assert mapping.header_row == 1 and mapping.columns[:2] == ["reference", "title"]

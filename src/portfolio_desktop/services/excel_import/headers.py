@@ -540,10 +540,25 @@ def _looks_like_data(row: Sequence[Any]) -> bool:
     typed = sum(
         1
         for c in filled
-        if (isinstance(c, (int, float, date)) and not isinstance(c, bool))
-        or (isinstance(c, str) and _DATA_TEXT.match(c.strip()))
+        if not _is_year(c)  # `2019 | 2020 | 2021` heads yearly columns
+        and (
+            (isinstance(c, (int, float, date)) and not isinstance(c, bool))
+            or (isinstance(c, str) and _DATA_TEXT.match(c.strip()))
+        )
     )
     return typed >= 2 or (typed == 1 and len(filled) <= 2 and len(filled) > 1)
+
+
+def _is_year(cell: Any) -> bool:
+    if isinstance(cell, str):
+        cell = cell.strip()
+        return len(cell) == 4 and cell.isdigit() and 1990 <= int(cell) <= 2100
+    return (
+        isinstance(cell, (int, float))
+        and not isinstance(cell, bool)
+        and float(cell).is_integer()
+        and 1990 <= cell <= 2100
+    )
 
 
 _DATA_TEXT = re.compile(r"^[-+]?\d[\d\s.,/:-]*(?:\s*(?:€|eur|k€|m€))?$", re.IGNORECASE)
