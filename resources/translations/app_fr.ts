@@ -311,6 +311,11 @@
       <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="460" />
+      <source>%1 projects · funding granted %2</source>
+      <translation>%1 projets · financement accordé %2</translation>
+    </message>
+    <message>
       <location filename="../../src/portfolio_desktop/ui/main_window.py" line="612" />
       <source>Projects to review</source>
       <translation>Projets à revoir</translation>
@@ -359,11 +364,6 @@
       <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416" />
       <source>No database open</source>
       <translation>Aucune base ouverte</translation>
-    </message>
-    <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="460" />
-      <source>%1 projects · %2 granted</source>
-      <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/main_window.py" line="474" />
@@ -977,37 +977,37 @@
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="56" />
-      <source>Granted funding</source>
-      <translation>Aide accordée</translation>
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="58" />
+      <source>Funding granted</source>
+      <translation>Financement accordé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="59" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="63" />
       <source>Submitted</source>
       <translation>Dépôt</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="64" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="66" />
       <source>Evaluated</source>
       <translation>Expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="68" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="70" />
       <source>Labelling decision</source>
       <translation>Décision de labellisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="73" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="75" />
       <source>Funding decision</source>
       <translation>Décision de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="78" />
+      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="80" />
       <source>Responsible-digital maturity</source>
       <translation>Maturité numérique responsable</translation>
     </message>

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def _show_totals(self, count: int, granted: int) -> None:
         self.totals_label.setText(
-            self.tr("%1 projects · %2 granted")
+            self.tr("%1 projects · funding granted %2")
             .replace("%1", formatting.number(count))
             .replace("%2", formatting.money(granted, decimals=False))
         )
