@@ -40,7 +40,9 @@ def test_self_test_passes_in_the_development_install(tmp_path: Path) -> None:
     assert all(line.startswith("ok ") for line in lines[1:-1]), lines
     assert re.fullmatch(r"Self-test passed: 7 of 7 steps in [\d.]+ s\.", lines[-1])
     # The details name what was checked: the round trip, the PNG's size, the pages shown.
-    assert "1,300 projects and " in result.stdout and "same figures as the original" in result.stdout
+    assert (
+        "1,300 projects and " in result.stdout and "same figures as the original" in result.stdout
+    )
     assert re.search(r"funding-by-domain\.png, \d{3,4} × \d{3,4} px", result.stdout)
     assert re.search(
         r"main window shown \(platform offscreen\), [1-9]\d* pages opened", result.stdout
