@@ -117,7 +117,7 @@ def test_cancel_in_the_middle(qtbot, pole_db, runner, out: Path) -> None:
     assert "export_progress_projects" in seen
     assert "annulé" not in dialog.status.text()  # the source text is English without a .qm
     assert "cancelled" in dialog.status.text()
-    assert dialog.result is None and dialog.isVisible()
+    assert dialog.outcome is None and dialog.isVisible()
     assert out.read_bytes() == b"old workbook"
     assert [p.name for p in out.parent.iterdir()] == [out.name]
 
@@ -140,7 +140,7 @@ def test_threaded_export_with_progress_and_cancel(qtbot, pole_db, out: Path) -> 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancels, does not close
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
-    assert dialog.result is None and "cancelled" in dialog.status.text()
+    assert dialog.outcome is None and "cancelled" in dialog.status.text()
     assert out.read_bytes() == first
     assert runner.wait(10_000)
 

@@ -85,7 +85,7 @@ class ExportDialog(QDialog):
         self.db = db
         self.runner = runner
         self.project_filter = project_filter or ProjectFilter()
-        self.result: ExportResult | None = None
+        self.outcome: ExportResult | None = None
         self._progress: Progress | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._on_progress)
@@ -210,7 +210,7 @@ class ExportDialog(QDialog):
         template = self.template.isChecked()
         flt = self.project_filter if self.view.isChecked() else None
         self._progress = Progress(self._relay.progressed.emit)
-        self.result = None
+        self.outcome = None
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.status.setStyleSheet("")
@@ -237,7 +237,7 @@ class ExportDialog(QDialog):
     def _close_or_cancel(self) -> None:
         if self.running:
             self.cancel()
-        elif self.result is not None:
+        elif self.outcome is not None:
             self.accept()
         else:
             self.reject()
@@ -274,7 +274,7 @@ class ExportDialog(QDialog):
                 self.tr("Export cancelled. The existing file, if any, was left unchanged.")
             )
         else:
-            self.result = result
+            self.outcome = result
             if result.template:
                 text = self.tr("Blank template saved to %1.").replace("%1", str(result.path))
             else:

@@ -545,8 +545,9 @@ class ProjectEditor(QDialog):
         self.status_label.setText(formatting.label("ProjectStatus", record.status.value))
         while self.transition_buttons.count():
             item = self.transition_buttons.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            button = item.widget() if item is not None else None
+            if button is not None:
+                button.deleteLater()
         targets = allowed_transitions(record.status)
         self.transition_label.setVisible(bool(targets))
         self.transition_on.setVisible(bool(targets))
@@ -1015,14 +1016,18 @@ class EvaluationDialog(QDialog):
                 spin.setValue(-1)
 
     def record(self) -> EvaluationRecord:
-        scores = {
-            name: (None if spin.value() < 0 else spin.value()) for name, spin in self.scores.items()
-        }
+        def score(name: str) -> int | None:
+            value = self.scores[name].value()
+            return None if value < 0 else value  # -1 is the spin box's « — »
+
         return EvaluationRecord(
             expert_id=self.expert.currentData(),
             evaluated_on=self.evaluated_on.value(),
+            score_innovation=score("score_innovation"),
+            score_consortium=score("score_consortium"),
+            score_impact=score("score_impact"),
+            score_feasibility=score("score_feasibility"),
             opinion=self.opinion.toPlainText(),
             recommendation=self.recommendation.currentData(),
             id=self._record.id if self._record is not None else None,
-            **scores,
         )
