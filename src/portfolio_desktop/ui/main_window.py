@@ -510,11 +510,11 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..storage.backup import backup_to
+        from ..services.safety import save_copy
 
         source = db.path
         self.ctx.read(
-            backup_to,
+            save_copy,
             source,
             Path(path),
             on_done=lambda target: self.statusBar().showMessage(
