@@ -107,14 +107,15 @@ def test_cancel_in_the_middle(qtbot, pole_db, runner, out: Path) -> None:
     dialog.path_edit.setText(str(out))
     seen: list[str] = []
 
-    def on_progress(_fraction: float, message: str) -> None:
-        seen.append(message)
-        if message == "export_progress_funding":
+    def on_progress(_fraction: float, words: str) -> None:
+        seen.append(words)
+        if words == messages.text("export_progress_funding"):
             qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)  # "Cancel"
 
-    dialog._relay.progressed.connect(on_progress)
+    dialog.operation.progressed.connect(on_progress)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "export_progress_projects" in seen
+    assert messages.text("export_progress_projects") in seen
+    assert messages.text("export_progress_saving") not in seen  # stopped before saving
     assert "annulé" not in dialog.status.text()  # the source text is English without a .qm
     assert "cancelled" in dialog.status.text()
     assert dialog.outcome is None and dialog.isVisible()
