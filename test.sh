@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM=offscreen
 say "ruff"
 "$VENV/bin/ruff" check src tests benchmarks
 "$VENV/bin/ruff" format --check src tests benchmarks
-say "mypy (strict on domain, storage, services)"
+say "mypy (strict, the whole package)"
 "$VENV/bin/mypy"
 say "pytest"
 "$VENV/bin/pytest" "$@"

@@ -71,7 +71,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "La répartition par domaine totalise {total} % au lieu de 100 %.",
         "The domain split adds up to {total}% instead of 100%.",
     ),
-    "domain_unknown": ("Domaine inconnu : {value}.", "Unknown domain: {value}."),
     "score_range": (
         "La note doit être comprise entre {min} et {max}.",
         "The score must be between {min} and {max}.",
@@ -887,17 +886,12 @@ CATALOGUE.update(
         "stack_region": ("région", "region"),
         "axis_granted": ("Aide accordée", "Funding granted"),
         "axis_cumulative": ("Cumul", "Cumulative"),
-        "axis_projects": ("Projets", "Projects"),
-        "axis_partners": ("Participations", "Participations"),
         "chart_other": ("Autres", "Others"),
         "chart_unclassified": ("Non classé", "Unclassified"),
         "chart_no_region": ("Sans région", "No region"),
         "chart_not_given": ("Non renseigné", "Not given"),
         "chart_not_assessed": ("Non évalué", "Not assessed"),
         "chart_empty": ("Aucune donnée pour ce filtre.", "No data for this filter."),
-        "chart_projects": ("{count} {count|projet|projets}", "{count} {count|project|projects}"),
-        "chart_rate_of_previous": ("{rate} de l'étape précédente", "{rate} of the previous step"),
-        "chart_level": ("Niveau {level}", "Level {level}"),
         # Hover texts (exact values)
         "tip_segment": (
             "{label} — {year}\n{amount}\nTotal {year} : {total}",
@@ -969,7 +963,6 @@ CATALOGUE.update(
             "{count} {count|projet|projets} dans le filtre",
             "{count} {count|project|projects} in the filter",
         ),
-        "kf_not_applicable": ("—", "—"),
         # The executive report
         "report_title": ("Portefeuille de projets R&D", "R&D project portfolio"),
         "report_subtitle": ("Rapport de synthèse", "Executive report"),
@@ -1077,14 +1070,6 @@ CATALOGUE.update(
         "chart_write_failed": (
             "L'écriture de {path} a échoué ({reason}) ; le fichier existant n'a pas été modifié.",
             "Writing {path} failed ({reason}); the existing file was left unchanged.",
-        ),
-        "filter_unknown": (
-            "{option} : « {value} » ne correspond à rien dans cette base.",
-            "{option}: '{value}' matches nothing in this database.",
-        ),
-        "filter_ambiguous": (
-            "{option} : « {value} » correspond à plusieurs noms ({names}) ; précisez.",
-            "{option}: '{value}' matches several names ({names}); be more precise.",
         ),
     }
 )
@@ -1433,3 +1418,18 @@ LABELS.update(
     }
 )
 # -- end of safety --
+
+
+# --- the demo's progress steps (services/demo.py reports them to the progress dialog)
+CATALOGUE.update(
+    {
+        "demo_projects": ("Création des projets…", "Creating the projects…"),
+        "demo_reference_data": (
+            "Création des listes de référence…",
+            "Creating the reference lists…",
+        ),
+        "demo_writing": ("Écriture dans la base…", "Writing to the database…"),
+        "demo_summaries": ("Calcul des synthèses…", "Computing the summaries…"),
+        "demo_done": ("Démonstration prête.", "Demo ready."),
+    }
+)

@@ -3,6 +3,7 @@ own view class, and every piece of work goes through the context's runners."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import re
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         redo = _StackAction(
             self.ctx.undo_stack, self.tr("&Redo"), self.tr("&Redo “%1”"), self, redo=True
         )
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(
                     titles[key].replace("&", "&&"),  # « Funders & calls »: not a mnemonic
-                    lambda k=key: self.show_page(k),
+                    functools.partial(self.show_page, key),
                     f"Ctrl+{number}",
                 )
             )
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for location in self.ctx.settings.recent_files():
             self.recent_menu.addAction(
-                self._action(location, lambda loc=location: self.open_requested.emit(loc))
+                self._action(location, functools.partial(self.open_requested.emit, location))
             )
         if not self.recent_menu.actions():
             empty = self.recent_menu.addAction(self.tr("(none)"))
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
                 self.ctx.read(
                     importlib.import_module,
                     module_name,
-                    on_done=lambda _module, k=key: self._page_imported(k),
+                    on_done=lambda _module: self._page_imported(key),
                     on_error=lambda error: show_error(self, error),
                 )
                 return
@@ -509,11 +510,11 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..storage.backup import backup_to
+        from ..services.safety import save_copy
 
         source = db.path
         self.ctx.read(
-            backup_to,
+            save_copy,
             source,
             Path(path),
             on_done=lambda target: self.statusBar().showMessage(
@@ -528,12 +529,12 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         if db is None:
             return
-        self.ctx.write(
-            reference.ensure_cluster,
-            db,
-            scope="all",
-            on_done=lambda _c: (self._leave_welcome(), self.open_project(None)),
-        )
+
+        def done(_cluster: object) -> None:
+            self._leave_welcome()
+            self.open_project(None)
+
+        self.ctx.write(reference.ensure_cluster, db, scope="all", on_done=done)
 
     def _leave_welcome(self) -> None:
         self._empty = False
@@ -696,9 +697,12 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.ctx.db, self.ctx.writer, self, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.imported.connect(
-            lambda _batch: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
-        )
+
+        def imported(_batch: object) -> None:
+            self._leave_welcome()
+            self.ctx.data_changed.emit("all", [])
+
+        wizard.imported.connect(imported)
         wizard.show_projects.connect(self.show_projects_filtered)
         wizard.open()
 

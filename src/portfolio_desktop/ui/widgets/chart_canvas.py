@@ -43,7 +43,7 @@ class _FigureCanvas(FigureCanvasQTAgg):
     owner: ChartCanvas | None = None
 
     def __init__(self, owner: ChartCanvas) -> None:
-        super().__init__(owner.figure)
+        super().__init__(owner.figure)  # type: ignore[no-untyped-call]  # matplotlib's Qt canvas is unannotated
         self.owner = owner
 
     def paintEvent(self, event: Any) -> None:
@@ -179,8 +179,8 @@ class ChartCanvas(QWidget):
             dpi = self.figure.dpi
             self.figure.set_size_inches(size[0] / dpi, size[1] / dpi, forward=False)
             charts.relayout(self.figure)
-            FigureCanvasAgg.draw(self.canvas)
-            buffer = self.canvas.buffer_rgba()
+            FigureCanvasAgg.draw(self.canvas)  # type: ignore[no-untyped-call]  # unannotated in matplotlib
+            buffer = self.canvas.buffer_rgba()  # type: ignore[no-untyped-call]  # unannotated in matplotlib
             image = QImage(
                 bytes(buffer), size[0], size[1], size[0] * 4, QImage.Format.Format_RGBA8888
             ).copy()
@@ -231,7 +231,8 @@ class ChartCanvas(QWidget):
             return gui.globalPosition().toPoint()  # type: ignore[no-any-return]
         ratio = self.canvas.device_pixel_ratio or 1
         local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
-        return self.canvas.mapToGlobal(local)
+        point: QPoint = self.canvas.mapToGlobal(local)
+        return point
 
     def _press(self, event: Any) -> None:
         if event.button != 1:
