@@ -1529,26 +1529,11 @@ class Planner:
                 before, _ = self.merged_record(
                     ProjectPlan(project.key, project.source, {}, project.existing)
                 )
-            issues = rules.check_project_change(
+            errors, warnings = rules.split_change(
                 before, record, today=self.today, context=self._evaluations_of(project)
             )
-            known = set()
-            if before is not None:
-                # A rule the stored project already broke does not refuse the row (`check`
-                # lists it); the import may not introduce one.
-                known = {
-                    (i.code, i.field)
-                    for i in rules.check_project_state(
-                        before, today=self.today, context=self._evaluations_of(project)
-                    )
-                    if i.is_error
-                }
-            warnings: list[rules.Issue] = []
-            for issue in issues:
-                if not issue.is_error:
-                    warnings.append(issue)
-                elif (issue.code, issue.field) not in known:
-                    self._place_issue(project, issue, origins)
+            for issue in errors:
+                self._place_issue(project, issue, origins)
             if warnings and not project.bad:
                 self.plan.warnings.append((project, warnings))
 

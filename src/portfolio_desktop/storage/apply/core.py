@@ -63,9 +63,10 @@ class Applied:
     results: list[Any] = field(default_factory=list)
     undo: list[Change] = field(default_factory=list)
 
-    def inverse(self) -> ChangeSet:
-        """The change set that puts back what this one changed (applied as an undo)."""
-        return ChangeSet(Source.UNDO, tuple(reversed(self.undo)))
+    def inverse(self, source: Source = Source.UNDO) -> ChangeSet:
+        """The change set that puts back what this one changed (an undo; the inverse of an
+        undo's `Applied` is the redo, from the source of the change it redoes)."""
+        return ChangeSet(source, tuple(reversed(self.undo)))
 
     def id_of(self, table: str, provisional: int) -> int:
         return self.ids.get((table, provisional), provisional)
@@ -159,17 +160,7 @@ class Run:
                 e.expert_id: repository.expert_ties(self.session, e.expert_id) for e in evaluations
             },
         )
-        issues = rules.check_project_change(before, after, today=self.today, context=context)
-        known: set[tuple[str, str]] = set()
-        if before is not None:
-            known = {
-                (i.code, i.field)
-                for i in rules.check_project_state(before, today=self.today, context=context)
-                if i.is_error
-            }
-        errors = [i for i in issues if i.is_error and (i.code, i.field) not in known]
-        warnings = [i for i in issues if not i.is_error]
-        return errors, warnings
+        return rules.split_change(before, after, today=self.today, context=context)
 
 
 ChangeT = TypeVar("ChangeT")
