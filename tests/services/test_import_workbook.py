@@ -843,8 +843,8 @@ def test_a_cancel_while_the_database_writes_stops_the_statement_and_writes_nothi
 
     from portfolio_desktop.services.progress import Cancelled, Progress
 
-    # The module (the package exports its `commit` function under the same name).
-    committing = importlib.import_module("portfolio_desktop.services.excel_import.commit")
+    # The import's bulk writer (the one write path).
+    committing = importlib.import_module("portfolio_desktop.storage.apply.bulk_import")
 
     started = threading.Event()
     real_shares = committing.insert_new_shares

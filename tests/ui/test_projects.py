@@ -179,6 +179,9 @@ def test_create_validate_save_undo_redo_a_project(desktop, qtbot, pole_db) -> No
     assert not save_button(editor).isEnabled()
     assert "dépasse l'aide demandée" in editor.issues.text()
     lines.setData(lines.index(0, 4), 35_000_000)
+    # Granted money on a draft breaks the portfolio's rules: money is granted from the label on.
+    assert "labellisation" in editor.issues.text()
+    lines.setData(lines.index(0, 4), 0)
     # A domain split that does not sum to 100 is refused too.
     qtbot.mouseClick(editor.findChild(QPushButton, "addDomain"), Qt.MouseButton.LeftButton)
     editor.shares.setData(editor.shares.index(0, 1), 70)
@@ -194,7 +197,7 @@ def test_create_validate_save_undo_redo_a_project(desktop, qtbot, pole_db) -> No
     assert len(created) == 1
     record = portfolio.load_project(pole_db, created[0])
     assert record.acronym == "QUANTIBREIZH" and record.total_budget_cents == 200_000_000
-    assert record.funding_lines[0].granted_cents == 35_000_000
+    assert record.funding_lines[0].requested_cents == 40_000_000
     assert sum(s.percent for s in record.domains) == 100
 
     window.findChild(QAction, "undoAction").trigger()
@@ -202,7 +205,7 @@ def test_create_validate_save_undo_redo_a_project(desktop, qtbot, pole_db) -> No
     window.findChild(QAction, "redoAction").trigger()
     assert portfolio_stats(pole_db)["projects"] == before["projects"] + 1
     again = portfolio.load_project(pole_db, created[0])
-    assert again.title == record.title and again.funding_lines[0].granted_cents == 35_000_000
+    assert again.title == record.title and again.funding_lines[0].requested_cents == 40_000_000
 
 
 def test_edit_then_undo(desktop, qtbot, pole_db) -> None:

@@ -30,9 +30,10 @@ from ..domain.text import fold
 from ..domain.workflow import STEP_DATE_FIELD, path_to
 from ..errors import KnownError
 from ..paths import resources_dir
+from ..storage import apply as write
 from ..storage import bulk
+from ..storage.changes import ChangeSet, DemoRows, Source
 from ..storage.database import Database
-from ..storage.summaries import refresh_projects
 from .progress import Progress, Silent
 
 S = ProjectStatus
@@ -1065,7 +1066,7 @@ class DemoReport:
     counts: dict[str, int]
 
 
-INSERT_ORDER = (
+INSERT_ORDER: tuple[str, ...] = (
     "cluster",
     "domain",
     "funder",
@@ -1091,7 +1092,7 @@ def create_demo(
     progress = progress or Silent()
     spec = SCALES[scale]
     generator = _Generator(spec, seed, progress)
-    with db.write() as session:
+    with db.write(source=Source.DEMO.value) as session:
         if bulk.count_rows(session, "project"):
             raise DemoNotEmptyError(path=db.location)
         first = {
@@ -1125,12 +1126,9 @@ def create_demo(
         )
         generator.projects(clusters, domain_ids, funders, calls, pools, experts, first)
         rows = generator.world.rows
-        for index, table in enumerate(INSERT_ORDER):
-            progress.check()
-            progress.report(0.7 + 0.2 * index / len(INSERT_ORDER), "demo_writing")
-            bulk.insert_rows(session, table, rows.get(table, []))
-        progress.report(0.9, "demo_summaries")
-        refresh_projects(session, None)
+        write.apply(
+            session, ChangeSet.of(Source.DEMO, DemoRows(rows, INSERT_ORDER)), progress=progress
+        )
         progress.report(1.0, "demo_done")
         counts = {table: len(rows.get(table, [])) for table in INSERT_ORDER}
     return DemoReport(scale=scale, seed=seed, counts=counts)

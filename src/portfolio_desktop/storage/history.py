@@ -264,6 +264,34 @@ def record_deleted(session: Session, table: str, ids: Sequence[int]) -> None:
     diff_rows(session, table, snapshot(session, table, ids), {})
 
 
+def record_accepted(session: Session, table: str, row_id: int, issues: Sequence[Any]) -> None:
+    """Warnings a change carried that the user accepted (an import's preview, a form's save):
+    one row each, action "accepted", the field and the issue's code with its parameters."""
+    if not issues:
+        return
+    ctx = context(session)
+    project_id = row_id if table == "project" else None
+    _write(
+        session,
+        [
+            _row(
+                ctx,
+                table,
+                row_id,
+                project_id,
+                "accepted",
+                str(issue.field)[:60],
+                None,
+                json.dumps(
+                    {"code": issue.code, **{k: encode(v) for k, v in issue.params.items()}},
+                    ensure_ascii=False,
+                ),
+            )
+            for issue in issues
+        ],
+    )
+
+
 # -- projects with their partners, funding lines and domain split --------------------------------
 
 

@@ -39,8 +39,8 @@ from ...domain.model import (
     PartnerRecord,
     ProjectRecord,
 )
-from ...domain.workflow import STEP_DATE_FIELD
 from ...storage import imports as store
+from ...storage import repository
 from .headers import FIELDS, SheetMapping, field_of
 from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
@@ -312,6 +312,10 @@ class ImportPlan:
     touched: set[int] = field(default_factory=set)
     #: Projects demoted from lead (another organisation became the lead).
     demoted: list[PartnerPlan] = field(default_factory=list)
+    #: Warnings of the domain's invariants, per project the import writes (a status moved past
+    #: steps, a step date missing, aid above the budget): shown in the preview, accepted by
+    #: committing, recorded in the history.
+    warnings: list[tuple[ProjectPlan, list[rules.Issue]]] = field(default_factory=list)
 
     _outcomes: list[Outcome] | None = None
 
@@ -580,6 +584,7 @@ class Planner:
         sheet_profiles: dict[str, SheetProfile],
     ) -> None:
         self.session = session
+        self.today = date.today()
         self.workbook = workbook
         self.profile = profile
         self.sheet_profiles = sheet_profiles
@@ -1519,8 +1524,33 @@ class Planner:
             if not writes:
                 continue
             record, origins = self.merged_record(project)
-            for issue in rules.check_project(record):
+            before = None
+            if project.existing is not None:
+                before, _ = self.merged_record(
+                    ProjectPlan(project.key, project.source, {}, project.existing)
+                )
+            errors, warnings = rules.split_change(
+                before, record, today=self.today, context=self._evaluations_of(project)
+            )
+            for issue in errors:
                 self._place_issue(project, issue, origins)
+            if warnings and not project.bad:
+                self.plan.warnings.append((project, warnings))
+
+    def _evaluations_of(self, project: ProjectPlan) -> rules.ProjectContext:
+        """An existing project's evaluations and their experts' ties, when its partners change
+        (conflicts of interest are checked again); none to check otherwise."""
+        if project.existing is None or not any(
+            p.action != "unchanged" for p in project.partners.values()
+        ):
+            return rules.ProjectContext()
+        evaluations = repository.load_evaluations(self.session, project.existing["id"])
+        return rules.ProjectContext(
+            evaluations=evaluations,
+            expert_ties={
+                e.expert_id: repository.expert_ties(self.session, e.expert_id) for e in evaluations
+            },
+        )
 
     def _place_issue(
         self, project: ProjectPlan, issue: rules.Issue, origins: list[LinePlan | None]
@@ -1817,16 +1847,6 @@ def guess_organisation_kind(name: str) -> str:
         if any(f" {w}" in folded for w in words):
             return kind.value
     return OrganisationKind.SME.value
-
-
-def status_step_date(status: str, values: dict[str, Any]) -> date | None:
-    """The date the imported status was reached, when the workbook gives it."""
-    try:
-        field_name = STEP_DATE_FIELD.get(ProjectStatus(status))
-    except ValueError:
-        return None
-    value = values.get(field_name) if field_name else values.get("submitted_on")
-    return value if isinstance(value, date) else None
 
 
 def build_plan(

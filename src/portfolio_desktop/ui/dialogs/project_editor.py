@@ -617,7 +617,12 @@ class ProjectEditor(QDialog):
         ):
             if not widget.is_valid():
                 issues.append(Issue("amount_unreadable", name))
-        return issues + rules.check_project(self.current_record())
+        # The portfolio's invariants too (a grant on a draft, a date in the future), as the save
+        # will check them; their warnings do not stop the save.
+        errors, _warnings = rules.split_change(
+            self.original, self.current_record(), today=date.today()
+        )
+        return issues + errors
 
     def validate(self, *_args: object) -> list[Issue]:
         if self._loading:
@@ -767,7 +772,14 @@ class ProjectEditor(QDialog):
         def done(saved: Any) -> None:
             text = self.tr("Edit project %1").replace("%1", record.reference)
             self.ctx.undo_stack.push(
-                commands.update_project(self.ctx, before, record, text, saved_version=saved.version)
+                commands.update_project(
+                    self.ctx,
+                    before,
+                    record,
+                    text,
+                    saved_version=saved.version,
+                    applied=saved.applied,
+                )
             )
             self.saved.emit(saved.id)
             self.accept()
