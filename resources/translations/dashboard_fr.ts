@@ -15,57 +15,57 @@
         <translation>Enregistrer ce graphique en PNG, SVG ou PDF</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="246"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="247"/>
         <source>funding-over-time</source>
         <translation>aide-par-annee</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="247"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="248"/>
         <source>pipeline</source>
         <translation>entonnoir-des-projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="248"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="249"/>
         <source>funding-by-domain</source>
         <translation>aide-par-domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="249"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="250"/>
         <source>funding-by-funder</source>
         <translation>aide-par-financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="250"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="251"/>
         <source>partners-by-kind</source>
         <translation>partenaires-par-type</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="251"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="252"/>
         <source>partners-by-region</source>
         <translation>partenaires-par-region</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="252"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="253"/>
         <source>responsible-digital-maturity</source>
         <translation>maturite-numerique-responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="258"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="259"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="259"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="260"/>
         <source>SVG drawing (*.svg)</source>
         <translation>Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="260"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="261"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="265"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/chart_canvas.py" line="266"/>
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>

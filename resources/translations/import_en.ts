@@ -4,7 +4,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393"/>
         <source>%Ln sheet(s) read</source>
         <translation>
             <numerusform>%Ln sheet read</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
         <source>%Ln created</source>
         <comment>feminine</comment>
         <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -25,7 +25,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
         <source>%Ln created</source>
         <translation>
             <numerusform>%Ln created</numerusform>
@@ -33,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
         <source>%Ln updated</source>
         <comment>feminine</comment>
         <translation>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147"/>
         <source>%Ln unchanged</source>
         <comment>feminine</comment>
         <translation>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="148"/>
         <source>%Ln unchanged</source>
         <translation>
             <numerusform>%Ln unchanged</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1130"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln row in error was left out.</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1007"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1159"/>
         <source>%Ln imported project(s) to complete</source>
         <translation>
             <numerusform>%Ln imported project to complete</numerusform>
@@ -87,9 +87,52 @@
     </message>
 </context>
 <context>
+    <name>ImportRows</name>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="820"/>
+        <source>%Ln row(s) read</source>
+        <translation>
+            <numerusform>%Ln row read</numerusform>
+            <numerusform>%Ln rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821"/>
+        <source>%Ln imported</source>
+        <translation>
+            <numerusform>%Ln imported</numerusform>
+            <numerusform>%Ln imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822"/>
+        <source>%Ln merged</source>
+        <translation>
+            <numerusform>%Ln merged</numerusform>
+            <numerusform>%Ln merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824"/>
+        <source>%Ln invalid</source>
+        <translation>
+            <numerusform>%Ln invalid</numerusform>
+            <numerusform>%Ln invalid</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="734"/>
         <source>%Ln error(s); the preview lists them all.</source>
         <translation>
             <numerusform>%Ln error; the preview lists them all.</numerusform>
@@ -100,7 +143,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953"/>
         <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
         <translation>
             <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
@@ -108,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="957"/>
         <source>%Ln error(s).</source>
         <translation>
             <numerusform>%Ln error.</numerusform>
@@ -116,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="818"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="969"/>
         <source>Errors (%Ln):</source>
         <translation>
             <numerusform>Errors (%Ln):</numerusform>

@@ -469,17 +469,48 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print the report as one JSON object on stdout"
     )
+    parser.add_argument(
+        "--header-row", metavar="N", type=int, help="the headers are on row N (1 = the first)"
+    )
+    parser.add_argument(
+        "--map", metavar="HEADER=FIELD", action="append", default=[],
+        help="the column HEADER fills FIELD (a field's code or its French or English header; "
+        "empty: leave the column out); repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--mapping", metavar="FILE.json",
+        help='header row, columns and values from a file: {"header_row": 2, "columns": '
+        '{"HEADER": "FIELD"}, "set": {"FIELD": "VALUE"}}',
+    )  # fmt: skip
+    parser.add_argument(
+        "--set", metavar="FIELD=VALUE", action="append", default=[],
+        help="one value of FIELD for every row (status, funder, instrument, cluster, call…); "
+        "repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--create-missing", action="store_true",
+        help="create the funders, calls and domains the file names that the portfolio lacks",
+    )  # fmt: skip
+    parser.add_argument(
+        "--save-profile", metavar="NAME",
+        help="save the mapping used as a profile, recognised in the next files of this layout",
+    )  # fmt: skip
 
 
 @register("import", "import a workbook (projects, funding lines, partners)", _import_arguments)
 def import_command(args: argparse.Namespace) -> int:
     from .services.excel_import import import_workbook
+    from .services.excel_import.choices import choices_from_arguments
 
+    choices = choices_from_arguments(
+        header_row=args.header_row, maps=args.map, sets=args.set, mapping_file=args.mapping,
+        create_missing=args.create_missing,
+    )  # fmt: skip
     db = open_db(args, must_exist=False, writes=not args.dry_run)
     try:
         report = import_workbook(
             db, Path(args.file), dry_run=args.dry_run, valid_only=args.valid_only,
-            profile=args.profile,
+            profile=args.profile, choices=choices, save_as=args.save_profile,
         )  # fmt: skip
     finally:
         db.dispose()
@@ -501,6 +532,8 @@ def import_command(args: argparse.Namespace) -> int:
         "batch": report.batch_id,
         "count": len(report.problems),
     }
+    for sheet, rows in payload["rows"].items():
+        print(messages.text("import_rows_summary", {"sheet": sheet, **rows}))
     if report.dry_run:
         print(messages.text("import_dry_run_done", params))
     elif report.batch_id is not None:

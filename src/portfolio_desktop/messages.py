@@ -1433,3 +1433,49 @@ CATALOGUE.update(
         "demo_done": ("Démonstration prête.", "Demo ready."),
     }
 )
+# --- real import layouts (issue 12: header row, --map, --set, --mapping, rows accounted for)
+CATALOGUE.update(
+    {
+        "import_option_pair": (
+            "L'option {option} attend NOM=VALEUR, pas « {value} ».",
+            "The option {option} expects NAME=VALUE, not '{value}'.",
+        ),
+        "import_header_row_invalid": (
+            "La ligne d'en-têtes est comptée à partir de 1, pas {row}.",
+            "The header row is counted from 1, not {row}.",
+        ),
+        "import_header_row_empty": (
+            "Aucune feuille n'a d'en-têtes reconnus sur la ligne {row} : associez ses colonnes "
+            "avec --map.",
+            "No sheet has headers we recognise on row {row}: map its columns with --map.",
+        ),
+        "import_map_unknown_header": (
+            "Aucune feuille n'a de colonne « {header} ».",
+            "No sheet has a column '{header}'.",
+        ),
+        "import_map_unknown_field": (
+            "« {field} » n'est pas un champ que la colonne « {header} » peut remplir.",
+            "'{field}' is not a field the column '{header}' can fill.",
+        ),
+        "import_set_unknown_field": (
+            "« {field} » n'est pas un champ des feuilles importées.",
+            "'{field}' is not a field of the sheets imported.",
+        ),
+        "import_mapping_file_unreadable": (
+            "Le fichier d'association {path} ne peut pas être lu : {reason}",
+            "The mapping file {path} cannot be read: {reason}",
+        ),
+        "import_mapping_file_invalid": (
+            "Le fichier d'association {path} n'est pas au format attendu ({reason}).",
+            "The mapping file {path} is not in the expected format ({reason}).",
+        ),
+        "import_rows_summary": (
+            "{sheet} : {read} {read|ligne lue|lignes lues} — {imported} "
+            "{imported|importée|importées}, {merged} {merged|fusionnée|fusionnées}, {skipped} "
+            "{skipped|ignorée|ignorées}, {invalid} en erreur.",
+            "{sheet}: {read} {read|row read|rows read} — {imported} imported, {merged} merged, "
+            "{skipped} skipped, {invalid} invalid.",
+        ),
+    }
+)
+# --- end of real import layouts

@@ -57,7 +57,14 @@ def assert_json_shape(report: ImportReport) -> None:
     payload = report.to_json()
     assert list(payload) == [
         "ok", "dry_run", "projects", "funding_lines", "organisations", "skipped_rows", "errors",
+        "rows", "mapping",
     ]  # fmt: skip
+    # Every data row of every sheet read is accounted for, once.
+    for counts in payload["rows"].values():
+        assert counts["read"] == sum(
+            counts[k] for k in ("imported", "merged", "skipped", "invalid")
+        ), counts
+        assert min(counts.values()) >= 0
     for name in ("projects", "funding_lines", "organisations"):
         assert set(payload[name]) == {"created", "updated", "unchanged"}
     for error in payload["errors"]:
