@@ -35,7 +35,7 @@ from ..domain.model import (
     ProjectRecord,
 )
 from ..domain.text import fold
-from . import history
+from . import history, money
 from . import tables as t
 
 
@@ -138,6 +138,7 @@ def load_project(session: Session, project_id: int) -> ProjectRecord | None:
             id=line.id,
             funder_name=funder_name,
             beneficiary_name=beneficiary_name or "",
+            money=None,
         )
         for line, funder_name, beneficiary_name in session.execute(
             select(t.FundingLine, t.Funder.name, beneficiary.c.name)
@@ -147,6 +148,9 @@ def load_project(session: Session, project_id: int) -> ProjectRecord | None:
             .order_by(t.FundingLine.id)
         )
     ]
+    moneys = money.load_money(session, [line.id for line in record.funding_lines if line.id])
+    for line in record.funding_lines:
+        line.money = moneys.get(line.id) if line.id is not None else None
     return record
 
 
@@ -274,6 +278,7 @@ def _replace_children(session: Session, project_id: int, record: ProjectRecord) 
     present = set(
         session.scalars(select(t.FundingLine.id).where(t.FundingLine.project_id == project_id))
     )
+    written: list[int] = []
     for line in record.funding_lines:
         values = {
             "funder_id": line.funder_id,
@@ -289,12 +294,19 @@ def _replace_children(session: Session, project_id: int, record: ProjectRecord) 
             session.execute(
                 update(t.FundingLine).where(t.FundingLine.id == line.id).values(**values)
             )
+            written.append(line.id)
         else:
             if line.id is not None:
                 values["id"] = line.id  # restoring a deleted line (undo) under its old id
-            session.execute(
-                t.table_of(t.FundingLine).insert().values(project_id=project_id, **values)
+            written.append(
+                t.insert_id(session, t.FundingLine, {"project_id": project_id, **values})
             )
+    # The lines' tranches, payments, shares and spread (storage.money writes them); the paid
+    # amount written above stands, and the payments are matched to it.
+    for line_id, line in zip(written, record.funding_lines, strict=True):
+        if line.money is not None:
+            money.write_line_money(session, line_id, line.money, paid_from_payments=False)
+    money.match_payments_to_paid(session, written)
     session.flush()
 
 
