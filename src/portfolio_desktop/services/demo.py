@@ -30,9 +30,10 @@ from ..domain.text import fold
 from ..domain.workflow import STEP_DATE_FIELD, path_to
 from ..errors import KnownError
 from ..paths import resources_dir
-from ..storage import bulk
+from ..storage import bulk, money
 from ..storage.database import Database
 from ..storage.summaries import refresh_projects
+from . import demo_money
 from .progress import Progress, Silent
 
 S = ProjectStatus
@@ -560,6 +561,8 @@ class _Generator:
         all_orgs = [org for region in sorted(pools) for org in pools[region]]
         cumulative_all = list(_accumulate(o.weight for o in all_orgs))
         cumulative_pools = {r: list(_accumulate(o.weight for o in pools[r])) for r in pools}
+        research_kinds = (OrganisationKind.RESEARCH, OrganisationKind.HIGHER_EDUCATION)
+        research_pools = {r: [o for o in pools[r] if o.kind in research_kinds] for r in pools}
         expert_ids = [e[0] for e in experts]
         expert_ties = {e[0]: e[1] for e in experts}
         regions_funder = seeds["funders"]["regions"]
@@ -630,6 +633,13 @@ class _Generator:
                         continue  # leads are companies three times in four
                     seen.add(org.id)
                     members.append(org)
+                # Most collaborative consortia have a lab (the pôles' rule of the game).
+                if len(members) >= 2 and not any(m.kind in research_kinds for m in members):
+                    labs = [o for o in research_pools[rng.choice(regions)] if o.id not in seen]
+                    if labs and rng.random() < 0.7:
+                        lab = rng.choice(labs)
+                        seen.add(lab.id)
+                        members.append(lab)
 
                 # The call: one of the year's calls, weighted towards the cluster's usual funders.
                 year_calls = calls.get(year) or calls[min(calls)]
@@ -1125,12 +1135,24 @@ def create_demo(
         )
         generator.projects(clusters, domain_ids, funders, calls, pools, experts, first)
         rows = generator.world.rows
+        # Schedules, payments, cofinancing, spreads and rules (it adjusts budgets and paid).
+        money_rows = demo_money.generate(
+            rows,
+            random.Random(f"money-{seed}"),
+            DEMO_TODAY,
+            {
+                name: bulk.next_id(session, name)
+                for name in ("aid_rate_rule", "payment_tranche", "payment", "cofinancing_share")
+            },
+        )
         for index, table in enumerate(INSERT_ORDER):
             progress.check()
             progress.report(0.7 + 0.2 * index / len(INSERT_ORDER), "demo_writing")
             bulk.insert_rows(session, table, rows.get(table, []))
+        money.insert_rows(session, money_rows)
         progress.report(0.9, "demo_summaries")
         refresh_projects(session, None)
         progress.report(1.0, "demo_done")
         counts = {table: len(rows.get(table, [])) for table in INSERT_ORDER}
+        counts.update({table: len(money_rows.get(table, [])) for table in money.DEMO_TABLES})
     return DemoReport(scale=scale, seed=seed, counts=counts)

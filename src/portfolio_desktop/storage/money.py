@@ -9,16 +9,17 @@ Writers (each in the caller's unit of work):
 - `write_line_money`: payment_tranche, payment, cofinancing_share, line_year_amount of one line,
   and funding_line.paid_cents;
 - `match_payments_to_paid`: payment (and funding_line.paid_cents when dated payments exceed it);
-- `replace_rules`, `add_rules`: aid_rate_rule.
+- `replace_rules`, `add_rules`: aid_rate_rule;
+- `insert_rows`: all five tables from prepared rows (the demo).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.financing import (
@@ -45,9 +46,10 @@ from .tables import (
 )
 
 _CHUNK = 900
+T = TypeVar("T")
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+def _chunks(ids: Sequence[T]) -> Iterable[Sequence[T]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
@@ -207,54 +209,85 @@ def match_payments_to_paid(session: Session, line_ids: Iterable[int] | None = No
     """
     ids = sorted(set(line_ids)) if line_ids is not None else None
     batches: Iterable[Sequence[int] | None] = _chunks(ids) if ids is not None else [None]
-    changed = 0
-    for batch in batches:
-        condition: Any = FundingLine.id.in_(batch) if batch is not None else True
-        sums = (
-            select(Payment.funding_line_id, func.sum(Payment.amount_cents).label("total"))
-            .group_by(Payment.funding_line_id)
-            .subquery()
-        )
-        rows = session.execute(
-            select(FundingLine.id, FundingLine.paid_cents, func.coalesce(sums.c.total, 0))
-            .outerjoin(sums, sums.c.funding_line_id == FundingLine.id)
-            .where(condition)
-            .where(func.coalesce(FundingLine.paid_cents, 0) != func.coalesce(sums.c.total, 0))
-        ).all()
-        if not rows:
-            continue
+    return sum(
+        _match(session, FundingLine.id.in_(batch) if batch is not None else True)
+        for batch in batches
+    )
+
+
+def match_payments_of_projects(session: Session, project_ids: Iterable[int]) -> int:
+    """`match_payments_to_paid` for every line of some projects (an import, its undo)."""
+    ids = sorted(set(project_ids))
+    return sum(_match(session, FundingLine.project_id.in_(batch)) for batch in _chunks(ids))
+
+
+def _match(session: Session, condition: Any) -> int:
+    total = (
+        select(func.coalesce(func.sum(Payment.amount_cents), 0))
+        .where(Payment.funding_line_id == FundingLine.id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(FundingLine.id, FundingLine.paid_cents, total)
+        .where(condition)
+        .where(func.coalesce(FundingLine.paid_cents, 0) != total)
+    ).all()
+    for batch in _chunks(rows):
         loose: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for payment_id, line_id, amount in session.execute(
             select(Payment.id, Payment.funding_line_id, Payment.amount_cents)
-            .where(Payment.funding_line_id.in_([r[0] for r in rows]))
+            .where(Payment.funding_line_id.in_([r[0] for r in batch]))
             .where(Payment.received_on.is_(None), Payment.tranche_id.is_(None))
             .order_by(Payment.id)
         ):
             loose[line_id].append((payment_id, amount))
-        for line_id, paid, total in rows:
-            changed += 1
-            target = paid or 0
+        dropped: list[int] = []
+        added: list[dict[str, Any]] = []
+        raised: list[dict[str, Any]] = []
+        for line_id, paid, line_total in batch:
             mine = loose.get(line_id, [])
-            fixed = int(total) - sum(amount for _, amount in mine)
-            if mine:
-                session.execute(delete(Payment).where(Payment.id.in_([i for i, _ in mine])))
+            dropped.extend(payment_id for payment_id, _ in mine)
+            # What the dated or tranche-tied payments already account for: those are facts.
+            fixed = int(line_total) - sum(amount for _, amount in mine)
+            target = paid or 0
             if target > fixed:
-                session.execute(
-                    table_of(Payment)
-                    .insert()
-                    .values(
-                        funding_line_id=line_id,
-                        tranche_id=None,
-                        received_on=None,
-                        amount_cents=target - fixed,
-                        note="",
-                    )
-                )
+                added.append(
+                    {"funding_line_id": line_id, "tranche_id": None, "received_on": None,
+                     "amount_cents": target - fixed, "note": ""}
+                )  # fmt: skip
             elif target < fixed:
-                session.execute(
-                    update(FundingLine).where(FundingLine.id == line_id).values(paid_cents=fixed)
-                )
-    return changed
+                raised.append({"line": line_id, "paid": fixed})
+        if dropped:
+            session.execute(delete(Payment).where(Payment.id.in_(dropped)))
+        if added:
+            session.execute(table_of(Payment).insert(), added)
+        if raised:
+            session.execute(
+                table_of(FundingLine)
+                .update()
+                .where(table_of(FundingLine).c.id == bindparam("line"))
+                .values(paid_cents=bindparam("paid")),
+                raised,
+            )
+    return len(rows)
+
+
+#: The money tables in the order their rows can be inserted (tranches before their payments).
+DEMO_TABLES = (
+    "aid_rate_rule",
+    "payment_tranche",
+    "payment",
+    "cofinancing_share",
+    "line_year_amount",
+)
+
+
+def insert_rows(session: Session, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Inserts prepared rows of the money tables (the demo's), tranches before payments."""
+    from . import bulk
+
+    for table in DEMO_TABLES:
+        bulk.insert_rows(session, table, rows.get(table, []))
 
 
 def replace_rules(session: Session, rules: Iterable[AidRateRule]) -> None:

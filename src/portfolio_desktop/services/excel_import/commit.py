@@ -17,6 +17,7 @@ from typing import Any
 from ...domain.enums import ProjectStatus
 from ...errors import KnownError
 from ...storage import imports as store
+from ...storage import money
 from ...storage.database import Database
 from ...storage.repository import utcnow
 from ...storage.summaries import (
@@ -172,6 +173,8 @@ def write_plan(
     step(0.9)
     # Existing projects the import changed are recomputed.
     refresh_projects(session, touched - set(new))
+    # A « versé » column sets paid amounts; the payments received are matched to them.
+    money.match_payments_of_projects(session, touched | set(new))
     step(0.95)
     store.finish_batch(
         session,
@@ -598,6 +601,7 @@ def undo_import(db: Database, batch_id: int, *, progress: Progress | None = None
             store.delete_ids(session, table, row_ids, record=False)
         touched -= set(created.get("project", []))
         refresh_projects(session, touched)
+        money.match_payments_of_projects(session, touched)
         store.mark_undone(session, batch_id)
     return {
         "restored": sum(len(v) for v in updated.values()),
