@@ -26,11 +26,13 @@ from ..domain.financing import (
     AidRateRule,
     CofinancingRecord,
     CostBase,
+    FundingGap,
     LineMoney,
     PaymentRecord,
     TrancheKind,
     TrancheRecord,
     YearAmount,
+    funding_gap,
 )
 from .tables import (
     AidRateRule as RuleRow,
@@ -41,6 +43,7 @@ from .tables import (
     LineYearAmount,
     Payment,
     PaymentTranche,
+    Project,
     insert_id,
     table_of,
 )
@@ -383,3 +386,84 @@ def _of_projects(query: Any, project_ids: Sequence[int] | None, line_column: Any
         return query
     lines = select(FundingLine.id).where(FundingLine.project_id.in_(project_ids))
     return query.where(column.in_(lines))
+
+
+#: The projects whose funding gap the portfolio's figures sum: the funded ones.
+FUNDED_STATUSES = ("funded", "running", "closed")
+
+
+def funding_gaps(
+    session: Session, statuses: Sequence[str] | None = FUNDED_STATUSES
+) -> dict[int, FundingGap]:
+    """Each project's funding gap (`domain.financing.funding_gap`): its budget against its lines'
+    granted amounts (every instrument: a loan covers a budget too) and pending requests."""
+    query = select(Project.id, Project.total_budget_cents)
+    if statuses is not None:
+        query = query.where(Project.status.in_(list(statuses)))
+    budgets: dict[int, int | None] = {}
+    for pid, budget in session.execute(query):
+        budgets[pid] = budget
+    lines: dict[int, list[tuple[int | None, int | None]]] = defaultdict(list)
+    line_query = select(
+        FundingLine.project_id, FundingLine.requested_cents, FundingLine.granted_cents
+    )
+    if statuses is not None:
+        line_query = line_query.join(Project, Project.id == FundingLine.project_id).where(
+            Project.status.in_(list(statuses))
+        )
+    for pid, requested, granted in session.execute(line_query):
+        lines[pid].append((requested, granted))
+    return {pid: funding_gap(budget, lines.get(pid, [])) for pid, budget in budgets.items()}
+
+
+def granted_by_year(session: Session, instruments: Sequence[str]) -> dict[int, int]:
+    """Granted amounts of the lines of `instruments` per year (`granted_by_year_where`)."""
+    return granted_by_year_where(session, FundingLine.instrument.in_(list(instruments)))
+
+
+def granted_by_year_where(session: Session, *conditions: Any) -> dict[int, int]:
+    """Granted amounts per year of the lines `conditions` select: a line's spread where it has
+    one, the rest (all of it without a spread) in the line's year (its decision's, else its
+    project's start year); lines with no year and no spread are left out. A year with lines and
+    nothing granted is there with 0 (a fully spread line leaves its own year at 0)."""
+    spread = (
+        select(func.coalesce(func.sum(LineYearAmount.amount_cents), 0))
+        .where(LineYearAmount.funding_line_id == FundingLine.id)
+        .scalar_subquery()
+    )
+    out: dict[int, int] = defaultdict(int)
+    for year, total in session.execute(
+        select(FundingLine.year, func.sum(func.coalesce(FundingLine.granted_cents, 0) - spread))
+        .where(FundingLine.year.is_not(None), *conditions)
+        .group_by(FundingLine.year)
+    ):
+        out[int(year or 0)] += int(total or 0)
+    for year, total in session.execute(
+        select(LineYearAmount.year, func.sum(LineYearAmount.amount_cents))
+        .join(FundingLine, FundingLine.id == LineYearAmount.funding_line_id)
+        .where(*conditions)
+        .group_by(LineYearAmount.year)
+    ):
+        out[int(year)] += int(total or 0)
+    return {year: out[year] for year in sorted(out)}
+
+
+def received_by_year_of(session: Session, instruments: Sequence[str]) -> tuple[dict[int, int], int]:
+    """Payments received on the lines of `instruments`, per year, and those of unknown date."""
+    year = func.cast(func.extract("year", Payment.received_on), Payment.amount_cents.type)
+    chosen = select(FundingLine.id).where(FundingLine.instrument.in_(list(instruments)))
+    by_year = {
+        int(y): int(total)
+        for y, total in session.execute(
+            select(year, func.sum(Payment.amount_cents))
+            .where(Payment.received_on.is_not(None), Payment.funding_line_id.in_(chosen))
+            .group_by(year)
+            .order_by(year)
+        )
+    }
+    undated = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+            Payment.received_on.is_(None), Payment.funding_line_id.in_(chosen)
+        )
+    )
+    return by_year, int(undated or 0)
