@@ -26,6 +26,10 @@ STATS_KEYS = [
     "funding_by_funder",
     "funding_by_instrument",
     "funnel",
+    "received_by_year",
+    "received_undated",
+    "funding_gap",
+    "funding_pending",
 ]
 
 
@@ -84,6 +88,14 @@ def test_stats_json_is_exactly_the_documented_object(pole_demo_file: Path, capsy
     by_status = stats["projects_by_status"]
     assert funnel["funded"] > by_status["funded"] + by_status["running"] + by_status["closed"]
     assert funnel["submitted"] == stats["projects"] - by_status["draft"]
+    # What arrived, per year: never more than was granted; the demo's payments are all dated.
+    received = stats["received_by_year"]
+    assert received and all(len(y) == 4 and two_decimals(v) for y, v in received.items())
+    assert 0 < sum(Decimal(v) for v in received.values()) < Decimal(stats["funding_total"])
+    assert stats["received_undated"] == "0.00"
+    for key in ("funding_gap", "funding_pending"):
+        assert isinstance(stats[key], str) and two_decimals(stats[key])
+    assert 0 < Decimal(stats["funding_gap"]) < Decimal(stats["budget_total"])
 
 
 def test_demo_then_check(tmp_path: Path, capsys) -> None:

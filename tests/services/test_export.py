@@ -348,17 +348,17 @@ def test_user_text_is_never_a_formula(tmp_path: Path, db) -> None:
 
 
 def test_filtered_export_holds_the_view(tmp_path: Path, pole_db) -> None:
-    flt = ProjectFilter(statuses=("running",), search="lidar")
+    flt = ProjectFilter(statuses=("running",), search="quantique")
     with sqlite3.connect(pole_db.path) as conn:
         refs = {
             r
             for (r,) in conn.execute(
-                "SELECT reference FROM project WHERE status = 'running' AND search_text LIKE '%lidar%'"
+                "SELECT reference FROM project WHERE status = 'running' AND search_text LIKE '%quantique%'"
             )
         }
         lines = conn.execute(
             "SELECT count(*) FROM funding_line l JOIN project p ON p.id = l.project_id"
-            " WHERE p.status = 'running' AND p.search_text LIKE '%lidar%'"
+            " WHERE p.status = 'running' AND p.search_text LIKE '%quantique%'"
         ).fetchone()[0]
     assert refs
     out = tmp_path / "vue.xlsx"

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...domain.workflow import status_step_date
 from ...errors import KnownError
-from .. import history
+from .. import history, money
 from .. import imports as store
 from ..changes import ImportBatch, UndoImport
 from ..repository import utcnow
@@ -206,6 +206,8 @@ def write_plan(
     step(0.9)
     # Existing projects the import changed are recomputed.
     refresh_projects(session, touched - set(new))
+    # A « versé » column sets paid amounts; the payments received are matched to them.
+    money.match_payments_of_projects(session, touched | set(new))
     step(0.95)
     store.finish_batch(
         session,
@@ -641,6 +643,7 @@ def undo_batch(
         store.delete_ids(session, table, row_ids, record=False)
     touched -= set(created.get("project", []))
     refresh_projects(session, touched)
+    money.match_payments_of_projects(session, touched)
     store.mark_undone(session, batch_id)
     return {
         "restored": sum(len(v) for v in updated.values()),
