@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from portfolio_desktop.domain.enums import ProjectStatus
 from portfolio_desktop.domain.filters import ProjectFilter
 from portfolio_desktop.domain.financing import LineMoney, PaymentRecord, YearAmount
 from portfolio_desktop.services import portfolio
@@ -29,11 +30,7 @@ def a_spread_project(db: Database) -> int:
     record.funding_lines.append(
         type(line)(line.funder_id, line.instrument, requested_cents=50_000_00)
     )
-    saved = portfolio.create_project(db, record)
-    with db.write() as session:  # funded, without walking the pipeline here
-        session.connection().exec_driver_sql(
-            "UPDATE project SET status = 'running' WHERE id = ?", (saved.id,)
-        )
+    saved = portfolio.create_project(db, record)  # funded (a_project's status)
     return saved.id
 
 
@@ -53,7 +50,11 @@ def test_stats_count_a_spread_in_its_years_and_what_arrived(db: Database) -> Non
 def test_a_project_not_funded_has_no_gap_in_the_portfolios(db: Database) -> None:
     record, _, _ = a_project(db)
     record.total_budget_cents = 1_000_000_00
-    portfolio.create_project(db, record)  # a draft
+    # Submitted, nothing decided yet: no money granted or paid (the invariants allow none).
+    record.status = ProjectStatus.SUBMITTED
+    record.evaluated_on = record.labelling_decided_on = record.funding_decided_on = None
+    record.funding_lines[0].granted_cents = record.funding_lines[0].paid_cents = None
+    portfolio.create_project(db, record)
     assert Decimal(portfolio_stats(db)["funding_gap"]) == 0
 
 

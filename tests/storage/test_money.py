@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from portfolio_desktop.domain.enums import Instrument, OrganisationKind, PartnerRole
+from portfolio_desktop.domain.enums import Instrument, OrganisationKind, PartnerRole, ProjectStatus
 from portfolio_desktop.domain.financing import (
     CofinancingRecord,
     LineMoney,
@@ -130,6 +130,12 @@ def a_project(db: Database) -> tuple[ProjectRecord, int, int]:
             FundingLineRecord(funder, Instrument.GRANT, 300_000_00, 250_000_00, 100_000_00)
         ],
         start_on=date(2021, 1, 1),
+        # Granted and paid money belongs to a funded project, with the dates of its steps.
+        status=ProjectStatus.FUNDED,
+        submitted_on=date(2020, 3, 1),
+        evaluated_on=date(2020, 5, 1),
+        labelling_decided_on=date(2020, 6, 1),
+        funding_decided_on=date(2020, 11, 1),
     )
     return record, sme, lab
 

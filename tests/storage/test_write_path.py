@@ -26,6 +26,8 @@ ALLOWED = {
     "and by `check --repair`, never entered by a user",
     "storage/search.py": "the full-text indexes' triggers, suspended and rebuilt around bulk inserts",
     "storage/saved_views.py": "the user's saved filters, not portfolio data",
+    "storage/money.py": "the money tables' primitives (tranches, payments, cofinancing, spreads, "
+    "aid-rate rules), called only by apply's line, demo and import writers",
 }
 
 #: The write primitives that only storage calls (outside it, a change set is applied instead).
