@@ -1433,3 +1433,61 @@ LABELS.update(
     }
 )
 # -- end of safety --
+
+
+# --- submissions and follow-up (issue 15: storage/submissions.py, services/follow_up.py, `due`)
+LABELS.update(
+    {
+        ("LabelDecision", "labelled"): ("Labellisé", "Labelled"),
+        ("LabelDecision", "labelled_with_reservations"): (
+            "Labellisé avec réserves",
+            "Labelled with reservations",
+        ),
+        ("LabelDecision", "support_letter"): ("Lettre de soutien", "Letter of support"),
+        ("LabelDecision", "refused"): ("Refusé", "Refused"),
+        ("FunderDecision", "funded"): ("Financé", "Funded"),
+        ("FunderDecision", "not_funded"): ("Non financé", "Not funded"),
+        ("Outcome", "awaiting_label"): ("En attente du label", "Awaiting the label"),
+        ("Outcome", "label_refused"): ("Label refusé", "Label refused"),
+        ("Outcome", "awaiting_funder"): ("En attente du financeur", "Awaiting the funder"),
+        ("Outcome", "funded"): ("Financé", "Funded"),
+        ("Outcome", "not_funded"): ("Non financé", "Not funded"),
+        ("Outcome", "withdrawn"): ("Retiré", "Withdrawn"),
+        ("FollowUpKind", "milestone"): ("Jalon", "Milestone"),
+        ("FollowUpKind", "deliverable"): ("Livrable", "Deliverable"),
+        ("FollowUpKind", "interim_report"): ("Rapport intermédiaire", "Interim report"),
+        ("FollowUpKind", "final_report"): ("Rapport final", "Final report"),
+        ("Standing", "done"): ("Fait", "Done"),
+        ("Standing", "overdue"): ("En retard", "Overdue"),
+        ("Standing", "due"): ("À échéance", "Due"),
+        ("Standing", "later"): ("Plus tard", "Later"),
+        ("HistoryField", "label_decision"): ("décision de labellisation", "label decision"),
+        ("HistoryField", "label_decided_on"): ("date de labellisation", "labelling date"),
+        ("HistoryField", "committee_id"): ("comité", "committee"),
+        ("HistoryField", "label_override"): (
+            "motif de labellisation sans expertise",
+            "reason for labelling without evaluation",
+        ),
+        ("HistoryField", "funder_decision"): ("décision du financeur", "funder's decision"),
+        ("HistoryField", "funder_decided_on"): (
+            "date de décision du financeur",
+            "funder's decision date",
+        ),
+        ("HistoryField", "withdrawn_on"): ("date de retrait", "withdrawal date"),
+        ("HistoryField", "held_on"): ("date de séance", "meeting date"),
+        ("HistoryField", "members"): ("membres", "members"),
+        ("HistoryField", "due_on"): ("échéance", "due date"),
+        ("HistoryField", "done_on"): ("date de réalisation", "done on"),
+    }
+)
+CATALOGUE.update(
+    {
+        "label_without_evaluation": (
+            "Le projet {reference} n'a aucune expertise : sa labellisation demande un motif "
+            "(dérogation) enregistré.",
+            "Project {reference} has no evaluation: labelling it needs a recorded reason "
+            "(override).",
+        ),
+    }
+)
+# -- end of submissions and follow-up --

@@ -64,7 +64,10 @@ def test_a_csv_of_a_million_columns_is_refused_before_any_header_matching(tmp_pa
     assert error.code == "import_sheet_too_many_columns"
     assert error.params["columns"] == 1_000_007
     text = french(error)
-    assert "1\u202f000\u202f007 colonnes" in text and "16\u202f384 colonnes d'une feuille Excel" in text
+    assert (
+        "1\u202f000\u202f007 colonnes" in text
+        and "16\u202f384 colonnes d'une feuille Excel" in text
+    )
     assert "cellules" not in text
 
 

@@ -33,6 +33,7 @@ from ..paths import resources_dir
 from ..storage import bulk
 from ..storage.database import Database
 from ..storage.summaries import refresh_projects
+from .demo_follow_up import follow_up_rows
 from .progress import Progress, Silent
 
 S = ProjectStatus
@@ -1081,6 +1082,9 @@ INSERT_ORDER = (
     "funding_line",
     "evaluation",
     "status_change",
+    "committee",
+    "submission",
+    "follow_up",
 )
 
 
@@ -1108,6 +1112,9 @@ def create_demo(
                 "funding_line",
                 "evaluation",
                 "status_change",
+                "committee",
+                "submission",
+                "follow_up",
             )
         }
         existing_domains = bulk.domain_ids_by_name(session)
@@ -1125,6 +1132,9 @@ def create_demo(
         )
         generator.projects(clusters, domain_ids, funders, calls, pools, experts, first)
         rows = generator.world.rows
+        rows.update(
+            follow_up_rows(rows, calls, generator.seeds["managers"], first, seed, DEMO_TODAY)
+        )
         for index, table in enumerate(INSERT_ORDER):
             progress.check()
             progress.report(0.7 + 0.2 * index / len(INSERT_ORDER), "demo_writing")

@@ -7,8 +7,10 @@ from typing import Any
 
 from ..domain.enums import Instrument, ProjectStatus
 from ..domain.money import CENT, euros_str
+from ..domain.submissions import Conversion
 from ..storage.analytics import portfolio_totals
 from ..storage.database import Database
+from ..storage.submissions import conversion
 
 
 def _cent_percent_to_euros(value: int) -> str:
@@ -24,10 +26,14 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
     decision's year, else its project's start year (lines with neither are left out of
     `funding_by_year`); a project's domain split apportions its funding (projects not yet
     classified are left out of `funding_by_domain`). `funnel` counts the projects whose furthest
-    step (from the status history) is each funnel step or beyond.
+    step (from the status history) is each funnel step or beyond. `conversion` counts
+    submissions per funder and per call (`by_funder`, `by_call`: submitted, labelled, funded and
+    the rates labelled/submitted and funded/labelled); "" gathers those with no call or funder.
     """
     with db.read() as session:
         totals = portfolio_totals(session, [Instrument.GRANT.value])
+        by_funder = conversion(session, "funder")
+        by_call = conversion(session, "call")
     return {
         "projects": totals.projects,
         "projects_by_status": {
@@ -49,6 +55,26 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
             for i in Instrument
         },
         "funnel": totals.funnel,
+        "conversion": {
+            "by_funder": {name: conversion_json(c) for name, c in by_funder.items()},
+            "by_call": {name: conversion_json(c) for name, c in by_call.items()},
+        },
+    }
+
+
+def conversion_json(value: Conversion) -> dict[str, Any]:
+    """Counts of submissions, labelled (any endorsing decision) and funded ones, and the two
+    rates as decimal strings with three decimals (None when there is nothing to divide by)."""
+
+    def rate(r: float | None) -> str | None:
+        return None if r is None else str(Decimal(r).quantize(Decimal("0.001")))
+
+    return {
+        "submitted": value.submitted,
+        "labelled": value.labelled,
+        "funded": value.funded,
+        "label_rate": rate(value.label_rate),
+        "funding_rate": rate(value.funding_rate),
     }
 
 
