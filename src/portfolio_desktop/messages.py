@@ -1488,6 +1488,32 @@ CATALOGUE.update(
             "Project {reference} has no evaluation: labelling it needs a recorded reason "
             "(override).",
         ),
+        "import_unknown_choice": (
+            "Valeur inconnue : « {value} » (valeurs possibles : {choices}).",
+            "Unknown value: '{value}' (possible values: {choices}).",
+        ),
+        "import_unknown_name": (
+            "« {value} » introuvable (ni dans le fichier ni dans la base).",
+            "'{value}' not found (neither in the file nor in the database).",
+        ),
+        "import_ambiguous_name": (
+            "« {value} » désigne plusieurs enregistrements : écrivez le nom exact.",
+            "'{value}' matches several records: write the exact name.",
+        ),
+        "import_sheet_follow_up": (
+            "Feuille lue à part (experts, expertises, comités, dépôts ou échéances).",
+            "Sheet read apart (experts, evaluations, committees, submissions or deadlines).",
+        ),
+        "import_skip_unknown_tie": (
+            "Lien de l'expert avec « {value} » laissé de côté : organisation introuvable "
+            "(ni dans le fichier ni dans la base).",
+            "The expert's tie to '{value}' left out: organisation not found (neither in the "
+            "file nor in the database).",
+        ),
+        "import_duplicate_name": (
+            "« {value} » figure déjà plus haut dans cette feuille.",
+            "'{value}' is already listed above in this sheet.",
+        ),
     }
 )
 # -- end of submissions and follow-up --

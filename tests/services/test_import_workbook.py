@@ -55,10 +55,12 @@ def write_book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
 
 def assert_json_shape(report: ImportReport) -> None:
     payload = report.to_json()
-    assert list(payload) == [
-        "ok", "dry_run", "projects", "funding_lines", "organisations", "skipped_rows", "errors",
-    ]  # fmt: skip
-    for name in ("projects", "funding_lines", "organisations"):
+    counted = (
+        "projects", "funding_lines", "organisations",
+        "experts", "evaluations", "committees", "submissions", "follow_up",
+    )  # fmt: skip
+    assert list(payload) == ["ok", "dry_run", *counted, "skipped_rows", "errors"]
+    for name in counted:
         assert set(payload[name]) == {"created", "updated", "unchanged"}
     for error in payload["errors"]:
         assert set(error) == {"sheet", "row", "column", "message"}

@@ -444,11 +444,17 @@ class _Generator:
     ) -> list[tuple[int, set[int]]]:
         rng = self.rng
         experts: list[tuple[int, set[int]]] = []
+        logins: dict[str, int] = {}
         for offset in range(clusters_count * self.scale.experts_per_cluster):
             eid = first_id + offset
             first = rng.choice(self.seeds["first_names"])
             last = rng.choice(self.seeds["last_names"])
             login = fold(f"{first}.{last}").replace(" ", "-")
+            # Namesakes are two people: each has an address of their own (the workbook's
+            # evaluations tell experts by name and e-mail).
+            logins[login] = logins.get(login, 0) + 1
+            if logins[login] > 1:
+                login = f"{login}{logins[login]}"
             affiliation = rng.choice(orgs)
             self.world.add(
                 "expert",

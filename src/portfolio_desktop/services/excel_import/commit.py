@@ -27,6 +27,7 @@ from ...storage.summaries import (
     refresh_projects,
 )
 from ..progress import Progress
+from .follow_up_sheets import write_follow_up
 from .plan import ImportPlan, ProjectPlan, status_step_date
 
 _REF_ORDER = ("cluster", "domain", "funder", "call", "organisation")
@@ -172,6 +173,7 @@ def write_plan(
     step(0.9)
     # Existing projects the import changed are recomputed.
     refresh_projects(session, touched - set(new))
+    write_follow_up(session, plan.follow_up, batch_id, ids.real)
     step(0.95)
     store.finish_batch(
         session,
@@ -524,9 +526,14 @@ def _write_partners(
 # -- undo --------------------------------------------------------------------------------------------
 
 _DELETE_ORDER = (
+    "evaluation",
+    "submission",
+    "follow_up",
     "participation",
     "funding_line",
     "project",
+    "expert",
+    "committee",
     "organisation",
     "call",
     "funder",

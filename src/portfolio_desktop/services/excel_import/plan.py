@@ -41,6 +41,7 @@ from ...domain.model import (
 )
 from ...domain.workflow import STEP_DATE_FIELD
 from ...storage import imports as store
+from .follow_up_sheets import FollowUpPlan, plan_follow_up
 from .headers import FIELDS, SheetMapping, field_of
 from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
@@ -312,6 +313,8 @@ class ImportPlan:
     touched: set[int] = field(default_factory=set)
     #: Projects demoted from lead (another organisation became the lead).
     demoted: list[PartnerPlan] = field(default_factory=list)
+    #: The experts, evaluations, committees, submissions and follow-up sheets' rows.
+    follow_up: FollowUpPlan = field(default_factory=FollowUpPlan)
 
     _outcomes: list[Outcome] | None = None
 
@@ -1896,6 +1899,8 @@ def build_plan(
     if progress is not None:
         progress(0.75)
     planner.resolve(valid_only)
+    plan.follow_up = plan_follow_up(planner, session, workbook)
+    plan.counts.update(plan.follow_up.counts())
     if progress is not None:
         progress(1.0)
     return plan
