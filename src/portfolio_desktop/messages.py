@@ -1510,6 +1510,44 @@ CATALOGUE.update(
             "The expert's tie to '{value}' left out: organisation not found (neither in the "
             "file nor in the database).",
         ),
+        "due_reports_late": (
+            "{count} {count|rapport en retard|rapports en retard}",
+            "{count} {count|report overdue|reports overdue}",
+        ),
+        "due_milestones_late": (
+            "{count} {count|jalon ou livrable en retard|jalons ou livrables en retard}",
+            "{count} {count|milestone or deliverable overdue|milestones or deliverables overdue}",
+        ),
+        "due_reports_soon": (
+            "{count} {count|rapport attendu|rapports attendus} dans les {days} prochains jours",
+            "{count} {count|report|reports} due in the next {days} days",
+        ),
+        "due_milestones_soon": (
+            "{count} {count|jalon ou livrable|jalons ou livrables} dans les {days} prochains jours",
+            "{count} {count|milestone or deliverable|milestones or deliverables} due in the next "
+            "{days} days",
+        ),
+        "due_nothing": (
+            "Rien en retard ni attendu dans les {days} prochains jours.",
+            "Nothing overdue or due in the next {days} days.",
+        ),
+        "due_overdue_title": ("En retard", "Overdue"),
+        "due_soon_title": (
+            "Dans les {days} prochains jours",
+            "In the next {days} days",
+        ),
+        "due_days_late": (
+            "{count} {count|jour|jours} de retard",
+            "{count} {count|day|days} late",
+        ),
+        "due_bad_days": (
+            "Nombre de jours invalide : {value} (un entier de 0 à 3 650).",
+            "Invalid number of days: {value} (a whole number from 0 to 3,650).",
+        ),
+        "due_bad_today": (
+            "Date invalide : {value} (attendu : AAAA-MM-JJ).",
+            "Invalid date: {value} (expected: YYYY-MM-DD).",
+        ),
         "import_duplicate_name": (
             "« {value} » figure déjà plus haut dans cette feuille.",
             "'{value}' is already listed above in this sheet.",

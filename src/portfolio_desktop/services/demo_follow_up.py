@@ -96,8 +96,10 @@ def follow_up_rows(
         nonlocal next_follow_up
         done: date | None = None
         if due <= today - timedelta(days=45) or (due <= today and rng.random() < 0.6):
-            # Reports come late more often than milestones; a few never came.
-            late = rng.random() < (0.08 if kind.is_report else 0.02)
+            # Of the last year's items, a few are still awaited (reports more often than
+            # milestones); older ones all came, late or not.
+            recent = due > today - timedelta(days=365)
+            late = recent and rng.random() < (0.12 if kind.is_report else 0.03)
             if not late:
                 done = min(today, due + timedelta(days=rng.randint(-10, 25)))
         follow_ups.append(

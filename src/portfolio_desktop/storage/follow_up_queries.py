@@ -8,6 +8,7 @@ and committee is exported (a re-import needs the experts its evaluations name).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -138,3 +139,28 @@ def follow_up_rows(session: Session, flt: ProjectFilter, refs: Lookups) -> Itera
         cluster, reference = refs.projects[project_id]
         funder = refs.funders.get(funder_id) if funder_id is not None else None
         yield (cluster, reference, kind, title, funder, *rest)
+
+
+# -- what is due -----------------------------------------------------------------------------------
+
+
+def open_items(session: Session, until: date) -> list[Row]:
+    """Follow-up items not done and due on or before `until` (overdue ones included), soonest
+    first: (project id, reference, acronym, kind, title, funder name, due on)."""
+    f = t.FollowUp
+    query = (
+        select(
+            f.project_id,
+            t.Project.reference,
+            t.Project.acronym,
+            f.kind,
+            f.title,
+            t.Funder.name,
+            f.due_on,
+        )
+        .join(t.Project, t.Project.id == f.project_id)
+        .outerjoin(t.Funder, t.Funder.id == f.funder_id)
+        .where(f.done_on.is_(None), f.due_on <= until)
+        .order_by(f.due_on, t.Project.reference, f.id)
+    )
+    return [tuple(row) for row in session.execute(query)]
