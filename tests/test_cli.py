@@ -30,6 +30,7 @@ STATS_KEYS = [
     "received_undated",
     "funding_gap",
     "funding_pending",
+    "conversion",
 ]
 
 
@@ -96,6 +97,16 @@ def test_stats_json_is_exactly_the_documented_object(pole_demo_file: Path, capsy
     for key in ("funding_gap", "funding_pending"):
         assert isinstance(stats[key], str) and two_decimals(stats[key])
     assert 0 < Decimal(stats["funding_gap"]) < Decimal(stats["budget_total"])
+    # Conversion per funder and per call, from the submissions (some projects have two).
+    conversion = stats["conversion"]
+    assert list(conversion) == ["by_funder", "by_call"]
+    fui = conversion["by_funder"]["État — FUI (DGE)"]
+    assert list(fui) == ["submitted", "labelled", "funded", "label_rate", "funding_rate"]
+    assert fui["submitted"] >= fui["labelled"] >= fui["funded"] > 0
+    assert Decimal(fui["funding_rate"]) == round(Decimal(fui["funded"]) / fui["labelled"], 3)
+    for key in ("by_funder", "by_call"):
+        submitted = sum(c["submitted"] for c in conversion[key].values())
+        assert submitted > funnel["submitted"]  # resubmissions count once per call
 
 
 def test_demo_then_check(tmp_path: Path, capsys) -> None:

@@ -798,3 +798,74 @@ def server_user_command(args: argparse.Namespace) -> int:
 
 
 # -- end of data safety --
+
+
+# -- submissions and follow-up (issue 15) ----------------------------------------------------------
+
+
+def _due_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--days", default="30", metavar="N", help="the window after today (default: 30 days)"
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="count from this day instead of today"
+    )
+    parser.add_argument("--json", action="store_true", help="print the lists as one JSON object")
+
+
+@register(
+    "due", "list the milestones, deliverables and reports overdue or due soon", _due_arguments
+)
+def due_command(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .services.follow_up import due_json, due_report
+
+    try:
+        days = int(args.days)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 3650:
+        raise KnownError("due_bad_days", value=args.days)
+    today = None
+    if args.today:
+        try:
+            today = date.fromisoformat(args.today)
+        except ValueError:
+            raise KnownError("due_bad_today", value=args.today) from None
+    db = open_db(args)
+    try:
+        report = due_report(db, today, days)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(due_json(report))
+        return EXIT_OK
+    lang = messages.current_language()
+    if not report.overdue and not report.due:
+        print(messages.text("due_nothing", {"days": days}))
+        return EXIT_OK
+    for title, items in (
+        (messages.text("due_overdue_title"), report.overdue),
+        (messages.text("due_soon_title", {"days": days}), report.due),
+    ):
+        if not items:
+            continue
+        print(title)
+        for item in items:
+            day = item.due_on.strftime("%d/%m/%Y") if lang == "fr" else item.due_on.isoformat()
+            what = messages.label("FollowUpKind", item.kind.value)
+            if item.title and item.title != what:
+                what = f"{what} — {item.title}"
+            if item.funder:
+                what = f"{what} ({item.funder})"
+            late = (
+                f"  {messages.text('due_days_late', {'count': -item.days})}"
+                if item.days < 0
+                else ""
+            )
+            print(f"  {day}  {item.reference}  {item.acronym}  {what}{late}")
+    return EXIT_OK
+
+
+# -- end of submissions and follow-up --

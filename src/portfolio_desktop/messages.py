@@ -1479,3 +1479,123 @@ CATALOGUE.update(
     }
 )
 # --- end of real import layouts
+# --- submissions and follow-up (issue 15: storage/submissions.py, services/follow_up.py, `due`)
+LABELS.update(
+    {
+        ("LabelDecision", "labelled"): ("Labellisé", "Labelled"),
+        ("LabelDecision", "labelled_with_reservations"): (
+            "Labellisé avec réserves",
+            "Labelled with reservations",
+        ),
+        ("LabelDecision", "support_letter"): ("Lettre de soutien", "Letter of support"),
+        ("LabelDecision", "refused"): ("Refusé", "Refused"),
+        ("FunderDecision", "funded"): ("Financé", "Funded"),
+        ("FunderDecision", "not_funded"): ("Non financé", "Not funded"),
+        ("Outcome", "awaiting_label"): ("En attente du label", "Awaiting the label"),
+        ("Outcome", "label_refused"): ("Label refusé", "Label refused"),
+        ("Outcome", "awaiting_funder"): ("En attente du financeur", "Awaiting the funder"),
+        ("Outcome", "funded"): ("Financé", "Funded"),
+        ("Outcome", "not_funded"): ("Non financé", "Not funded"),
+        ("Outcome", "withdrawn"): ("Retiré", "Withdrawn"),
+        ("FollowUpKind", "milestone"): ("Jalon", "Milestone"),
+        ("FollowUpKind", "deliverable"): ("Livrable", "Deliverable"),
+        ("FollowUpKind", "interim_report"): ("Rapport intermédiaire", "Interim report"),
+        ("FollowUpKind", "final_report"): ("Rapport final", "Final report"),
+        ("Standing", "done"): ("Fait", "Done"),
+        ("Standing", "overdue"): ("En retard", "Overdue"),
+        ("Standing", "due"): ("À échéance", "Due"),
+        ("Standing", "later"): ("Plus tard", "Later"),
+        ("HistoryField", "label_decision"): ("décision de labellisation", "label decision"),
+        ("HistoryField", "label_decided_on"): ("date de labellisation", "labelling date"),
+        ("HistoryField", "committee_id"): ("comité", "committee"),
+        ("HistoryField", "label_override"): (
+            "motif de labellisation sans expertise",
+            "reason for labelling without evaluation",
+        ),
+        ("HistoryField", "funder_decision"): ("décision du financeur", "funder's decision"),
+        ("HistoryField", "funder_decided_on"): (
+            "date de décision du financeur",
+            "funder's decision date",
+        ),
+        ("HistoryField", "withdrawn_on"): ("date de retrait", "withdrawal date"),
+        ("HistoryField", "held_on"): ("date de séance", "meeting date"),
+        ("HistoryField", "members"): ("membres", "members"),
+        ("HistoryField", "due_on"): ("échéance", "due date"),
+        ("HistoryField", "done_on"): ("date de réalisation", "done on"),
+    }
+)
+CATALOGUE.update(
+    {
+        "label_without_evaluation": (
+            "Le projet {reference} n'a aucune expertise : sa labellisation demande un motif "
+            "(dérogation) enregistré.",
+            "Project {reference} has no evaluation: labelling it needs a recorded reason "
+            "(override).",
+        ),
+        "import_unknown_choice": (
+            "Valeur inconnue : « {value} » (valeurs possibles : {choices}).",
+            "Unknown value: '{value}' (possible values: {choices}).",
+        ),
+        "import_unknown_name": (
+            "« {value} » introuvable (ni dans le fichier ni dans la base).",
+            "'{value}' not found (neither in the file nor in the database).",
+        ),
+        "import_ambiguous_name": (
+            "« {value} » désigne plusieurs enregistrements : écrivez le nom exact.",
+            "'{value}' matches several records: write the exact name.",
+        ),
+        "import_sheet_follow_up": (
+            "Feuille lue à part (experts, expertises, comités, dépôts ou échéances).",
+            "Sheet read apart (experts, evaluations, committees, submissions or deadlines).",
+        ),
+        "import_skip_unknown_tie": (
+            "Lien de l'expert avec « {value} » laissé de côté : organisation introuvable "
+            "(ni dans le fichier ni dans la base).",
+            "The expert's tie to '{value}' left out: organisation not found (neither in the "
+            "file nor in the database).",
+        ),
+        "due_reports_late": (
+            "{count} {count|rapport en retard|rapports en retard}",
+            "{count} {count|report overdue|reports overdue}",
+        ),
+        "due_milestones_late": (
+            "{count} {count|jalon ou livrable en retard|jalons ou livrables en retard}",
+            "{count} {count|milestone or deliverable overdue|milestones or deliverables overdue}",
+        ),
+        "due_reports_soon": (
+            "{count} {count|rapport attendu|rapports attendus} dans les {days} prochains jours",
+            "{count} {count|report|reports} due in the next {days} days",
+        ),
+        "due_milestones_soon": (
+            "{count} {count|jalon ou livrable|jalons ou livrables} dans les {days} prochains jours",
+            "{count} {count|milestone or deliverable|milestones or deliverables} due in the next "
+            "{days} days",
+        ),
+        "due_nothing": (
+            "Rien en retard ni attendu dans les {days} prochains jours.",
+            "Nothing overdue or due in the next {days} days.",
+        ),
+        "due_overdue_title": ("En retard", "Overdue"),
+        "due_soon_title": (
+            "Dans les {days} prochains jours",
+            "In the next {days} days",
+        ),
+        "due_days_late": (
+            "{count} {count|jour|jours} de retard",
+            "{count} {count|day|days} late",
+        ),
+        "due_bad_days": (
+            "Nombre de jours invalide : {value} (un entier de 0 à 3 650).",
+            "Invalid number of days: {value} (a whole number from 0 to 3,650).",
+        ),
+        "due_bad_today": (
+            "Date invalide : {value} (attendu : AAAA-MM-JJ).",
+            "Invalid date: {value} (expected: YYYY-MM-DD).",
+        ),
+        "import_duplicate_name": (
+            "« {value} » figure déjà plus haut dans cette feuille.",
+            "'{value}' is already listed above in this sheet.",
+        ),
+    }
+)
+# -- end of submissions and follow-up --

@@ -55,17 +55,18 @@ def write_book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
 
 def assert_json_shape(report: ImportReport) -> None:
     payload = report.to_json()
-    assert list(payload) == [
-        "ok", "dry_run", "projects", "funding_lines", "organisations", "skipped_rows", "errors",
-        "rows", "mapping",
-    ]  # fmt: skip
+    counted = (
+        "projects", "funding_lines", "organisations",
+        "experts", "evaluations", "committees", "submissions", "follow_up",
+    )  # fmt: skip
+    assert list(payload) == ["ok", "dry_run", *counted, "skipped_rows", "errors", "rows", "mapping"]
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():
         assert counts["read"] == sum(
             counts[k] for k in ("imported", "merged", "skipped", "invalid")
         ), counts
         assert min(counts.values()) >= 0
-    for name in ("projects", "funding_lines", "organisations"):
+    for name in counted:
         assert set(payload[name]) == {"created", "updated", "unchanged"}
     for error in payload["errors"]:
         assert set(error) == {"sheet", "row", "column", "message"}

@@ -35,6 +35,7 @@ from ..storage import bulk, money
 from ..storage.changes import ChangeSet, DemoRows, Source
 from ..storage.database import Database
 from . import demo_money
+from .demo_follow_up import follow_up_rows
 from .progress import Progress, Silent
 
 S = ProjectStatus
@@ -445,11 +446,17 @@ class _Generator:
     ) -> list[tuple[int, set[int]]]:
         rng = self.rng
         experts: list[tuple[int, set[int]]] = []
+        logins: dict[str, int] = {}
         for offset in range(clusters_count * self.scale.experts_per_cluster):
             eid = first_id + offset
             first = rng.choice(self.seeds["first_names"])
             last = rng.choice(self.seeds["last_names"])
             login = fold(f"{first}.{last}").replace(" ", "-")
+            # Namesakes are two people: each has an address of their own (the workbook's
+            # evaluations tell experts by name and e-mail).
+            logins[login] = logins.get(login, 0) + 1
+            if logins[login] > 1:
+                login = f"{login}{logins[login]}"
             affiliation = rng.choice(orgs)
             self.world.add(
                 "expert",
@@ -1092,6 +1099,9 @@ INSERT_ORDER: tuple[str, ...] = (
     "funding_line",
     "evaluation",
     "status_change",
+    "committee",
+    "submission",
+    "follow_up",
 )
 
 
@@ -1119,6 +1129,9 @@ def create_demo(
                 "funding_line",
                 "evaluation",
                 "status_change",
+                "committee",
+                "submission",
+                "follow_up",
             )
         }
         existing_domains = bulk.domain_ids_by_name(session)
@@ -1136,6 +1149,9 @@ def create_demo(
         )
         generator.projects(clusters, domain_ids, funders, calls, pools, experts, first)
         rows = generator.world.rows
+        rows.update(
+            follow_up_rows(rows, calls, generator.seeds["managers"], first, seed, DEMO_TODAY)
+        )
         # Schedules, payments, cofinancing, spreads and rules (it adjusts budgets and paid); their
         # rows are written with the others, after the lines they belong to.
         money_rows = demo_money.generate(

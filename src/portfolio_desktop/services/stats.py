@@ -8,9 +8,11 @@ from typing import Any
 from ..domain.enums import Instrument, ProjectStatus
 from ..domain.financing import total_uncovered
 from ..domain.money import CENT, euros_str
+from ..domain.submissions import Conversion
 from ..storage import money
 from ..storage.analytics import portfolio_totals
 from ..storage.database import Database
+from ..storage.submissions import conversion
 
 
 def _cent_percent_to_euros(value: int) -> str:
@@ -30,6 +32,9 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
     payments received on grants by the year they arrived (`received_undated` those of unknown
     date); `funding_gap` is, over funded projects, each one's budget not covered by its granted
     amounts (every instrument), summed; `funding_pending` what their undecided lines request.
+    step (from the status history) is each funnel step or beyond. `conversion` counts
+    submissions per funder and per call (`by_funder`, `by_call`: submitted, labelled, funded and
+    the rates labelled/submitted and funded/labelled); "" gathers those with no call or funder.
     """
     grants = [Instrument.GRANT.value]
     with db.read() as session:
@@ -37,6 +42,8 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
         by_year = money.granted_by_year(session, grants)
         received, undated = money.received_by_year_of(session, grants)
         gaps = money.funding_gaps(session).values()
+        by_funder = conversion(session, "funder")
+        by_call = conversion(session, "call")
     return {
         "projects": totals.projects,
         "projects_by_status": {
@@ -62,6 +69,26 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
         "received_undated": euros_str(undated),
         "funding_gap": euros_str(total_uncovered(gaps)),
         "funding_pending": euros_str(sum(g.pending_cents for g in gaps)),
+        "conversion": {
+            "by_funder": {name: conversion_json(c) for name, c in by_funder.items()},
+            "by_call": {name: conversion_json(c) for name, c in by_call.items()},
+        },
+    }
+
+
+def conversion_json(value: Conversion) -> dict[str, Any]:
+    """Counts of submissions, labelled (any endorsing decision) and funded ones, and the two
+    rates as decimal strings with three decimals (None when there is nothing to divide by)."""
+
+    def rate(r: float | None) -> str | None:
+        return None if r is None else str(Decimal(r).quantize(Decimal("0.001")))
+
+    return {
+        "submitted": value.submitted,
+        "labelled": value.labelled,
+        "funded": value.funded,
+        "label_rate": rate(value.label_rate),
+        "funding_rate": rate(value.funding_rate),
     }
 
 

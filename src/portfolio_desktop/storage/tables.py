@@ -547,3 +547,72 @@ class AidRateRule(Base):
         Index("ix_aid_rate_rule_call", "call_id"),
         Index("ix_aid_rate_rule_funder", "funder_id"),
     )
+
+
+# -- 0011: submissions, committees, follow-up ------------------------------------------------------
+
+
+class Committee(Base):
+    """A labelling committee session: its date, members and the submissions on its agenda."""
+
+    __tablename__ = "committee"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date | None] = mapped_column(Date)
+    #: The members present, one per line.
+    members: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_committee_held_on", "held_on"),)
+
+
+class Submission(Base):
+    """A project sent to one call: the cluster's label decision and the funder's answer.
+
+    A project has one or more; its status is kept consistent with them by
+    `domain.submissions.project_status` (see `storage.submissions`).
+    """
+
+    __tablename__ = "submission"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("call.id", ondelete="SET NULL"))
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    requested_cents: Mapped[int | None] = mapped_column(BigInteger)
+    #: `domain.submissions.LabelDecision`, None while undecided.
+    label_decision: Mapped[str | None] = mapped_column(String(32))
+    label_decided_on: Mapped[date | None] = mapped_column(Date)
+    committee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("committee.id", ondelete="SET NULL")
+    )
+    #: Why the project was labelled without any evaluation ("" when it was evaluated).
+    label_override: Mapped[str] = mapped_column(Text, default="")
+    #: `domain.submissions.FunderDecision`, None while awaited.
+    funder_decision: Mapped[str | None] = mapped_column(String(20))
+    funder_decided_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_submission_project", "project_id"),
+        Index("ix_submission_call", "call_id"),
+        Index("ix_submission_committee", "committee_id"),
+    )
+
+
+class FollowUp(Base):
+    """A dated obligation of a funded project: a milestone, a deliverable, a report owed to a
+    funder (`domain.follow_up.FollowUpKind`), due on a date, done or received on another."""
+
+    __tablename__ = "follow_up"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    #: The funder a report is owed to.
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id", ondelete="SET NULL"))
+    due_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_follow_up_project", "project_id"),
+        Index("ix_follow_up_due", "due_on", "done_on"),
+    )

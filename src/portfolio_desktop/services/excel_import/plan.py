@@ -41,6 +41,7 @@ from ...domain.model import (
 )
 from ...storage import imports as store
 from ...storage import repository
+from .follow_up_sheets import FollowUpPlan, plan_follow_up
 from .headers import FIELDS, SheetMapping, field_of, generated_reference
 from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
@@ -316,6 +317,8 @@ class ImportPlan:
     #: steps, a step date missing, aid above the budget): shown in the preview, accepted by
     #: committing, recorded in the history.
     warnings: list[tuple[ProjectPlan, list[rules.Issue]]] = field(default_factory=list)
+    #: The experts, evaluations, committees, submissions and follow-up sheets' rows.
+    follow_up: FollowUpPlan = field(default_factory=FollowUpPlan)
 
     _outcomes: list[Outcome] | None = None
 
@@ -1952,6 +1955,8 @@ def build_plan(
     if progress is not None:
         progress(0.75)
     planner.resolve(valid_only)
+    plan.follow_up = plan_follow_up(planner, session, workbook)
+    plan.counts.update(plan.follow_up.counts())
     if progress is not None:
         progress(1.0)
     return plan
