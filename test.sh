@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Qt libraries, Xvfb, LibreOffice, PostgreSQL, poppler, the virtual
-# environment) and runs the whole suite: ruff, mypy, then pytest. Extra arguments go to pytest.
+# environment) and runs the whole suite: ruff, mypy, then pytest. Extra arguments go to pytest;
+# `--fast` is the quick tier of the edit–test loop (tests/conftest.py says what it leaves out).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/bootstrap.sh"
 # PostgreSQL: the storage and service tests also run on a throw-away server (tests/pg_cluster.py),
