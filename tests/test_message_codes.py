@@ -104,6 +104,7 @@ def _foreign_names(tree: ast.Module) -> set[str]:
     }
 
 
+@functools.cache
 def code_arguments() -> list[tuple[str, ast.expr]]:
     """(where, expression) of every argument the source passes where a message code goes."""
     sources = _sources()

@@ -288,6 +288,13 @@ def test_welcome_page_then_demo(empty_desktop, qtbot) -> None:
     qtbot.mouseClick(window.welcome.findChild(QPushButton, "demoButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rows(window) == 1300, timeout=20_000)
     assert window.stack.currentWidget() is window.projects
+    # The progress dialog said each step in words, the last one being that the demo is ready.
+    from PySide6.QtWidgets import QProgressDialog
+
+    from portfolio_desktop import messages
+
+    progress = window.findChildren(QProgressDialog)[-1]
+    assert progress.labelText().endswith(messages.text("demo_done"))
 
 
 def test_a_new_form_says_what_to_fill_in_then_a_save_is_confirmed_and_shown(

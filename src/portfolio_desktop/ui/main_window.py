@@ -34,6 +34,7 @@ from . import formatting
 from .context import AppContext
 from .dialogs.backup_actions import SafetyActions
 from .errors import show_error
+from .operations import Operation
 from .views.projects_view import ProjectsView
 from .views.welcome_view import WelcomeView
 
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self._pages: dict[str, QWidget] = {}
         self._page_rows: dict[str, int] = {}
+        self._demo: Operation | None = None  # the demo being created, if any
         self._project_filter = ProjectFilter()
         self._loading: QLabel | None = None
         self._opened_on_startup_page = False
@@ -542,40 +544,30 @@ class MainWindow(QMainWindow):
 
     def create_demo(self) -> None:
         db = self.ctx.db
-        if db is None:
+        if db is None or (self._demo is not None and self._demo.running):
             return
         from ..services.demo import create_demo
 
-        dialog = self._progress_dialog(self.tr("Creating the demo portfolio…"))
+        title = self.tr("Creating the demo portfolio…")
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
 
-        def done(_report: Any) -> None:
-            dialog.reset()
+        def progressed(fraction: float, words: str) -> None:
+            dialog.setValue(int(fraction * 100))
+            if words:
+                dialog.setLabelText(f"{title}\n{words}")
+
+        def done(_report: object) -> None:
             self._leave_welcome()
             self.ctx.data_changed.emit("all", [])
 
-        def failed(error: BaseException) -> None:
-            dialog.reset()
-            show_error(self, error)
-
-        task = self.ctx.writer.submit(
-            create_demo, db, "pole", 1, with_progress=True, on_done=done, on_error=failed
-        )
-        self._follow(task, dialog)
-
-    def _progress_dialog(self, text: str) -> QProgressDialog:
-        dialog = QProgressDialog(text, self.tr("Cancel"), 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        return dialog
-
-    def _follow(self, task: Any, dialog: QProgressDialog) -> None:
-        """Progress bar and Cancel button of a running task (already finished in tests)."""
-        if task.done:
-            dialog.reset()
-            return
-        task.progressed.connect(lambda fraction, _m: dialog.setValue(int(fraction * 100)))
-        dialog.canceled.connect(task.cancel)
-        task.cancelled.connect(dialog.reset)
+        self._demo = operation = Operation(self.ctx.writer.submit, dialog, dialogs=True)
+        operation.progressed.connect(progressed)
+        operation.succeeded.connect(done)
+        operation.finished.connect(dialog.reset)
+        dialog.canceled.connect(operation.cancel)
+        operation.start(create_demo, db, "pole", 1, with_progress=True)
 
     def check_database(self) -> None:
         db = self.ctx.db
