@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__, messages, paths
 from .errors import KnownError
@@ -149,6 +151,51 @@ def run(args: argparse.Namespace) -> int:
         return fail(known)
 
 
+# -- as of a date, snapshots, decks (issue 16: storage/as_of.py, services/snapshots.py) -------------
+
+
+def _as_of_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="DATE",
+        help="the portfolio as it stood at the end of that day (2025-12-31 or 31/12/2025)",
+    )
+
+
+def parse_day(text: str, option: str = "--as-of"):  # type: ignore[no-untyped-def]
+    """A day typed on the command line (ISO or French order); a clear sentence otherwise."""
+    from datetime import date, datetime
+
+    for layout in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = datetime.strptime(text.strip(), layout).date()
+        except ValueError:
+            continue
+        if day > date.today():
+            raise KnownError("as_of_future", option=option, value=text)
+        return day
+    raise KnownError("as_of_bad_date", option=option, value=text)
+
+
+@contextmanager
+def portfolio_at(args: argparse.Namespace) -> Iterator[Any]:
+    """The database named by --db, or with --as-of the portfolio as it stood at that day's end
+    (a throw-away copy rebuilt from the histories)."""
+    day = parse_day(args.as_of) if getattr(args, "as_of", None) else None
+    db = open_db(args)
+    try:
+        if day is None:
+            yield db
+            return
+        from .storage.as_of import AsOf, portfolio_as_of
+
+        with portfolio_as_of(db, AsOf.end_of(day)) as then:
+            yield then
+    finally:
+        db.dispose()
+
+
 def print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
@@ -180,6 +227,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 def _stats_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    _as_of_argument(parser)
 
 
 @register("stats", "print the portfolio's headline figures", _stats_arguments)
@@ -187,11 +235,8 @@ def stats_command(args: argparse.Namespace) -> int:
     from .domain.money import format_money, to_cents
     from .services.stats import portfolio_stats
 
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         stats = portfolio_stats(db)
-    finally:
-        db.dispose()
     if args.json:
         print_json(stats)
         return EXIT_OK
@@ -288,6 +333,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--funding-year-from", type=int, metavar="YEAR")
     parser.add_argument("--funding-year-to", type=int, metavar="YEAR")
     parser.add_argument("--responsible-digital", choices=("yes", "no"))
+    _as_of_argument(parser)
 
 
 def export_filter(args: argparse.Namespace, db: object):  # type: ignore[no-untyped-def]
@@ -328,14 +374,11 @@ def export_command(args: argparse.Namespace) -> int:
     from .services.excel_export import export_workbook
 
     lang = messages.current_language()
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         flt = export_filter(args, db)
         result = export_workbook(
             db, Path(args.out), project_filter=flt, template=args.template, lang=lang
         )
-    finally:
-        db.dispose()
     for sheet in dict.fromkeys(result.truncated):
         print(messages.text("export_truncated", {"sheet": sheet}), file=sys.stderr)
     if result.template:
@@ -395,6 +438,7 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="OUT.pdf", help="the PDF to write (replaced whole)")
     _by_argument(parser)
     _filter_options(parser)
+    _as_of_argument(parser)
 
 
 @register(
@@ -409,14 +453,16 @@ def report_command(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     check_output(out, (".pdf",))
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         flt = export_filter(args, db)
         write_report(
-            Analytics(db), flt, out, messages.current_language(), by=args.by.replace("-", "_")
+            Analytics(db),
+            flt,
+            out,
+            messages.current_language(),
+            by=args.by.replace("-", "_"),
+            as_of=parse_day(args.as_of) if args.as_of else None,
         )
-    finally:
-        db.dispose()
     print(messages.text("report_done", {"path": str(out)}))
     return EXIT_OK
 
@@ -428,6 +474,7 @@ def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--width", type=float, default=10.0, help="inches (default 10)")
     parser.add_argument("--height", type=float, default=5.6, help="inches (default 5.6)")
     _filter_options(parser)
+    _as_of_argument(parser)
 
 
 @register("chart", "draw one chart of the dashboard to PNG, SVG or PDF", _chart_arguments)
@@ -438,8 +485,7 @@ def chart_command(args: argparse.Namespace) -> int:
     out = Path(args.out)
     check_output(out)
     size = (min(max(args.width, 3.0), 40.0), min(max(args.height, 2.0), 40.0))
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         flt = export_filter(args, db)
         export_chart(
             Analytics(db),
@@ -450,8 +496,6 @@ def chart_command(args: argparse.Namespace) -> int:
             by=args.by.replace("-", "_"),
             size=size,
         )
-    finally:
-        db.dispose()
     print(messages.text("chart_done", {"path": str(out)}))
     return EXIT_OK
 

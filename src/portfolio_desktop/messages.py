@@ -1433,3 +1433,28 @@ LABELS.update(
     }
 )
 # -- end of safety --
+
+
+# --- as of a date, snapshots, decks, the national view (issue 16)
+CATALOGUE.update(
+    {
+        "as_of_bad_date": (
+            "{option} : « {value} » n'est pas une date (écrivez 31/12/2025 ou 2025-12-31).",
+            "{option}: '{value}' is not a date (write 2025-12-31 or 31/12/2025).",
+        ),
+        "as_of_future": (
+            "{option} : le {value} n'est pas encore passé ; choisissez aujourd'hui ou un jour passé.",
+            "{option}: {value} has not come yet; choose today or a day gone by.",
+        ),
+        "report_as_of": ("Au {date}", "As of {date}"),
+        "report_poles": (
+            "{count|Pôle|Pôles} : {names}",
+            "{count|Cluster|Clusters}: {names}",
+        ),
+        "report_poles_many": (
+            "{count} pôles de compétitivité",
+            "{count} competitiveness clusters",
+        ),
+    }
+)
+# --- end of issue 16

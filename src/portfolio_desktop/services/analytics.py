@@ -720,6 +720,11 @@ class Analytics:
         with self.db.read() as session:
             return q.largest_projects(session, narrowed, limit)
 
+    def cluster_names(self) -> list[str]:
+        """The names of the database's clusters (poles), sorted."""
+        with self.db.read() as session:
+            return q.cluster_names(session)
+
     def names(self, flt: ProjectFilter) -> dict[str, dict[int, str]]:
         """Names of the rows the filter refers to by id (to describe it in words)."""
         with self.db.read() as session:

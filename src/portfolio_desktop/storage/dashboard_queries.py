@@ -329,3 +329,10 @@ def names_of(session: Session, table: str, ids: Iterable[int]) -> dict[int, str]
         int(i): str(n)
         for i, n in session.execute(select(model.id, model.name).where(model.id.in_(wanted)))
     }
+
+
+def cluster_names(session: Session) -> list[str]:
+    """Every cluster's name, sorted as French readers sort (case and accents second)."""
+    from ..domain.text import sort_key
+
+    return sorted((str(n) for n in session.scalars(select(Cluster.name))), key=sort_key)

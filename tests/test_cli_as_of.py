@@ -1,0 +1,84 @@
+"""`--as-of DATE` on stats, chart, report and export: the portfolio as it stood at that day's end."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from portfolio_desktop.__main__ import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo(pole_demo_file: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "pole.sqlite"
+    shutil.copyfile(pole_demo_file, path)
+    return path
+
+
+def test_stats_as_of_the_end_of_2015(demo: Path, capsys) -> None:
+    code, out, _ = run(capsys, "stats", "--db", str(demo), "--json", "--as-of", "31/12/2015")
+    assert code == 0
+    then = json.loads(out)
+    _, out, _ = run(capsys, "stats", "--db", str(demo), "--json")
+    now = json.loads(out)
+    assert 0 < then["projects"] < now["projects"]
+    assert max(int(y) for y, v in then["funding_by_year"].items() if v != "0.00") <= 2015
+    _, out, _ = run(capsys, "stats", "--db", str(demo), "--json", "--as-of", "2015-12-31")
+    assert json.loads(out) == then  # both ways of writing the day
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("31/13/2025", "n'est pas une date"),
+        ("demain", "n'est pas une date"),
+        ((date.today() + timedelta(days=3)).isoformat(), "n'est pas encore passé"),
+    ],
+)
+def test_a_bad_day_is_one_sentence_and_exit_2(demo: Path, capsys, value: str, words: str) -> None:
+    code, out, err = run(capsys, "stats", "--db", str(demo), "--as-of", value)
+    assert code == 2 and out == ""
+    assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_chart_and_export_as_of(demo: Path, tmp_path: Path, capsys) -> None:
+    png = tmp_path / "funding.png"
+    code, _, err = run(
+        capsys, "chart", "funding-over-time", "--db", str(demo), str(png), "--as-of", "2012-06-30"
+    )
+    assert code == 0, err
+    assert png.stat().st_size > 10_000
+    book = tmp_path / "then.xlsx"
+    code, _, err = run(capsys, "export", "--db", str(demo), str(book), "--as-of", "2012-06-30")
+    assert code == 0, err
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(book, read_only=True)["Projets"]
+    years = [row[0].value for row in sheet.iter_rows(min_row=2) if row[0].value]
+    assert years and all(str(ref)[3:7] <= "2012" for ref in years if str(ref)[:3] == "IR-")
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler (pdftotext) not installed")
+def test_report_title_page_says_the_day_and_the_pole(demo: Path, tmp_path: Path, capsys) -> None:
+    pdf = tmp_path / "rapport.pdf"
+    code, _, err = run(capsys, "report", "--db", str(demo), str(pdf), "--as-of", "31/12/2025")
+    assert code == 0, err
+    text = subprocess.run(
+        ["pdftotext", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    title = " ".join(text.split("\f")[0].split())
+    assert "Au 31 décembre 2025" in title
+    assert "Pôle : Images & Réseaux" in title
+    assert str(demo) not in title and ".sqlite" not in title
+    assert "Au 31 décembre 2025" in text.split("\f")[1]  # the footers say it too
