@@ -82,3 +82,44 @@ def test_report_title_page_says_the_day_and_the_pole(demo: Path, tmp_path: Path,
     assert "Pôle : Images & Réseaux" in title
     assert str(demo) not in title and ".sqlite" not in title
     assert "Au 31 décembre 2025" in text.split("\f")[1]  # the footers say it too
+
+
+def test_snapshot_take_list_compare(demo: Path, capsys) -> None:
+    code, out, err = run(
+        capsys,
+        "snapshot",
+        "take",
+        "Rapport annuel 2025",
+        "--db",
+        str(demo),
+        "--as-of",
+        "31/12/2025",
+    )
+    assert code == 0, err
+    assert out.startswith("Instantané « Rapport annuel 2025 » au 31 décembre 2025 enregistré")
+    code, _, err = run(
+        capsys, "snapshot", "take", "Rapport 2015", "--db", str(demo), "--as-of", "2015-12-31"
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "snapshot", "list", "--db", str(demo), "--json")
+    listed = json.loads(out)
+    assert [s["name"] for s in listed] == ["Rapport 2015", "Rapport annuel 2025"]
+    code, out, _ = run(
+        capsys, "snapshot", "compare", "Rapport 2015", "Rapport annuel 2025", "--db", str(demo)
+    )
+    assert code == 0
+    assert "« Rapport 2015 » (au 31 décembre 2015) → « Rapport annuel 2025 »" in out
+    assert "Aide accordée par pôle" in out and "Images & Réseaux" in out
+    assert "Aide accordée par financeur" in out and "Projets par statut" in out
+    code, out, _ = run(
+        capsys, "snapshot", "compare", "Rapport 2015", "Rapport annuel 2025", "--db", str(demo),
+        "--json",
+    )  # fmt: skip
+    moves = json.loads(out)["movements"]
+    total = next(m for m in moves if m["dimension"] == "total" and m["measure"] == "projects")
+    assert total["first"] == listed[0]["figures"]["projects"]
+    assert total["delta"] == listed[1]["figures"]["projects"] - listed[0]["figures"]["projects"]
+    code, _, err = run(capsys, "snapshot", "take", "Rapport 2015", "--db", str(demo))
+    assert code == 2 and "déjà" in err
+    code, _, err = run(capsys, "snapshot", "compare", "Rapport 2015", "--db", str(demo))
+    assert code == 2 and "2 noms" in err

@@ -196,6 +196,139 @@ def portfolio_at(args: argparse.Namespace) -> Iterator[Any]:
         db.dispose()
 
 
+def _snapshot_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "action", choices=("take", "list", "compare", "delete"), help="take, list, compare, delete"
+    )
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help="the snapshot's name (compare: two names)"
+    )
+    _as_of_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--all", action="store_true", help="compare: list the lines that did not move too"
+    )
+
+
+def _snapshot_row_json(row: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {
+        "name": row.name,
+        "as_of": row.as_of.isoformat(),
+        "taken_at": row.taken_at.isoformat() + "Z",
+        "taken_by": row.taken_by,
+        "figures": asdict(row.figures),
+    }
+
+
+@register(
+    "snapshot",
+    "named, frozen figures: take NAME [--as-of DATE], list, compare NAME NAME, delete NAME",
+    _snapshot_arguments,
+)
+def snapshot_command(args: argparse.Namespace) -> int:
+    from .domain.money import format_money
+    from .services import snapshots
+    from .services.charts import format_date
+
+    lang = messages.current_language()
+    wanted = {"take": 1, "list": 0, "compare": 2, "delete": 1}[args.action]
+    if len(args.names) != wanted:
+        raise KnownError("snapshot_names_needed", action=args.action, count=wanted)
+    day = parse_day(args.as_of) if args.as_of else None
+    db = open_db(args, writes=args.action in ("take", "delete"))
+    try:
+        if args.action == "take":
+            row = snapshots.take(db, args.names[0], day)
+        elif args.action == "delete":
+            snapshots.delete(db, args.names[0])
+            print(messages.text("snapshot_deleted", {"name": args.names[0]}))
+            return EXIT_OK
+        elif args.action == "list":
+            rows = snapshots.list_snapshots(db)
+        else:
+            first, second = (snapshots.find(db, name) for name in args.names)
+    finally:
+        db.dispose()
+    if args.action == "take":
+        if args.json:
+            print_json(_snapshot_row_json(row))
+        else:
+            params = {
+                "name": row.name,
+                "date": format_date(row.as_of, lang),
+                "count": row.figures.projects,
+                "granted": format_money(row.figures.granted_cents, lang, decimals=False),
+            }
+            print(messages.text("snapshot_taken", params))
+        return EXIT_OK
+    if args.action == "list":
+        if args.json:
+            print_json([_snapshot_row_json(r) for r in rows])
+        for r in rows if not args.json else []:
+            granted = format_money(r.figures.granted_cents, lang, decimals=False)
+            print(f"{r.name}\t{format_date(r.as_of, lang)}\t{r.figures.projects}\t{granted}")
+        return EXIT_OK
+    movements = snapshots.compare(first.figures, second.figures)
+    if args.json:
+        print_json(
+            {
+                "first": {"name": first.name, "as_of": first.as_of.isoformat()},
+                "second": {"name": second.name, "as_of": second.as_of.isoformat()},
+                "movements": [
+                    {
+                        "dimension": m.dimension,
+                        "key": m.key,
+                        "measure": m.measure,
+                        "first": m.before,
+                        "second": m.after,
+                        "delta": m.delta,
+                    }
+                    for m in movements
+                ],
+            }
+        )
+        return EXIT_OK
+
+    def shown(measure: str, value: int, signed: bool = False) -> str:
+        if measure in ("granted", "budget"):
+            text = format_money(abs(value) if signed else value, lang, decimals=False)
+        else:
+            text = str(abs(value) if signed else value)
+        if signed:
+            text = ("+" if value > 0 else "−" if value < 0 else "") + text
+        return text
+
+    print(
+        messages.text(
+            "snapshot_compare_title",
+            {
+                "first": first.name,
+                "first_date": format_date(first.as_of, lang),
+                "second": second.name,
+                "second_date": format_date(second.as_of, lang),
+            },
+        )
+    )
+    heading = ""
+    for m in movements:
+        if m.delta == 0 and not args.all and m.dimension != "total":
+            continue
+        title = messages.text(f"snapshot_{m.dimension}_{m.measure}")
+        if title != heading:
+            print(f"\n{title}")
+            heading = title
+        key = m.key or messages.text("snapshot_whole")
+        if m.dimension == "status":
+            key = messages.label("ProjectStatus", m.key)
+        print(
+            f"  {key[:44]:<44} {shown(m.measure, m.before):>20} {shown(m.measure, m.after):>20}"
+            f" {shown(m.measure, m.delta, signed=True):>20}"
+        )
+    return EXIT_OK
+
+
 def print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 

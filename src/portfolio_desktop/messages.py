@@ -1451,6 +1451,44 @@ CATALOGUE.update(
             "{count|Pôle|Pôles} : {names}",
             "{count|Cluster|Clusters}: {names}",
         ),
+        "snapshot_name_empty": (
+            "Donnez un nom à l'instantané (par exemple « Rapport annuel 2025 »).",
+            'Give the snapshot a name (for example "Annual report 2025").',
+        ),
+        "snapshot_name_taken": (
+            "Un instantané s'appelle déjà « {name} » ; choisissez un autre nom.",
+            "A snapshot is already called '{name}'; choose another name.",
+        ),
+        "snapshot_unknown": (
+            "Aucun instantané ne s'appelle « {name} » (snapshot list les énumère).",
+            "No snapshot is called '{name}' (snapshot list lists them).",
+        ),
+        "snapshot_names_needed": (
+            "snapshot {action} attend {count} {count|nom|noms} d'instantané.",
+            "snapshot {action} takes {count} snapshot {count|name|names}.",
+        ),
+        "snapshot_taken": (
+            "Instantané « {name} » au {date} enregistré : {count} {count|projet|projets}, "
+            "{granted} d'aide accordée.",
+            "Snapshot '{name}' as of {date} saved: {count} {count|project|projects}, "
+            "{granted} granted.",
+        ),
+        "snapshot_deleted": ("Instantané « {name} » supprimé.", "Snapshot '{name}' deleted."),
+        "snapshot_compare_title": (
+            "« {first} » (au {first_date}) → « {second} » (au {second_date})",
+            "'{first}' (as of {first_date}) → '{second}' (as of {second_date})",
+        ),
+        "snapshot_whole": ("Tout le portefeuille", "The whole portfolio"),
+        "snapshot_total_granted": ("Aide accordée", "Funding granted"),
+        "snapshot_total_projects": ("Projets", "Projects"),
+        "snapshot_total_funded": ("Projets financés", "Projects funded"),
+        "snapshot_total_budget": ("Budget total", "Total budget"),
+        "snapshot_pole_granted": ("Aide accordée par pôle", "Funding granted per cluster"),
+        "snapshot_pole_projects": ("Projets par pôle", "Projects per cluster"),
+        "snapshot_pole_funded": ("Projets financés par pôle", "Projects funded per cluster"),
+        "snapshot_domain_granted": ("Aide accordée par domaine", "Funding granted per domain"),
+        "snapshot_funder_granted": ("Aide accordée par financeur", "Funding granted per funder"),
+        "snapshot_status_projects": ("Projets par statut", "Projects per status"),
         "report_poles_many": (
             "{count} pôles de compétitivité",
             "{count} competitiveness clusters",
