@@ -123,3 +123,24 @@ def test_snapshot_take_list_compare(demo: Path, capsys) -> None:
     assert code == 2 and "déjà" in err
     code, _, err = run(capsys, "snapshot", "compare", "Rapport 2015", "--db", str(demo))
     assert code == 2 and "2 noms" in err
+
+
+def test_deck_command(demo: Path, tmp_path: Path, capsys) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "bilan.pptx"
+    code, printed, err = run(
+        capsys, "deck", "--db", str(demo), str(out), "--as-of", "31/12/2025", "--region", "BRE"
+    )
+    assert code == 0, err
+    assert printed.strip() == f"Diaporama enregistré : {out}"
+    slides = list(Presentation(str(out)).slides)
+    assert len(slides) == 9
+    footer = [
+        s.text_frame.text
+        for s in slides[3].shapes
+        if s.has_text_frame and " · " in s.text_frame.text
+    ]
+    assert footer[0].startswith("Au 31 décembre 2025 · Régions : Bretagne")
+    code, _, err = run(capsys, "deck", "--db", str(demo), str(tmp_path / "bilan.pdf"))
+    assert code == 2 and ".pptx" in err

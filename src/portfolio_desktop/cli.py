@@ -600,6 +600,41 @@ def report_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _deck_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", metavar="OUT.pptx", help="the deck to write (replaced whole)")
+    _by_argument(parser)
+    _filter_options(parser)
+    _as_of_argument(parser)
+
+
+@register(
+    "deck",
+    "write the charts to a PowerPoint deck: one slide per chart, the filter and date in the footer",
+    _deck_arguments,
+)
+def deck_command(args: argparse.Namespace) -> int:
+    from .services.analytics import Analytics
+    from .services.deck import write_deck
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pptx":
+        raise KnownError("deck_not_pptx", path=str(out))
+    if not out.parent.is_dir():
+        raise KnownError("chart_folder_missing", path=str(out.parent))
+    with portfolio_at(args) as db:
+        flt = export_filter(args, db)
+        write_deck(
+            Analytics(db),
+            flt,
+            out,
+            messages.current_language(),
+            by=args.by.replace("-", "_"),
+            as_of=parse_day(args.as_of) if args.as_of else None,
+        )
+    print(messages.text("deck_done", {"path": str(out)}))
+    return EXIT_OK
+
+
 def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", choices=CHART_NAMES, metavar="NAME", help=", ".join(CHART_NAMES))
     parser.add_argument("out", metavar="OUT", help="the image to write: .png, .svg or .pdf")

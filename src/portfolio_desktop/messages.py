@@ -1489,6 +1489,11 @@ CATALOGUE.update(
         "snapshot_domain_granted": ("Aide accordée par domaine", "Funding granted per domain"),
         "snapshot_funder_granted": ("Aide accordée par financeur", "Funding granted per funder"),
         "snapshot_status_projects": ("Projets par statut", "Projects per status"),
+        "deck_not_pptx": (
+            "Le diaporama s'enregistre en PowerPoint : {path} doit finir par .pptx.",
+            "The deck is a PowerPoint file: {path} must end with .pptx.",
+        ),
+        "deck_done": ("Diaporama enregistré : {path}", "Deck saved: {path}"),
         "report_poles_many": (
             "{count} pôles de compétitivité",
             "{count} competitiveness clusters",
