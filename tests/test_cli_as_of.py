@@ -144,3 +144,22 @@ def test_deck_command(demo: Path, tmp_path: Path, capsys) -> None:
     assert footer[0].startswith("Au 31 décembre 2025 · Régions : Bretagne")
     code, _, err = run(capsys, "deck", "--db", str(demo), str(tmp_path / "bilan.pdf"))
     assert code == 2 and ".pptx" in err
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler (pdftotext) not installed")
+def test_an_exported_chart_says_its_filter_and_day(demo: Path, tmp_path: Path, capsys) -> None:
+    """A filtered funnel of four equal bars must not read as the portfolio's conversion."""
+    out = tmp_path / "entonnoir.pdf"
+    code, _, err = run(
+        capsys, "chart", "pipeline", "--db", str(demo), str(out), "--region", "BRE",
+        "--status", "funded", "--as-of", "31/12/2025",
+    )  # fmt: skip
+    assert code == 0, err
+    text = " ".join(
+        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "Au 31 décembre 2025 · Filtre : Statuts : Financé · Régions : Bretagne" in text
+    whole = tmp_path / "tout.pdf"
+    run(capsys, "chart", "pipeline", "--db", str(demo), str(whole))
+    text = subprocess.run(["pdftotext", str(whole), "-"], capture_output=True, text=True).stdout
+    assert "Tout le portefeuille (aucun" in " ".join(text.split())  # « fi » is one glyph in PDFs

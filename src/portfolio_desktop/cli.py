@@ -663,6 +663,7 @@ def chart_command(args: argparse.Namespace) -> int:
             messages.current_language(),
             by=args.by.replace("-", "_"),
             size=size,
+            as_of=parse_day(args.as_of) if args.as_of else None,
         )
     print(messages.text("chart_done", {"path": str(out)}))
     return EXIT_OK

@@ -1447,6 +1447,11 @@ CATALOGUE.update(
             "{option}: {value} has not come yet; choose today or a day gone by.",
         ),
         "report_as_of": ("Au {date}", "As of {date}"),
+        "chart_filter": ("Filtre : {words}", "Filter: {words}"),
+        "chart_no_filter": (
+            "Tout le portefeuille (aucun filtre)",
+            "The whole portfolio (no filter)",
+        ),
         "report_poles": (
             "{count|Pôle|Pôles} : {names}",
             "{count|Cluster|Clusters}: {names}",

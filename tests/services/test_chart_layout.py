@@ -4,6 +4,8 @@ another, no text leaves the figure, and no legend covers a label or is cut with 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from portfolio_desktop.domain.filters import ProjectFilter
@@ -69,9 +71,20 @@ def test_dashboard_charts_read_well(chart_data, screen, scaling) -> None:  # typ
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_exported_charts_read_well(chart_data, lang) -> None:  # type: ignore[no-untyped-def]
     problems = []
+    words = [
+        "Statuts : Financé, En cours, Terminé",
+        "Régions : Bretagne, Pays de la Loire",
+        "Domaines : Données & Intelligence Artificielle, Confiance numérique & Cybersécurité",
+        "Années de dépôt : à partir de 2015",
+    ]
+    footer = charts.filter_sentence(words, lang, date(2025, 12, 31))
     for (flt_name, name, by), data in chart_data.items():
         figure = charts.new_figure(charts.SIZE, dpi=150)
+        charts.keep_free_at_bottom(figure, charts.FOOTER_INCHES)
         charts.CHARTS[name].build(data, lang, figure)
+        charts.draw_footer(
+            figure, footer if flt_name == "filtered" else charts.filter_sentence([], lang)
+        )
         problems += [f"{name} {by} ({flt_name}): {p}" for p in layout_problems(figure)]
     assert not problems, "\n".join(problems)
 

@@ -1205,6 +1205,39 @@ def save_figure(figure: Figure, path: Path, *, dpi: float = 150) -> Path:
     )
 
 
+def filter_sentence(lines: Sequence[str], lang: str, as_of: date | None = None) -> str:
+    """What a chart shows, in words: « Au 31 décembre 2025 · Filtre : Statuts : Financé ·
+    Régions : Bretagne », or that it is the whole portfolio (a filtered funnel of four equal bars
+    must not read as 100 % conversion of the portfolio)."""
+    parts = [_t("report_as_of", lang, date=format_date(as_of, lang))] if as_of else []
+    if lines:
+        parts.append(_t("chart_filter", lang, words=" · ".join(lines)))
+    else:
+        parts.append(_t("chart_no_filter", lang))
+    return " · ".join(parts)
+
+
+FOOTER_INCHES = 0.32  # the band an exported chart keeps for its filter in words
+
+
+def draw_footer(figure: Figure, text: str) -> None:
+    """The filter in words along the bottom of the figure, wrapped to its width (two lines at
+    most, the band `FOOTER_INCHES` keeps free)."""
+    width = characters_per_line(figure.get_figwidth() - 0.2, FONT - 1.5)
+    lines = textwrap.wrap(text, width, max_lines=2, placeholder=" …") or [text]
+    figure.text(
+        0.01,
+        0.012,
+        "\n".join(lines),
+        gid="footer",
+        ha="left",
+        va="bottom",
+        fontsize=FONT - 1.5 if len(lines) == 1 else FONT - 2,
+        color="#555555",
+        linespacing=1.05,
+    )
+
+
 def export_chart(
     analytics: Analytics,
     name: str,
@@ -1214,8 +1247,16 @@ def export_chart(
     *,
     by: str = "domain",
     size: tuple[float, float] | None = None,
+    as_of: date | None = None,
 ) -> Path:
-    """Draws the chart on a figure of its own and writes it (`portfolio-desktop chart`)."""
+    """Draws the chart on a figure of its own, the filter in words along its bottom (and the day
+    its figures stand at), and writes it (`portfolio-desktop chart`, the dashboard's Export)."""
+    from .filter_words import describe_filter
+
     check_output(path)
-    figure = render(analytics, name, flt, lang, by=by, figure=new_figure(size) if size else None)
+    figure = new_figure(size or SIZE)
+    keep_free_at_bottom(figure, FOOTER_INCHES)
+    render(analytics, name, flt, lang, by=by, figure=figure)
+    lines = describe_filter(flt, analytics.names(flt), lang)
+    draw_footer(figure, filter_sentence(lines, lang, as_of))
     return save_figure(figure, path)

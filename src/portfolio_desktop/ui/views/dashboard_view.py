@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
 
 #: The charts under the key figures, two a row after funding over time (full width).
+#: Below this width of the charts' area (logical pixels) the paired charts go one a row: two
+#: side by side would be too narrow to read (tests/services/test_chart_layout.py checks both).
+TWO_COLUMNS = 940
 PAIRED_CHARTS = (
     ("pipeline", "funding-by-domain"),
     ("funding-by-funder", "partners-by-kind"),
@@ -70,6 +73,13 @@ def _warm_up() -> None:
 
     charts.warm_up()
     importlib.import_module("portfolio_desktop.ui.widgets.chart_canvas")
+
+
+def _filter_words(analytics: Analytics, flt: ProjectFilter, lang: str) -> str:
+    """In the reader: the filter in words (the names of its ids are read from the database)."""
+    from ...services.filter_words import describe_filter
+
+    return charts.filter_sentence(describe_filter(flt, analytics.names(flt), lang), lang)
 
 
 class KeyFigureTile(QFrame):
@@ -173,6 +183,12 @@ class DashboardView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.status, 1)
         top.addWidget(self.report_button)
+        #: What the figures are of, in words: the filter (a filtered funnel of four equal bars
+        #: must not read as the portfolio's conversion).
+        self.filter_line = QLabel()
+        self.filter_line.setObjectName("dashboardFilter")
+        self.filter_line.setWordWrap(True)
+        self.filter_line.setStyleSheet("color: #444444;")
 
         self.tiles = [KeyFigureTile() for _ in range(8)]
         tile_grid = QGridLayout()
@@ -193,7 +209,9 @@ class DashboardView(QWidget):
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.filter_line)
         layout.addWidget(scroll, 1)
+        self._columns = 2
 
     # -- the API of the main window ------------------------------------------------------------
 
@@ -278,6 +296,26 @@ class DashboardView(QWidget):
             for column, name in enumerate(pair):
                 add(name, row, column, 1, 320)
         self.canvases[OVER_TIME].repainted.connect(self._funding_repainted)
+        self._place_charts()
+
+    def _place_charts(self) -> None:
+        """Two charts a row when the page is wide enough, else one (a laptop at 150 %)."""
+        columns = 2 if self.width() >= TWO_COLUMNS + 40 else 1
+        if not self.canvases or (columns == self._columns and self.charts_grid.count()):
+            self._columns = columns
+            return
+        self._columns = columns
+        for index, name in enumerate(n for pair in PAIRED_CHARTS for n in pair):
+            canvas = self.canvases[name]
+            self.charts_grid.removeWidget(canvas)
+            row, column = (1 + index // 2, index % 2) if columns == 2 else (1 + index, 0)
+            self.charts_grid.addWidget(canvas, row, column)
+        for column in range(2):
+            self.charts_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_charts()
 
     # -- computing -----------------------------------------------------------------------------
 
@@ -314,11 +352,23 @@ class DashboardView(QWidget):
     def _submit_overview(self, seq: int) -> None:
         assert self.analytics is not None
         self.runner.submit(
+            _filter_words,
+            self.analytics,
+            self._filter,
+            messages.current_language(),
+            on_done=lambda words: self._filter_words_ready(seq, words),
+            on_error=self._failed,
+        )
+        self.runner.submit(
             self.analytics.overview,
             self._filter,
             on_done=lambda result: self._overview_ready(seq, result),
             on_error=self._failed,
         )
+
+    def _filter_words_ready(self, seq: int, words: object) -> None:
+        if seq == self._overview_seq:
+            self.filter_line.setText(str(words))
 
     def _overview_ready(self, seq: int, overview: Any) -> None:
         if seq != self._overview_seq:
