@@ -174,6 +174,11 @@ class DashboardView(QWidget):
             self.tr("A PDF with the key figures, every chart and the largest funded projects")
         )
         self.report_button.clicked.connect(self._ask_report)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("printDashboard")
+        self.print_button.setToolTip(self.tr("Print the dashboard page, with a preview"))
+        self.print_button.clicked.connect(self.print_preview)
+        self.preview: Any = None
         self.status = QLabel()
         self.status.setObjectName("dashboardStatus")
         self.status.setStyleSheet("color: #555555;")
@@ -182,6 +187,7 @@ class DashboardView(QWidget):
         top.addWidget(self.stack)
         top.addSpacing(12)
         top.addWidget(self.status, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.report_button)
         #: What the figures are of, in words: the filter (a filtered funnel of four equal bars
         #: must not read as the portfolio's conversion).
@@ -207,6 +213,7 @@ class DashboardView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self.body = body
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filter_line)
@@ -369,6 +376,20 @@ class DashboardView(QWidget):
     def _filter_words_ready(self, seq: int, words: object) -> None:
         if seq == self._overview_seq:
             self.filter_line.setText(str(words))
+            for canvas in self.canvases.values():
+                canvas.print_footer = str(words)
+
+    def print_preview(self) -> Any:
+        """The print preview of the page as it is on screen (its key figures and charts, on as
+        many A4 pages as its length takes), the filter in words under each page."""
+        from ..printing import preview_dialog, widget_picture
+
+        self.preview = preview_dialog(
+            self, [widget_picture(self.body)], self.filter_line.text(), split=True,
+            landscape=False,
+        )  # fmt: skip
+        self.preview.open()
+        return self.preview
 
     def _overview_ready(self, seq: int, overview: Any) -> None:
         if seq != self._overview_seq:
