@@ -543,6 +543,7 @@ CHART_NAMES = (
     "partners-by-region",
     "maturity",
     "key-figures",
+    "poles",
 )
 STACK_CHOICES = ("domain", "funder", "funder-kind", "instrument", "region")
 #: The filter options, declared once by `export` and shared here (one filter everywhere).

@@ -1448,6 +1448,16 @@ CATALOGUE.update(
         ),
         "report_as_of": ("Au {date}", "As of {date}"),
         "chart_filter": ("Filtre : {words}", "Filter: {words}"),
+        "chart_poles": ("Les pôles côte à côte", "The clusters side by side"),
+        "chart_pole_line": (
+            "{amount} · {funded} {funded|financé|financés} sur {projects}",
+            "{amount} · {funded} funded of {projects}",
+        ),
+        "tip_pole": (
+            "{name} : {amount} d'aide accordée, {funded} {funded|projet financé|projets "
+            "financés} sur {projects}",
+            "{name}: {amount} granted, {funded} funded {funded|project|projects} of {projects}",
+        ),
         "chart_no_filter": (
             "Tout le portefeuille (aucun filtre)",
             "The whole portfolio (no filter)",

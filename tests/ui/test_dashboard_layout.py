@@ -48,3 +48,18 @@ def test_narrow_pages_put_one_chart_a_row(qtbot, pole_db) -> None:
     assert min(widths) > 600  # every chart as wide as the page
     view.resize(1166, 900)
     qtbot.waitUntil(lambda: _columns(view) == {0, 1})
+
+
+def test_several_poles_are_compared_below_the_charts(qtbot, pole_db) -> None:
+    from tests.services.test_poles import split_into_two_poles
+
+    view = _view(qtbot, pole_db, 1166)
+    poles = view.canvases["poles"]
+    assert not poles.isVisible()  # one pole: nothing to compare
+    split_into_two_poles(pole_db)
+    view.refresh()
+    qtbot.waitUntil(poles.isVisible)
+    assert poles.minimumHeight() >= 160
+    from portfolio_desktop.services import charts
+
+    assert [h.target for h in charts.hits(poles.figure)] == [{"cluster": 1}, {"cluster": 90}]

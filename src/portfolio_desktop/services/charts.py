@@ -40,6 +40,7 @@ from .analytics import (
     Funnel,
     KeyFigures,
     Maturity,
+    PoleComparison,
 )
 from .filter_words import region_name
 
@@ -1106,6 +1107,90 @@ def key_figures(data: KeyFigures, lang: str, figure: Figure | None = None) -> Fi
     return figure
 
 
+# -- the national view: the poles side by side ----------------------------------------------------
+
+
+def poles_height(count: int) -> float:
+    """Inches the comparison needs for `count` poles (a line each, readable at 57)."""
+    return 1.15 + 0.26 * max(count, 1)
+
+
+def poles_comparison(data: PoleComparison, lang: str, figure: Figure | None = None) -> Figure:
+    """The poles sorted by « Aide accordée »: a line each with its bar, its amount, its funded
+    and total projects, and a small multiple of its funding per year on a scale shared by all
+    (57 colours in one stack could not be told apart)."""
+    figure = _prepare(figure, (10.0, poles_height(len(data.poles))))
+    draw_title(figure, _t("chart_poles", lang))
+    title: Any = getattr(figure, "_suptitle", None)
+    if title is not None:  # as far from the top as on a chart of the usual height
+        title.set_y(1 - 0.085 / figure.get_figheight())
+    if not data.poles:
+        return _empty(figure, lang)
+    draw_note(figure, money_note(data.instruments, (), lang))
+    ax = figure.add_axes((0.25, 0.05, 0.7, 0.85))
+    count = len(data.poles)
+    names = [pole.name for pole in data.poles]
+
+    def fit() -> None:
+        width = min(40, characters_per_line(figure.get_figwidth() * 0.3 - 0.2, FONT - 0.5))
+        labels = [_wrap(name, width, 1) for name in names]
+        ax.set_yticks(range(count - 1, -1, -1), labels, fontsize=FONT - 0.5)
+        longest = max(len(label) for label in labels)
+        label_width = 0.25 + longest * (FONT - 0.5) * _EM_PER_CHARACTER / 72
+        _place(figure, [(ax, lambda _w, _h: (label_width, 0.2, 0.2, 0.85))])
+
+    fit()
+    _FIT[figure] = fit
+    ax.spines[["left", "right", "top", "bottom"]].set_visible(False)
+    ax.tick_params(axis="y", length=0, colors=INK)
+    ax.xaxis.set_visible(False)
+    highest = max(pole.granted_cents for pole in data.poles) or 1
+    yearly = max((v for pole in data.poles for v in pole.per_year), default=0) or 1
+    # x: the bar in [0, 1], its words in [1.03, 1.75], the years in [1.8, 2.45]
+    spark_left, spark_width = 1.8, 0.65
+    hit_list: list[Hit] = []
+    import numpy as np
+
+    years = np.asarray(data.years, dtype=float)
+    span = (years[-1] - years[0]) if len(years) > 1 else 1.0
+    for i, pole in enumerate(data.poles):
+        y = count - 1 - i
+        if i % 2 == 0:
+            ax.axhspan(y - 0.5, y + 0.5, color="#F3F6FA", zorder=0, linewidth=0)
+        share = pole.granted_cents / highest
+        ax.barh(y, share, height=0.62, color=PALETTE[0], zorder=2)
+        words = _t(
+            "chart_pole_line",
+            lang,
+            amount=format_compact(pole.granted_cents, lang),
+            funded=format_count(pole.funded, lang),
+            projects=format_count(pole.projects, lang),
+        )
+        ax.text(1.03, y, words, va="center", ha="left", fontsize=FONT - 1.5, color=INK)
+        if len(years):
+            values = np.asarray(pole.per_year, dtype=float) / yearly
+            xs = spark_left + (years - years[0]) / span * spark_width
+            ax.fill_between(
+                xs, y - 0.38, y - 0.38 + values * 0.76, color=PALETTE[1], linewidth=0, zorder=2
+            )
+        tip = _t(
+            "tip_pole",
+            lang,
+            name=pole.name,
+            amount=format_money(pole.granted_cents, lang),
+            funded=format_count(pole.funded, lang),
+            projects=format_count(pole.projects, lang),
+        )
+        hit_list.append(Hit(ax, (0.0, y - 0.45, 2.45, y + 0.45), tip, {"cluster": pole.cluster_id}))
+    ax.set_xlim(0, 2.5)
+    ax.set_ylim(-0.6, count - 0.4)
+    if len(years):
+        ax.text(spark_left, count - 0.35, f"{data.years[0]}–{data.years[-1]}", fontsize=FONT - 1.5,
+                color="#555555", va="bottom")  # fmt: skip
+    _HITS[figure] = hit_list
+    return figure
+
+
 # -- the catalogue of charts ---------------------------------------------------------------------
 
 
@@ -1137,6 +1222,7 @@ CHARTS: dict[str, ChartKind] = {
         ),
         ChartKind("maturity", maturity, lambda a, f, _by: a.overview(f).maturity),
         ChartKind("key-figures", key_figures, lambda a, f, _by: a.overview(f).key_figures),
+        ChartKind("poles", poles_comparison, lambda a, f, _by: a.poles(f)),
     )
 }
 

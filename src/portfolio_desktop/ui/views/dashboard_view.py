@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
 
 #: The charts under the key figures, two a row after funding over time (full width).
+POLES = "poles"
 #: Below this width of the charts' area (logical pixels) the paired charts go one a row: two
 #: side by side would be too narrow to read (tests/services/test_chart_layout.py checks both).
 TWO_COLUMNS = 940
@@ -303,6 +304,9 @@ class DashboardView(QWidget):
             for column, name in enumerate(pair):
                 add(name, row, column, 1, 320)
         self.canvases[OVER_TIME].repainted.connect(self._funding_repainted)
+        # The national view: the poles side by side, below the rest, when there are several.
+        add(POLES, 10, 0, 2, 320)
+        self.canvases[POLES].hide()
         self._place_charts()
 
     def _place_charts(self) -> None:
@@ -359,6 +363,12 @@ class DashboardView(QWidget):
     def _submit_overview(self, seq: int) -> None:
         assert self.analytics is not None
         self.runner.submit(
+            self.analytics.poles,
+            self._filter,
+            on_done=lambda poles: self._poles_ready(seq, poles),
+            on_error=self._failed,
+        )
+        self.runner.submit(
             _filter_words,
             self.analytics,
             self._filter,
@@ -378,6 +388,16 @@ class DashboardView(QWidget):
             self.filter_line.setText(str(words))
             for canvas in self.canvases.values():
                 canvas.print_footer = str(words)
+
+    def _poles_ready(self, seq: int, poles: Any) -> None:
+        if seq != self._overview_seq or POLES not in self.canvases:
+            return
+        canvas = self.canvases[POLES]
+        several = len(poles.poles) > 1
+        canvas.setVisible(several)
+        if several:
+            canvas.setMinimumHeight(round(charts.poles_height(len(poles.poles)) * 100))
+            self._draw(POLES, poles)
 
     def print_preview(self) -> Any:
         """The print preview of the page as it is on screen (its key figures and charts, on as
