@@ -4,38 +4,38 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="83"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85"/>
         <source>About portfolio-desktop</source>
         <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
         <translation>À propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="90"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="91"/>
         <source>Log folder</source>
         <translation>Dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="95"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="97"/>
         <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
         <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="106"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="108"/>
         <source>Bundled libraries</source>
         <translation>Bibliothèques incluses</translation>
     </message>
@@ -181,256 +181,256 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
         <source>Projects</source>
         <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window&apos;s own commands that a text field would take for itself (Ctrl+E is &quot;end of line&quot; in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
         <source>Funders &amp; calls</source>
         <translation>Financeurs et appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243"/>
         <source>&amp;New portfolio…</source>
         <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Recent files</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="261"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269"/>
         <source>&amp;Undo “%1”</source>
         <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Redo “%1”</source>
         <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="282"/>
         <source>New &amp;project…</source>
         <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="287"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="307"/>
         <source>Show or hide the &amp;filters</source>
         <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="314"/>
         <source>&amp;Search projects</source>
         <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
         <source>Projects to &amp;review</source>
         <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="463"/>
         <source>%1 projects · funding granted %2</source>
         <translation>%1 projets · financement accordé %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="605"/>
         <source>Projects to review</source>
         <translation>Projets à revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319"/>
         <source>Create the &amp;demo portfolio</source>
         <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Check the database</source>
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="324"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="325"/>
         <source>&amp;About portfolio-desktop</source>
         <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="334"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="375"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="419"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="475"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="487"/>
         <source>New portfolio</source>
         <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="477"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="511"/>
         <source>Portfolio databases (*.sqlite)</source>
         <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="488"/>
         <source>This file already exists; open it instead.</source>
         <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496"/>
         <source>Open a portfolio</source>
         <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498"/>
         <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="509"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="523"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="551"/>
         <source>Creating the demo portfolio…</source>
         <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="552"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="589"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="581"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="591"/>
         <source>Check the database</source>
         <translation>Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="653"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="645"/>
         <source>Project %1 saved.</source>
         <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="654"/>
         <source>Delete projects</source>
         <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="663"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="655"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -438,7 +438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="670"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Supprimer %Ln projet</numerusform>
@@ -446,12 +446,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="679"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="671"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="774"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="766"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>

@@ -1599,3 +1599,84 @@ CATALOGUE.update(
     }
 )
 # -- end of submissions and follow-up --
+# --- as of a date, snapshots, decks, the national view (issue 16)
+CATALOGUE.update(
+    {
+        "as_of_bad_date": (
+            "{option} : « {value} » n'est pas une date (écrivez 31/12/2025 ou 2025-12-31).",
+            "{option}: '{value}' is not a date (write 2025-12-31 or 31/12/2025).",
+        ),
+        "as_of_future": (
+            "{option} : le {value} n'est pas encore passé ; choisissez aujourd'hui ou un jour passé.",
+            "{option}: {value} has not come yet; choose today or a day gone by.",
+        ),
+        "report_as_of": ("Au {date}", "As of {date}"),
+        "chart_filter": ("Filtre : {words}", "Filter: {words}"),
+        "chart_poles": ("Les pôles côte à côte", "The clusters side by side"),
+        "chart_pole_line": (
+            "{amount} · {funded} {funded|financé|financés} sur {projects}",
+            "{amount} · {funded} funded of {projects}",
+        ),
+        "tip_pole": (
+            "{name} : {amount} d'aide accordée, {funded} {funded|projet financé|projets "
+            "financés} sur {projects}",
+            "{name}: {amount} granted, {funded} funded {funded|project|projects} of {projects}",
+        ),
+        "chart_no_filter": (
+            "Tout le portefeuille (aucun filtre)",
+            "The whole portfolio (no filter)",
+        ),
+        "report_poles": (
+            "{count|Pôle|Pôles} : {names}",
+            "{count|Cluster|Clusters}: {names}",
+        ),
+        "snapshot_name_empty": (
+            "Donnez un nom à l'instantané (par exemple « Rapport annuel 2025 »).",
+            'Give the snapshot a name (for example "Annual report 2025").',
+        ),
+        "snapshot_name_taken": (
+            "Un instantané s'appelle déjà « {name} » ; choisissez un autre nom.",
+            "A snapshot is already called '{name}'; choose another name.",
+        ),
+        "snapshot_unknown": (
+            "Aucun instantané ne s'appelle « {name} » (snapshot list les énumère).",
+            "No snapshot is called '{name}' (snapshot list lists them).",
+        ),
+        "snapshot_names_needed": (
+            "snapshot {action} attend {count} {count|nom|noms} d'instantané.",
+            "snapshot {action} takes {count} snapshot {count|name|names}.",
+        ),
+        "snapshot_taken": (
+            "Instantané « {name} » au {date} enregistré : {count} {count|projet|projets}, "
+            "{granted} d'aide accordée.",
+            "Snapshot '{name}' as of {date} saved: {count} {count|project|projects}, "
+            "{granted} granted.",
+        ),
+        "snapshot_deleted": ("Instantané « {name} » supprimé.", "Snapshot '{name}' deleted."),
+        "snapshot_compare_title": (
+            "« {first} » (au {first_date}) → « {second} » (au {second_date})",
+            "'{first}' (as of {first_date}) → '{second}' (as of {second_date})",
+        ),
+        "snapshot_whole": ("Tout le portefeuille", "The whole portfolio"),
+        "snapshot_total_granted": ("Aide accordée", "Funding granted"),
+        "snapshot_total_projects": ("Projets", "Projects"),
+        "snapshot_total_funded": ("Projets financés", "Projects funded"),
+        "snapshot_total_budget": ("Budget total", "Total budget"),
+        "snapshot_pole_granted": ("Aide accordée par pôle", "Funding granted per cluster"),
+        "snapshot_pole_projects": ("Projets par pôle", "Projects per cluster"),
+        "snapshot_pole_funded": ("Projets financés par pôle", "Projects funded per cluster"),
+        "snapshot_domain_granted": ("Aide accordée par domaine", "Funding granted per domain"),
+        "snapshot_funder_granted": ("Aide accordée par financeur", "Funding granted per funder"),
+        "snapshot_status_projects": ("Projets par statut", "Projects per status"),
+        "deck_not_pptx": (
+            "Le diaporama s'enregistre en PowerPoint : {path} doit finir par .pptx.",
+            "The deck is a PowerPoint file: {path} must end with .pptx.",
+        ),
+        "deck_done": ("Diaporama enregistré : {path}", "Deck saved: {path}"),
+        "report_poles_many": (
+            "{count} pôles de compétitivité",
+            "{count} competitiveness clusters",
+        ),
+    }
+)
+# --- end of issue 16

@@ -616,3 +616,16 @@ class FollowUp(Base):
         Index("ix_follow_up_project", "project_id"),
         Index("ix_follow_up_due", "due_on", "done_on"),
     )
+
+
+class Snapshot(Base):
+    """Named, frozen figures of the portfolio as it stood at a day (0012): later edits never
+    change them. `figures` is JSON (`services.snapshots.SnapshotFigures`), amounts in cents."""
+
+    __tablename__ = "snapshot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    taken_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    figures: Mapped[str] = mapped_column(Text)
