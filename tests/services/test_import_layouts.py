@@ -288,7 +288,7 @@ def test_an_older_grant_layout_with_amounts_not_communicated_and_long_objects(
     }  # fmt: skip
     assert payload["mapping"][0]["set"] == {"status": "funded"}
     assert payload["rows"]["subventions"]["imported"] == 4
-    warned = {(w["row"], w["column"]) for w in payload["warnings"]}
+    warned = {(w["row"], w["column"]) for w in payload["cell_warnings"]}
     assert warned == {(3, "SUB_MONTANT"), (4, "SUB_MONTANT"), (5, "SUB_OBJ")}
     assert scalar(db, "SELECT sum(granted_cents) FROM funding_line") == 1_933_300
     assert scalar(db, "SELECT length(summary) FROM project WHERE summary <> ''") == len(

@@ -35,11 +35,18 @@ def setup(db):
 def new_project(
     cluster: int, lead: int, lab: int, funder: int, domains: list[int]
 ) -> ProjectRecord:
+    """A funded project, with the step dates of its path (money is granted only from the label
+    on: a draft carrying a grant is refused)."""
     return ProjectRecord(
         cluster_id=cluster,
         reference="IR-2024-0042",
         acronym="DATAGRID",
         title="Grille de données",
+        status=ProjectStatus.FUNDED,
+        submitted_on=date(2024, 1, 10),
+        evaluated_on=date(2024, 2, 1),
+        labelling_decided_on=date(2024, 3, 1),
+        funding_decided_on=date(2024, 6, 1),
         total_budget_cents=200_000_000,
         start_on=date(2024, 9, 1),
         partners=[
@@ -78,7 +85,7 @@ def test_create_load_update(setup) -> None:
     assert portfolio_stats(db)["funding_total"] == "500000.00"
 
     history = portfolio.status_history(db, saved.id)
-    assert [(h["to_status"], h["changed_by"]) for h in history] == [("draft", "tester")]
+    assert [(h["to_status"], h["changed_by"]) for h in history] == [("funded", "tester")]
 
 
 def test_invalid_project_is_not_saved(setup) -> None:
@@ -116,9 +123,22 @@ def test_stale_update_is_refused(setup) -> None:
     assert portfolio.load_project(db, saved.id).title == "Their title"
 
 
+def draft_project(
+    cluster: int, lead: int, lab: int, funder: int, domains: list[int]
+) -> ProjectRecord:
+    """A draft as the form creates it: requested money only, no step date."""
+    record = new_project(cluster, lead, lab, funder, domains)
+    record.status = ProjectStatus.DRAFT
+    for name in ("submitted_on", "evaluated_on", "labelling_decided_on", "funding_decided_on"):
+        setattr(record, name, None)
+    record.funding_lines[0].granted_cents = None
+    record.funding_lines[0].decision_on = None
+    return record
+
+
 def test_pipeline_transitions_stamp_dates_and_history(setup) -> None:
     db, cluster, lead, lab, funder, domains = setup
-    saved = portfolio.create_project(db, new_project(cluster, lead, lab, funder, domains))
+    saved = portfolio.create_project(db, draft_project(cluster, lead, lab, funder, domains))
     version = saved.version
     with pytest.raises(RuleViolation):
         portfolio.transition(db, saved.id, ProjectStatus.FUNDED, expected_version=version)
@@ -181,7 +201,7 @@ def test_evaluation_conflict_of_interest(setup) -> None:
         portfolio.save_evaluation(
             db, saved.id, EvaluationRecord(expert_id=tied, score_innovation=4)
         )
-    assert caught.value.issues[0].code == "conflict_of_interest"
+    assert caught.value.issues[0].code == "conflict_of_interest_expert"
     portfolio.save_evaluation(db, saved.id, EvaluationRecord(expert_id=free, score_innovation=4))
     assert [e.expert_name for e in portfolio.evaluations(db, saved.id)] == ["Yann Morvan"]
 

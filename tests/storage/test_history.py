@@ -38,7 +38,8 @@ def setup(db):
             PartnerRecord(lead, PartnerRole.LEAD, 120_000_000),
             PartnerRecord(lab, PartnerRole.PARTNER, 80_000_000),
         ],
-        funding_lines=[FundingLineRecord(funder, Instrument.GRANT, 50_000_000, 45_000_000)],
+        # A draft: money requested, none granted yet (granted only from the label on).
+        funding_lines=[FundingLineRecord(funder, Instrument.GRANT, 50_000_000)],
         domains=[DomainShare(domains[0], 70), DomainShare(domains[1], 30)],
         regions=["BRE"],
     )
@@ -63,7 +64,7 @@ def test_creation_is_recorded_with_who_and_where_from(setup) -> None:
     )
     assert created.record["reference"] == "IR-2024-0042"
     assert [p["organisation_id"] for p in created.record["partners"]] == ["Kerlis SAS", "IRISA"]
-    assert created.record["funding_lines"][0]["granted_cents"] == 45_000_000
+    assert created.record["funding_lines"][0]["requested_cents"] == 50_000_000
 
 
 def test_a_form_edit_records_each_field_old_to_new(setup) -> None:
@@ -71,10 +72,10 @@ def test_a_form_edit_records_each_field_old_to_new(setup) -> None:
     record = portfolio.load_project(db, saved.id)
     record.acronym = "DATAGRID-2"
     record.total_budget_cents = 210_000_000
-    record.funding_lines[0].granted_cents = 50_000_000
+    record.funding_lines[0].requested_cents = 60_000_000
     record.partners = record.partners[:1]
     record.domains = [DomainShare(ids["domains"][2], 100)]
-    record.funding_lines.append(FundingLineRecord(ids["funder"], Instrument.LOAN, None, 10_000_000))
+    record.funding_lines.append(FundingLineRecord(ids["funder"], Instrument.LOAN, 10_000_000))
     portfolio.update_project(db, record, expected_version=saved.version)
 
     changes = history.project_history(db, saved.id)
@@ -82,7 +83,7 @@ def test_a_form_edit_records_each_field_old_to_new(setup) -> None:
     found = fields(changes)
     assert found[("project", "acronym")] == ("DATAGRID", "DATAGRID-2")
     assert found[("project", "total_budget_cents")] == (200_000_000, 210_000_000)
-    assert found[("funding_line", "granted_cents")] == (45_000_000, 50_000_000)
+    assert found[("funding_line", "requested_cents")] == (50_000_000, 60_000_000)
     assert found[("project", "domains")] == (
         [("Données & Intelligence Artificielle", 70), ("Confiance numérique & Cybersécurité", 30)],
         [("Réseaux & Infrastructures", 100)],
@@ -124,9 +125,11 @@ def test_a_rolled_back_change_leaves_no_history(setup) -> None:
     record = portfolio.load_project(db, saved.id)
     record.acronym = "NEVER"
     with pytest.raises(RuntimeError), db.write() as session:
-        from portfolio_desktop.storage import repository
+        from portfolio_desktop.storage.apply import apply
+        from portfolio_desktop.storage.changes import Action, ChangeSet, ProjectChange, Source
 
-        repository.write_project(session, record, expected_version=saved.version)
+        change = ProjectChange(Action.UPDATE, record, expected_version=saved.version)
+        apply(session, ChangeSet.of(Source.FORM, change))
         raise RuntimeError("crash before commit")
     assert len(history.project_history(db, saved.id)) == 1
 

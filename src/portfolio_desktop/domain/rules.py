@@ -563,3 +563,28 @@ def check_status_code(code: str) -> list[Issue]:
 
 def _dates(project: ProjectRecord) -> dict[str, date | None]:
     return {name: getattr(project, name) for name in (*EVENT_DATES, "start_on", "end_on")}
+
+
+def split_change(
+    before: ProjectRecord | None,
+    after: ProjectRecord,
+    *,
+    today: date,
+    context: ProjectContext = ProjectContext(),
+) -> tuple[list[Issue], list[Issue]]:
+    """`check_project_change` sorted for a writer: (errors that refuse the change, warnings).
+
+    An error the project already had before the change does not refuse it: a change may not
+    *introduce* a violation, but editing the title of a project imported before a rule existed
+    stays possible (`check` lists what it still breaks). The same split for the editor's live
+    checks, the import's plan and `storage.apply`."""
+    issues = check_project_change(before, after, today=today, context=context)
+    known: set[tuple[str, str]] = set()
+    if before is not None:
+        known = {
+            (i.code, i.field)
+            for i in check_project_state(before, today=today, context=context)
+            if i.is_error
+        }
+    blocking = [i for i in issues if i.is_error and (i.code, i.field) not in known]
+    return blocking, [i for i in issues if not i.is_error]

@@ -240,3 +240,14 @@ def step_dates(steps: Iterable[S]) -> tuple[str, ...]:
         if name is not None and name not in fields:
             fields.append(name)
     return tuple(fields)
+
+
+def status_step_date(status: str, values: Mapping[str, object]) -> date | None:
+    """The date an imported status was reached, when the row gives it (its step's date; the
+    submission date for a status that stamps none)."""
+    try:
+        field_name = STEP_DATE_FIELD.get(S(status))
+    except ValueError:
+        return None
+    value = values.get(field_name) if field_name else values.get("submitted_on")
+    return value if isinstance(value, date) else None

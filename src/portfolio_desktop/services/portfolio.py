@@ -1,8 +1,9 @@
 """Editing the portfolio: projects with their partners, funding and domains; the pipeline; evaluations.
 
-Every use case validates with `domain.rules` first and writes in one unit of work, then refreshes
-the project's summary columns in that same unit of work. A rule broken raises `RuleViolation`
-(with every issue found); a record changed elsewhere raises `StaleRecordError`.
+Every use case checks the form's rules (`domain.rules`) first, then builds a change set that
+`storage.apply` writes in one unit of work, with the portfolio's invariants, the history and the
+summaries. A rule broken raises `RuleViolation` (`ChangeRefused` for an invariant, with every
+issue found); a record changed elsewhere raises `StaleRecordError`.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from ..domain.model import EvaluationRecord, ProjectRecord
 from ..domain.rules import Issue, RuleViolation
 from ..domain.workflow import STEP_DATE_FIELD
 from ..errors import KnownError
+from ..storage import apply as write
 from ..storage import repository
+from ..storage.apply import Applied
+from ..storage.changes import Action, ChangeSet, EvaluationChange, ProjectChange, Source, StatusMove
 from ..storage.database import Database
 from ..storage.repository import StaleError
-from ..storage.summaries import refresh_projects
 
 
 class StaleRecordError(KnownError):
@@ -43,10 +46,12 @@ def current_user() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Saved:
-    """Where a save left the record: its id and its new version."""
+    """Where a save left the record: its id and its new version, and what the save changed
+    (`applied.inverse()` undoes it)."""
 
     id: int
     version: int
+    applied: Applied | None = None
 
 
 def _stale(error: StaleError) -> StaleRecordError:
@@ -58,7 +63,8 @@ def _stale(error: StaleError) -> StaleRecordError:
 
 
 def validate_project(db: Database, record: ProjectRecord) -> list[Issue]:
-    """All rule issues, including those that need the database (a reference already taken)."""
+    """The rules of the editor's form, including those that need the database (a reference
+    already taken). The invariants of the whole change are checked again when it is applied."""
     issues = rules.check_project(record)
     with db.read() as session:
         if record.reference.strip() and repository.reference_taken(
@@ -76,6 +82,19 @@ def load_project(db: Database, project_id: int) -> ProjectRecord:
     return record
 
 
+def apply_changes(db: Database, changes: ChangeSet, *, today: date | None = None) -> Applied:
+    """Applies a change set in one unit of work (an undo's inverse, a form's save)."""
+    try:
+        with db.write(source=changes.label or changes.source.value, user=changes.user) as session:
+            return write.apply(session, changes, today=today)
+    except StaleError as error:
+        raise _stale(error) from error
+
+
+def _saved(applied: Applied, project_id: int) -> Saved:
+    return Saved(project_id, applied.version_of("project", project_id) or 0, applied)
+
+
 def create_project(
     db: Database, record: ProjectRecord, *, user: str | None = None, source: str = "form"
 ) -> Saved:
@@ -84,19 +103,15 @@ def create_project(
     issues = validate_project(db, record)
     if issues:
         raise RuleViolation(issues)
-    with db.write(source=source, user=user) as session:
-        project_id, version = repository.write_project(session, record, expected_version=None)
-        repository.add_status_change(
-            session,
-            project_id,
-            None,
-            record.status.value,
-            record.submitted_on,
-            user if user is not None else current_user(),
-            source,
-        )
-        refresh_projects(session, [project_id])
-    return Saved(project_id, version)
+    applied = apply_changes(
+        db,
+        ChangeSet.of(
+            Source(source),
+            ProjectChange(Action.CREATE, record),
+            user=user if user is not None else current_user(),
+        ),
+    )
+    return _saved(applied, applied.first_created("project"))
 
 
 def update_project(
@@ -110,36 +125,36 @@ def update_project(
     issues = validate_project(db, record)
     if issues:
         raise RuleViolation(issues)
-    try:
-        with db.write(source=source) as session:
-            project_id, version = repository.write_project(
-                session, record, expected_version=expected_version
-            )
-            refresh_projects(session, [project_id])
-    except StaleError as error:
-        raise _stale(error) from error
-    return Saved(project_id, version)
+    applied = apply_changes(
+        db,
+        ChangeSet.of(
+            Source(source), ProjectChange(Action.UPDATE, record, expected_version=expected_version)
+        ),
+    )
+    return _saved(applied, record.id)
 
 
 def restore_project(db: Database, record: ProjectRecord) -> Saved:
     """Puts back a deleted project under its old id and status (undo of a deletion)."""
     assert record.id is not None
-    with db.write(source="undo") as session:
-        project_id, version = repository.write_project(
-            session, record, expected_version=None, status=record.status
-        )
-        refresh_projects(session, [project_id])
-    return Saved(project_id, version)
+    applied = apply_changes(db, ChangeSet.of(Source.UNDO, ProjectChange(Action.CREATE, record)))
+    return _saved(applied, record.id)
 
 
 def delete_project(
     db: Database, project_id: int, *, expected_version: int, source: str = "form"
-) -> None:
-    try:
-        with db.write(source=source) as session:
-            repository.delete_project(session, project_id, expected_version)
-    except StaleError as error:
-        raise _stale(error) from error
+) -> Applied:
+    with db.read() as session:
+        record = repository.load_project(session, project_id)
+    if record is None:
+        raise StaleRecordError("not_found", table="project", id=project_id)
+    return apply_changes(
+        db,
+        ChangeSet.of(
+            Source(source),
+            ProjectChange(Action.DELETE, record, expected_version=expected_version),
+        ),
+    )
 
 
 def transition(
@@ -166,23 +181,16 @@ def transition(
         ]
     if issues:
         raise RuleViolation(issues)
-    try:
-        with db.write(source=source, user=user) as session:
-            version = repository.set_status(
-                session, project_id, expected_version, target, field, on
-            )
-            repository.add_status_change(
-                session,
-                project_id,
-                record.status.value,
-                target.value,
-                on,
-                user if user is not None else current_user(),
-                source,
-            )
-    except StaleError as error:
-        raise _stale(error) from error
-    return Saved(project_id, version)
+    move = StatusMove(
+        project_id,
+        expected_version,
+        target,
+        {field: on} if field is not None else {},
+        on,
+        user if user is not None else current_user(),
+    )
+    applied = apply_changes(db, ChangeSet.of(Source(source), move, user=user))
+    return _saved(applied, project_id)
 
 
 def revert_transition(
@@ -195,27 +203,16 @@ def revert_transition(
 ) -> Saved:
     """Undo of a pipeline step: puts back the previous status and step dates, and records it."""
     dates = {name: getattr(previous, name) for name in sorted(set(STEP_DATE_FIELD.values()))}
-    try:
-        with db.write(source="undo", user=user) as session:
-            current = repository.project_version(session, project_id)
-            record = repository.load_project(session, project_id)
-            if current is None or record is None:
-                raise StaleError("project", project_id, None)
-            version = repository.set_status(
-                session, project_id, expected_version, previous.status, None, None, dates=dates
-            )
-            repository.add_status_change(
-                session,
-                project_id,
-                record.status.value,
-                previous.status.value,
-                None,
-                user if user is not None else current_user(),
-                "undo",
-            )
-    except StaleError as error:
-        raise _stale(error) from error
-    return Saved(project_id, version)
+    move = StatusMove(
+        project_id,
+        expected_version,
+        previous.status,
+        dates,
+        None,
+        user if user is not None else current_user(),
+    )
+    applied = apply_changes(db, ChangeSet.of(Source.UNDO, move, user=user))
+    return _saved(applied, project_id)
 
 
 def status_history(db: Database, project_id: int) -> list[dict[str, Any]]:
@@ -229,25 +226,27 @@ def evaluations(db: Database, project_id: int) -> list[EvaluationRecord]:
 
 
 def save_evaluation(db: Database, project_id: int, record: EvaluationRecord) -> int:
-    """Adds or updates an evaluation; refuses scores out of range and conflicts of interest."""
-    issues = rules.check_evaluation_scores(
-        [
-            record.score_innovation,
-            record.score_consortium,
-            record.score_impact,
-            record.score_feasibility,
-        ]
+    """Adds or updates an evaluation; refuses scores out of range, a second evaluation by the
+    same expert and conflicts of interest."""
+    action = Action.UPDATE if record.id is not None else Action.CREATE
+    applied = apply_changes(
+        db, ChangeSet.of(Source.FORM, EvaluationChange(action, project_id, record))
     )
-    with db.write() as session:
-        issues += rules.check_conflict_of_interest(
-            repository.expert_ties(session, record.expert_id),
-            repository.project_organisations(session, project_id),
-        )
-        if issues:
-            raise RuleViolation(issues)
-        return repository.write_evaluation(session, project_id, record)
+    created = applied.created.get("evaluation")
+    return created[0] if created else int(record.id or 0)
 
 
 def delete_evaluation(db: Database, evaluation_id: int) -> None:
-    with db.write() as session:
-        repository.delete_evaluation(session, evaluation_id)
+    with db.read() as session:
+        project_id = repository.evaluation_project(session, evaluation_id)
+    if project_id is None:
+        return
+    apply_changes(
+        db,
+        ChangeSet.of(
+            Source.FORM,
+            EvaluationChange(
+                Action.DELETE, project_id, EvaluationRecord(expert_id=0, id=evaluation_id)
+            ),
+        ),
+    )

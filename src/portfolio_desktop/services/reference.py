@@ -10,17 +10,38 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from ..domain import rules
 from ..domain.enums import FunderKind
 from ..domain.identifiers import normalise_identifier
 from ..domain.model import CallRecord, FunderRecord, OrganisationRecord
 from ..domain.rules import Issue, RuleViolation
+from ..storage import apply as write
 from ..storage import reference, repository
+from ..storage.apply import Applied
+from ..storage.changes import (
+    Action,
+    Change,
+    ChangeSet,
+    DomainExperts,
+    ExpertLinks,
+    MergeOrganisations,
+    OrganisationChange,
+    RefChange,
+    Source,
+    UnmergeOrganisations,
+)
 from ..storage.database import Database
-from ..storage.reference import NamedRow, OrganisationRow, RowSnapshot
+
+# The rows the screens show are storage's plain dataclasses, handed on from here so that ui/
+# never imports storage.
+from ..storage.reference import NamedRow as NamedRow
+from ..storage.reference import OrganisationRow as OrganisationRow
+from ..storage.reference import RowSnapshot as RowSnapshot
 from ..storage.repository import MergeSnapshot, StaleError
-from ..storage.summaries import refresh_projects
 from .portfolio import NotFoundError, Saved, StaleRecordError
 
 DEFAULT_CLUSTER_CODE = "POLE"
@@ -40,7 +61,18 @@ def ensure_cluster(db: Database, name: str = "Mon pôle", code: str = DEFAULT_CL
         existing = reference.clusters(session)
         if existing:
             return existing[0].id
-        return reference.add_cluster(session, code, name)
+        change = RefChange(
+            Action.CREATE, "cluster", -1, {"code": code, "name": name, "regions": ""}
+        )
+        return write.apply(session, ChangeSet.of(Source.FORM, change)).id_of("cluster", -1)
+
+
+def _apply(db: Database, *changes: Change, source: Source = Source.FORM) -> Applied:
+    try:
+        with db.write(source=source.value) as session:
+            return write.apply(session, ChangeSet(source, changes))
+    except StaleError as error:
+        raise StaleRecordError(table=error.table, id=error.row_id) from error
 
 
 # -- organisations ----------------------------------------------------------------------------------
@@ -82,39 +114,28 @@ def save_organisation(
     issues = rules.check_organisation(record)
     if issues:
         raise RuleViolation(issues)
-    try:
-        with db.write() as session:
-            org_id, version = repository.write_organisation(
-                session, record, expected_version=expected_version
-            )
-            if expected_version is not None:
-                # Its name appears in the projects' lead and search columns.
-                refresh_projects(session, repository.projects_of_organisation(session, org_id))
-    except StaleError as error:
-        raise StaleRecordError(table=error.table, id=error.row_id) from error
-    return Saved(org_id, version)
+    action = Action.CREATE if expected_version is None else Action.UPDATE
+    applied = _apply(db, OrganisationChange(action, record, expected_version))
+    org_id = applied.created["organisation"][0] if action is Action.CREATE else record.id
+    assert org_id is not None
+    return Saved(org_id, applied.version_of("organisation", org_id) or 1, applied)
 
 
 def merge_organisations(db: Database, keep_id: int, merged_ids: list[int]) -> MergeSnapshot:
     """Merges duplicates into `keep_id` (links moved, duplicates deleted); returns what changed."""
-    with db.write() as session:
-        snapshot = repository.merge_organisations(session, keep_id, merged_ids)
-        refresh_projects(session, snapshot.projects)
+    applied = _apply(db, MergeOrganisations(keep_id, tuple(merged_ids)), source=Source.MERGE)
+    snapshot: MergeSnapshot = applied.results[0]
     return snapshot
 
 
 def unmerge_organisations(db: Database, snapshot: MergeSnapshot) -> None:
     """Undo of a merge: the merged organisations and their links come back."""
-    with db.write() as session:
-        refresh_projects(session, repository.unmerge_organisations(session, snapshot))
+    _apply(db, UnmergeOrganisations(snapshot), source=Source.UNDO)
 
 
 def delete_organisation(db: Database, organisation_id: int) -> None:
-    with db.write() as session:
-        used = repository.organisation_usage(session, organisation_id)
-        if used:
-            raise RuleViolation([Issue("in_use", "", {"count": used})])
-        repository.delete_organisation(session, organisation_id)
+    record = OrganisationRecord(name="", id=organisation_id)
+    _apply(db, OrganisationChange(Action.DELETE, record))
 
 
 # -- funders, calls, domains, experts -------------------------------------------------------------
@@ -148,12 +169,28 @@ def _check_name(session: object, table: str, name: str, row_id: int | None) -> l
     return []
 
 
+def _upsert(session: Session, table: str, row_id: int | None, values: dict[str, Any]) -> int:
+    """Inserts (row_id None, or a deleted row's id for undo) or updates a reference row."""
+    action = Action.CREATE if row_id is None else Action.UPDATE
+    if row_id is not None and reference.snapshot_row(session, table, row_id) is None:
+        action = Action.CREATE
+    applied = write.apply(
+        session,
+        ChangeSet.of(
+            Source.FORM, RefChange(action, table, row_id if row_id is not None else -1, values)
+        ),
+    )
+    if action is Action.CREATE and (row_id is None or row_id < 0):
+        return applied.id_of(table, -1)
+    return int(row_id or applied.created[table][0])
+
+
 def save_funder(db: Database, record: FunderRecord) -> int:
     with db.write() as session:
         issues = _check_name(session, "funder", record.name, record.id)
         if issues:
             raise RuleViolation(issues)
-        return reference.upsert(
+        return _upsert(
             session,
             "funder",
             record.id,
@@ -166,7 +203,7 @@ def save_call(db: Database, record: CallRecord) -> int:
         issues = _check_name(session, "call", record.name, record.id)
         if issues:
             raise RuleViolation(issues)
-        return reference.upsert(
+        return _upsert(
             session,
             "call",
             record.id,
@@ -198,7 +235,7 @@ def save_domain(
                 if domain_id is None
                 else next((d.extra[2] for d in reference.domains(session) if d.id == domain_id), 0)
             )
-        saved = reference.upsert(
+        saved = _upsert(
             session,
             "domain",
             domain_id,
@@ -209,7 +246,6 @@ def save_domain(
                 "position": position,
             },
         )
-        refresh_projects(session, reference.projects_with_domain(session, saved))
         return saved
 
 
@@ -226,13 +262,18 @@ def save_expert(
     if issues:
         raise RuleViolation(issues)
     with db.write() as session:
-        saved = reference.upsert(
+        saved = _upsert(
             session,
             "expert",
             expert_id,
             {"name": name.strip(), "email": email.strip(), "affiliation": affiliation.strip()},
         )
-        reference.set_expert_links(session, saved, domain_ids or [], tie_ids or [])
+        write.apply(
+            session,
+            ChangeSet.of(
+                Source.FORM, ExpertLinks(saved, tuple(domain_ids or ()), tuple(tie_ids or ()))
+            ),
+        )
         return saved
 
 
@@ -242,7 +283,7 @@ def delete_reference(db: Database, table: str, row_id: int) -> None:
         used = reference.usage(session, table, row_id)
         if used:
             raise RuleViolation([Issue("in_use", "", {"count": used})])
-        reference.delete_row(session, table, row_id)
+        write.apply(session, ChangeSet.of(Source.FORM, RefChange(Action.DELETE, table, row_id)))
 
 
 # -- reference data -- (issue 3: the reference-data screens of the desktop) ----------------------
@@ -328,25 +369,35 @@ def remove_organisations(db: Database, ids: Sequence[int]) -> list[RemovedOrgani
                     record, reference.organisation_tie_experts(session, organisation_id)
                 )
             )
-            repository.delete_organisation(session, organisation_id)
+            write.apply(
+                session, ChangeSet.of(Source.FORM, OrganisationChange(Action.DELETE, record))
+            )
     return removed
 
 
 def restore_organisations(db: Database, removed: Sequence[RemovedOrganisation]) -> None:
     """Undo of `remove_organisations`: same ids, same versions, same expert ties."""
-    with db.write() as session:
-        for item in removed:
-            record = copy.deepcopy(item.record)
-            assert record.id is not None
-            repository.write_organisation(session, record, expected_version=None)
-            reference.set_organisation_version(session, record.id, record.version)
-            reference.add_organisation_ties(session, record.id, item.tied_experts)
+    _apply(
+        db,
+        *(
+            OrganisationChange(
+                Action.CREATE, copy.deepcopy(item.record), tied_experts=tuple(item.tied_experts)
+            )
+            for item in removed
+        ),
+        source=Source.UNDO,
+    )
 
 
 def reorder_domains(db: Database, ordered_ids: Sequence[int]) -> None:
     """Sets the domains' order (lists, legends, charts) to the order given."""
-    with db.write() as session:
-        reference.set_domain_positions(session, ordered_ids)
+    _apply(
+        db,
+        *(
+            RefChange(Action.UPDATE, "domain", domain_id, {"position": position})
+            for position, domain_id in enumerate(ordered_ids)
+        ),
+    )
 
 
 def snapshot_reference(db: Database, table: str, row_id: int) -> RowSnapshot:
@@ -361,9 +412,20 @@ def snapshot_reference(db: Database, table: str, row_id: int) -> RowSnapshot:
 def restore_reference(db: Database, snapshot: RowSnapshot) -> None:
     """Writes a snapshot back (undo of an edit or of a delete); projects see a domain's name again."""
     with db.write() as session:
-        reference.restore_row(session, snapshot)
+        _upsert(session, snapshot.table, snapshot.id, dict(snapshot.values))
+        links: list[Change] = []
         if snapshot.table == "domain":
-            refresh_projects(session, reference.projects_with_domain(session, snapshot.id))
+            links.append(DomainExperts(snapshot.id, snapshot.links.get("experts", ())))
+        if snapshot.table == "expert":
+            links.append(
+                ExpertLinks(
+                    snapshot.id,
+                    snapshot.links.get("domains", ()),
+                    snapshot.links.get("organisations", ()),
+                )
+            )
+        if links:
+            write.apply(session, ChangeSet(Source.UNDO, tuple(links)))
 
 
 def remove_reference(db: Database, table: str, row_id: int) -> RowSnapshot:
@@ -375,7 +437,7 @@ def remove_reference(db: Database, table: str, row_id: int) -> RowSnapshot:
         used = reference.usage(session, table, row_id)
         if used:
             raise RuleViolation([Issue("in_use", "", {"count": used})])
-        reference.delete_row(session, table, row_id)
+        write.apply(session, ChangeSet.of(Source.FORM, RefChange(Action.DELETE, table, row_id)))
     return snapshot
 
 

@@ -58,10 +58,17 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "domain": ("name", "colour", "active", "position"),
     "expert": ("name", "email", "affiliation"),
     "cluster": ("code", "name", "regions"),
+    "submission": (
+        "call_id", "submitted_on", "requested_cents", "label_decision", "label_decided_on",
+        "committee_id", "label_override", "funder_decision", "funder_decided_on", "withdrawn_on",
+        "notes",
+    ),
+    "committee": ("name", "held_on", "members", "notes"),
+    "follow_up": ("kind", "title", "funder_id", "due_on", "done_on", "notes"),
 }  # fmt: skip
 
 #: Tables whose rows belong to a project (their history shows in the project's).
-PROJECT_CHILDREN = ("funding_line", "participation", "evaluation")
+PROJECT_CHILDREN = ("funding_line", "participation", "evaluation", "submission", "follow_up")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +269,34 @@ def record_deleted(session: Session, table: str, ids: Sequence[int]) -> None:
     if table not in TRACKED or not ids:
         return
     diff_rows(session, table, snapshot(session, table, ids), {})
+
+
+def record_accepted(session: Session, table: str, row_id: int, issues: Sequence[Any]) -> None:
+    """Warnings a change carried that the user accepted (an import's preview, a form's save):
+    one row each, action "accepted", the field and the issue's code with its parameters."""
+    if not issues:
+        return
+    ctx = context(session)
+    project_id = row_id if table == "project" else None
+    _write(
+        session,
+        [
+            _row(
+                ctx,
+                table,
+                row_id,
+                project_id,
+                "accepted",
+                str(issue.field)[:60],
+                None,
+                json.dumps(
+                    {"code": issue.code, **{k: encode(v) for k, v in issue.params.items()}},
+                    ensure_ascii=False,
+                ),
+            )
+            for issue in issues
+        ],
+    )
 
 
 # -- projects with their partners, funding lines and domain split --------------------------------

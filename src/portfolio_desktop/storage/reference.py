@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold
-from . import history
 from . import tables as t
 from .project_list import fetch_raw
 
@@ -45,16 +44,6 @@ def clusters(session: Session) -> list[NamedRow]:
         NamedRow(c.id, c.name, (c.code, c.regions))
         for c in session.scalars(select(t.Cluster).order_by(t.Cluster.name))
     ]
-
-
-def add_cluster(session: Session, code: str, name: str, regions: str = "") -> int:
-    row = t.Cluster(code=code, name=name, regions=regions)
-    session.add(row)
-    session.flush()
-    history.record_created(
-        session, "cluster", [{"id": row.id, "code": code, "name": name, "regions": regions}]
-    )
-    return row.id
 
 
 def organisations(
@@ -193,20 +182,6 @@ def name_taken(session: Session, table: str, name: str, except_id: int | None) -
     return bool(session.scalar(query))
 
 
-def upsert(session: Session, table: str, row_id: int | None, values: dict[str, Any]) -> int:
-    """Inserts (row_id None, or a deleted row's id for undo) or updates a reference row."""
-    model: Any = {"funder": t.Funder, "call": t.Call, "domain": t.Domain, "expert": t.Expert}[table]
-    if row_id is not None and session.get(model, row_id) is not None:
-        history.record_update_rows(session, table, [{"id": row_id, **values}])
-        session.execute(update(model).where(model.id == row_id).values(**values))
-        return row_id
-    if row_id is not None:
-        values = {**values, "id": row_id}
-    new_id = t.insert_id(session, model, values)
-    history.diff_rows(session, table, {}, {new_id: values}, restored=row_id is not None)
-    return new_id
-
-
 def usage(session: Session, table: str, row_id: int) -> int:
     """How many records still point at a reference row (deleting it would break them)."""
     if table == "funder":
@@ -249,24 +224,6 @@ def usage(session: Session, table: str, row_id: int) -> int:
             or 0
         )
     raise ValueError(table)
-
-
-def delete_row(session: Session, table: str, row_id: int) -> None:
-    model: Any = {"funder": t.Funder, "call": t.Call, "domain": t.Domain, "expert": t.Expert}[table]
-    history.record_deleted(session, table, [row_id])
-    session.execute(delete(model).where(model.id == row_id))
-
-
-def set_expert_links(
-    session: Session, expert_id: int, domain_ids: list[int], tie_ids: list[int]
-) -> None:
-    session.execute(delete(t.ExpertDomain).where(t.ExpertDomain.expert_id == expert_id))
-    session.execute(delete(t.ExpertTie).where(t.ExpertTie.expert_id == expert_id))
-    for domain_id in dict.fromkeys(domain_ids):
-        session.add(t.ExpertDomain(expert_id=expert_id, domain_id=domain_id))
-    for org_id in dict.fromkeys(tie_ids):
-        session.add(t.ExpertTie(expert_id=expert_id, organisation_id=org_id))
-    session.flush()
 
 
 def projects_with_domain(session: Session, domain_id: int) -> list[int]:
@@ -393,31 +350,6 @@ def organisation_tie_experts(session: Session, organisation_id: int) -> list[int
     )
 
 
-def set_organisation_version(session: Session, organisation_id: int, version: int) -> None:
-    """Puts back the version an organisation had (undo restores it exactly as it was)."""
-    session.execute(
-        update(t.Organisation).where(t.Organisation.id == organisation_id).values(version=version)
-    )
-
-
-def add_organisation_ties(session: Session, organisation_id: int, expert_ids: list[int]) -> None:
-    existing = set(organisation_tie_experts(session, organisation_id))
-    known = set(session.scalars(select(t.Expert.id).where(t.Expert.id.in_(expert_ids))))
-    for expert_id in dict.fromkeys(expert_ids):
-        if expert_id in known and expert_id not in existing:
-            session.add(t.ExpertTie(expert_id=expert_id, organisation_id=organisation_id))
-    session.flush()
-
-
-def set_domain_positions(session: Session, ordered_ids: Sequence[int]) -> None:
-    """Numbers the domains 0, 1, 2… in this order (the order of lists, legends and charts)."""
-    history.record_update_rows(
-        session, "domain", [{"id": d, "position": p} for p, d in enumerate(ordered_ids)]
-    )
-    for position, domain_id in enumerate(ordered_ids):
-        session.execute(update(t.Domain).where(t.Domain.id == domain_id).values(position=position))
-
-
 @dataclass(frozen=True, slots=True)
 class RowSnapshot:
     """A funder, call, domain or expert as stored, with its links: what undoing a delete needs."""
@@ -461,31 +393,3 @@ def snapshot_row(session: Session, table: str, row_id: int) -> RowSnapshot | Non
         )
     values = {k: v for k, v in row.items() if k != "id"}
     return RowSnapshot(table, row_id, values, links)
-
-
-def restore_row(session: Session, snapshot: RowSnapshot) -> None:
-    """Writes a snapshot back under its id (inserting it again when it was deleted)."""
-    upsert(session, snapshot.table, snapshot.id, dict(snapshot.values))
-    if snapshot.table == "domain":
-        session.execute(delete(t.ExpertDomain).where(t.ExpertDomain.domain_id == snapshot.id))
-        wanted = snapshot.links.get("experts", ())
-        experts = set(session.scalars(select(t.Expert.id).where(t.Expert.id.in_(wanted))))
-        for expert_id in wanted:
-            if expert_id in experts:
-                session.add(t.ExpertDomain(expert_id=expert_id, domain_id=snapshot.id))
-    if snapshot.table == "expert":
-        domains = set(session.scalars(select(t.Domain.id)))
-        organisations = set(
-            session.scalars(
-                select(t.Organisation.id).where(
-                    t.Organisation.id.in_(snapshot.links.get("organisations", ()))
-                )
-            )
-        )
-        set_expert_links(
-            session,
-            snapshot.id,
-            [d for d in snapshot.links.get("domains", ()) if d in domains],
-            [o for o in snapshot.links.get("organisations", ()) if o in organisations],
-        )
-    session.flush()

@@ -17,6 +17,8 @@ from PySide6.QtGui import QUndoCommand
 from ..domain.enums import ProjectStatus
 from ..domain.model import OrganisationRecord, ProjectRecord
 from ..services import portfolio, reference
+from ..storage.apply import Applied
+from ..storage.changes import Source
 from .context import AppContext
 
 Step = Callable[[dict[str, Any]], Any]
@@ -60,6 +62,18 @@ class WriteCommand(QUndoCommand):
 
 
 # -- projects -------------------------------------------------------------------------------------
+#
+# A project command keeps the `Applied` of its last step in `state["applied"]`: undo applies its
+# inverse, and the inverse of that undo is the redo (storage.apply checks both like any write).
+
+
+def _flip(db: Any, state: dict[str, Any], source: Source) -> None:
+    """Applies the inverse of the last step; keeps what it did for the next flip."""
+    applied = portfolio.apply_changes(db, state["applied"].inverse(source))
+    state["applied"] = applied
+    version = applied.version_of("project", state["id"]) if "id" in state else None
+    if version is not None:
+        state["version"] = version
 
 
 def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCommand:
@@ -68,17 +82,15 @@ def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCo
     assert db is not None
 
     def forward(state: dict[str, Any]) -> None:
-        if "snapshot" in state:
-            saved = portfolio.restore_project(db, state["snapshot"])
-        else:
-            saved = portfolio.create_project(db, copy.deepcopy(record))
-        state.update(id=saved.id, version=saved.version)
+        if "applied" in state:
+            _flip(db, state, Source.FORM)
+            return
+        saved = portfolio.create_project(db, copy.deepcopy(record))
+        state.update(id=saved.id, version=saved.version, applied=saved.applied)
 
-    def backward(state: dict[str, Any]) -> None:
-        state["snapshot"] = portfolio.load_project(db, state["id"])
-        portfolio.delete_project(db, state["id"], expected_version=state["version"], source="undo")
-
-    return WriteCommand(ctx, text, forward, backward, scope="projects")
+    return WriteCommand(
+        ctx, text, forward, lambda state: _flip(db, state, Source.UNDO), scope="projects"
+    )
 
 
 def update_project(
@@ -88,29 +100,34 @@ def update_project(
     text: str,
     *,
     saved_version: int | None = None,
+    applied: Applied | None = None,
 ) -> WriteCommand:
-    """Saving the editor: undo writes the fields back as they were (at the version saved)."""
+    """Saving the editor: undo applies the save's inverse (the fields as they were, at the
+    version saved). `applied` is the save's, when the editor already wrote it."""
     db = ctx.db
     assert db is not None and before.id is not None
 
-    def write(record: ProjectRecord, state: dict[str, Any], source: str = "form") -> None:
-        target = copy.deepcopy(record)
+    def forward(state: dict[str, Any]) -> None:
+        if "applied" in state:
+            _flip(db, state, Source.FORM)
+            return
+        target = copy.deepcopy(after)
         target.id = state["id"]
         target.funding_lines = [copy.copy(line) for line in target.funding_lines]
-        saved = portfolio.update_project(
-            db, target, expected_version=state["version"], source=source
-        )
-        state["version"] = saved.version
+        saved = portfolio.update_project(db, target, expected_version=state["version"])
+        state.update(version=saved.version, applied=saved.applied)
 
     state: dict[str, Any] = {
         "id": before.id,
         "version": before.version if saved_version is None else saved_version,
     }
+    if applied is not None:
+        state["applied"] = applied
     return WriteCommand(
         ctx,
         text,
-        lambda s: write(after, s),
-        lambda s: write(before, s, "undo"),
+        forward,
+        lambda s: _flip(db, s, Source.UNDO),
         scope="projects",
         state=state,
         applied=saved_version is not None,
@@ -122,15 +139,20 @@ def delete_project(ctx: AppContext, project_id: int, version: int, text: str) ->
     assert db is not None
 
     def forward(state: dict[str, Any]) -> None:
-        state["snapshot"] = portfolio.load_project(db, state["id"])
-        portfolio.delete_project(db, state["id"], expected_version=state["version"])
-
-    def backward(state: dict[str, Any]) -> None:
-        saved = portfolio.restore_project(db, state["snapshot"])
-        state["version"] = saved.version
+        if "applied" in state:
+            _flip(db, state, Source.FORM)
+            return
+        state["applied"] = portfolio.delete_project(
+            db, state["id"], expected_version=state["version"]
+        )
 
     return WriteCommand(
-        ctx, text, forward, backward, scope="projects", state={"id": project_id, "version": version}
+        ctx,
+        text,
+        forward,
+        lambda state: _flip(db, state, Source.UNDO),
+        scope="projects",
+        state={"id": project_id, "version": version},
     )
 
 
@@ -142,20 +164,21 @@ def transition(
     assert db is not None
 
     def forward(state: dict[str, Any]) -> None:
-        state["before"] = portfolio.load_project(db, state["id"])
+        if "applied" in state:
+            _flip(db, state, Source.FORM)
+            return
         saved = portfolio.transition(
             db, state["id"], target, on=on, expected_version=state["version"]
         )
-        state["version"] = saved.version
-
-    def backward(state: dict[str, Any]) -> None:
-        saved = portfolio.revert_transition(
-            db, state["id"], state["before"], expected_version=state["version"]
-        )
-        state["version"] = saved.version
+        state.update(version=saved.version, applied=saved.applied)
 
     return WriteCommand(
-        ctx, text, forward, backward, scope="projects", state={"id": project_id, "version": version}
+        ctx,
+        text,
+        forward,
+        lambda state: _flip(db, state, Source.UNDO),
+        scope="projects",
+        state={"id": project_id, "version": version},
     )
 
 

@@ -29,6 +29,7 @@ from ..progress import Progress
 from ..safety import backup_before_import, changed_records
 from .choices import ImportChoices, apply_choices, mapping_report, row_accounts
 from .commit import UndoRefusedError, undo_import, write_plan
+from .follow_up_sheets import is_follow_up_sheet
 from .headers import (
     SheetMapping,
     apply_columns,
@@ -63,7 +64,10 @@ __all__ = [
     "undo_import",
 ]
 
-COUNTED = ("projects", "funding_lines", "organisations")
+COUNTED = (
+    "projects", "funding_lines", "organisations",
+    "experts", "evaluations", "committees", "submissions", "follow_up",
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -124,14 +128,14 @@ class ImportReport:
                 }
                 for p in self.problems
             ],
-            "warnings": [
+            "cell_warnings": [
                 {
                     "sheet": w.sheet,
                     "row": w.row,
                     "column": w.column,
                     "message": messages.text(w.code, w.params, lang),
                 }
-                for w in (self.plan.warnings if self.plan else [])
+                for w in (self.plan.cell_warnings if self.plan else [])
             ],
             "rows": row_accounts(self.plan) if self.plan else {},
             "mapping": mapping_report(self.mappings),
@@ -156,7 +160,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _detect(workbook: WorkbookData) -> list[SheetMapping]:
-    return [detect_mapping(sheet.name, sheet.rows) for sheet in workbook.sheets]
+    # The experts, evaluations, committees, submissions and follow-up sheets are read by
+    # `follow_up_sheets`, not mapped: their headers would pass for projects' or funding lines'.
+    return [
+        SheetMapping(sheet.name, None, note="import_sheet_follow_up")
+        if is_follow_up_sheet(sheet)
+        else detect_mapping(sheet.name, sheet.rows)
+        for sheet in workbook.sheets
+    ]
 
 
 def _apply_profile(workbook: WorkbookData, profile: Profile) -> ImportSetup | None:
@@ -235,7 +246,7 @@ def open_workbook(
 
 
 def _no_sheet(setup: ImportSetup) -> list[Problem]:
-    if any(m.kind for m in setup.mappings):
+    if any(m.kind or m.note == "import_sheet_follow_up" for m in setup.mappings):
         return []
     return [
         Problem(m.sheet, 0, "", m.note or "import_sheet_no_header") for m in setup.mappings

@@ -39,8 +39,9 @@ from ...domain.model import (
     PartnerRecord,
     ProjectRecord,
 )
-from ...domain.workflow import STEP_DATE_FIELD
 from ...storage import imports as store
+from ...storage import repository
+from .follow_up_sheets import FollowUpPlan, plan_follow_up
 from .headers import FIELDS, SheetMapping, field_of, generated_reference
 from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
@@ -310,7 +311,7 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     #: Cells read otherwise than written, that do not stop the import (an amount « NC »).
-    warnings: list[Problem] = field(default_factory=list)
+    cell_warnings: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     projects: list[ProjectPlan] = field(default_factory=list)
     refs: dict[str, RefTable] = field(default_factory=dict)
@@ -319,6 +320,12 @@ class ImportPlan:
     touched: set[int] = field(default_factory=set)
     #: Projects demoted from lead (another organisation became the lead).
     demoted: list[PartnerPlan] = field(default_factory=list)
+    #: Warnings of the domain's invariants, per project the import writes (a status moved past
+    #: steps, a step date missing, aid above the budget): shown in the preview, accepted by
+    #: committing, recorded in the history.
+    warnings: list[tuple[ProjectPlan, list[rules.Issue]]] = field(default_factory=list)
+    #: The experts, evaluations, committees, submissions and follow-up sheets' rows.
+    follow_up: FollowUpPlan = field(default_factory=FollowUpPlan)
 
     _outcomes: list[Outcome] | None = None
 
@@ -570,7 +577,7 @@ def read_rows(
             # « NC », « SEM », « néant »: published as not communicated, read as no amount.
             for position, v in enumerate(raw):
                 if type(v) is str and key(v) in NOT_COMMUNICATED:
-                    plan.warnings.append(
+                    plan.cell_warnings.append(
                         Problem(
                             name, data[position][0], mapping.header_label(i),
                             "import_amount_not_communicated", {"value": v.strip()}, field_key,
@@ -634,6 +641,7 @@ class Planner:
         sheet_profiles: dict[str, SheetProfile],
     ) -> None:
         self.session = session
+        self.today = date.today()
         self.workbook = workbook
         self.profile = profile
         self.sheet_profiles = sheet_profiles
@@ -1139,7 +1147,7 @@ class Planner:
             ):
                 # A grant published without its object: named after its beneficiary.
                 title = v["title"] = str(v["lead"])
-                self.plan.warnings.append(
+                self.plan.cell_warnings.append(
                     Problem(
                         record.source.mapping.sheet, record.source.row,
                         record.source.column("title"), "import_title_from_beneficiary", {},
@@ -1150,7 +1158,7 @@ class Planner:
                 # A grant's object written at length: whole in the summary, cut in the title.
                 v["summary"] = title
                 v["title"] = title[: MAX_LENGTH["title"] - 1].rstrip() + "…"
-                self.plan.warnings.append(
+                self.plan.cell_warnings.append(
                     Problem(
                         record.source.mapping.sheet, record.source.row,
                         record.source.column("title"), "import_title_cut",
@@ -1614,8 +1622,33 @@ class Planner:
             if not writes:
                 continue
             record, origins = self.merged_record(project)
-            for issue in rules.check_project(record):
+            before = None
+            if project.existing is not None:
+                before, _ = self.merged_record(
+                    ProjectPlan(project.key, project.source, {}, project.existing)
+                )
+            errors, warnings = rules.split_change(
+                before, record, today=self.today, context=self._evaluations_of(project)
+            )
+            for issue in errors:
                 self._place_issue(project, issue, origins)
+            if warnings and not project.bad:
+                self.plan.warnings.append((project, warnings))
+
+    def _evaluations_of(self, project: ProjectPlan) -> rules.ProjectContext:
+        """An existing project's evaluations and their experts' ties, when its partners change
+        (conflicts of interest are checked again); none to check otherwise."""
+        if project.existing is None or not any(
+            p.action != "unchanged" for p in project.partners.values()
+        ):
+            return rules.ProjectContext()
+        evaluations = repository.load_evaluations(self.session, project.existing["id"])
+        return rules.ProjectContext(
+            evaluations=evaluations,
+            expert_ties={
+                e.expert_id: repository.expert_ties(self.session, e.expert_id) for e in evaluations
+            },
+        )
 
     def _place_issue(
         self, project: ProjectPlan, issue: rules.Issue, origins: list[LinePlan | None]
@@ -1929,16 +1962,6 @@ def guess_organisation_kind(name: str) -> str:
     return OrganisationKind.SME.value
 
 
-def status_step_date(status: str, values: dict[str, Any]) -> date | None:
-    """The date the imported status was reached, when the workbook gives it."""
-    try:
-        field_name = STEP_DATE_FIELD.get(ProjectStatus(status))
-    except ValueError:
-        return None
-    value = values.get(field_name) if field_name else values.get("submitted_on")
-    return value if isinstance(value, date) else None
-
-
 def build_plan(
     session: Any,
     workbook: WorkbookData,
@@ -2012,6 +2035,8 @@ def build_plan(
     if progress is not None:
         progress(0.75)
     planner.resolve(valid_only)
+    plan.follow_up = plan_follow_up(planner, session, workbook)
+    plan.counts.update(plan.follow_up.counts())
     if progress is not None:
         progress(1.0)
     return plan

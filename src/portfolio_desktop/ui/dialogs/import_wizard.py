@@ -958,7 +958,7 @@ class PreviewPage(QWizardPage):
                 continue
             lines.append(count_line(name, label, c, ("created", "updated", "unchanged")))
         lines.extend(rows_lines(report))
-        warned = len(report.plan.warnings) if report.plan is not None else 0
+        warned = len(report.plan.cell_warnings) if report.plan is not None else 0
         if warned:
             lines.append(
                 self.tr(
