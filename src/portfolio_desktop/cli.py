@@ -746,6 +746,11 @@ def import_command(args: argparse.Namespace) -> int:
         "batch": report.batch_id,
         "count": len(report.problems),
     }
+    for warning in payload["cell_warnings"]:
+        column = f", {warning['column']}" if warning["column"] else ""
+        print(
+            f"{warning['sheet']}, {warning['row']}{column}: {warning['message']}", file=sys.stderr
+        )
     for sheet, rows in payload["rows"].items():
         print(messages.text("import_rows_summary", {"sheet": sheet, **rows}))
     if report.dry_run:

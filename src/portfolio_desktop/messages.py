@@ -1469,6 +1469,28 @@ CATALOGUE.update(
             "Le fichier d'association {path} n'est pas au format attendu ({reason}).",
             "The mapping file {path} is not in the expected format ({reason}).",
         ),
+        "import_funded_lines_rejected": (
+            "Le projet financé « {reference} » est laissé de côté : toutes ses lignes de "
+            "financement sont en erreur (il serait financé à 0 €).",
+            "The funded project '{reference}' is left out: all its funding lines are in error "
+            "(it would be funded with €0).",
+        ),
+        "import_amount_not_communicated": (
+            "Montant « {value} » (non communiqué) : lu comme vide.",
+            "Amount '{value}' (not communicated): read as empty.",
+        ),
+        "import_title_cut": (
+            "Intitulé de plus de {max} caractères : coupé, le texte entier est mis dans le résumé.",
+            "Title longer than {max} characters: cut, the whole text put in the summary.",
+        ),
+        "import_skip_nothing_mapped": (
+            "Ligne vide dans les colonnes importées.",
+            "Row empty in the columns imported.",
+        ),
+        "import_title_from_beneficiary": (
+            "Objet absent : le projet prend le nom de son bénéficiaire.",
+            "No object given: the project is named after its beneficiary.",
+        ),
         "import_rows_summary": (
             "{sheet} : {read} {read|ligne lue|lignes lues} — {imported} "
             "{imported|importée|importées}, {merged} {merged|fusionnée|fusionnées}, {skipped} "

@@ -50,6 +50,19 @@ from portfolio_desktop.services.excel_import.headers import (
         ("Bénéficiaire / Beneficiary", "beneficiary"),
         ("Date de début de l'opération", "start_on"),
         ("Operation end date", "end_on"),
+        # cohesion-fund operation lists, older SCDL names, laureates
+        ("Total des dépenses éligibles", "eligible_costs"),
+        ("Coût total éligible de l'opération", "eligible_costs"),
+        ("Montant total programmé", "total_budget"),
+        ("Contribution de l'Union", "line_granted"),
+        ("Résumé de l'opération", "summary"),
+        ("COLL_NOM", "funder"),
+        ("ATTRIB_NOM", "beneficiary"),
+        ("SUB_MONTANT", "line_granted"),
+        ("ACTE_DATE", "decision_on"),
+        ("NomAttribuant", "funder"),
+        ("Nom du lauréat", "beneficiary"),
+        ("Code région", "regions"),
     ],
 )
 def test_a_header_names_its_field_in_a_projects_sheet(header: str, field: str) -> None:
@@ -71,6 +84,13 @@ def test_a_header_names_its_field_in_a_projects_sheet(header: str, field: str) -
         "Code postal",  # not a reference
         "notificationUE",
         "idRAE",
+        "Statut juridique",  # an organisation's legal form, not the project's status
+        "Taux de cofinancement UE",
+        "Code postal de l'opération",
+        "Date de la dernière mise à jour",
+        "COLL_SIRET",
+        "Identification du bénéficiaire",  # its SIRET, not its name
+        "ATTRIB_SIRET",
     ],
 )
 def test_a_header_that_names_no_field_is_left_unmapped(header: str) -> None:
@@ -144,3 +164,34 @@ def test_a_generated_reference_is_stable_and_follows_what_the_user_sees() -> Non
     assert reference.startswith("G-") and len(reference) == 12
     assert generated_reference(same, columns) == reference
     assert generated_reference(other, columns) != reference
+
+
+def test_beside_a_beneficiary_the_attributaire_is_the_funder() -> None:
+    rows = [
+        ["Informations relatives à l'attributaire", "", "Informations relatives au bénéficiaire"],
+        ["Nom de l'attributaire", "Date de la convention", "Nom du bénéficiaire",
+         "Objet de la subvention", "Montant  total de la subvention"],
+        ["Conseil départemental", "2017-11-16", "Association A", "Festival", "50 000 euros"],
+    ]  # fmt: skip
+    mapping = detect_mapping("Feuil1", rows)
+    assert mapping.header_row == 2
+    assert mapping.columns == ["funder", "decision_on", "lead", "title", "line_granted"]
+    # Alone, the « attributaire » is whom the grant is for (Deux-Sèvres' « Nom attributaire »).
+    alone = detect_mapping(
+        "F", [["Autorité administrative", "Nom attributaire", "Objet", "Montant"]]
+    )
+    assert alone.columns == ["funder", "lead", "title", "line_granted"]
+
+
+def test_beside_an_object_a_bare_name_is_the_beneficiary() -> None:
+    rows = [["SIRET_ORG", "NOM", "Montant octroyé", "Présentation de la demande", "date octroi"]]
+    mapping = detect_mapping("à publier", rows)
+    assert mapping.columns == [None, "lead", "line_granted", "title", "decision_on"]
+    # Without an object column, « Nom » stays the project's name.
+    assert detect_mapping("F", [["Référence", "Nom", "Statut"]]).columns[1] == "title"
+
+
+def test_years_heading_columns_do_not_make_the_header_a_data_row() -> None:
+    rows = [["Référence", "Intitulé", 2019, 2020, 2021], ["P-1", "Projet", 10, 20, 30]]
+    mapping = detect_mapping("Suivi", rows)
+    assert mapping.header_row == 1 and mapping.columns[:2] == ["reference", "title"]

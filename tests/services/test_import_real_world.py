@@ -64,10 +64,33 @@ def test_a_real_grant_file_imports_whole_with_only_its_missing_status(
         assert connection.execute("SELECT count(*) FROM project").fetchone() == (rows,)
 
 
+def test_a_grant_file_imports_as_shipped_and_its_proposed_status_can_be_changed(
+    tmp_path: Path,
+) -> None:
+    path = corpus("real_world", "scdl_haute_garonne.csv")
+    target = tmp_path / "real.sqlite"
+    code, payload, err = run_cli("import", str(path), "--db", str(target), "--json", "--dry-run")
+    assert code == 0, err
+    assert payload["mapping"][0]["set"] == {"status": "funded"}  # a grant awarded is funded
+    assert payload["rows"]["scdl_haute_garonne"]["imported"] == 69
+    code, payload, err = run_cli(
+        "import", str(path), "--db", str(target), "--json", "--set", "Statut=Labellisé"
+    )
+    assert code == 0, err
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("SELECT DISTINCT status FROM project").fetchall() == [
+            ("labelled",)
+        ]
+
+
 def test_without_a_status_every_row_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
     path = corpus("real_world", "scdl_haute_garonne.csv")
     target = tmp_path / "real.sqlite"
-    code, payload, _ = run_cli("import", str(path), "--db", str(target), "--json")
+    # The amount column read as requested amounts: no longer a list of grants awarded.
+    code, payload, _ = run_cli(
+        "import", str(path), "--db", str(target), "--json", "--map", "montant=requested",
+        "--set", "instrument=grant",
+    )  # fmt: skip
     assert code == 1  # rows with problems (2 is a file or an option refused)
     assert payload["rows"]["scdl_haute_garonne"]["invalid"] == 69
     assert {e["column"] for e in payload["errors"]} == {"Statut"}

@@ -59,7 +59,16 @@ def assert_json_shape(report: ImportReport) -> None:
         "projects", "funding_lines", "organisations",
         "experts", "evaluations", "committees", "submissions", "follow_up",
     )  # fmt: skip
-    assert list(payload) == ["ok", "dry_run", *counted, "skipped_rows", "errors", "rows", "mapping"]
+    assert list(payload) == [
+        "ok",
+        "dry_run",
+        *counted,
+        "skipped_rows",
+        "errors",
+        "cell_warnings",
+        "rows",
+        "mapping",
+    ]
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():
         assert counts["read"] == sum(

@@ -44,7 +44,10 @@ def test_a_scdl_file_through_the_wizard_in_french(qtbot: Any, db: Any, french: N
     page.header_row.setValue(1)
     page.header_row.editingFinished.emit()
     assert wizard.setup.mappings[0].columns[7] == "line_granted"
-    # The file has no status: « Financé » for every row.
+    # The file has no status: a list of grants awarded is proposed « Financé » for every row.
+    assert wizard.setup.mappings[0].fixed == {"status": "funded"}
+    assert page.fixed_list.text().startswith("Pour toutes les lignes : Statut = « Financé »")
+    page.fixed_clear.click()
     page.check()
     assert "101 erreurs" in page.check_status.text()
     page.fixed_field.setCurrentIndex(page.fixed_field.findData("status"))

@@ -30,7 +30,14 @@ from ..safety import backup_before_import, changed_records
 from .choices import ImportChoices, apply_choices, mapping_report, row_accounts
 from .commit import UndoRefusedError, undo_import, write_plan
 from .follow_up_sheets import is_follow_up_sheet
-from .headers import SheetMapping, apply_columns, detect_mapping, plan_references, signature
+from .headers import (
+    SheetMapping,
+    apply_columns,
+    detect_mapping,
+    plan_references,
+    propose_grant_defaults,
+    signature,
+)
 from .plan import ImportPlan, Outcome, Problem, Skipped, build_plan
 from .profiles import (
     Profile,
@@ -121,6 +128,15 @@ class ImportReport:
                 }
                 for p in self.problems
             ],
+            "cell_warnings": [
+                {
+                    "sheet": w.sheet,
+                    "row": w.row,
+                    "column": w.column,
+                    "message": messages.text(w.code, w.params, lang),
+                }
+                for w in (self.plan.cell_warnings if self.plan else [])
+            ],
             "rows": row_accounts(self.plan) if self.plan else {},
             "mapping": mapping_report(self.mappings),
         }
@@ -189,6 +205,9 @@ def map_workbook(
         rows = {sheet.name: sheet.rows for sheet in workbook.sheets}
         setup.mappings = apply_choices(setup.mappings, rows, choices)
         setup.choices = choices
+    if setup.profile is None:
+        for mapping in setup.mappings:
+            propose_grant_defaults(mapping)
     return setup
 
 

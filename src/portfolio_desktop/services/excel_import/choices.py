@@ -246,7 +246,13 @@ def row_accounts(plan: ImportPlan) -> dict[str, dict[str, int]]:
         sheet = plan.workbook.sheet(mapping.sheet)
         read = max(len(sheet.rows) - mapping.header_row, 0)
         skipped = {s.row for s in plan.skipped if s.sheet == mapping.sheet}
-        invalid = {p.row for p in plan.problems if p.sheet == mapping.sheet and p.row > 0}
+        mine = [p for p in plan.problems if p.sheet == mapping.sheet]
+        if any(p.code == "import_missing_column" for p in mine):
+            # The sheet lacks a column its records need: none of its rows can be imported.
+            rows = range(mapping.header_row + 1, mapping.header_row + read + 1)
+            invalid = {r for r in rows if r not in skipped}
+        else:
+            invalid = {p.row for p in mine if p.row > mapping.header_row}
         invalid -= skipped
         merged: set[int] = set()
         for project in plan.projects:
@@ -297,6 +303,7 @@ def mapping_report(mappings: Sequence[SheetMapping]) -> list[dict[str, Any]]:
                 "columns": columns,
                 "unmapped": unmapped,
                 "set": dict(mapping.fixed),
+                "defaults": dict(mapping.defaults),
                 "generated_reference_from": [
                     mapping.header_label(i) for i in mapping.reference_from
                 ],

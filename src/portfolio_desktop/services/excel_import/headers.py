@@ -63,18 +63,23 @@ _FUNDING_EXTRAS = {
     "funder": ("financeur", "financeurs", "organisme financeur", "funder", "bailleur", "financeur public",
                "nom attribuant", "attribuant", "nom de l'attribuant", "autorité administrative",
                "collectivité", "nom de la collectivité", "organisme attribuant", "autorité de gestion",
-               "fonds", "fund", "fonds européen", "coll nom", "attrib nom"),
+               "fonds", "fund", "fonds européen", "coll nom", "attribuant nom", "nom collectivité"),
     "instrument": ("type d'aide", "nature de l'aide", "instrument", "type de financement", "forme de l'aide", "type de l'aide",
-                   "nature", "nature subvention", "nature de la subvention", "nature aide", "type de subvention"),
+                   "nature", "nature subvention", "nature de la subvention", "nature aide", "type de subvention",
+                   "sub nature"),
     "beneficiary": ("bénéficiaire", "beneficiary", "bénéficiaire de l'aide", "nom bénéficiaire",
                     "nom du bénéficiaire", "nom de l'attributaire", "attributaire", "nom attributaire",
                     "raison sociale du bénéficiaire", "beneficiary name", "name of beneficiary",
-                    "bénéficiaire nom", "benef nom", "lauréat", "nom du lauréat", "entreprise lauréate"),
+                    "bénéficiaire nom", "benef nom", "lauréat", "nom du lauréat", "entreprise lauréate",
+                    "attrib nom", "beneficiaire nom", "nom de l'organisme bénéficiaire",
+                    "entreprise", "nom de l'entreprise", "raison sociale", "structure",
+                    "nom de la structure", "société", "organisme bénéficiaire"),
     "requested": ("montant demandé", "aide demandée", "requested", "amount requested", "demandé"),
     "paid": ("montant versé", "aide versée", "versé", "paid", "amount paid", "montant payé"),
     "decision_on": ("date de décision", "date de la décision", "date de convention", "date d'attribution", "decision date", "date d'octroi", "date de notification",
                     "date convention", "date de la convention", "date de signature", "date de la délibération", "date délibération",
-                    "date de programmation", "date d'engagement", "convention date"),
+                    "date de programmation", "date d'engagement", "convention date",
+                    "acte date", "date de l'acte", "date acte", "date de vote", "date du vote"),
 }  # fmt: skip
 #: A decision's number: several grants of one decision share it, so it is no project's reference;
 #: read to make the generated reference (with the funder, beneficiary and object) when needed.
@@ -83,7 +88,7 @@ _DECISION_REFERENCE = (
     "référence de la délibération", "n° délibération", "numéro de délibération", "délibération",
     "n° de délibération", "n° décision", "numéro de décision", "decision reference",
     "reference of the decision", "référence de la convention", "n° convention", "numéro de convention",
-    "référence convention",
+    "référence convention", "acte ref", "référence de l'acte", "référence acte", "n° acte",
 )  # fmt: skip
 _LINE_GRANTED = (
     "montant accordé", "aide accordée", "montant", "aide", "subvention", "montant de l'aide",
@@ -94,6 +99,7 @@ _LINE_GRANTED = (
     "participation ue", "eu amount", "eu contribution", "union contribution", "aide octroyée",
     "aide attribuée", "subvention accordée", "subvention attribuée", "subvention votée",
     "montant de la dotation", "dotation", "sub montant", "montant subvention",
+    "montant total de la subvention", "montant total de l'aide", "montant total subvention",
 )  # fmt: skip
 
 PROJECT_FIELDS: tuple[Field, ...] = (
@@ -104,17 +110,19 @@ PROJECT_FIELDS: tuple[Field, ...] = (
             "reference": _REFERENCE,
             "acronym": ("acronyme", "acronym", "sigle", "nom court", "acronyme du projet"),
             "title": ("intitulé", "titre", "titre du projet", "intitulé du projet", "nom du projet", "title", "project title", "libellé", "nom",
-                      "objet", "objet de la subvention", "objet de la convention", "objet convention", "objet du dossier",
+                      "objet", "sub obj", "sub objet", "objet de la subvention", "objet de la convention", "objet convention", "objet du dossier",
                       "intitulé de l'opération", "nom de l'opération", "libellé de l'opération", "opération",
                       "operation name", "operation title", "name of operation", "intitulé opération", "objet de l'aide",
-                      "nom du projet lauréat", "titre du projet lauréat", "projet", "project name"),
+                      "nom du projet lauréat", "titre du projet lauréat", "projet", "project name",
+                      "libellé du projet", "libellé opération", "libellé de l'opération",
+                      "présentation de la demande", "présentation du projet", "objet de la demande"),
             "status": ("statut", "état", "status", "state", "étape", "statut du projet", "phase"),
             "lead": ("porteur", "chef de file", "coordinateur", "porteur du projet", "lead", "lead partner", "coordinator", "entreprise porteuse", "porteur de projet"),
             "domains": ("domaine", "domaines", "domaine technologique", "domaines technologiques", "thématique", "domain", "domains", "domaine d'activité stratégique", "das",
                         "secteur", "thématique du projet"),
             "regions": ("région", "régions", "region", "regions", "code région", "région du bénéficiaire", "région du lauréat"),
             "call": ("appel à projets", "aap", "appel", "call", "appel à projet", "call for proposals", "dispositif",
-                     "concours", "programme opérationnel", "programme", "programme name", "operational programme", "édition du concours"),
+                     "concours", "sub dispositif", "programme opérationnel", "programme", "programme name", "operational programme", "édition du concours"),
             "submitted_on": ("date de dépôt", "déposé le", "date de soumission", "submission date", "dépôt"),
             "evaluated_on": ("date d'expertise", "expertisé le", "date d'évaluation", "evaluation date"),
             "labelling_decided_on": ("date de labellisation", "labellisé le", "date label", "date du label"),
@@ -126,14 +134,17 @@ PROJECT_FIELDS: tuple[Field, ...] = (
             "closed_on": ("date de clôture", "clôturé le", "clôture"),
             "abandoned_on": ("date d'abandon", "abandonné le"),
             "total_budget": ("budget total", "budget", "coût total", "montant total", "total budget", "total cost", "montant du projet", "coût du projet", "budget du projet",
-                             "coût total du projet", "coût total de l'opération", "montant total du projet", "total project cost"),
+                             "coût total du projet", "coût total de l'opération", "montant total du projet", "total project cost",
+                             "montant total programmé", "coût total programmé"),
             "eligible_costs": ("dépenses éligibles", "assiette éligible", "coût éligible", "eligible costs", "assiette", "dépenses retenues",
                                "total dépenses éligibles", "coût total éligible", "montant éligible", "montant total éligible",
                                "dépense éligible", "coût éligible total", "total eligible expenditure", "eligible expenditure",
-                               "total eligible cost", "assiette subventionnable", "dépenses subventionnables"),
+                               "total eligible cost", "assiette subventionnable", "dépenses subventionnables",
+                               "coût total éligible de l'opération", "coût éligible de l'opération",
+                               "montant total éligible de l'opération", "total des dépenses éligibles"),
             "responsible_digital": ("numérique responsable", "responsible digital", "nr"),
             "keywords": ("mots clés", "mots-clés", "keywords", "mots clefs"),
-            "summary": ("résumé", "description", "objectif", "summary", "abstract", "objectifs", "résumé du projet"),
+            "summary": ("résumé", "description", "objectif", "summary", "abstract", "objectifs", "résumé du projet", "résumé de l'opération", "operation summary", "summary of operation"),
             "notes": ("notes", "commentaire", "commentaires", "remarques", "comments", "observations"),
         },
     ),
@@ -315,15 +326,16 @@ def header_keys(text: str) -> tuple[str, ...]:
 #: Words that say nothing of the field: `Nom du bénéficiaire` is the beneficiary.
 _STOP_WORDS = frozenset({
     "de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "a", "au", "aux", "of", "the",
-    "for", "par", "pour", "sur", "nom", "name", "libelle", "total"
+    "for", "par", "pour", "sur", "nom", "name", "libelle"
 })  # fmt: skip
 #: Words that make a header another thing than a synonym without them: `SIRET attributaire` is no
 #: beneficiary, `Taux de subvention` no amount, `Code postal` no reference.
 _QUALIFIERS = frozenset({
-    "siret", "siren", "id", "identifiant", "code", "numero", "n", "no", "num", "insee", "rna",
-    "tva", "date", "taux", "pourcentage", "nombre", "nb", "adresse", "postal", "cp", "ville",
-    "commune", "pays", "email", "mail", "telephone", "tel", "url", "site", "departement",
-    "rate", "percentage", "number", "postcode", "address", "city", "country"
+    "siret", "siren", "id", "identifiant", "identification", "code", "numero", "n", "no", "num",
+    "insee", "rna", "tva", "date", "taux", "pourcentage", "nombre", "nb", "adresse", "postal",
+    "cp", "ville", "commune", "pays", "email", "mail", "telephone", "tel", "url", "site",
+    "departement", "rate", "percentage", "number", "postcode", "address", "city", "country",
+    "juridique", "forme", "legal"
 })  # fmt: skip
 #: One-word synonyms that name a field wherever they head a header (`Montant décidé ligne`).
 _HEAD_WORDS = frozenset({
@@ -455,6 +467,8 @@ class SheetMapping:
     reference_from: list[int] = field(default_factory=list)
     #: Fields given one value for every row (`--set`, the wizard's "same value for all rows").
     fixed: dict[str, str] = field(default_factory=dict)
+    #: Fields given a value for the rows whose cell is empty (a grant list's blank « nature »).
+    defaults: dict[str, str] = field(default_factory=dict)
 
     def how_of(self, index: int) -> str:
         return self.how[index] if index < len(self.how) else ("user" if self.columns[index] else "")
@@ -526,10 +540,25 @@ def _looks_like_data(row: Sequence[Any]) -> bool:
     typed = sum(
         1
         for c in filled
-        if (isinstance(c, (int, float, date)) and not isinstance(c, bool))
-        or (isinstance(c, str) and _DATA_TEXT.match(c.strip()))
+        if not _is_year(c)  # `2019 | 2020 | 2021` heads yearly columns
+        and (
+            (isinstance(c, (int, float, date)) and not isinstance(c, bool))
+            or (isinstance(c, str) and _DATA_TEXT.match(c.strip()))
+        )
     )
     return typed >= 2 or (typed == 1 and len(filled) <= 2 and len(filled) > 1)
+
+
+def _is_year(cell: Any) -> bool:
+    if isinstance(cell, str):
+        cell = cell.strip()
+        return len(cell) == 4 and cell.isdigit() and 1990 <= int(cell) <= 2100
+    return (
+        isinstance(cell, (int, float))
+        and not isinstance(cell, bool)
+        and float(cell).is_integer()
+        and 1990 <= cell <= 2100
+    )
 
 
 _DATA_TEXT = re.compile(r"^[-+]?\d[\d\s.,/:-]*(?:\s*(?:€|eur|k€|m€))?$", re.IGNORECASE)
@@ -598,8 +627,57 @@ def detect_mapping(
         layout=bool(title_kind == chosen and exact == len({f for f in fields if f})),
         how=hows,
     )
+    _names_of_grants(mapping)
     normalise_granted(mapping)
     return mapping
+
+
+def _names_of_grants(mapping: SheetMapping) -> None:
+    """Two names a grant list writes that the first column to ask would take wrongly: beside a
+    « bénéficiaire » column, the « attributaire » is the one who grants (the funder); beside an
+    object column, a bare « Nom » is the beneficiary's name, not the project's title."""
+    if mapping.kind != "projects":
+        return
+    keys = [header_keys(h) if h else () for h in mapping.headers]
+
+    def wanted(index: int) -> str | None:
+        return _match_keys("projects", keys[index])[0] if keys[index] else None
+
+    def has(index: int, word: str) -> bool:
+        return any(word in k.split() for k in keys[index])
+
+    beneficiary = mapping.column_of("beneficiary")
+    if beneficiary is not None and has(beneficiary, "attributaire"):
+        other = next(
+            (
+                i
+                for i, f in enumerate(mapping.columns)
+                if f is None and wanted(i) == "beneficiary" and has(i, "beneficiaire")
+            ),
+            None,
+        )
+        if other is not None:
+            _move(mapping, other, "beneficiary")
+            if mapping.column_of("funder") is None:
+                _move(mapping, beneficiary, "funder")
+            else:
+                _move(mapping, beneficiary, None)
+    title = mapping.column_of("title")
+    if title is not None and keys[title][:1] == ("nom",):
+        other = next(
+            (i for i, f in enumerate(mapping.columns) if f is None and wanted(i) == "title"), None
+        )
+        if other is not None:
+            _move(mapping, other, "title")
+            taken = {"beneficiary", "lead"} & mapping.mapped()
+            _move(mapping, title, None if taken else "beneficiary")
+
+
+def _move(mapping: SheetMapping, index: int, field_key: str | None) -> None:
+    mapping.columns[index] = field_key
+    while len(mapping.how) < len(mapping.columns):
+        mapping.how.append("")
+    mapping.how[index] = HOW_WORDS if field_key else ""
 
 
 #: What a generated reference is made of, in this order, when the file has no reference column:
@@ -621,6 +699,30 @@ def _can_generate(kind: str, fields: Sequence[str | None]) -> bool:
         and bool(present & {"title", "acronym"})
         and len(present & set(REFERENCE_SOURCES)) >= 2
     )
+
+
+#: What a list of grants awarded says without a column for it: each row is a funded project
+#: (a signed convention, a programmed operation), its line a grant unless the file says otherwise.
+GRANT_LIST_DEFAULTS = {"status": "funded", "instrument": "grant"}
+
+
+def propose_grant_defaults(mapping: SheetMapping) -> None:
+    """A projects sheet of grants awarded — a funder, a beneficiary, an amount granted, and no
+    reference or status of its own (SCDL publications, cohesion-fund operation lists) — gets
+    « funded » and « grant » for every row, as values the user sees and can change."""
+    mapped = mapping.mapped()
+    if (
+        mapping.kind != "projects"
+        or "reference" in mapped
+        or "status" in mapped
+        or not {"funder", "line_granted", "lead"} <= mapped | set(mapping.fixed)
+    ):
+        return
+    for field_key, value in GRANT_LIST_DEFAULTS.items():
+        if field_key not in mapped:
+            mapping.fixed.setdefault(field_key, value)
+        elif field_key not in mapping.fixed:
+            mapping.defaults.setdefault(field_key, value)
 
 
 def generated_reference(row: Sequence[Any], columns: Sequence[int]) -> str:

@@ -52,6 +52,7 @@ from .values import (
     key,
     match_choice,
     match_region,
+    normalise_reference,
     parse_amount,
     parse_bool,
     parse_date,
@@ -73,6 +74,10 @@ MAX_LENGTH = {
     "programme": 200, "cluster": 200,
 }  # fmt: skip
 COMPANY_KINDS = {"startup", "sme", "midcap", "large_company"}
+#: What grant publications write for an amount they do not publish (folded).
+NOT_COMMUNICATED = frozenset(
+    {"nc", "n c", "sem", "neant", "non communique", "nd", "n d", "non disponible", "confidentiel"}
+)
 
 #: Project field → the project column it fills (fields not here are handled apart).
 PROJECT_COLUMN = {
@@ -305,6 +310,8 @@ class ImportPlan:
     profile: str
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: Cells read otherwise than written, that do not stop the import (an amount « NC »).
+    cell_warnings: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     projects: list[ProjectPlan] = field(default_factory=list)
     refs: dict[str, RefTable] = field(default_factory=dict)
@@ -363,6 +370,8 @@ def _converter(
     decimal = profile.decimal_separator if profile else None
     if field_key in {"domains"}:
         return parse_domain_split
+    if field_key == "reference":
+        return lambda v: normalise_reference(cell_text(v))
     if field_key == "regions":
         return lambda v: parse_regions(v, value_map)
     if field_key in {"region", "org_region"}:
@@ -484,11 +493,16 @@ def read_rows(
         constants[field_key] = _converter(
             kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
         )(raw)
-    # The user's values for the whole file win over the cells (and over a profile's constants).
+    # The user's values for the whole file win over the cells (and over a profile's constants);
+    # defaults fill the empty cells only.
     fixed: dict[str, Any] = {}
-    for field_key, raw in mapping.fixed.items():
+    defaults: dict[str, Any] = {}
+    for field_key, raw, target in (
+        *((k, v, fixed) for k, v in mapping.fixed.items()),
+        *((k, v, defaults) for k, v in mapping.defaults.items()),
+    ):
         try:
-            fixed[field_key] = _converter(
+            target[field_key] = _converter(
                 kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
             )(raw)
         except CellProblem as problem:
@@ -507,6 +521,7 @@ def read_rows(
     # Texts that mean "empty", compared as people vary them (case, spaces), cheaply.
     nulls = {n.strip().casefold() for n in profile.nulls} if profile else set()
     name = mapping.sheet
+    mapped_indices = [i for i, _ in columns]
     data: list[tuple[int, Sequence[Any]]] = []
     for index in range(mapping.header_row, len(sheet.rows)):
         row = sheet.rows[index]
@@ -516,6 +531,14 @@ def read_rows(
             c == "" or c is None or (isinstance(c, str) and not c.strip()) for c in row
         ):
             plan.skipped.append(Skipped(name, number, "import_skip_blank"))
+            continue
+        if not any(
+            i < len(row)
+            and not (row[i] is None or (isinstance(row[i], str) and not row[i].strip()))
+            for i in mapped_indices
+        ):
+            # Something only in columns not imported (« non concerné » down a remarks column).
+            plan.skipped.append(Skipped(name, number, "import_skip_nothing_mapped"))
             continue
         reference = first.strip() if isinstance(first, str) else parse_text(first)
         if (
@@ -550,6 +573,17 @@ def read_rows(
         raw = list(transposed[i]) if i < len(transposed) else [None] * len(data)
         if nulls:
             raw = [None if type(v) is str and v.strip().casefold() in nulls else v for v in raw]
+        if field_kind == "money" and any(type(v) is str for v in raw):
+            # « NC », « SEM », « néant »: published as not communicated, read as no amount.
+            for position, v in enumerate(raw):
+                if type(v) is str and key(v) in NOT_COMMUNICATED:
+                    plan.cell_warnings.append(
+                        Problem(
+                            name, data[position][0], mapping.header_label(i),
+                            "import_amount_not_communicated", {"value": v.strip()}, field_key,
+                        )
+                    )  # fmt: skip
+                    raw[position] = None
         try:
             values = _fast_column(field_kind, field_key, convert, raw)
         except CellProblem:
@@ -582,6 +616,10 @@ def read_rows(
         RowValues(Source(mapping, number), values_of_row, position in bad)
         for position, ((number, _), values_of_row) in enumerate(zip(data, dicts, strict=True))
     ]
+    for field_key, value in defaults.items():
+        for record in records:
+            if record.values.get(field_key) is None:
+                record.values[field_key] = value
     if mapping.reference_from:
         for record, (_, cells) in zip(records, data, strict=True):
             record.values["reference"] = generated_reference(cells, mapping.reference_from)
@@ -1100,6 +1138,33 @@ class Planner:
                 if not record.bad:
                     self.problem(record.source, "reference", "required")
                 continue
+            title = v.get("title")
+            if (
+                not title
+                and not v.get("acronym")
+                and v.get("lead")
+                and record.source.mapping.reference_from
+            ):
+                # A grant published without its object: named after its beneficiary.
+                title = v["title"] = str(v["lead"])
+                self.plan.cell_warnings.append(
+                    Problem(
+                        record.source.mapping.sheet, record.source.row,
+                        record.source.column("title"), "import_title_from_beneficiary", {},
+                        "title",
+                    )
+                )  # fmt: skip
+            if isinstance(title, str) and len(title) > MAX_LENGTH["title"] and not v.get("summary"):
+                # A grant's object written at length: whole in the summary, cut in the title.
+                v["summary"] = title
+                v["title"] = title[: MAX_LENGTH["title"] - 1].rstrip() + "…"
+                self.plan.cell_warnings.append(
+                    Problem(
+                        record.source.mapping.sheet, record.source.row,
+                        record.source.column("title"), "import_title_cut",
+                        {"max": MAX_LENGTH["title"]}, "title",
+                    )
+                )  # fmt: skip
             if (
                 self._too_long(record, "reference")
                 or self._too_long(record, "acronym")
@@ -1618,6 +1683,21 @@ class Planner:
 
     def _drop_invalid(self) -> None:
         for project in self.projects.values():
+            # A new funded project whose every funding line is rejected would be "funded" with
+            # 0 €: it is left out with them (and its row says why).
+            if (
+                not project.bad
+                and project.existing is None
+                and project.values.get("status") == "funded"
+                and project.lines
+                and all(line.bad for line in project.lines)
+            ):
+                self.problem(
+                    project.source, "status", "import_funded_lines_rejected",
+                    reference=project.key[1],
+                )  # fmt: skip
+                project.bad = True
+        for project in self.projects.values():
             if project.bad:
                 for line in project.lines:
                     if (
@@ -1982,6 +2062,7 @@ def _check_required(
         mapping.mapped()
         | set(sheet_profile.constants if sheet_profile else {})
         | set(mapping.fixed)
+        | set(mapping.defaults)
     )
     if mapping.reference_from:
         present.add("reference")

@@ -1013,6 +1013,9 @@ def _encoding(path: Path) -> tuple[str, int]:
             errors="replace" if wide else "strict"
         )
         lines = 1
+        # A UTF-8 BOM is checked too: some tools write one over Windows-1252 bytes, which would
+        # otherwise be read as « � ».
+        checking = encoding in {"", "utf-8"}
         for block in iter(lambda: handle.read(_CHUNK), b""):
             if wide:
                 text = decoder.decode(block)
@@ -1025,12 +1028,12 @@ def _encoding(path: Path) -> tuple[str, int]:
             if nul >= 0:
                 raise _nul(path, lines + block.count(b"\n", 0, nul))
             lines += block.count(b"\n")
-            if not encoding:
+            if checking:
                 try:
                     decoder.decode(block)
                 except UnicodeDecodeError:
-                    encoding = "cp1252"
-        if not encoding:
+                    encoding, checking = "cp1252", False
+        if checking:
             try:
                 decoder.decode(b"", final=True)
                 encoding = "utf-8"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -105,6 +106,22 @@ def cell_text(value: Any) -> str:
     return parse_text(value)
 
 
+_REFERENCE_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$")
+_REFERENCE_GAPS = re.compile(r"[^A-Za-z0-9_./-]+")
+
+
+def normalise_reference(text: str) -> str:
+    """A reference as the portfolio writes them: `Q 00 03 151` → `Q-00-03-151`, `DELIB 06FIN du
+    13-04-2017` → `DELIB-06FIN-du-13-04-2017` (accents dropped, each run of other characters one
+    `-`); a reference already so written is kept as it is, one too long is left to be refused."""
+    text = text.strip()
+    if not text or _REFERENCE_OK.match(text):
+        return text
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    written = _REFERENCE_GAPS.sub("-", folded).strip("-._/")
+    return written if _REFERENCE_OK.match(written) else text
+
+
 # -- amounts -----------------------------------------------------------------------------------------
 
 _SPACES = str.maketrans(
@@ -142,7 +159,7 @@ _AMOUNT = re.compile(
     r"(?P<number>\d[\d .,'’]*)\s*"
     r"(?P<unit>[a-z]+)?\s*€?\s*$"
 )
-_CURRENCY = re.compile(r"\b(?:euros?|eur)\b")
+_CURRENCY = re.compile(r"(?:(?<=\d)|\b)(?:euros?|eur)\b")
 _TAX = re.compile(r"\b(?:ht|ttc|hors taxes?)\s*$")
 _GROUPED = re.compile(r"^\d{1,3}(?:[ .,'’]\d{3})+$")
 _FLOAT_SLACK = 1e-6
@@ -506,6 +523,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "prix",
             "prize",
             "aide directe",
+            "aide en numeraire et en nature",
         ),
         "repayable_advance": ("avance remboursable", "avance", "ar", "avances remboursables"),
         "loan": ("pret", "emprunt", "pret a taux zero", "ptz"),
@@ -638,6 +656,38 @@ _REGIONS.update(
         "region sud": Region.PROVENCE_ALPES_COTE_D_AZUR.value,
     }
 )
+#: The INSEE codes of the regions (`53`, `R53`, as laureate lists and open data write them).
+_INSEE_REGIONS = {
+    "11": Region.ILE_DE_FRANCE, "24": Region.CENTRE_VAL_DE_LOIRE,
+    "27": Region.BOURGOGNE_FRANCHE_COMTE, "28": Region.NORMANDIE, "32": Region.HAUTS_DE_FRANCE,
+    "44": Region.GRAND_EST, "52": Region.PAYS_DE_LA_LOIRE, "53": Region.BRETAGNE,
+    "75": Region.NOUVELLE_AQUITAINE, "76": Region.OCCITANIE, "84": Region.AUVERGNE_RHONE_ALPES,
+    "93": Region.PROVENCE_ALPES_COTE_D_AZUR, "94": Region.CORSE, "01": Region.GUADELOUPE,
+    "02": Region.MARTINIQUE, "03": Region.GUYANE, "04": Region.LA_REUNION, "06": Region.MAYOTTE,
+}  # fmt: skip
+for _code, _region in _INSEE_REGIONS.items():
+    _REGIONS[_code] = _REGIONS["r" + _code] = _region.value
+    _REGIONS[f"r {_code}"] = _region.value
+    if _code.startswith("0"):
+        _REGIONS[_code[1:]] = _REGIONS["r" + _code[1:]] = _region.value
+#: The regions before the 2016 merger, read as the region they are part of today.
+_FORMER_REGIONS = {
+    "alsace": Region.GRAND_EST, "lorraine": Region.GRAND_EST,
+    "champagne ardenne": Region.GRAND_EST, "aquitaine": Region.NOUVELLE_AQUITAINE,
+    "limousin": Region.NOUVELLE_AQUITAINE, "poitou charentes": Region.NOUVELLE_AQUITAINE,
+    "auvergne": Region.AUVERGNE_RHONE_ALPES, "rhone alpes": Region.AUVERGNE_RHONE_ALPES,
+    "bourgogne": Region.BOURGOGNE_FRANCHE_COMTE, "franche comte": Region.BOURGOGNE_FRANCHE_COMTE,
+    "languedoc roussillon": Region.OCCITANIE, "midi pyrenees": Region.OCCITANIE,
+    "nord pas de calais": Region.HAUTS_DE_FRANCE, "picardie": Region.HAUTS_DE_FRANCE,
+    "basse normandie": Region.NORMANDIE, "haute normandie": Region.NORMANDIE,
+    "centre": Region.CENTRE_VAL_DE_LOIRE, "nord pas de calais picardie": Region.HAUTS_DE_FRANCE,
+    "alsace champagne ardenne lorraine": Region.GRAND_EST,
+    "aquitaine limousin poitou charentes": Region.NOUVELLE_AQUITAINE,
+    "languedoc roussillon midi pyrenees": Region.OCCITANIE,
+    "provence alpes cote d azur": Region.PROVENCE_ALPES_COTE_D_AZUR,
+}  # fmt: skip
+for _name, _region in _FORMER_REGIONS.items():
+    _REGIONS.setdefault(_name, _region.value)
 
 
 def match_region(value: Any, mapped: Mapping[str, str] | None = None) -> str | None:

@@ -631,14 +631,24 @@ class MappingPage(QWizardPage):
             widget.setEnabled(bool(fields))
         self.fixed_clear.setEnabled(bool(mapping.fixed))
         labels = {f.key: f.label(lang) for f in fields}
-        self.fixed_list.setText(
-            self.tr("For every row: %1").replace(
-                "%1", " ; ".join(f"{labels.get(k, k)} = « {v} »" for k, v in mapping.fixed.items())
-            )
-            if mapping.fixed
-            else ""
-        )
-        self.fixed_list.setVisible(bool(mapping.fixed))
+
+        def shown(field_key: str, value: str) -> str:
+            enum = ENUM_OF_FIELD.get(field_key)
+            if enum and value in enum_codes(enum):
+                return messages.label(enum, value, lang)  # a code the layout proposed
+            return value
+
+        def listed(values: dict[str, str]) -> str:
+            return " ; ".join(f"{labels.get(k, k)} = « {shown(k, v)} »" for k, v in values.items())
+
+        parts = []
+        if mapping.fixed:
+            parts.append(self.tr("For every row: %1").replace("%1", listed(mapping.fixed)))
+        if mapping.defaults:
+            parts.append(self.tr("For the empty cells: %1").replace("%1", listed(mapping.defaults)))
+        self.fixed_list.setText("\n".join(parts))
+        self.fixed_list.setVisible(bool(parts))
+        self.fixed_clear.setEnabled(bool(parts))
         self._show_references(mapping)
 
     def _show_references(self, mapping: Any) -> None:
@@ -669,9 +679,10 @@ class MappingPage(QWizardPage):
 
     def clear_fixed(self) -> None:
         mapping = self._current()
-        if mapping is None or not mapping.fixed:
+        if mapping is None or not (mapping.fixed or mapping.defaults):
             return
         mapping.fixed.clear()
+        mapping.defaults.clear()
         self._show_fixed(mapping)
         self._mapping_changed()
 
@@ -947,6 +958,15 @@ class PreviewPage(QWizardPage):
                 continue
             lines.append(count_line(name, label, c, ("created", "updated", "unchanged")))
         lines.extend(rows_lines(report))
+        warned = len(report.plan.cell_warnings) if report.plan is not None else 0
+        if warned:
+            lines.append(
+                self.tr(
+                    "%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).",
+                    "",
+                    warned,
+                )
+            )
         if report.skipped:
             lines.append(
                 self.tr(
