@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="679"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="681"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Delete %Ln project? You can undo this.</numerusform>
@@ -31,11 +31,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="686"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="688"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Delete %Ln project</numerusform>
             <numerusform>Delete %Ln projects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="227"/>
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
         </translation>
     </message>
 </context>

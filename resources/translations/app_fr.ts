@@ -296,256 +296,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215"/>
         <source>Projects</source>
         <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window&apos;s own commands that a text field would take for itself (Ctrl+E is &quot;end of line&quot; in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
         <source>Funders &amp; calls</source>
         <translation>Financeurs et appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221"/>
+        <source>Timeline</source>
+        <translation>Frise chronologique</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="242"/>
         <source>&amp;New portfolio…</source>
         <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="248"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Recent files</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="256"/>
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Undo “%1”</source>
         <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="272"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="272"/>
         <source>&amp;Redo “%1”</source>
         <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="281"/>
         <source>New &amp;project…</source>
         <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="286"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="293"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="306"/>
         <source>Show or hide the &amp;filters</source>
         <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="313"/>
         <source>&amp;Search projects</source>
         <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
         <source>Projects to &amp;review</source>
         <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="629"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="631"/>
         <source>Projects to review</source>
         <translation>Projets à revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
         <source>Create the &amp;demo portfolio</source>
         <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319"/>
         <source>&amp;Check the database</source>
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="324"/>
         <source>&amp;About portfolio-desktop</source>
         <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="333"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="374"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="415"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="418"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="479"/>
         <source>%1 projects · %2 granted</source>
         <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="491"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="503"/>
         <source>New portfolio</source>
         <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="493"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="527"/>
         <source>Portfolio databases (*.sqlite)</source>
         <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="504"/>
         <source>This file already exists; open it instead.</source>
         <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="512"/>
         <source>Open a portfolio</source>
         <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="514"/>
         <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="525"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="539"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="567"/>
         <source>Creating the demo portfolio…</source>
         <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="582"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="584"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="605"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="615"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="617"/>
         <source>Check the database</source>
         <translation>Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="669"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="671"/>
         <source>Project %1 saved.</source>
         <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="678"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="680"/>
         <source>Delete projects</source>
         <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="679"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="681"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -553,7 +558,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="686"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="688"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Supprimer %Ln projet</numerusform>
@@ -561,12 +566,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="695"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="697"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="787"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="789"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1211,6 +1216,67 @@
         <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331"/>
         <source>Delete the view “%1”?</source>
         <translation>Supprimer la vue « %1 » ?</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="83"/>
+        <source>No project in this view.</source>
+        <extracomment>The user double-clicked a project&apos;s line: its id.</extracomment>
+        <translation>Aucun projet dans cette vue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="147"/>
+        <source>done on %1</source>
+        <translation>fait le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="149"/>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="151"/>
+        <source>to come</source>
+        <translation>à venir</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="176"/>
+        <source>Running projects</source>
+        <extracomment>Asks the main window to show these projects in the table.</extracomment>
+        <translation>Projets en cours</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="177"/>
+        <source>Funded and running</source>
+        <translation>Financés et en cours</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="178"/>
+        <source>Every funded project, closed ones too</source>
+        <translation>Tous les projets financés, clos compris</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="180"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="183"/>
+        <source>◆ green: done · red: overdue · grey: to come — red line: today</source>
+        <translation>◆ vert : fait · rouge : en retard · gris : à venir — trait rouge : aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="227"/>
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n projet</numerusform>
+            <numerusform>%n projets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

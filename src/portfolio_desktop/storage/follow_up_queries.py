@@ -355,3 +355,34 @@ def insert_expert_links(
         session.execute(t.table_of(t.ExpertDomain).insert(), domains)
     if ties:
         session.execute(t.table_of(t.ExpertTie).insert(), ties)
+
+
+# -- the timeline ----------------------------------------------------------------------------------
+
+
+def timeline_rows(
+    session: Session, statuses: tuple[str, ...]
+) -> tuple[list[Row], dict[int, list[Row]]]:
+    """Projects at these statuses with a start and an end date, by start (id, reference, acronym,
+    start, end, status), and their follow-up items by project (due on, done on, kind)."""
+    p = t.Project
+    projects = [
+        tuple(row)
+        for row in session.execute(
+            select(p.id, p.reference, p.acronym, p.start_on, p.end_on, p.status)
+            .where(p.status.in_(statuses), p.start_on.is_not(None), p.end_on.is_not(None))
+            .order_by(p.start_on, p.reference)
+        )
+    ]
+    f = t.FollowUp
+    items: dict[int, list[Row]] = {}
+    wanted = select(p.id).where(
+        p.status.in_(statuses), p.start_on.is_not(None), p.end_on.is_not(None)
+    )
+    for project_id, due, done, kind in session.execute(
+        select(f.project_id, f.due_on, f.done_on, f.kind)
+        .where(f.project_id.in_(wanted))
+        .order_by(f.due_on)
+    ):
+        items.setdefault(project_id, []).append((due, done, kind))
+    return projects, items

@@ -44,6 +44,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("domains", "portfolio_desktop.ui.views.domains_view", "DomainsView"),
     ("experts", "portfolio_desktop.ui.views.experts_view", "ExpertsView"),
     ("dashboard", "portfolio_desktop.ui.views.dashboard_view", "DashboardView"),
+    ("timeline", "portfolio_desktop.ui.views.timeline_view", "TimelineView"),
 ]
 
 
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
             "domains": self.tr("Domains"),
             "experts": self.tr("Experts"),
             "dashboard": self.tr("Dashboard"),
+            "timeline": self.tr("Timeline"),
         }
 
     # -- menus ------------------------------------------------------------------------------------
