@@ -38,3 +38,12 @@ def _late_reports() -> tuple[Any, bool]:
     from portfolio_desktop.domain.follow_up import Standing
 
     return Standing.OVERDUE, True
+
+
+def test_the_status_bar_says_what_is_late_when_a_portfolio_opens(desktop: Any) -> None:
+    from portfolio_desktop.services.follow_up import digest, due_report
+
+    expected = digest(due_report(desktop.ctx.db))
+    assert expected  # the demo has late reports, whatever today is
+    shown = desktop.window.statusBar().currentMessage()
+    assert shown == expected[:1].upper() + expected[1:] and "en retard" in shown
