@@ -125,52 +125,52 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="964"/>
         <source>Evaluation</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="970"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="973"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="971"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="974"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="972"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="975"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="973"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="976"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="988"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="991"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="989"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="992"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="990"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="993"/>
         <source>Scores (0–5)</source>
         <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="991"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="994"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="992"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="995"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
@@ -652,384 +652,389 @@
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161"/>
         <source>General</source>
         <extracomment>The project&apos;s full change history (issue 7), newest first. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
         <source>Pipeline</source>
         <translation>Cycle de vie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
         <source>Responsible digital</source>
         <translation>Numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
         <source>Evaluations</source>
         <translation>Expertises</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="169"/>
+        <source>Submissions</source>
+        <translation>Dépôts et labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="170"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="192"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="195"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="196"/>
         <source>Project %1</source>
         <translation>Projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226"/>
         <source>Cluster</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
         <source>Acronym</source>
         <translation>Acronyme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229"/>
         <source>Title</source>
         <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="230"/>
         <source>Call for proposals</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231"/>
         <source>Regions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="233"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236"/>
         <source>Start and end</source>
         <translation>Début et fin</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
         <source>Total budget</source>
         <translation>Budget total</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238"/>
         <source>Eligible costs</source>
         <translation>Dépenses éligibles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="239"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="240"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="315"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="316"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="317"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="323"/>
         <source>Organisation name…</source>
         <translation>Nom de l&apos;organisation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="329"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332"/>
         <source>Add partner</source>
         <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="385"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="388"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
         <source>Instrument</source>
         <translation>Type d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
         <source>Beneficiary</source>
         <translation>Bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
         <source>Granted</source>
         <translation>Accordé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351"/>
         <source>Paid</source>
         <translation>Versé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="352"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="353"/>
         <source>Override</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="357"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360"/>
         <source>Add funding line</source>
         <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="363"/>
         <source>Delete line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="377"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="378"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="382"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="385"/>
         <source>Add domain</source>
         <translation>Ajouter un domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="401"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404"/>
         <source>Submitted on</source>
         <translation>Déposé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
         <source>Evaluated on</source>
         <translation>Expertisé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
         <source>Labelling decided on</source>
         <translation>Labellisation décidée le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="407"/>
         <source>Funding decided on</source>
         <translation>Financement décidé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="408"/>
         <source>Closed on</source>
         <translation>Terminé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="409"/>
         <source>Abandoned on</source>
         <translation>Abandonné le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="417"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="420"/>
         <source>Move to the next step on</source>
         <translation>Passer à l&apos;étape suivante le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="437"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="440"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="443"/>
         <source>Project of the responsible-digital axis</source>
         <translation>Projet de l&apos;axe numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="458"/>
         <source>Maturity</source>
         <translation>Maturité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="470"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="471"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="475"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="477"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="480"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="488"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="491"/>
         <source>Add evaluation</source>
         <translation>Ajouter une expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="490"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="493"/>
         <source>Delete evaluation</source>
         <translation>Supprimer l&apos;expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="501"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="504"/>
         <source>Save the project before adding evaluations.</source>
         <translation>Enregistrez le projet avant d&apos;ajouter des expertises.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="623"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="626"/>
         <source>Total: %1 %</source>
         <translation>Total : %1 %</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="629"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="632"/>
         <source>Partners&apos; budgets: %1 of %2</source>
         <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="637"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="640"/>
         <source>Requested %1 · granted %2 · paid %3</source>
         <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="662"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="665"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="666"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="669"/>
         <source>To save this project:</source>
         <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="706"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="709"/>
         <source>New organisation</source>
         <translation>Nouvelle organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="707"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="710"/>
         <source>“%1” is not known yet. What kind of organisation is it?</source>
         <translation>« %1 » n&apos;est pas encore connue. De quel type d&apos;organisation s&apos;agit-il ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="727"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="730"/>
         <source>No funder</source>
         <translation>Aucun financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="727"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="730"/>
         <source>Create a funder first (Funders &amp; calls).</source>
         <translation>Créez d&apos;abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="752"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="755"/>
         <source>Create project %1</source>
         <translation>Création du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="762"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="765"/>
         <source>Edit project %1</source>
         <translation>Modification du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="860"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="863"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="861"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="864"/>
         <source>Save your changes before moving the project to the next step?</source>
         <translation>Enregistrer vos modifications avant de passer le projet à l&apos;étape suivante ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="876"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="879"/>
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à « %2 »</translation>
     </message>
@@ -1216,6 +1221,112 @@
         <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331"/>
         <source>Delete the view “%1”?</source>
         <translation>Supprimer la vue « %1 » ?</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="54"/>
+        <source>Call</source>
+        <translation>Appel à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="55"/>
+        <source>Submitted</source>
+        <translation>Déposé le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="56"/>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="57"/>
+        <source>Cluster&apos;s label</source>
+        <translation>Label du pôle</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="58"/>
+        <source>Funder&apos;s answer</source>
+        <translation>Réponse du financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="59"/>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsTab</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="127"/>
+        <source>(not decided)</source>
+        <translation>(non décidé)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="132"/>
+        <source>Needed to label a project no expert evaluated</source>
+        <translation>Obligatoire pour labelliser un projet sans expertise</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="134"/>
+        <source>(awaited)</source>
+        <translation>(attendue)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="138"/>
+        <source>Add the submission</source>
+        <translation>Ajouter le dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="142"/>
+        <source>Call</source>
+        <translation>Appel à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="143"/>
+        <source>Submitted on</source>
+        <translation>Déposé le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="144"/>
+        <source>Cluster&apos;s label</source>
+        <translation>Label du pôle</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="145"/>
+        <source>Label decided on</source>
+        <translation>Label décidé le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="146"/>
+        <source>Reason for labelling without evaluation</source>
+        <translation>Motif de labellisation sans expertise</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="147"/>
+        <source>Funder&apos;s answer</source>
+        <translation>Réponse du financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="148"/>
+        <source>Answer on</source>
+        <translation>Réponse le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="150"/>
+        <source>New submission</source>
+        <translation>Nouveau dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="153"/>
+        <source>Each submission keeps its own label; the project&apos;s status follows them.</source>
+        <translation>Chaque dépôt garde son propre label ; le statut du projet en découle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="163"/>
+        <source>Save the project first: its submissions are added then.</source>
+        <translation>Enregistrez d&apos;abord le projet : ses dépôts s&apos;ajoutent ensuite.</translation>
     </message>
 </context>
 <context>
