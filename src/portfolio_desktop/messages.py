@@ -1541,7 +1541,7 @@ CATALOGUE.update(
             "{count} {count|day|days} late",
         ),
         "due_bad_days": (
-            "Nombre de jours invalide : {value} (un entier de 0 à 3 650).",
+            "Nombre de jours invalide : {value} (un entier de 0 à 3 650).",
             "Invalid number of days: {value} (a whole number from 0 to 3,650).",
         ),
         "due_bad_today": (
