@@ -41,54 +41,136 @@
     </message>
 </context>
 <context>
+    <name>ConversionModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="81"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="82"/>
+        <source>Submitted</source>
+        <translation>Déposés</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="83"/>
+        <source>Labelled</source>
+        <translation>Labellisés</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="84"/>
+        <source>Funded</source>
+        <translation>Financés</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="85"/>
+        <source>Label rate</source>
+        <translation>Taux de label</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="86"/>
+        <source>Funding rate</source>
+        <translation>Taux de financement</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="98"/>
+        <source>(no call)</source>
+        <translation>(sans appel)</translation>
+    </message>
+</context>
+<context>
+    <name>DueModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="134"/>
+        <source>Due on</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="135"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="136"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="137"/>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="138"/>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="159"/>
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="160"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>dans %n jour</numerusform>
+            <numerusform>dans %n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="967"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="970"/>
         <source>Evaluation</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="976"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="977"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="980"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="978"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="994"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="997"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="995"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="998"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="996"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="999"/>
         <source>Scores (0–5)</source>
         <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="997"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1000"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="998"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1001"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
@@ -179,258 +261,296 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="189"/>
+        <source>per funder</source>
+        <translation>par financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="190"/>
+        <source>per call</source>
+        <translation>par appel à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="201"/>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="207"/>
+        <source>Submissions: labelled → funded</source>
+        <translation>Dépôts : labellisés → financés</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="226"/>
+        <source>Overdue and due in the next 30 days</source>
+        <translation>En retard et à échéance dans les 30 prochains jours</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="258"/>
+        <source>Nothing is due.</source>
+        <translation>Rien n&apos;est attendu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
         <source>Projects</source>
         <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window&apos;s own commands that a text field would take for itself (Ctrl+E is &quot;end of line&quot; in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220"/>
         <source>Funders &amp; calls</source>
         <translation>Financeurs et appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="223"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="224"/>
+        <source>Timeline</source>
+        <translation>Frise chronologique</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="245"/>
         <source>&amp;New portfolio…</source>
         <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="251"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Recent files</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="259"/>
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="263"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Undo “%1”</source>
         <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="275"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="275"/>
         <source>&amp;Redo “%1”</source>
         <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284"/>
         <source>New &amp;project…</source>
         <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="289"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="309"/>
         <source>Show or hide the &amp;filters</source>
         <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316"/>
         <source>&amp;Search projects</source>
         <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323"/>
         <source>Projects to &amp;review</source>
         <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="482"/>
         <source>%1 projects · funding granted %2</source>
         <translation>%1 projets · financement accordé %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="624"/>
         <source>Projects to review</source>
         <translation>Projets à revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
         <source>Create the &amp;demo portfolio</source>
         <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322"/>
         <source>&amp;Check the database</source>
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="325"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="326"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="327"/>
         <source>&amp;About portfolio-desktop</source>
         <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="336"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="377"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="418"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="421"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="477"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506"/>
         <source>New portfolio</source>
         <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="479"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="530"/>
         <source>Portfolio databases (*.sqlite)</source>
         <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="507"/>
         <source>This file already exists; open it instead.</source>
         <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="515"/>
         <source>Open a portfolio</source>
         <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="517"/>
         <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="528"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="542"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="570"/>
         <source>Creating the demo portfolio…</source>
         <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="571"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="581"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="610"/>
         <source>Check the database</source>
         <translation>Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="645"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="664"/>
         <source>Project %1 saved.</source>
         <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="654"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="673"/>
         <source>Delete projects</source>
         <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="655"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="674"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -438,7 +558,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="681"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Supprimer %Ln projet</numerusform>
@@ -446,12 +566,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="671"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="690"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="766"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="785"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -532,384 +652,389 @@
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
         <source>General</source>
         <extracomment>The project&apos;s full change history (issue 7), newest first. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
         <source>Pipeline</source>
         <translation>Cycle de vie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
         <source>Responsible digital</source>
         <translation>Numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="168"/>
         <source>Evaluations</source>
         <translation>Expertises</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="168"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="170"/>
+        <source>Submissions</source>
+        <translation>Dépôts et labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="171"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="196"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="194"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="197"/>
         <source>Project %1</source>
         <translation>Projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
         <source>Cluster</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229"/>
         <source>Acronym</source>
         <translation>Acronyme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="230"/>
         <source>Title</source>
         <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231"/>
         <source>Call for proposals</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="232"/>
         <source>Regions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="232"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
         <source>Start and end</source>
         <translation>Début et fin</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238"/>
         <source>Total budget</source>
         <translation>Budget total</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="239"/>
         <source>Eligible costs</source>
         <translation>Dépenses éligibles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="240"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="241"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="316"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="317"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="315"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="318"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="324"/>
         <source>Organisation name…</source>
         <translation>Nom de l&apos;organisation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="330"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="333"/>
         <source>Add partner</source>
         <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="333"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="386"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="389"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
         <source>Instrument</source>
         <translation>Type d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
         <source>Beneficiary</source>
         <translation>Bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351"/>
         <source>Granted</source>
         <translation>Accordé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="352"/>
         <source>Paid</source>
         <translation>Versé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="353"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="354"/>
         <source>Override</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="358"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="361"/>
         <source>Add funding line</source>
         <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="361"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="364"/>
         <source>Delete line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="378"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="376"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="379"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="383"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="386"/>
         <source>Add domain</source>
         <translation>Ajouter un domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
         <source>Submitted on</source>
         <translation>Déposé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
         <source>Evaluated on</source>
         <translation>Expertisé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="407"/>
         <source>Labelling decided on</source>
         <translation>Labellisation décidée le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="408"/>
         <source>Funding decided on</source>
         <translation>Financement décidé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="409"/>
         <source>Closed on</source>
         <translation>Terminé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="407"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="410"/>
         <source>Abandoned on</source>
         <translation>Abandonné le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="418"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="421"/>
         <source>Move to the next step on</source>
         <translation>Passer à l&apos;étape suivante le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="435"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="438"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="441"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="444"/>
         <source>Project of the responsible-digital axis</source>
         <translation>Projet de l&apos;axe numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459"/>
         <source>Maturity</source>
         <translation>Maturité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="470"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="471"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="470"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="473"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="473"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="476"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="478"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="481"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="493"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="496"/>
         <source>Add evaluation</source>
         <translation>Ajouter une expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="495"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="498"/>
         <source>Delete evaluation</source>
         <translation>Supprimer l&apos;expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="506"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="509"/>
         <source>Save the project before adding evaluations.</source>
         <translation>Enregistrez le projet avant d&apos;ajouter des expertises.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="634"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="637"/>
         <source>Total: %1 %</source>
         <translation>Total : %1 %</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="640"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="643"/>
         <source>Partners&apos; budgets: %1 of %2</source>
         <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="648"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="651"/>
         <source>Requested %1 · granted %2 · paid %3</source>
         <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="673"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="676"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="677"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="680"/>
         <source>To save this project:</source>
         <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="717"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="720"/>
         <source>New organisation</source>
         <translation>Nouvelle organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="718"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="721"/>
         <source>“%1” is not known yet. What kind of organisation is it?</source>
         <translation>« %1 » n&apos;est pas encore connue. De quel type d&apos;organisation s&apos;agit-il ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="738"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="741"/>
         <source>No funder</source>
         <translation>Aucun financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="738"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="741"/>
         <source>Create a funder first (Funders &amp; calls).</source>
         <translation>Créez d&apos;abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="763"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="766"/>
         <source>Create project %1</source>
         <translation>Création du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="773"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="776"/>
         <source>Edit project %1</source>
         <translation>Modification du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="878"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="881"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="879"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="882"/>
         <source>Save your changes before moving the project to the next step?</source>
         <translation>Enregistrer vos modifications avant de passer le projet à l&apos;étape suivante ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="894"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="897"/>
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à « %2 »</translation>
     </message>
@@ -1096,6 +1221,173 @@
         <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="332"/>
         <source>Delete the view “%1”?</source>
         <translation>Supprimer la vue « %1 » ?</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="54"/>
+        <source>Call</source>
+        <translation>Appel à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="55"/>
+        <source>Submitted</source>
+        <translation>Déposé le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="56"/>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="57"/>
+        <source>Cluster&apos;s label</source>
+        <translation>Label du pôle</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="58"/>
+        <source>Funder&apos;s answer</source>
+        <translation>Réponse du financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="59"/>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsTab</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="127"/>
+        <source>(not decided)</source>
+        <translation>(non décidé)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="132"/>
+        <source>Needed to label a project no expert evaluated</source>
+        <translation>Obligatoire pour labelliser un projet sans expertise</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="134"/>
+        <source>(awaited)</source>
+        <translation>(attendue)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="138"/>
+        <source>Add the submission</source>
+        <translation>Ajouter le dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="142"/>
+        <source>Call</source>
+        <translation>Appel à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="143"/>
+        <source>Submitted on</source>
+        <translation>Déposé le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="144"/>
+        <source>Cluster&apos;s label</source>
+        <translation>Label du pôle</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="145"/>
+        <source>Label decided on</source>
+        <translation>Label décidé le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="146"/>
+        <source>Reason for labelling without evaluation</source>
+        <translation>Motif de labellisation sans expertise</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="147"/>
+        <source>Funder&apos;s answer</source>
+        <translation>Réponse du financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="148"/>
+        <source>Answer on</source>
+        <translation>Réponse le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="150"/>
+        <source>New submission</source>
+        <translation>Nouveau dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="153"/>
+        <source>Each submission keeps its own label; the project&apos;s status follows them.</source>
+        <translation>Chaque dépôt garde son propre label ; le statut du projet en découle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/widgets/submissions_tab.py" line="163"/>
+        <source>Save the project first: its submissions are added then.</source>
+        <translation>Enregistrez d&apos;abord le projet : ses dépôts s&apos;ajoutent ensuite.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="83"/>
+        <source>No project in this view.</source>
+        <extracomment>The user double-clicked a project&apos;s line: its id.</extracomment>
+        <translation>Aucun projet dans cette vue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="147"/>
+        <source>done on %1</source>
+        <translation>fait le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="149"/>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="151"/>
+        <source>to come</source>
+        <translation>à venir</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="176"/>
+        <source>Running projects</source>
+        <extracomment>Asks the main window to show these projects in the table.</extracomment>
+        <translation>Projets en cours</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="177"/>
+        <source>Funded and running</source>
+        <translation>Financés et en cours</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="178"/>
+        <source>Every funded project, closed ones too</source>
+        <translation>Tous les projets financés, clos compris</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="180"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="183"/>
+        <source>◆ green: done · red: overdue · grey: to come — red line: today</source>
+        <translation>◆ vert : fait · rouge : en retard · gris : à venir — trait rouge : aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="227"/>
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n projet</numerusform>
+            <numerusform>%n projets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

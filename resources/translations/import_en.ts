@@ -1,177 +1,178 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-  <context>
+<context>
     <name>FilePage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393" />
-      <source>%Ln sheet(s) read</source>
-      <translation>
-        <numerusform>%Ln sheet read</numerusform>
-        <numerusform>%Ln sheets read</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393"/>
+        <source>%Ln sheet(s) read</source>
+        <translation>
+            <numerusform>%Ln sheet read</numerusform>
+            <numerusform>%Ln sheets read</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportCounts</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
-      <source>%Ln created</source>
-      <comment>feminine</comment>
-      <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
-      <translation>
-        <numerusform>%Ln created</numerusform>
-        <numerusform>%Ln created</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
+        <source>%Ln created</source>
+        <comment>feminine</comment>
+        <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
+        <translation>
+            <numerusform>%Ln created</numerusform>
+            <numerusform>%Ln created</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
-      <source>%Ln created</source>
-      <translation>
-        <numerusform>%Ln created</numerusform>
-        <numerusform>%Ln created</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
+        <source>%Ln created</source>
+        <translation>
+            <numerusform>%Ln created</numerusform>
+            <numerusform>%Ln created</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
-      <source>%Ln updated</source>
-      <comment>feminine</comment>
-      <translation>
-        <numerusform>%Ln updated</numerusform>
-        <numerusform>%Ln updated</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
+        <source>%Ln updated</source>
+        <comment>feminine</comment>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
-      <source>%Ln updated</source>
-      <translation>
-        <numerusform>%Ln updated</numerusform>
-        <numerusform>%Ln updated</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147" />
-      <source>%Ln unchanged</source>
-      <comment>feminine</comment>
-      <translation>
-        <numerusform>%Ln unchanged</numerusform>
-        <numerusform>%Ln unchanged</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147"/>
+        <source>%Ln unchanged</source>
+        <comment>feminine</comment>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="148" />
-      <source>%Ln unchanged</source>
-      <translation>
-        <numerusform>%Ln unchanged</numerusform>
-        <numerusform>%Ln unchanged</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="148"/>
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150" />
-      <source>%Ln row(s) in error were left out.</source>
-      <translation>
-        <numerusform>%Ln row in error was left out.</numerusform>
-        <numerusform>%Ln rows in error were left out.</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
+        <source>%Ln row(s) in error were left out.</source>
+        <translation>
+            <numerusform>%Ln row in error was left out.</numerusform>
+            <numerusform>%Ln rows in error were left out.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179" />
-      <source>%Ln imported project(s) to complete</source>
-      <translation>
-        <numerusform>%Ln imported project to complete</numerusform>
-        <numerusform>%Ln imported projects to complete</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179"/>
+        <source>%Ln imported project(s) to complete</source>
+        <translation>
+            <numerusform>%Ln imported project to complete</numerusform>
+            <numerusform>%Ln imported projects to complete</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportRows</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="831" />
-      <source>%Ln row(s) read</source>
-      <translation>
-        <numerusform>%Ln row read</numerusform>
-        <numerusform>%Ln rows read</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="831"/>
+        <source>%Ln row(s) read</source>
+        <translation>
+            <numerusform>%Ln row read</numerusform>
+            <numerusform>%Ln rows read</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="832" />
-      <source>%Ln imported</source>
-      <translation>
-        <numerusform>%Ln imported</numerusform>
-        <numerusform>%Ln imported</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="832"/>
+        <source>%Ln imported</source>
+        <translation>
+            <numerusform>%Ln imported</numerusform>
+            <numerusform>%Ln imported</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
-      <source>%Ln merged</source>
-      <translation>
-        <numerusform>%Ln merged</numerusform>
-        <numerusform>%Ln merged</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833"/>
+        <source>%Ln merged</source>
+        <translation>
+            <numerusform>%Ln merged</numerusform>
+            <numerusform>%Ln merged</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="834" />
-      <source>%Ln skipped</source>
-      <translation>
-        <numerusform>%Ln skipped</numerusform>
-        <numerusform>%Ln skipped</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="834"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="835" />
-      <source>%Ln invalid</source>
-      <translation>
-        <numerusform>%Ln invalid</numerusform>
-        <numerusform>%Ln invalid</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="835"/>
+        <source>%Ln invalid</source>
+        <translation>
+            <numerusform>%Ln invalid</numerusform>
+            <numerusform>%Ln invalid</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MappingPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745" />
-      <source>%Ln error(s); the preview lists them all.</source>
-      <translation>
-        <numerusform>%Ln error; the preview lists them all.</numerusform>
-        <numerusform>%Ln errors; the preview lists them all.</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745"/>
+        <source>%Ln error(s); the preview lists them all.</source>
+        <translation>
+            <numerusform>%Ln error; the preview lists them all.</numerusform>
+            <numerusform>%Ln errors; the preview lists them all.</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
-      <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
-      <translation>
-        <numerusform>%Ln cell read otherwise than written (an amount not communicated, a long title cut into the summary).</numerusform>
-        <numerusform>%Ln cells read otherwise than written (amounts not communicated, long titles cut into the summary).</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965"/>
+        <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
+        <translation>
+            <numerusform>%Ln cell read otherwise than written (an amount not communicated, a long title cut into the summary).</numerusform>
+            <numerusform>%Ln cells read otherwise than written (amounts not communicated, long titles cut into the summary).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
-      <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
-      <translation>
-        <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
-        <numerusform>%Ln rows skipped (blank, totals, repeated headers).</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973"/>
+        <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
+        <translation>
+            <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
+            <numerusform>%Ln rows skipped (blank, totals, repeated headers).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="977" />
-      <source>%Ln error(s).</source>
-      <translation>
-        <numerusform>%Ln error.</numerusform>
-        <numerusform>%Ln errors.</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="977"/>
+        <source>%Ln error(s).</source>
+        <translation>
+            <numerusform>%Ln error.</numerusform>
+            <numerusform>%Ln errors.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989" />
-      <source>Errors (%Ln):</source>
-      <translation>
-        <numerusform>Errors (%Ln):</numerusform>
-        <numerusform>Errors (%Ln):</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989"/>
+        <source>Errors (%Ln):</source>
+        <translation>
+            <numerusform>Errors (%Ln):</numerusform>
+            <numerusform>Errors (%Ln):</numerusform>
+        </translation>
     </message>
-  </context>
+</context>
 </TS>

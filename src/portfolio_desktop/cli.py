@@ -1087,4 +1087,22 @@ def due_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sheet_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference", metavar="REFERENCE", help="the project's reference")
+    parser.add_argument("out", metavar="OUT.pdf", help="the PDF to write")
+
+
+@register("sheet", "write a project's one-page sheet (PDF)", _sheet_arguments)
+def sheet_command(args: argparse.Namespace) -> int:
+    from .services.project_sheet import write_sheet
+
+    db = open_db(args)
+    try:
+        path = write_sheet(db, args.reference, Path(args.out), messages.current_language())
+    finally:
+        db.dispose()
+    print(messages.text("sheet_written", {"path": str(path)}))
+    return EXIT_OK
+
+
 # -- end of submissions and follow-up --

@@ -83,7 +83,7 @@ def test_due_command_on_the_demo(pole_demo_file: Path, capsys) -> None:
 def test_due_command_refuses_bad_input(pole_demo_file: Path, capsys) -> None:
     assert main(["due", "--db", str(pole_demo_file), "--days", "trente"]) == 2
     assert capsys.readouterr().err.strip() == (
-        "Nombre de jours invalide : trente (un entier de 0 à 3 650)."
+        "Nombre de jours invalide : trente (un entier de 0 à 3 650)."
     )
     assert main(["due", "--db", str(pole_demo_file), "--today", "30/06/2026"]) == 2
     assert "attendu : AAAA-MM-JJ" in capsys.readouterr().err

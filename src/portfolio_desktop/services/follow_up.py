@@ -14,7 +14,6 @@ from typing import Any
 from .. import messages
 from ..domain.follow_up import FollowUpKind, Standing, standing
 from ..storage.database import Database
-from ..storage.follow_up_queries import open_items
 
 DEFAULT_DAYS = 30
 
@@ -51,6 +50,9 @@ class DueReport:
 
 def due_report(db: Database, today: date | None = None, days: int = DEFAULT_DAYS) -> DueReport:
     """What is overdue on `today` (default: today) and what falls due in the next `days` days."""
+    # The queries are imported here: the screens that import this module load it lazily.
+    from ..storage.follow_up_queries import open_items
+
     today = today or date.today()
     with db.read() as session:
         rows = open_items(session, today + timedelta(days=days))
@@ -109,3 +111,39 @@ def digest(report: DueReport, lang: str | None = None) -> str:
             messages.text("due_milestones_soon", {"count": soon_other, "days": report.days}, lang)
         )
     return ", ".join(parts)
+
+
+# -- the timeline ----------------------------------------------------------------------------------
+
+#: The timeline's choices: which projects it draws.
+TIMELINE_SCOPES: dict[str, tuple[str, ...]] = {
+    "running": ("running",),
+    "funded": ("funded", "running"),
+    "all": ("funded", "running", "closed", "abandoned"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One project on the timeline: its span and its dated items."""
+
+    project_id: int
+    reference: str
+    acronym: str
+    start_on: date
+    end_on: date
+    status: str
+    #: (due on, done on, kind code), by due date.
+    items: list[tuple[date, date | None, str]]
+
+
+def timeline(db: Database, scope: str = "running") -> list[TimelineRow]:
+    """The projects of a scope (`TIMELINE_SCOPES`) from start to end, with their milestones."""
+    from ..storage.follow_up_queries import timeline_rows
+
+    with db.read() as session:
+        projects, items = timeline_rows(session, TIMELINE_SCOPES[scope])
+    return [
+        TimelineRow(pid, reference, acronym or "", start, end, status, list(items.get(pid, [])))
+        for pid, reference, acronym, start, end, status in projects
+    ]

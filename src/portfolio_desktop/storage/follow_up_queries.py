@@ -8,6 +8,7 @@ and committee is exported (a re-import needs the experts its evaluations name).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -164,3 +165,224 @@ def open_items(session: Session, until: date) -> list[Row]:
         .order_by(f.due_on, t.Project.reference, f.id)
     )
     return [tuple(row) for row in session.execute(query)]
+
+
+# -- a project's sheet -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSheetData:
+    """Everything the one-page project sheet shows, as plain values (codes, cents, dates)."""
+
+    reference: str
+    acronym: str
+    title: str
+    status: str
+    cluster: str
+    call: str
+    dates: dict[str, date | None]
+    total_budget_cents: int | None
+    granted_cents: int
+    requested_cents: int
+    domains: str
+    regions: str
+    #: (organisation, kind code, role code, budget cents), the lead first.
+    partners: list[Row]
+    #: (funder, instrument code, requested, granted, paid cents, decision date).
+    funding: list[Row]
+    #: (call, submitted on, label decision code, label date, committee, funder decision, date).
+    submissions: list[Row]
+    #: (expert, evaluated on, four scores, recommendation code).
+    evaluations: list[Row]
+    #: (kind code, title, funder, due on, done on).
+    follow_up: list[Row]
+
+
+def find_projects(session: Session, reference: str) -> list[int]:
+    """The ids of the projects with this reference (one per cluster at most)."""
+    return list(session.scalars(select(t.Project.id).where(t.Project.reference == reference)))
+
+
+def project_sheet_data(session: Session, project_id: int) -> ProjectSheetData:
+    p = session.get(t.Project, project_id)
+    assert p is not None
+    cluster = session.scalar(select(t.Cluster.code).where(t.Cluster.id == p.cluster_id)) or ""
+    call = session.scalar(select(t.Call.name).where(t.Call.id == p.call_id)) if p.call_id else None
+    partners = [
+        tuple(r)
+        for r in session.execute(
+            select(
+                t.Organisation.name,
+                t.Organisation.kind,
+                t.Participation.role,
+                t.Participation.budget_cents,
+            )
+            .join(t.Organisation, t.Organisation.id == t.Participation.organisation_id)
+            .where(t.Participation.project_id == project_id)
+            .order_by(t.Participation.role != "lead", t.Participation.budget_cents.desc())
+        )
+    ]
+    funding = [
+        tuple(r)
+        for r in session.execute(
+            select(
+                t.Funder.name,
+                t.FundingLine.instrument,
+                t.FundingLine.requested_cents,
+                t.FundingLine.granted_cents,
+                t.FundingLine.paid_cents,
+                t.FundingLine.decision_on,
+            )
+            .join(t.Funder, t.Funder.id == t.FundingLine.funder_id)
+            .where(t.FundingLine.project_id == project_id)
+            .order_by(t.FundingLine.granted_cents.desc().nulls_last(), t.FundingLine.id)
+        )
+    ]
+    s = t.Submission
+    submissions = [
+        tuple(r)
+        for r in session.execute(
+            select(
+                t.Call.name,
+                s.submitted_on,
+                s.label_decision,
+                s.label_decided_on,
+                t.Committee.name,
+                s.funder_decision,
+                s.funder_decided_on,
+            )
+            .outerjoin(t.Call, t.Call.id == s.call_id)
+            .outerjoin(t.Committee, t.Committee.id == s.committee_id)
+            .where(s.project_id == project_id)
+            .order_by(s.submitted_on, s.id)
+        )
+    ]
+    e = t.Evaluation
+    evaluations = [
+        tuple(r)
+        for r in session.execute(
+            select(
+                t.Expert.name,
+                e.evaluated_on,
+                e.score_innovation,
+                e.score_consortium,
+                e.score_impact,
+                e.score_feasibility,
+                e.recommendation,
+            )
+            .join(t.Expert, t.Expert.id == e.expert_id)
+            .where(e.project_id == project_id)
+            .order_by(e.evaluated_on, e.id)
+        )
+    ]
+    f = t.FollowUp
+    follow_up = [
+        tuple(r)
+        for r in session.execute(
+            select(f.kind, f.title, t.Funder.name, f.due_on, f.done_on)
+            .outerjoin(t.Funder, t.Funder.id == f.funder_id)
+            .where(f.project_id == project_id)
+            .order_by(f.due_on, f.id)
+        )
+    ]
+    return ProjectSheetData(
+        reference=p.reference,
+        acronym=p.acronym,
+        title=p.title,
+        status=p.status,
+        cluster=cluster,
+        call=call or "",
+        dates={
+            name: getattr(p, name)
+            for name in (
+                "submitted_on",
+                "evaluated_on",
+                "labelling_decided_on",
+                "funding_decided_on",
+                "start_on",
+                "end_on",
+                "closed_on",
+                "abandoned_on",
+            )
+        },
+        total_budget_cents=p.total_budget_cents,
+        granted_cents=p.granted_cents,
+        requested_cents=p.requested_cents,
+        domains=p.domains_label,
+        regions=p.regions_label,
+        partners=partners,
+        funding=funding,
+        submissions=submissions,
+        evaluations=evaluations,
+        follow_up=follow_up,
+    )
+
+
+# -- what the importer of these sheets matches against ---------------------------------------------
+
+
+def named_rows(session: Session, table: str) -> list[dict[str, Any]]:
+    """Every expert (id, name, email, affiliation) or committee (id, name, held_on, members,
+    notes), as dicts."""
+    tab = t.Base.metadata.tables[table]
+    columns = {
+        "expert": ("id", "name", "email", "affiliation"),
+        "committee": ("id", "name", "held_on", "members", "notes"),
+    }[table]
+    return [dict(row) for row in session.execute(select(*(tab.c[c] for c in columns))).mappings()]
+
+
+def project_keys(session: Session) -> dict[tuple[int, str], int]:
+    """(cluster id, reference) → project id, for every project."""
+    query = select(t.Project.id, t.Project.cluster_id, t.Project.reference)
+    return {(c, r): i for i, c, r in session.execute(query)}
+
+
+def rows_by_project(session: Session, table: str) -> dict[int, list[dict[str, Any]]]:
+    """Every row of `evaluation`, `submission` or `follow_up`, by project."""
+    tab = t.Base.metadata.tables[table]
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in session.execute(select(tab)).mappings():
+        found.setdefault(row["project_id"], []).append(dict(row))
+    return found
+
+
+def insert_expert_links(
+    session: Session, domains: list[dict[str, int]], ties: list[dict[str, int]]
+) -> None:
+    """Writes `expert_domain` and `expert_tie` rows (of experts an import just created)."""
+    if domains:
+        session.execute(t.table_of(t.ExpertDomain).insert(), domains)
+    if ties:
+        session.execute(t.table_of(t.ExpertTie).insert(), ties)
+
+
+# -- the timeline ----------------------------------------------------------------------------------
+
+
+def timeline_rows(
+    session: Session, statuses: tuple[str, ...]
+) -> tuple[list[Row], dict[int, list[Row]]]:
+    """Projects at these statuses with a start and an end date, by start (id, reference, acronym,
+    start, end, status), and their follow-up items by project (due on, done on, kind)."""
+    p = t.Project
+    projects = [
+        tuple(row)
+        for row in session.execute(
+            select(p.id, p.reference, p.acronym, p.start_on, p.end_on, p.status)
+            .where(p.status.in_(statuses), p.start_on.is_not(None), p.end_on.is_not(None))
+            .order_by(p.start_on, p.reference)
+        )
+    ]
+    f = t.FollowUp
+    items: dict[int, list[Row]] = {}
+    wanted = select(p.id).where(
+        p.status.in_(statuses), p.start_on.is_not(None), p.end_on.is_not(None)
+    )
+    for project_id, due, done, kind in session.execute(
+        select(f.project_id, f.due_on, f.done_on, f.kind)
+        .where(f.project_id.in_(wanted))
+        .order_by(f.due_on)
+    ):
+        items.setdefault(project_id, []).append((due, done, kind))
+    return projects, items

@@ -46,6 +46,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("domains", "portfolio_desktop.ui.views.domains_view", "DomainsView"),
     ("experts", "portfolio_desktop.ui.views.experts_view", "ExpertsView"),
     ("dashboard", "portfolio_desktop.ui.views.dashboard_view", "DashboardView"),
+    ("timeline", "portfolio_desktop.ui.views.timeline_view", "TimelineView"),
 ]
 
 
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             "domains": self.tr("Domains"),
             "experts": self.tr("Experts"),
             "dashboard": self.tr("Dashboard"),
+            "timeline": self.tr("Timeline"),
         }
 
     # -- menus ------------------------------------------------------------------------------------
@@ -442,6 +444,7 @@ class MainWindow(QMainWindow):
             return
         if self.stack.currentWidget() is self.welcome:
             self.stack.setCurrentWidget(self.projects)
+        self._show_due_digest()
         if not self._opened_on_startup_page:
             # Once per window: an executive opens on the dashboard (with the startup view's
             # filter, which the projects table passes on).
@@ -449,6 +452,22 @@ class MainWindow(QMainWindow):
             page = str(self.ctx.settings.get("startup/page") or "projects")
             if page != "projects":
                 self.show_page(page)
+
+    def _show_due_digest(self) -> None:
+        """« 3 rapports en retard, 5 jalons ou livrables dans les 30 prochains jours », in the
+        status bar when a portfolio opens (read off the GUI thread)."""
+        from ..services.follow_up import digest, due_report
+
+        db = self.ctx.db
+        if db is None:
+            return
+
+        def show(report: Any) -> None:
+            text = digest(report)
+            if text:
+                self.statusBar().showMessage(text[:1].upper() + text[1:], 30_000)
+
+        self.ctx.read(due_report, db, on_done=show, on_error=lambda e: show_error(self, e))
 
     def _on_data_changed(self, scope: str, _ids: Any) -> None:
         if (

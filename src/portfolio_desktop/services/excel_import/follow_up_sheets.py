@@ -19,14 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
 from ... import messages
 from ...domain.enums import Recommendation
 from ...domain.follow_up import FollowUpKind
 from ...domain.submissions import FunderDecision, LabelDecision
+from ...storage import follow_up_queries as fq
 from ...storage import imports as store
-from ...storage import tables as t
 from .. import workbook_schema as ws
 from .reader import SheetData, WorkbookData
 from .values import (
@@ -251,17 +249,8 @@ class _Context:
     def __init__(self, planner: Any, session: Any) -> None:
         self.planner = planner
         self.session = session
-        self.experts = _Names(
-            session.execute(
-                select(t.Expert.id, t.Expert.name, t.Expert.email, t.Expert.affiliation)
-            )
-        )
-        self.committees = _Names(
-            session.execute(
-                select(t.Committee.id, t.Committee.name, t.Committee.held_on, t.Committee.members,
-                       t.Committee.notes)
-            )
-        )  # fmt: skip
+        self.experts = _Names(fq.named_rows(session, "expert"))
+        self.committees = _Names(fq.named_rows(session, "committee"))
         self.db_projects: dict[tuple[int, str], int] | None = None
         self.existing: dict[str, dict[int, list[dict[str, Any]]]] = {}
 
@@ -356,22 +345,13 @@ class _Context:
 
     def _db_projects(self) -> dict[tuple[int, str], int]:
         if self.db_projects is None:
-            self.db_projects = {
-                (c, r): i
-                for i, c, r in self.session.execute(
-                    select(t.Project.id, t.Project.cluster_id, t.Project.reference)
-                )
-            }
+            self.db_projects = fq.project_keys(self.session)
         return self.db_projects
 
     def _existing(self, table: str, project_id: int) -> list[dict[str, Any]]:
         by_project = self.existing.get(table)
         if by_project is None:
-            tab = t.Base.metadata.tables[table]
-            by_project = {}
-            for row in self.session.execute(select(tab)).mappings():
-                by_project.setdefault(row["project_id"], []).append(dict(row))
-            self.existing[table] = by_project
+            by_project = self.existing[table] = fq.rows_by_project(self.session, table)
         return by_project.get(project_id, [])
 
     def project_sheet(self, reader: _Reader, table: str, plan: FollowUpPlan) -> None:
@@ -459,7 +439,7 @@ class _Names:
         self.by_key: dict[str, list[int]] = {}
         self._next = -1
         for row in rows:
-            self._add(int(row[0]), dict(row._mapping))
+            self._add(int(row["id"]), row)
 
     @staticmethod
     def identity(values: dict[str, Any]) -> tuple[str, str]:
@@ -569,10 +549,7 @@ def write_follow_up(
                 {"expert_id": given["expert"][r.provisional], "organisation_id": real("organisation", o)}
                 for r in rows if r.action == "created" for o in dict.fromkeys(r.ties)
             ]  # fmt: skip
-            if links_domain:
-                session.execute(t.table_of(t.ExpertDomain).insert(), links_domain)
-            if links_tie:
-                session.execute(t.table_of(t.ExpertTie).insert(), links_tie)
+            fq.insert_expert_links(session, links_domain, links_tie)
 
 
 def _resolve(

@@ -76,6 +76,7 @@ from ..operations import Operation
 from ..widgets.accessibility import name_fields
 from ..widgets.checkable_combo import CheckableComboBox
 from ..widgets.fields import MoneyEdit, OptionalDateEdit
+from ..widgets.submissions_tab import SubmissionsTab
 from ..widgets.tables import fit_headers
 from .conflict_dialog import ConflictDialog, names_of, warn_deleted_elsewhere
 from .history_view import HistoryPanel
@@ -165,6 +166,8 @@ class ProjectEditor(QDialog):
         self.tabs.addTab(self._pipeline_tab(), self.tr("Pipeline"))
         self.tabs.addTab(self._responsible_tab(), self.tr("Responsible digital"))
         self.tabs.addTab(self._evaluations_tab(), self.tr("Evaluations"))
+        self.submissions = SubmissionsTab(ctx, self.record.id, choices.calls)
+        self.tabs.addTab(self.submissions, self.tr("Submissions"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
 
         self.issues = QLabel()

@@ -39,6 +39,7 @@ from ..context import AppContext
 from ..errors import describe, show_error
 from ..file_dialogs import save_file_name
 from ..tasks import TaskRunner, chart_runner
+from ..widgets.follow_up_panel import FollowUpPanel
 
 if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
@@ -160,6 +161,7 @@ class DashboardView(QWidget):
         self._warming = False
         self._waiting: set[str] = set()
         self._overview_open = False
+        self._follow_up_stale = True
         self.canvases: dict[str, ChartCanvas] = {}
 
         self.stack = QComboBox()
@@ -209,6 +211,9 @@ class DashboardView(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(tile_grid)
         body_layout.addLayout(self.charts_grid)
+        # Submissions and deadlines, the whole portfolio's (not the filter's), under the charts.
+        self.follow_up = FollowUpPanel(runner)
+        body_layout.addWidget(self.follow_up)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -238,6 +243,7 @@ class DashboardView(QWidget):
         """The data changed (an edit, an import, an undo): reads it again and redraws."""
         if self.analytics is not None:
             self.analytics.invalidate()
+        self._follow_up_stale = True
         self._schedule()
 
     def reload(self) -> None:
@@ -249,6 +255,7 @@ class DashboardView(QWidget):
         self.db = db
         self.analytics = Analytics(db) if db is not None else None
         self._shown_data.clear()
+        self._follow_up_stale = True
         self._schedule()
 
     def _data_changed(self, scope: str, _ids: object) -> None:
@@ -340,6 +347,9 @@ class DashboardView(QWidget):
         self.status.setText(self.tr("Computing the figures…"))
         self._overview_seq += 1
         self._compute_over_time(then_overview=self._overview_seq)
+        if self._follow_up_stale:  # the whole portfolio's: a filter does not change it
+            self._follow_up_stale = False
+            self.follow_up.refresh(self.db)
 
     def _compute_over_time(self, then_overview: int | None = None) -> None:
         if self.analytics is None:

@@ -17,16 +17,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from portfolio_desktop.domain.enums import ProjectStatus
-from portfolio_desktop.domain.submissions import initial_submission
-
 revision = "0011_submissions"
 down_revision = "0010_money"
 branch_labels = None
 depends_on = None
-
-_CHUNK = 5000
-
 
 def upgrade() -> None:
     op.create_table(
@@ -104,71 +98,31 @@ def upgrade() -> None:
 
 
 def _one_submission_per_project() -> None:
-    bind = op.get_bind()
-    submission = sa.table(
-        "submission",
-        *(
-            sa.column(name)
-            for name in (
-                "project_id",
-                "call_id",
-                "submitted_on",
-                "requested_cents",
-                "label_decision",
-                "label_decided_on",
-                "label_override",
-                "funder_decision",
-                "funder_decided_on",
-                "withdrawn_on",
-                "notes",
-            )
-        ),
+    """One INSERT … SELECT: the CASEs say what `domain.submissions.initial_submission` says (the
+    migration test holds them to it for every status); row by row in Python, 100,000 projects
+    took 22 s."""
+    labelled = "('labelled', 'funded', 'not_funded', 'running', 'closed')"
+    funded = "('funded', 'running', 'closed')"
+    label = (
+        f"CASE WHEN status IN {labelled} THEN 'labelled' "
+        "WHEN status = 'not_labelled' THEN 'refused' "
+        "WHEN status = 'abandoned' AND (labelling_decided_on IS NOT NULL "
+        "OR funding_decided_on IS NOT NULL) THEN 'labelled' END"
     )
-    select = sa.text(
-        "SELECT id, status, call_id, submitted_on, requested_cents, labelling_decided_on, "
-        "funding_decided_on, abandoned_on FROM project "
-        f"WHERE id > :last AND status != 'draft' ORDER BY id LIMIT {_CHUNK}"
-    ).columns(
-        sa.column("id", sa.Integer),
-        sa.column("status", sa.String),
-        sa.column("call_id", sa.Integer),
-        sa.column("submitted_on", sa.Date),
-        sa.column("requested_cents", sa.BigInteger),
-        sa.column("labelling_decided_on", sa.Date),
-        sa.column("funding_decided_on", sa.Date),
-        sa.column("abandoned_on", sa.Date),
+    funder = (
+        f"CASE WHEN status IN {funded} OR (status = 'abandoned' AND funding_decided_on IS NOT NULL) "
+        "THEN 'funded' WHEN status = 'not_funded' THEN 'not_funded' END"
     )
-    last = 0
-    while True:
-        rows = bind.execute(select, {"last": last}).all()
-        if not rows:
-            break
-        values = []
-        for row in rows:
-            try:
-                status = ProjectStatus(row.status)
-            except ValueError:
-                status = ProjectStatus.SUBMITTED  # an unknown code: submitted, nothing decided
-            label, funder, withdrawn = initial_submission(
-                status, row.labelling_decided_on, row.funding_decided_on, row.abandoned_on
-            )
-            values.append(
-                {
-                    "project_id": row.id,
-                    "call_id": row.call_id,
-                    "submitted_on": row.submitted_on,
-                    "requested_cents": row.requested_cents or None,
-                    "label_decision": label.value if label else None,
-                    "label_decided_on": row.labelling_decided_on if label else None,
-                    "label_override": "",
-                    "funder_decision": funder.value if funder else None,
-                    "funder_decided_on": row.funding_decided_on if funder else None,
-                    "withdrawn_on": withdrawn,
-                    "notes": "",
-                }
-            )
-        bind.execute(submission.insert(), values)
-        last = rows[-1].id
+    op.execute(
+        "INSERT INTO submission (project_id, call_id, submitted_on, requested_cents, "
+        "label_decision, label_decided_on, label_override, funder_decision, funder_decided_on, "
+        "withdrawn_on, notes) "
+        f"SELECT id, call_id, submitted_on, NULLIF(requested_cents, 0), {label}, "
+        f"CASE WHEN ({label}) IS NOT NULL THEN labelling_decided_on END, '', {funder}, "
+        f"CASE WHEN ({funder}) IS NOT NULL THEN funding_decided_on END, "
+        "CASE WHEN status = 'abandoned' AND funding_decided_on IS NULL THEN abandoned_on END, '' "
+        "FROM project WHERE status != 'draft' ORDER BY id"
+    )
 
 
 def downgrade() -> None:
