@@ -63,7 +63,15 @@ def good_file(tmp_path: Path) -> Path:
                 "150 000",
                 date(2021, 3, 15),
             ],
-            ["R-2", "BETA", "Labellisé", "Bpifrance", "Avance remboursable", "1,2 M€", "15/06/2021"],
+            [
+                "R-2",
+                "BETA",
+                "Labellisé",
+                "Bpifrance",
+                "Avance remboursable",
+                "1,2 M€",
+                "15/06/2021",
+            ],
         ],
     )
 
