@@ -15,7 +15,7 @@ from datetime import date, datetime
 from .domain.money import format_count, format_money
 
 LANGUAGES = ("fr", "en")
-MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents"}
+MONEY_PARAMS = {"granted", "requested", "paid", "shares", "total_cents", "rounded"}
 #: Parameters that hold a project status code, shown as the status's label.
 STATUS_PARAMS = {"status", "from", "to", "step"}
 #: Numbers that are not counts, written as they are: years, numbers of a thing (import no. 1234,
@@ -1474,6 +1474,11 @@ CATALOGUE.update(
             "financement sont en erreur (il serait financé à 0 €).",
             "The funded project '{reference}' is left out: all its funding lines are in error "
             "(it would be funded with €0).",
+        ),
+        "import_amount_below_the_cent": (
+            "Montant « {value} » : des fractions de centime, arrondi au centime le plus proche "
+            "({rounded}).",
+            "Amount '{value}': fractions of a cent, rounded to the nearest cent ({rounded}).",
         ),
         "import_amount_not_communicated": (
             "Montant « {value} » (non communiqué) : lu comme vide.",

@@ -297,3 +297,23 @@ def test_an_older_grant_layout_with_amounts_not_communicated_and_long_objects(
     assert scalar(db, "SELECT max(length(title)) FROM project") == 500
     again = import_workbook(db, path)
     assert again.counts["projects"] == {"created": 0, "updated": 0, "unchanged": 4}
+
+
+def test_amounts_below_the_cent_are_rounded_with_a_word_each(db: Any, tmp_path: Path) -> None:
+    rows = [
+        ["Nom du bénéficiaire", "Objet de la subvention", "Montant octroyé (€)", "Date convention"],
+        ["ASSOCIATION A", "Festival", "0,005 €", date(2019, 3, 1)],
+        ["COMMUNE B", "Salle", 1234.5678, date(2019, 4, 2)],
+        ["ASSOCIATION C", "Ateliers", "4 000,25", date(2019, 5, 15)],
+    ]
+    path = book(tmp_path / "centimes.xlsx", rows)
+    choices = ImportChoices(fixed={"Financeur": "Département X"})
+    report = import_workbook(db, path, choices=choices)
+    payload = report.to_json()
+    assert report.ok, payload["errors"]
+    # Rounded half to even, as every amount the import reads: 0,005 € → 0 €, 1 234,5678 → ,57.
+    assert scalar(db, "SELECT sum(granted_cents) FROM funding_line") == 0 + 123457 + 400025
+    warned = [w for w in payload["cell_warnings"] if "centime" in w["message"]]
+    assert [w["row"] for w in warned] == [2, 3], payload["cell_warnings"]
+    assert "0,005 €" in warned[0]["message"] and "0,00\xa0€" in warned[0]["message"]
+    assert "1\u202f234,57\xa0€" in warned[1]["message"]

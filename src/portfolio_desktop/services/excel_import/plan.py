@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_EVEN
 from itertools import repeat
 from typing import Any
 
@@ -47,6 +48,7 @@ from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
 from .values import (
     CellProblem,
+    below_the_cent,
     cell_text,
     float_cents,
     key,
@@ -408,6 +410,36 @@ class _AmountConverter:
         return parse_amount(value, multiplier=self.multiplier, decimal_separator=self.decimal)
 
 
+def _warn_below_the_cent(
+    plan: ImportPlan,
+    sheet: str,
+    label: str,
+    field_key: str,
+    convert: _AmountConverter,
+    raw: Sequence[Any],
+    data: Sequence[tuple[int, Any]],
+) -> None:
+    """Amounts written with fractions of a cent are rounded to the cent, and each says so: an
+    `0,005 €` never becomes 0 € without a word. Whole numbers (most cells) are passed over first."""
+    for position, value in enumerate(raw):
+        if value is None or type(value) is int:
+            continue
+        if type(value) is float and value == int(value):
+            continue
+        exact = below_the_cent(
+            value, multiplier=convert.multiplier, decimal_separator=convert.decimal
+        )
+        if exact is None:
+            continue
+        rounded = int((exact * 100).to_integral_value(rounding=ROUND_HALF_EVEN))
+        plan.cell_warnings.append(
+            Problem(
+                sheet, data[position][0], label, "import_amount_below_the_cent",
+                {"value": cell_text(value), "rounded": rounded}, field_key,
+            )
+        )  # fmt: skip
+
+
 def _mapped_text(value: Any, value_map: dict[str, str]) -> str:
     text = cell_text(value)
     return value_map.get(key(text), text)
@@ -602,6 +634,8 @@ def read_rows(
                     )
                     bad.add(position)
                     values.append(None)
+        if field_kind == "money" and isinstance(convert, _AmountConverter):
+            _warn_below_the_cent(plan, name, mapping.header_label(i), field_key, convert, raw, data)
         converted.append(values)
     keys = [f for _, f in columns]
     rows_of_cells = zip(*converted, strict=True) if converted else ((),) * len(data)

@@ -228,6 +228,44 @@ def parse_amount(
 def parse_amount_text(
     text: str, *, multiplier: int = 1, decimal_separator: str | None = None
 ) -> int | None:
+    exact = _exact_amount_text(text, multiplier=multiplier, decimal_separator=decimal_separator)
+    if exact is None:
+        return None
+    return _bounded(_cents(exact), text.strip())
+
+
+def below_the_cent(
+    value: Any, *, multiplier: int = 1, decimal_separator: str | None = None
+) -> Decimal | None:
+    """The exact amount in euros when `value` (a cell that reads as an amount) holds a fraction
+    of a cent, which the import rounds to the nearest cent (halves to even): `0,005 €` becomes
+    0 €, `12,3456` 12,35 €; None when it holds whole cents, or is no amount."""
+    try:
+        if isinstance(value, bool) or value is None or isinstance(value, int):
+            return None
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return None
+            exact: Decimal | None = Decimal(repr(value)) * multiplier
+        elif isinstance(value, Decimal):
+            exact = value * multiplier if value.is_finite() else None
+        elif isinstance(value, str):
+            exact = _exact_amount_text(
+                value, multiplier=multiplier, decimal_separator=decimal_separator
+            )
+        else:
+            return None
+    except (CellProblem, InvalidOperation):
+        return None
+    if exact is None or (exact * 100) == (exact * 100).to_integral_value():
+        return None
+    return exact
+
+
+def _exact_amount_text(
+    text: str, *, multiplier: int = 1, decimal_separator: str | None = None
+) -> Decimal | None:
+    """The amount a text cell writes, in euros, exactly as written (not yet rounded to cents)."""
     raw = text.strip()
     if not raw or raw in {"-", "–", "—"}:
         return None
@@ -253,8 +291,7 @@ def parse_amount_text(
         amount = Decimal(number)
     except InvalidOperation as exc:
         raise CellProblem("import_bad_amount", value=raw) from exc
-    cents = _bounded(_cents(amount * multiplier), raw)
-    return -cents if negative else cents
+    return -(amount * multiplier) if negative else amount * multiplier
 
 
 def _normalise_number(number: str, raw: str, decimal_separator: str | None) -> str:
