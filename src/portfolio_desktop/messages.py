@@ -1475,6 +1475,16 @@ CATALOGUE.update(
             "The funded project '{reference}' is left out: all its funding lines are in error "
             "(it would be funded with €0).",
         ),
+        "import_date_placeholder": (
+            "Date {value} : une date mise à la place d'une date absente (importée telle quelle, "
+            "à vérifier).",
+            "Date {value}: a date written where there was none (imported as it is, to check).",
+        ),
+        "import_date_implausible": (
+            "Date {value} : loin de la période d'un portefeuille (importée telle quelle, à "
+            "vérifier).",
+            "Date {value}: far outside a portfolio's period (imported as it is, to check).",
+        ),
         "import_amount_below_the_cent": (
             "Montant « {value} » : des fractions de centime, arrondi au centime le plus proche "
             "({rounded}).",

@@ -317,3 +317,21 @@ def test_amounts_below_the_cent_are_rounded_with_a_word_each(db: Any, tmp_path: 
     assert [w["row"] for w in warned] == [2, 3], payload["cell_warnings"]
     assert "0,005 €" in warned[0]["message"] and "0,00\xa0€" in warned[0]["message"]
     assert "1\u202f234,57\xa0€" in warned[1]["message"]
+
+
+def test_placeholder_and_far_dates_are_imported_and_warned_about(db: Any, tmp_path: Path) -> None:
+    rows = [
+        ["Nom du bénéficiaire", "Objet de la subvention", "Montant octroyé (€)", "Date convention"],
+        ["ASSOCIATION A", "Festival", 1000, date(1900, 1, 2)],
+        ["COMMUNE B", "Salle", 2000, date(1975, 4, 2)],
+        ["ASSOCIATION C", "Ateliers", 3000, date(2019, 5, 15)],
+    ]
+    path = book(tmp_path / "dates.xlsx", rows)
+    report = import_workbook(db, path, choices=ImportChoices(fixed={"Financeur": "Département X"}))
+    payload = report.to_json()
+    assert report.ok, payload["errors"]
+    assert payload["rows"]["Export"]["imported"] == 3
+    warned = {w["row"]: w["message"] for w in payload["cell_warnings"] if "Date " in w["message"]}
+    assert set(warned) == {2, 3}, payload["cell_warnings"]
+    assert "02/01/1900" in warned[2] and "absente" in warned[2]
+    assert "02/04/1975" in warned[3] and "loin" in warned[3]

@@ -440,6 +440,44 @@ def _warn_below_the_cent(
         )  # fmt: skip
 
 
+#: Dates that spreadsheets and exports write where there is none (Excel's day 0 and 1, Unix's
+#: epoch, a year-2000 default).
+PLACEHOLDER_DATES = frozenset(
+    {
+        date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1), date(1900, 1, 2),
+        date(1970, 1, 1), date(2000, 1, 1),
+    }
+)  # fmt: skip
+#: A portfolio's dates fall in these years; outside, a date is read but warned about (a typed
+#: 2091 for 2019, a 1019): the charts would otherwise stretch to it.
+PLAUSIBLE_YEARS = (1980, date.today().year + 15)
+
+
+def _warn_implausible_dates(
+    plan: ImportPlan,
+    sheet: str,
+    label: str,
+    field_key: str,
+    values: Sequence[Any],
+    data: Sequence[tuple[int, Any]],
+) -> None:
+    """Placeholder dates and dates far outside any portfolio's span are imported as written and
+    each gets a warning in the preview, before they reach the charts."""
+    low, high = PLAUSIBLE_YEARS
+    for position, value in enumerate(values):
+        if not isinstance(value, date):
+            continue
+        if value in PLACEHOLDER_DATES:
+            code = "import_date_placeholder"
+        elif not low <= value.year <= high:
+            code = "import_date_implausible"
+        else:
+            continue
+        plan.cell_warnings.append(
+            Problem(sheet, data[position][0], label, code, {"value": value}, field_key)
+        )
+
+
 def _mapped_text(value: Any, value_map: dict[str, str]) -> str:
     text = cell_text(value)
     return value_map.get(key(text), text)
@@ -636,6 +674,8 @@ def read_rows(
                     values.append(None)
         if field_kind == "money" and isinstance(convert, _AmountConverter):
             _warn_below_the_cent(plan, name, mapping.header_label(i), field_key, convert, raw, data)
+        elif field_kind == "date":
+            _warn_implausible_dates(plan, name, mapping.header_label(i), field_key, values, data)
         converted.append(values)
     keys = [f for _, f in columns]
     rows_of_cells = zip(*converted, strict=True) if converted else ((),) * len(data)
