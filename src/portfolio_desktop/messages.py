@@ -1475,6 +1475,10 @@ CATALOGUE.update(
             "The funded project '{reference}' is left out: all its funding lines are in error "
             "(it would be funded with €0).",
         ),
+        "import_region_several": (
+            "Région « {value} » : plusieurs régions à la fois, lue comme aucune région.",
+            "Region '{value}': several regions at once, read as no region.",
+        ),
         "import_date_placeholder": (
             "Date {value} : une date mise à la place d'une date absente (importée telle quelle, "
             "à vérifier).",

@@ -335,3 +335,31 @@ def test_placeholder_and_far_dates_are_imported_and_warned_about(db: Any, tmp_pa
     assert set(warned) == {2, 3}, payload["cell_warnings"]
     assert "02/01/1900" in warned[2] and "absente" in warned[2]
     assert "02/04/1975" in warned[3] and "loin" in warned[3]
+
+
+def test_overseas_collectivities_are_a_region_and_interreg_is_no_region(
+    db: Any, tmp_path: Path
+) -> None:
+    rows = [
+        ["Nom du bénéficiaire", "Objet de la subvention", "Montant octroyé (€)", "Région"],
+        ["ASSOCIATION A", "Festival", 1000, "Nouvelle-Calédonie"],
+        ["COMMUNE B", "Salle", 2000, "Interreg France-Wallonie-Vlaanderen"],
+        ["ASSOCIATION C", "Ateliers", 3000, "R53"],
+    ]
+    path = book(tmp_path / "regions.xlsx", rows)
+    report = import_workbook(db, path, choices=ImportChoices(fixed={"Financeur": "Département X"}))
+    payload = report.to_json()
+    assert report.ok, payload["errors"]
+    assert payload["rows"]["Export"]["imported"] == 3
+    regions = {
+        title: region
+        for title, region in rows_of(db, "SELECT title, regions_label FROM project")
+    }
+    assert regions == {"Festival": "Collectivités d'outre-mer", "Salle": "", "Ateliers": "Bretagne"}
+    [warning] = [w for w in payload["cell_warnings"] if w["column"] == "Région"]
+    assert warning["row"] == 3 and "plusieurs régions" in warning["message"]
+
+
+def rows_of(db: Any, sql: str) -> list[tuple[Any, ...]]:
+    with db.read() as session:
+        return [tuple(r) for r in session.connection().exec_driver_sql(sql)]

@@ -122,6 +122,9 @@ class Region(StrEnum):
     GUYANE = "GUF"
     LA_REUNION = "LRE"
     MAYOTTE = "MAY"
+    #: Nouvelle-Calédonie, Polynésie française, Saint-Pierre-et-Miquelon, Wallis-et-Futuna,
+    #: Saint-Barthélemy, Saint-Martin, the TAAF: French, outside the regions.
+    OVERSEAS_COLLECTIVITIES = "COM"
     ABROAD = "ABR"
 
 
@@ -145,5 +148,6 @@ REGION_NAMES: dict[Region, str] = {
     Region.GUYANE: "Guyane",
     Region.LA_REUNION: "La Réunion",
     Region.MAYOTTE: "Mayotte",
+    Region.OVERSEAS_COLLECTIVITIES: "Collectivités d'outre-mer",
     Region.ABROAD: "Étranger",
 }

@@ -62,6 +62,7 @@ from .values import (
     parse_int,
     parse_regions,
     parse_text,
+    several_regions,
     suggestions,
 )
 from .values import (
@@ -651,6 +652,17 @@ def read_rows(
                         Problem(
                             name, data[position][0], mapping.header_label(i),
                             "import_amount_not_communicated", {"value": v.strip()}, field_key,
+                        )
+                    )  # fmt: skip
+                    raw[position] = None
+        if field_key in {"regions", "region", "org_region"}:
+            # « Interreg … », « multi-régional »: no one region holds the row; read as none.
+            for position, v in enumerate(raw):
+                if type(v) is str and several_regions(v):
+                    plan.cell_warnings.append(
+                        Problem(
+                            name, data[position][0], mapping.header_label(i),
+                            "import_region_several", {"value": v.strip()}, field_key,
                         )
                     )  # fmt: skip
                     raw[position] = None

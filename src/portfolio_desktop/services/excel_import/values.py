@@ -725,6 +725,26 @@ _FORMER_REGIONS = {
 }  # fmt: skip
 for _name, _region in _FORMER_REGIONS.items():
     _REGIONS.setdefault(_name, _region.value)
+#: The overseas collectivities (and their INSEE codes), one « region » of the portfolio's.
+for _name in (
+    "nouvelle caledonie", "polynesie francaise", "saint pierre et miquelon", "wallis et futuna",
+    "saint barthelemy", "saint martin", "terres australes et antarctiques francaises", "taaf",
+    "clipperton", "collectivites d outre mer", "collectivite d outre mer", "com",
+    "975", "977", "978", "986", "987", "988", "984",
+):  # fmt: skip
+    _REGIONS.setdefault(_name, Region.OVERSEAS_COLLECTIVITIES.value)
+#: Labels of several regions at once (Interreg programmes, « multi-régional », « national »):
+#: no one region holds them; the cell is read as no region, with a warning, never refused.
+_SEVERAL_REGIONS = re.compile(
+    r"^(?:interreg\b.*|.*\binterregional\b.*|multi ?regional|plurir?egional|national|"
+    r"france entiere|toute la france|france|plusieurs regions|.*\bet\b.*\bregions?\b.*)$"
+)
+
+
+def several_regions(value: Any) -> bool:
+    """Whether a region cell names several regions at once (see `_SEVERAL_REGIONS`)."""
+    text = cell_text(value)
+    return bool(text) and key(text) not in _REGIONS and bool(_SEVERAL_REGIONS.match(key(text)))
 
 
 def match_region(value: Any, mapped: Mapping[str, str] | None = None) -> str | None:
