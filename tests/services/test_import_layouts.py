@@ -351,10 +351,7 @@ def test_overseas_collectivities_are_a_region_and_interreg_is_no_region(
     payload = report.to_json()
     assert report.ok, payload["errors"]
     assert payload["rows"]["Export"]["imported"] == 3
-    regions = {
-        title: region
-        for title, region in rows_of(db, "SELECT title, regions_label FROM project")
-    }
+    regions = dict(rows_of(db, "SELECT title, regions_label FROM project"))
     assert regions == {"Festival": "Collectivités d'outre-mer", "Salle": "", "Ateliers": "Bretagne"}
     [warning] = [w for w in payload["cell_warnings"] if w["column"] == "Région"]
     assert warning["row"] == 3 and "plusieurs régions" in warning["message"]
