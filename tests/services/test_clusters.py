@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from portfolio_desktop.errors import KnownError
 from portfolio_desktop.services import clusters
@@ -27,14 +28,17 @@ def test_create_rename_merge(pole_db: Database) -> None:
     )  # fmt: skip
 
     with pole_db.write() as session:  # a project entered in the second pole
-        session.connection().exec_driver_sql(
-            "UPDATE project SET cluster_id = ? WHERE id IN (SELECT id FROM project LIMIT 3)",
-            (new,),
+        session.execute(
+            text(
+                "UPDATE project SET cluster_id = :c WHERE id IN "
+                "(SELECT id FROM project ORDER BY id LIMIT 3)"
+            ),
+            {"c": new},
         )
         moved_ids = [
             r[0]
-            for r in session.connection().exec_driver_sql(
-                "SELECT id FROM project WHERE cluster_id = ?", (new,)
+            for r in session.execute(
+                text("SELECT id FROM project WHERE cluster_id = :c"), {"c": new}
             )
         ]
     moved = clusters.merge_clusters(pole_db, first.id, new)
@@ -48,17 +52,14 @@ def test_create_rename_merge(pole_db: Database) -> None:
 def test_a_merge_with_clashing_references_is_refused(pole_db: Database) -> None:
     (first,) = clusters.list_clusters(pole_db)
     other = clusters.create_cluster(pole_db, "B", "Pôle B")
-    with pole_db.write() as session:
-        connection = session.connection()
-        reference = connection.exec_driver_sql("SELECT reference FROM project LIMIT 1").scalar()
-        connection.exec_driver_sql(
-            "INSERT INTO project (cluster_id, reference, acronym, title, summary, status, "
-            "keywords, notes, responsible_digital, granted_cents, requested_cents, lead_name, "
-            "domains_label, regions_label, search_text, version, created_at, updated_at) "
-            "VALUES (?, ?, '', '', '', 'draft', '', '', 0, 0, 0, '', '', '', '', 1, "
-            "'2026-01-01', '2026-01-01')",
-            (other, reference),
-        )
+    from portfolio_desktop.domain.model import ProjectRecord
+    from portfolio_desktop.services import portfolio
+
+    with pole_db.read() as session:
+        reference = session.execute(text("SELECT min(reference) FROM project")).scalar()
+    portfolio.create_project(
+        pole_db, ProjectRecord(cluster_id=other, reference=reference, acronym="DOUBLON")
+    )
     with pytest.raises(KnownError) as refused:
         clusters.merge_clusters(pole_db, first.id, other)
     assert refused.value.code == "cluster_merge_clash"
