@@ -1533,6 +1533,17 @@ CATALOGUE.update(
             "Merge refused: both clusters hold projects with the same reference ({references}); "
             "rename them first.",
         ),
+        "cluster_values_needed": (
+            "cluster {action} attend {count} {count|valeur|valeurs}.",
+            "cluster {action} takes {count} {count|value|values}.",
+        ),
+        "cluster_saved": ("Pôle enregistré.", "Cluster saved."),
+        "cluster_merged": (
+            "{count} {count|projet passé|projets passés} de « {merged} » à « {kept} » ; "
+            "« {merged} » est supprimé.",
+            "{count} {count|project|projects} moved from '{merged}' to '{kept}'; "
+            "'{merged}' is removed.",
+        ),
         "report_poles_many": (
             "{count} pôles de compétitivité",
             "{count} competitiveness clusters",
