@@ -163,3 +163,21 @@ def test_an_exported_chart_says_its_filter_and_day(demo: Path, tmp_path: Path, c
     run(capsys, "chart", "pipeline", "--db", str(demo), str(whole))
     text = subprocess.run(["pdftotext", str(whole), "-"], capture_output=True, text=True).stdout
     assert "Tout le portefeuille (aucun" in " ".join(text.split())  # « fi » is one glyph in PDFs
+
+
+def test_cluster_command(demo: Path, capsys) -> None:
+    code, out, err = run(capsys, "cluster", "add", "av", "Aerospace Valley", "--db", str(demo))
+    assert code == 0, err
+    code, out, _ = run(capsys, "cluster", "list", "--db", str(demo), "--json")
+    listed = {r["code"]: r for r in json.loads(out)}
+    assert listed["AV"]["projects"] == 0 and len(listed) == 2
+    code, _, err = run(
+        capsys, "cluster", "rename", "AV", "AESE", "Aerospace Valley", "--db", str(demo)
+    )
+    assert code == 0, err
+    (other,) = [c for c in listed if c != "AV"]
+    code, out, err = run(capsys, "cluster", "merge", "AESE", other, "--db", str(demo))
+    assert code == 0, err
+    assert "0 projet passé de « Aerospace Valley »" in out
+    code, _, err = run(capsys, "cluster", "merge", "NOPE", other, "--db", str(demo))
+    assert code == 2 and "n'existe pas" in err

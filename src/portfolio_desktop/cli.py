@@ -329,6 +329,65 @@ def snapshot_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cluster_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("list", "add", "rename", "merge"))
+    parser.add_argument(
+        "values",
+        nargs="*",
+        metavar="VALUE",
+        help="add CODE NAME; rename CODE NEW_CODE NEW_NAME; merge CODE INTO_CODE",
+    )
+    parser.add_argument("--json", action="store_true", help="list: print the poles as JSON")
+
+
+@register(
+    "cluster",
+    "the poles of a national base: list, add CODE NAME, rename CODE NEW_CODE NEW_NAME, "
+    "merge CODE INTO_CODE",
+    _cluster_arguments,
+)
+def cluster_command(args: argparse.Namespace) -> int:
+    from .services import clusters
+
+    wanted = {"list": 0, "add": 2, "rename": 3, "merge": 2}[args.action]
+    if len(args.values) != wanted:
+        raise KnownError("cluster_values_needed", action=args.action, count=wanted)
+    db = open_db(args, writes=args.action != "list")
+    try:
+        by_code = {row.code: row for row in clusters.list_clusters(db)}
+
+        def find(code: str) -> Any:
+            row = by_code.get(code.strip().upper())
+            if row is None:
+                raise KnownError("cluster_unknown", value=code)
+            return row
+
+        if args.action == "list":
+            rows = list(by_code.values())
+            if args.json:
+                print_json([{"code": r.code, "name": r.name, "projects": r.projects} for r in rows])
+            for r in rows if not args.json else []:
+                print(f"{r.code}\t{r.name}\t{r.projects}")
+            return EXIT_OK
+        if args.action == "add":
+            clusters.create_cluster(db, args.values[0], args.values[1])
+        elif args.action == "rename":
+            clusters.rename_cluster(db, find(args.values[0]).id, args.values[1], args.values[2])
+        else:
+            merged, kept = find(args.values[0]), find(args.values[1])
+            moved = clusters.merge_clusters(db, kept.id, merged.id)
+            print(
+                messages.text(
+                    "cluster_merged", {"count": moved, "merged": merged.name, "kept": kept.name}
+                )
+            )
+            return EXIT_OK
+    finally:
+        db.dispose()
+    print(messages.text("cluster_saved"))
+    return EXIT_OK
+
+
 def print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 

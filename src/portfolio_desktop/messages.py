@@ -1769,6 +1769,41 @@ CATALOGUE.update(
             "The deck is a PowerPoint file: {path} must end with .pptx.",
         ),
         "deck_done": ("Diaporama enregistré : {path}", "Deck saved: {path}"),
+        "cluster_name_empty": ("Donnez un nom au pôle.", "Give the cluster a name."),
+        "cluster_code_invalid": (
+            "Code de pôle « {value} » invalide : de 1 à 16 caractères.",
+            "Invalid cluster code '{value}': 1 to 16 characters.",
+        ),
+        "cluster_code_taken": (
+            "Un pôle a déjà le code « {value} ».",
+            "A cluster already has the code '{value}'.",
+        ),
+        "cluster_name_taken": (
+            "Un pôle s'appelle déjà « {value} ».",
+            "A cluster is already called '{value}'.",
+        ),
+        "cluster_unknown": ("Ce pôle n'existe pas (n° {value}).", "No such cluster (no. {value})."),
+        "cluster_merge_itself": (
+            "Un pôle ne se fusionne pas avec lui-même.",
+            "A cluster cannot be merged into itself.",
+        ),
+        "cluster_merge_clash": (
+            "Fusion refusée : les deux pôles ont des projets de même référence ({references}) ; "
+            "renommez-les d'abord.",
+            "Merge refused: both clusters hold projects with the same reference ({references}); "
+            "rename them first.",
+        ),
+        "cluster_values_needed": (
+            "cluster {action} attend {count} {count|valeur|valeurs}.",
+            "cluster {action} takes {count} {count|value|values}.",
+        ),
+        "cluster_saved": ("Pôle enregistré.", "Cluster saved."),
+        "cluster_merged": (
+            "{count} {count|projet passé|projets passés} de « {merged} » à « {kept} » ; "
+            "« {merged} » est supprimé.",
+            "{count} {count|project|projects} moved from '{merged}' to '{kept}'; "
+            "'{merged}' is removed.",
+        ),
         "report_poles_many": (
             "{count} pôles de compétitivité",
             "{count} competitiveness clusters",

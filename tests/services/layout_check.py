@@ -55,6 +55,7 @@ def layout_problems(figure: Any) -> list[str]:
             problems.append(f"{what} leaves the figure")
 
     labels: list[tuple[str, Any]] = []  # every label a legend must not cover
+    titles: list[tuple[str, Any]] = []  # titles and notes: none may run into another
     for index, ax in enumerate(figure.axes):
         if not ax.get_visible():
             continue
@@ -74,20 +75,27 @@ def layout_problems(figure: Any) -> list[str]:
             if _visible(label):
                 outside(f"axes {index} {name} label « {label.get_text()} »", _box(label, renderer))
                 labels.append((label.get_text(), _box(label, renderer)))
-        title = ax.title
-        if _visible(title):
-            outside(f"axes {index} title « {title.get_text()} »", _box(title, renderer))
-            labels.append((title.get_text(), _box(title, renderer)))
+        for title in (ax.title, ax._left_title, ax._right_title):
+            if _visible(title):
+                box = _box(title, renderer)
+                outside(f"axes {index} title « {title.get_text()} »", box)
+                titles.append((title.get_text(), box))
+                labels.append((title.get_text(), box))
         for text in ax.texts:
             if _visible(text):
                 outside(f"axes {index} text « {text.get_text()} »", _box(text, renderer))
     figure_texts = [t for t in figure.texts if _visible(t)]
     suptitle = getattr(figure, "_suptitle", None)
-    if suptitle is not None and _visible(suptitle):
+    if suptitle is not None and _visible(suptitle) and all(t is not suptitle for t in figure_texts):
         figure_texts.append(suptitle)
     for text in figure_texts:
         outside(f"figure text « {text.get_text()} »", _box(text, renderer))
         labels.append((text.get_text(), _box(text, renderer)))
+        titles.append((text.get_text(), _box(text, renderer)))
+    for i, (text, box) in enumerate(titles):
+        for other, other_box in titles[i + 1 :]:
+            if _overlap(box, other_box):
+                problems.append(f"« {text} » and « {other} » overlap")
     legends = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
     legends += list(figure.legends)
     for legend in legends:

@@ -110,3 +110,25 @@ def test_the_check_finds_what_it_looks_for() -> None:
     ax = figure.add_axes((0.2, 0.3, 0.7, 0.6))
     ax.set_xticks(range(3), ["un", "deux", "trois"])
     assert layout_problems(figure) == []  # and a clean chart passes
+
+
+def test_more_stacks_than_can_be_told_apart_go_to_autres(pole_demo_file) -> None:  # type: ignore[no-untyped-def]
+    from portfolio_desktop.services.analytics import OTHER
+    from portfolio_desktop.storage.schema import open_database
+
+    db = open_database(pole_demo_file)
+    try:
+        analytics = Analytics(db)
+        whole = analytics.funding_over_time(ProjectFilter(), "domain")
+        assert 4 < len([s for s in whole.series if s.key != "none"]) <= 8
+        grouped = analytics.funding_over_time(ProjectFilter(), "domain", top=4)
+        keys = [s.key for s in grouped.series if s.key != "none"]
+        assert len(keys) == 4 and keys[-1] == OTHER  # three domains and « Autres »
+        assert grouped.totals == whole.totals  # nothing lost, nothing counted twice
+        figure = charts.funding_over_time(grouped, "fr")
+        legend = [t.get_text() for t in figure.legends[0].get_texts()]
+        assert "Autres" in legend
+        narrowed = analytics.funding_over_time(ProjectFilter(regions=("BRE",)), "domain", top=4)
+        assert [s.key for s in narrowed.series] == [s.key for s in grouped.series]  # stable
+    finally:
+        db.dispose()

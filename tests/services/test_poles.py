@@ -15,12 +15,15 @@ from .test_chart_layout import SCALINGS, SCREENS, SIDE
 
 def split_into_two_poles(db: Database) -> None:
     """A second pole holding every third project of the demo (as a national base would)."""
+    from sqlalchemy import text
+
     with db.write() as session:
-        connection = session.connection()
-        connection.exec_driver_sql(
-            "INSERT INTO cluster (id, code, name, regions) VALUES (90, 'AV', 'Aerospace Valley', '')"
+        session.execute(
+            text(
+                "INSERT INTO cluster (id, code, name, regions) VALUES (90, 'AV', 'Aerospace Valley', '')"
+            )
         )
-        connection.exec_driver_sql("UPDATE project SET cluster_id = 90 WHERE id % 3 = 0")
+        session.execute(text("UPDATE project SET cluster_id = 90 WHERE mod(id, 3) = 0"))
 
 
 @pytest.fixture
@@ -30,6 +33,7 @@ def two_poles(pole_db: Database) -> Database:
 
 
 def test_poles_are_the_sums_of_their_projects(two_poles: Database) -> None:
+
     flt = ProjectFilter(year_from=2010)
     data = Analytics(two_poles).poles(flt)
     with two_poles.read() as session:

@@ -421,6 +421,8 @@ def test_after_filter_changes_every_chart_shows_a_fresh_full_draw(
         for _ in range(3):
             QApplication.processEvents()
     for name, canvas in view.canvases.items():
+        if canvas.isHidden():  # the poles side by side, with one pole in the base
+            continue
         shown = np.asarray(canvas.canvas.buffer_rgba()).copy()
         expected = fresh_picture(canvas, view._shown_data[name])
         assert shown.shape == expected.shape, name

@@ -558,6 +558,22 @@ class Analytics:
             funded = self._funded_keys(snap, by, codes_of, width)
             order = [k for k in range(width) if funded[k] or grid[:, k].any()]
             order.sort(key=lambda k: keys[k] == NONE)  # stable: declared order, unclassified last
+            regular = [k for k in order if keys[k] != NONE]
+            if len(regular) > top:
+                # More than `top` stacks cannot be told apart: the largest `top - 1` over the
+                # whole portfolio (the same ones under every filter) and « Autres ».
+                dated = facts.year != 0
+                whole = np.bincount(
+                    codes_of[dated],
+                    weights=facts.granted_cp[dated].astype(np.float64),
+                    minlength=width,
+                )
+                kept = set(sorted(regular, key=lambda k: -whole[k])[: top - 1])
+                grouped = [k for k in regular if k not in kept]
+                unclassified = [k for k in order if keys[k] == NONE]
+                grid = np.column_stack([grid, grid[:, grouped].sum(axis=1)])
+                keys, names, colours = [*keys, OTHER], [*names, ""], [*colours, ""]
+                order = [*(k for k in regular if k in kept), width, *unclassified]
         cents = cp_to_cents(grid)
         series = tuple(
             Series(keys[k], names[k], colours[k], tuple(int(v) for v in cents[:, k])) for k in order

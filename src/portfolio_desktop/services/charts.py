@@ -925,7 +925,10 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     left.set_yticks(range(count_levels - 1, -1, -1), names, fontsize=FONT - 0.5)
     left.xaxis.set_visible(False)  # each bar says its count
     left.spines["bottom"].set_visible(False)
-    left.set_title(_t("chart_maturity_levels", lang), fontsize=FONT + 1, color=INK, loc="left")
+    # Titles on two lines: side by side over narrow axes, each keeps to its half.
+    left.set_title(
+        _wrap(_t("chart_maturity_levels", lang), 20), fontsize=FONT + 1, color=INK, loc="left"
+    )
     highest = max(values) or 1
     left.set_xlim(0, highest * 1.3)
     left.set_ylim(-0.6, count_levels - 0.4)
@@ -948,11 +951,11 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     # Side by side: the two parts share what the names leave of the width.
     def levels_box(w: float, _h: float) -> Box:
         bars = max(w - 2 * label_room - 0.5, 0.6) / 2
-        return (label_room, 0.35, w - label_room - bars, 0.75)
+        return (label_room, 0.35, w - label_room - bars, 1.0)
 
     def criteria_box(w: float, _h: float) -> Box:
         bars = max(w - 2 * label_room - 0.5, 0.6) / 2
-        return (w - 0.3 - bars, 0.55, 0.3, 0.75)
+        return (w - 0.3 - bars, 0.55, 0.3, 1.0)
 
     _place(figure, [(left, levels_box), (right, criteria_box)])
     _style(right, grid_axis="x")
@@ -979,7 +982,10 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
     )
     right.set_xlim(0, 4.4)
     right.set_xticks([0, 1, 2, 3, 4])
-    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="left")
+    # Ending at the axes' right edge: the narrow axes leave no room for it to start at its left.
+    right.set_title(
+        _wrap(_t("chart_maturity_criteria", lang), 20), fontsize=FONT + 1, color=INK, loc="right"
+    )
     _HITS[figure] = hit_list
     return figure
 

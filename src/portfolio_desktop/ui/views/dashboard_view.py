@@ -77,11 +77,13 @@ def _warm_up() -> None:
     importlib.import_module("portfolio_desktop.ui.widgets.chart_canvas")
 
 
-def _filter_words(analytics: Analytics, flt: ProjectFilter, lang: str) -> str:
-    """In the reader: the filter in words (the names of its ids are read from the database)."""
+def _figures(analytics: Analytics, flt: ProjectFilter, lang: str) -> tuple[Any, Any, str]:
+    """In the reader, in one task: the overview, the poles side by side, and the filter in
+    words (the names of its ids are read from the database)."""
     from ...services.filter_words import describe_filter
 
-    return charts.filter_sentence(describe_filter(flt, analytics.names(flt), lang), lang)
+    words = charts.filter_sentence(describe_filter(flt, analytics.names(flt), lang), lang)
+    return analytics.overview(flt), analytics.poles(flt), words
 
 
 class KeyFigureTile(QFrame):
@@ -373,25 +375,19 @@ class DashboardView(QWidget):
     def _submit_overview(self, seq: int) -> None:
         assert self.analytics is not None
         self.runner.submit(
-            self.analytics.poles,
-            self._filter,
-            on_done=lambda poles: self._poles_ready(seq, poles),
-            on_error=self._failed,
-        )
-        self.runner.submit(
-            _filter_words,
+            _figures,
             self.analytics,
             self._filter,
             messages.current_language(),
-            on_done=lambda words: self._filter_words_ready(seq, words),
+            on_done=lambda result: self._figures_ready(seq, result),
             on_error=self._failed,
         )
-        self.runner.submit(
-            self.analytics.overview,
-            self._filter,
-            on_done=lambda result: self._overview_ready(seq, result),
-            on_error=self._failed,
-        )
+
+    def _figures_ready(self, seq: int, result: Any) -> None:
+        overview, poles, words = result
+        self._filter_words_ready(seq, words)
+        self._poles_ready(seq, poles)
+        self._overview_ready(seq, overview)
 
     def _filter_words_ready(self, seq: int, words: object) -> None:
         if seq == self._overview_seq:

@@ -1,0 +1,67 @@
+"""Poles created, renamed and merged, each change in the history; a clashing merge refused."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from portfolio_desktop.errors import KnownError
+from portfolio_desktop.services import clusters
+from portfolio_desktop.services.history import project_history
+from portfolio_desktop.storage.database import Database
+
+
+def test_create_rename_merge(pole_db: Database) -> None:
+    (first,) = clusters.list_clusters(pole_db)
+    assert first.projects > 1000
+    new = clusters.create_cluster(pole_db, " av ", "Aerospace  Valley", "OCC")
+    with pytest.raises(KnownError) as taken:
+        clusters.create_cluster(pole_db, "AV", "Autre")
+    assert taken.value.code == "cluster_code_taken"
+    with pytest.raises(KnownError) as named:
+        clusters.create_cluster(pole_db, "XX", "aerospace valley")
+    assert named.value.code == "cluster_name_taken"
+    clusters.rename_cluster(pole_db, new, "AESE", "Aerospace Valley Occitanie")
+    rows = {r.id: r for r in clusters.list_clusters(pole_db)}
+    assert (rows[new].code, rows[new].name, rows[new].projects) == (
+        "AESE", "Aerospace Valley Occitanie", 0,
+    )  # fmt: skip
+
+    with pole_db.write() as session:  # a project entered in the second pole
+        session.execute(
+            text(
+                "UPDATE project SET cluster_id = :c WHERE id IN "
+                "(SELECT id FROM project ORDER BY id LIMIT 3)"
+            ),
+            {"c": new},
+        )
+        moved_ids = [
+            r[0]
+            for r in session.execute(
+                text("SELECT id FROM project WHERE cluster_id = :c"), {"c": new}
+            )
+        ]
+    moved = clusters.merge_clusters(pole_db, first.id, new)
+    assert moved == 3
+    (only,) = clusters.list_clusters(pole_db)
+    assert only.id == first.id and only.projects == first.projects
+    changes = project_history(pole_db, moved_ids[0], 10)
+    assert any(c.field == "cluster_id" and c.source == "merge" for c in changes)
+
+
+def test_a_merge_with_clashing_references_is_refused(pole_db: Database) -> None:
+    (first,) = clusters.list_clusters(pole_db)
+    other = clusters.create_cluster(pole_db, "B", "Pôle B")
+    from portfolio_desktop.domain.model import ProjectRecord
+    from portfolio_desktop.services import portfolio
+
+    with pole_db.read() as session:
+        reference = session.execute(text("SELECT min(reference) FROM project")).scalar()
+    portfolio.create_project(
+        pole_db, ProjectRecord(cluster_id=other, reference=reference, acronym="DOUBLON")
+    )
+    with pytest.raises(KnownError) as refused:
+        clusters.merge_clusters(pole_db, first.id, other)
+    assert refused.value.code == "cluster_merge_clash"
+    assert reference in refused.value.params["references"]
+    assert len(clusters.list_clusters(pole_db)) == 2  # nothing written
