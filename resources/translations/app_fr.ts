@@ -1,1177 +1,1178 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-  <context>
+<context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="83" />
-      <source>About portfolio-desktop</source>
-      <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
-      <translation>À propos de portfolio-desktop</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="83"/>
+        <source>About portfolio-desktop</source>
+        <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
+        <translation>À propos de portfolio-desktop</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85" />
-      <source>none</source>
-      <translation>aucune</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85"/>
+        <source>none</source>
+        <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87" />
-      <source>Database</source>
-      <translation>Base de données</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88" />
-      <source>Data folder</source>
-      <translation>Dossier des données</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88"/>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89" />
-      <source>Log folder</source>
-      <translation>Dossier du journal</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89"/>
+        <source>Log folder</source>
+        <translation>Dossier du journal</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="95" />
-      <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
-      <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="95"/>
+        <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
+        <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="106" />
-      <source>Bundled libraries</source>
-      <translation>Bibliothèques incluses</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="106"/>
+        <source>Bundled libraries</source>
+        <translation>Bibliothèques incluses</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EvaluationDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961" />
-      <source>Evaluation</source>
-      <translation>Expertise</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="973"/>
+        <source>Evaluation</source>
+        <translation>Expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="970" />
-      <source>Innovation</source>
-      <translation>Innovation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982"/>
+        <source>Innovation</source>
+        <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="971" />
-      <source>Consortium</source>
-      <translation>Consortium</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="983"/>
+        <source>Consortium</source>
+        <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="972" />
-      <source>Impact</source>
-      <translation>Impact</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="984"/>
+        <source>Impact</source>
+        <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="973" />
-      <source>Feasibility</source>
-      <translation>Faisabilité</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="985"/>
+        <source>Feasibility</source>
+        <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="988" />
-      <source>Expert</source>
-      <translation>Expert</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1000"/>
+        <source>Expert</source>
+        <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="989" />
-      <source>Date</source>
-      <translation>Date</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1001"/>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="990" />
-      <source>Scores (0–5)</source>
-      <translation>Notes (0 à 5)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1002"/>
+        <source>Scores (0–5)</source>
+        <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="991" />
-      <source>Recommendation</source>
-      <translation>Recommandation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1003"/>
+        <source>Recommendation</source>
+        <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="992" />
-      <source>Opinion</source>
-      <translation>Avis</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1004"/>
+        <source>Opinion</source>
+        <translation>Avis</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="68" />
-      <source>All</source>
-      <extracomment>The criteria this panel has a widget for (the search box is the view's); every other one of a filter it is shown (a funnel step, a chart's instrument, the projects of an import left to complete) is kept as it came, said in words under the widgets, until cleared. The criteria of the last filter shown that no widget here edits (`EDITED`).</extracomment>
-      <translation>Tous</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="68"/>
+        <source>All</source>
+        <extracomment>The criteria this panel has a widget for (the search box is the view&apos;s); every other one of a filter it is shown (a funnel step, a chart&apos;s instrument, the projects of an import left to complete) is kept as it came, said in words under the widgets, until cleared. The criteria of the last filter shown that no widget here edits (`EDITED`).</extracomment>
+        <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="78" />
-      <source>Submitted from (year)</source>
-      <translation>Déposé à partir de (année)</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="78"/>
+        <source>Submitted from (year)</source>
+        <translation>Déposé à partir de (année)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="79" />
-      <source>Submitted until (year)</source>
-      <translation>Déposé jusqu’en (année)</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="79"/>
+        <source>Submitted until (year)</source>
+        <translation>Déposé jusqu’en (année)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="82" />
-      <source>Yes</source>
-      <translation>Oui</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="82"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="83" />
-      <source>No</source>
-      <translation>Non</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="83"/>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="84" />
-      <source>Clear filters</source>
-      <translation>Effacer les filtres</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="84"/>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="92" />
-      <source>Drop these criteria</source>
-      <extracomment>The kept criteria in words (« Projets parvenus à l'étape « Financé » »), and a button that drops them and keeps the rest.</extracomment>
-      <translation>Retirer ces critères</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="92"/>
+        <source>Drop these criteria</source>
+        <extracomment>The kept criteria in words (« Projets parvenus à l&apos;étape « Financé » »), and a button that drops them and keeps the rest.</extracomment>
+        <translation>Retirer ces critères</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="98" />
-      <source>Cluster</source>
-      <translation>Pôle</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="98"/>
+        <source>Cluster</source>
+        <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="99" />
-      <source>Status</source>
-      <translation>Statut</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="99"/>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="100" />
-      <source>Domain</source>
-      <translation>Domaine</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="100"/>
+        <source>Domain</source>
+        <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="101" />
-      <source>Region</source>
-      <translation>Région</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="101"/>
+        <source>Region</source>
+        <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="102" />
-      <source>Funder</source>
-      <translation>Financeur</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="102"/>
+        <source>Funder</source>
+        <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="103" />
-      <source>Call</source>
-      <translation>Appel à projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="103"/>
+        <source>Call</source>
+        <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="107" />
-      <source>Submitted (years)</source>
-      <translation>Déposé (années)</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="107"/>
+        <source>Submitted (years)</source>
+        <translation>Déposé (années)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="108" />
-      <source>Partner kind</source>
-      <translation>Type de partenaire</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="108"/>
+        <source>Partner kind</source>
+        <translation>Type de partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="109" />
-      <source>Responsible digital</source>
-      <translation>Numérique responsable</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="109"/>
+        <source>Responsible digital</source>
+        <translation>Numérique responsable</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214" />
-      <source>Projects</source>
-      <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is "end of line" in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
-      <translation>Projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214"/>
+        <source>Projects</source>
+        <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window&apos;s own commands that a text field would take for itself (Ctrl+E is &quot;end of line&quot; in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
+        <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215" />
-      <source>Organisations</source>
-      <translation>Organisations</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215"/>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216" />
-      <source>Funders &amp; calls</source>
-      <translation>Financeurs et appels</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216"/>
+        <source>Funders &amp; calls</source>
+        <translation>Financeurs et appels</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217" />
-      <source>Domains</source>
-      <translation>Domaines</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
+        <source>Domains</source>
+        <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
-      <source>Experts</source>
-      <translation>Experts</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
+        <source>Experts</source>
+        <translation>Experts</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219" />
-      <source>Dashboard</source>
-      <translation>Tableau de bord</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="237" />
-      <source>&amp;File</source>
-      <translation>&amp;Fichier</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="237"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240" />
-      <source>&amp;New portfolio…</source>
-      <translation>&amp;Nouveau portefeuille…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240"/>
+        <source>&amp;New portfolio…</source>
+        <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244" />
-      <source>&amp;Open…</source>
-      <translation>&amp;Ouvrir…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246" />
-      <source>Save a &amp;copy…</source>
-      <translation>Enregistrer une &amp;copie…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246"/>
+        <source>Save a &amp;copy…</source>
+        <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249" />
-      <source>&amp;Recent files</source>
-      <translation>Fichiers &amp;récents</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
+        <source>&amp;Recent files</source>
+        <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254" />
-      <source>&amp;Import a workbook…</source>
-      <translation>&amp;Importer un classeur…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254"/>
+        <source>&amp;Import a workbook…</source>
+        <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="258" />
-      <source>&amp;Export…</source>
-      <translation>E&amp;xporter…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="258"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="262" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Quitter</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="262"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
-      <source>&amp;Edit</source>
-      <translation>É&amp;dition</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266" />
-      <source>&amp;Undo</source>
-      <translation>&amp;Annuler</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266" />
-      <source>&amp;Undo “%1”</source>
-      <translation>&amp;Annuler « %1 »</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <source>&amp;Undo “%1”</source>
+        <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270" />
-      <source>&amp;Redo</source>
-      <translation>&amp;Rétablir</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270" />
-      <source>&amp;Redo “%1”</source>
-      <translation>&amp;Rétablir « %1 »</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
+        <source>&amp;Redo “%1”</source>
+        <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279" />
-      <source>New &amp;project…</source>
-      <translation>Nouveau &amp;projet…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279"/>
+        <source>New &amp;project…</source>
+        <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284" />
-      <source>&amp;Preferences…</source>
-      <translation>&amp;Préférences…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="291" />
-      <source>&amp;View</source>
-      <translation>&amp;Affichage</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="291"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="304" />
-      <source>Show or hide the &amp;filters</source>
-      <translation>Afficher ou masquer les &amp;filtres</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="304"/>
+        <source>Show or hide the &amp;filters</source>
+        <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="311" />
-      <source>&amp;Search projects</source>
-      <translation>&amp;Rechercher des projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="311"/>
+        <source>&amp;Search projects</source>
+        <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315" />
-      <source>&amp;Tools</source>
-      <translation>&amp;Outils</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318" />
-      <source>Projects to &amp;review</source>
-      <translation>Projets à &amp;revoir</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
+        <source>Projects to &amp;review</source>
+        <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="612" />
-      <source>Projects to review</source>
-      <translation>Projets à revoir</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="612"/>
+        <source>Projects to review</source>
+        <translation>Projets à revoir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316" />
-      <source>Create the &amp;demo portfolio</source>
-      <translation>Créer le portefeuille de &amp;démonstration</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316"/>
+        <source>Create the &amp;demo portfolio</source>
+        <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317" />
-      <source>&amp;Check the database</source>
-      <translation>&amp;Vérifier la base</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317"/>
+        <source>&amp;Check the database</source>
+        <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320" />
-      <source>&amp;Help</source>
-      <translation>Ai&amp;de</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321" />
-      <source>&amp;Keyboard shortcuts</source>
-      <translation>&amp;Raccourcis clavier</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322" />
-      <source>&amp;About portfolio-desktop</source>
-      <translation>À &amp;propos de portfolio-desktop</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322"/>
+        <source>&amp;About portfolio-desktop</source>
+        <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="331" />
-      <source>(none)</source>
-      <translation>(aucun)</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="331"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="372" />
-      <source>Loading…</source>
-      <translation>Chargement…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="372"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413" />
-      <source>Opening %1…</source>
-      <translation>Ouverture de %1…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413"/>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416" />
-      <source>No database open</source>
-      <translation>Aucune base ouverte</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
+        <source>No database open</source>
+        <translation>Aucune base ouverte</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="460" />
-      <source>%1 projects · %2 granted</source>
-      <translation>%1 projets · %2 accordés</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="460"/>
+        <source>%1 projects · %2 granted</source>
+        <translation>%1 projets · %2 accordés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="474" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="484" />
-      <source>New portfolio</source>
-      <translation>Nouveau portefeuille</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="484"/>
+        <source>New portfolio</source>
+        <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="476" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="508" />
-      <source>Portfolio databases (*.sqlite)</source>
-      <translation>Bases de portefeuille (*.sqlite)</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="508"/>
+        <source>Portfolio databases (*.sqlite)</source>
+        <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485" />
-      <source>This file already exists; open it instead.</source>
-      <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485"/>
+        <source>This file already exists; open it instead.</source>
+        <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="493" />
-      <source>Open a portfolio</source>
-      <translation>Ouvrir un portefeuille</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="493"/>
+        <source>Open a portfolio</source>
+        <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="495" />
-      <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
-      <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="495"/>
+        <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506" />
-      <source>Save a copy</source>
-      <translation>Enregistrer une copie</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506"/>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="520" />
-      <source>Copy saved: %1</source>
-      <translation>Copie enregistrée : %1</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="520"/>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="548" />
-      <source>Creating the demo portfolio…</source>
-      <translation>Création du portefeuille de démonstration…</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="548"/>
+        <source>Creating the demo portfolio…</source>
+        <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="565" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="565"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="588" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="598" />
-      <source>Check the database</source>
-      <translation>Vérifier la base</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="588"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="598"/>
+        <source>Check the database</source>
+        <translation>Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="652" />
-      <source>Project %1 saved.</source>
-      <translation>Projet %1 enregistré.</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="652"/>
+        <source>Project %1 saved.</source>
+        <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="661" />
-      <source>Delete projects</source>
-      <translation>Supprimer des projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="661"/>
+        <source>Delete projects</source>
+        <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662" />
-      <source>Delete %Ln project(s)? You can undo this.</source>
-      <translation>
-        <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
-        <numerusform>Supprimer %Ln projets ? Vous pourrez annuler.</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
+        <source>Delete %Ln project(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
+            <numerusform>Supprimer %Ln projets ? Vous pourrez annuler.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="669" />
-      <source>Delete %Ln project(s)</source>
-      <translation>
-        <numerusform>Supprimer %Ln projet</numerusform>
-        <numerusform>Supprimer %Ln projets</numerusform>
-      </translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="669"/>
+        <source>Delete %Ln project(s)</source>
+        <translation>
+            <numerusform>Supprimer %Ln projet</numerusform>
+            <numerusform>Supprimer %Ln projets</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="678" />
-      <source>Delete %1</source>
-      <translation>Supprimer %1</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="678"/>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="770" />
-      <source>Keyboard shortcuts</source>
-      <translation>Raccourcis clavier</translation>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="770"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MoneyEdit</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="24" />
-      <source>amount in euros</source>
-      <extracomment>A QDateEdit cannot be empty: its minimum date stands for "no date" and shows as a dash.</extracomment>
-      <translation>montant en euros</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="24"/>
+        <source>amount in euros</source>
+        <extracomment>A QDateEdit cannot be empty: its minimum date stands for &quot;no date&quot; and shows as a dash.</extracomment>
+        <translation>montant en euros</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58" />
-      <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
-      <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
+        <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58"/>
+        <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
+        <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="30" />
-      <source>Preferences</source>
-      <translation>Préférences</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="30"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="39" />
-      <source>Choose…</source>
-      <translation>Choisir…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="39"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="45" />
-      <source>Language</source>
-      <translation>Langue</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="45"/>
+        <source>Language</source>
+        <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="49" />
-      <source>Numbers, dates and amounts follow the language: 1 300 000,50 € or €1,300,000.50.</source>
-      <translation>Les nombres, dates et montants suivent la langue : 1 300 000,50 € ou €1,300,000.50.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="49"/>
+        <source>Numbers, dates and amounts follow the language: 1 300 000,50 € or €1,300,000.50.</source>
+        <translation>Les nombres, dates et montants suivent la langue : 1 300 000,50 € ou €1,300,000.50.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="53" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="87" />
-      <source>Default database</source>
-      <translation>Base par défaut</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="53"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="87"/>
+        <source>Default database</source>
+        <translation>Base par défaut</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="56" />
-      <source>The projects</source>
-      <translation>Les projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="56"/>
+        <source>The projects</source>
+        <translation>Les projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="57" />
-      <source>The dashboard</source>
-      <translation>Le tableau de bord</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="57"/>
+        <source>The dashboard</source>
+        <translation>Le tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="61" />
-      <source>Open on</source>
-      <translation>Ouvrir sur</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="61"/>
+        <source>Open on</source>
+        <translation>Ouvrir sur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="65" />
-      <source>…with the saved view “%1” (chosen beside the saved views).</source>
-      <translation>…avec la vue enregistrée « %1 » (choisie à côté des vues enregistrées).</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="65"/>
+        <source>…with the saved view “%1” (chosen beside the saved views).</source>
+        <translation>…avec la vue enregistrée « %1 » (choisie à côté des vues enregistrées).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="69" />
-      <source>A saved view can be the one to open on (beside the saved views).</source>
-      <translation>Une vue enregistrée peut être celle de l'ouverture (à côté des vues enregistrées).</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="69"/>
+        <source>A saved view can be the one to open on (beside the saved views).</source>
+        <translation>Une vue enregistrée peut être celle de l&apos;ouverture (à côté des vues enregistrées).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="89" />
-      <source>Portfolio databases (*.sqlite)</source>
-      <translation>Bases de portefeuille (*.sqlite)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/preferences.py" line="89"/>
+        <source>Portfolio databases (*.sqlite)</source>
+        <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProjectEditor</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160" />
-      <source>General</source>
-      <extracomment>The project's full change history (issue 7), newest first. How many of a project's latest changes the editor shows. Which tab shows the widget of a rule's field (for pointing at the issue).</extracomment>
-      <translation>Général</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160"/>
+        <source>General</source>
+        <extracomment>The project&apos;s full change history (issue 7), newest first. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
+        <translation>Général</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161" />
-      <source>Partners</source>
-      <translation>Partenaires</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161"/>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162" />
-      <source>Funding</source>
-      <translation>Financements</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
+        <source>Funding</source>
+        <translation>Financements</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163" />
-      <source>Domains</source>
-      <translation>Domaines</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
+        <source>Domains</source>
+        <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164" />
-      <source>Pipeline</source>
-      <translation>Cycle de vie</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
+        <source>Pipeline</source>
+        <translation>Cycle de vie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165" />
-      <source>Responsible digital</source>
-      <translation>Numérique responsable</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
+        <source>Responsible digital</source>
+        <translation>Numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166" />
-      <source>Evaluations</source>
-      <translation>Expertises</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
+        <source>Evaluations</source>
+        <translation>Expertises</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167" />
-      <source>Notes</source>
-      <translation>Notes</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="192" />
-      <source>New project</source>
-      <translation>Nouveau projet</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="192"/>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193" />
-      <source>Project %1</source>
-      <translation>Projet %1</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193"/>
+        <source>Project %1</source>
+        <translation>Projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223" />
-      <source>Cluster</source>
-      <translation>Pôle</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223"/>
+        <source>Cluster</source>
+        <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224" />
-      <source>Reference</source>
-      <translation>Référence</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
-      <source>Acronym</source>
-      <translation>Acronyme</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225"/>
+        <source>Acronym</source>
+        <translation>Acronyme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226" />
-      <source>Title</source>
-      <translation>Intitulé</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226"/>
+        <source>Title</source>
+        <translation>Intitulé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
-      <source>Call for proposals</source>
-      <translation>Appel à projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
+        <source>Call for proposals</source>
+        <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
-      <source>Regions</source>
-      <translation>Régions</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
+        <source>Regions</source>
+        <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231" />
-      <source>to</source>
-      <translation>au</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231"/>
+        <source>to</source>
+        <translation>au</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="233" />
-      <source>Start and end</source>
-      <translation>Début et fin</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="233"/>
+        <source>Start and end</source>
+        <translation>Début et fin</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234" />
-      <source>Total budget</source>
-      <translation>Budget total</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234"/>
+        <source>Total budget</source>
+        <translation>Budget total</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235" />
-      <source>Eligible costs</source>
-      <translation>Dépenses éligibles</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
+        <source>Eligible costs</source>
+        <translation>Dépenses éligibles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236" />
-      <source>Keywords</source>
-      <translation>Mots-clés</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236"/>
+        <source>Keywords</source>
+        <translation>Mots-clés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237" />
-      <source>Summary</source>
-      <translation>Résumé</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312" />
-      <source>Organisation</source>
-      <translation>Organisation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313" />
-      <source>Role</source>
-      <translation>Rôle</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314" />
-      <source>Budget</source>
-      <translation>Budget</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320" />
-      <source>Organisation name…</source>
-      <translation>Nom de l'organisation…</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320"/>
+        <source>Organisation name…</source>
+        <translation>Nom de l&apos;organisation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="329" />
-      <source>Add partner</source>
-      <translation>Ajouter le partenaire</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="329"/>
+        <source>Add partner</source>
+        <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="385" />
-      <source>Remove</source>
-      <translation>Retirer</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="385"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343" />
-      <source>Funder</source>
-      <translation>Financeur</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343"/>
+        <source>Funder</source>
+        <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344" />
-      <source>Instrument</source>
-      <translation>Type d'aide</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344"/>
+        <source>Instrument</source>
+        <translation>Type d&apos;aide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345" />
-      <source>Beneficiary</source>
-      <translation>Bénéficiaire</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345"/>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346" />
-      <source>Requested</source>
-      <translation>Demandé</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346"/>
+        <source>Requested</source>
+        <translation>Demandé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347" />
-      <source>Granted</source>
-      <translation>Accordé</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
+        <source>Granted</source>
+        <translation>Accordé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348" />
-      <source>Paid</source>
-      <translation>Versé</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
+        <source>Paid</source>
+        <translation>Versé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349" />
-      <source>Decision</source>
-      <translation>Décision</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350" />
-      <source>Override</source>
-      <translation>Dérogation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
+        <source>Override</source>
+        <translation>Dérogation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="357" />
-      <source>Add funding line</source>
-      <translation>Ajouter une ligne de financement</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="357"/>
+        <source>Add funding line</source>
+        <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360" />
-      <source>Delete line</source>
-      <translation>Supprimer la ligne</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360"/>
+        <source>Delete line</source>
+        <translation>Supprimer la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374" />
-      <source>Domain</source>
-      <translation>Domaine</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374"/>
+        <source>Domain</source>
+        <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375" />
-      <source>Share (%)</source>
-      <translation>Part (%)</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375"/>
+        <source>Share (%)</source>
+        <translation>Part (%)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="382" />
-      <source>Add domain</source>
-      <translation>Ajouter un domaine</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="382"/>
+        <source>Add domain</source>
+        <translation>Ajouter un domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="401" />
-      <source>Submitted on</source>
-      <translation>Déposé le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="401"/>
+        <source>Submitted on</source>
+        <translation>Déposé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402" />
-      <source>Evaluated on</source>
-      <translation>Expertisé le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402"/>
+        <source>Evaluated on</source>
+        <translation>Expertisé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403" />
-      <source>Labelling decided on</source>
-      <translation>Labellisation décidée le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403"/>
+        <source>Labelling decided on</source>
+        <translation>Labellisation décidée le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404" />
-      <source>Funding decided on</source>
-      <translation>Financement décidé le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404"/>
+        <source>Funding decided on</source>
+        <translation>Financement décidé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405" />
-      <source>Closed on</source>
-      <translation>Terminé le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
+        <source>Closed on</source>
+        <translation>Terminé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406" />
-      <source>Abandoned on</source>
-      <translation>Abandonné le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
+        <source>Abandoned on</source>
+        <translation>Abandonné le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="417" />
-      <source>Move to the next step on</source>
-      <translation>Passer à l'étape suivante le</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="417"/>
+        <source>Move to the next step on</source>
+        <translation>Passer à l&apos;étape suivante le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434" />
-      <source>History</source>
-      <translation>Historique</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434"/>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="440" />
-      <source>Project of the responsible-digital axis</source>
-      <translation>Projet de l'axe numérique responsable</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="440"/>
+        <source>Project of the responsible-digital axis</source>
+        <translation>Projet de l&apos;axe numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455" />
-      <source>Maturity</source>
-      <translation>Maturité</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455"/>
+        <source>Maturity</source>
+        <translation>Maturité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464" />
-      <source>Expert</source>
-      <translation>Expert</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464"/>
+        <source>Expert</source>
+        <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465" />
-      <source>Date</source>
-      <translation>Date</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465"/>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466" />
-      <source>Innovation</source>
-      <translation>Innovation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466"/>
+        <source>Innovation</source>
+        <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467" />
-      <source>Consortium</source>
-      <translation>Consortium</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467"/>
+        <source>Consortium</source>
+        <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468" />
-      <source>Impact</source>
-      <translation>Impact</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
+        <source>Impact</source>
+        <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469" />
-      <source>Feasibility</source>
-      <translation>Faisabilité</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
+        <source>Feasibility</source>
+        <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472" />
-      <source>Recommendation</source>
-      <translation>Recommandation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472"/>
+        <source>Recommendation</source>
+        <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="477" />
-      <source>Opinion</source>
-      <translation>Avis</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="477"/>
+        <source>Opinion</source>
+        <translation>Avis</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="488" />
-      <source>Add evaluation</source>
-      <translation>Ajouter une expertise</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="488"/>
+        <source>Add evaluation</source>
+        <translation>Ajouter une expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="490" />
-      <source>Delete evaluation</source>
-      <translation>Supprimer l'expertise</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="490"/>
+        <source>Delete evaluation</source>
+        <translation>Supprimer l&apos;expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="501" />
-      <source>Save the project before adding evaluations.</source>
-      <translation>Enregistrez le projet avant d'ajouter des expertises.</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="501"/>
+        <source>Save the project before adding evaluations.</source>
+        <translation>Enregistrez le projet avant d&apos;ajouter des expertises.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="623" />
-      <source>Total: %1 %</source>
-      <translation>Total : %1 %</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="628"/>
+        <source>Total: %1 %</source>
+        <translation>Total : %1 %</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="629" />
-      <source>Partners' budgets: %1 of %2</source>
-      <translation>Budgets des partenaires : %1 sur %2</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="634"/>
+        <source>Partners&apos; budgets: %1 of %2</source>
+        <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="637" />
-      <source>Requested %1 · granted %2 · paid %3</source>
-      <translation>Demandé %1 · accordé %2 · versé %3</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="642"/>
+        <source>Requested %1 · granted %2 · paid %3</source>
+        <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="662" />
-      <source>%1: %2</source>
-      <translation>%1 : %2</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="667"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="666" />
-      <source>To save this project:</source>
-      <translation>Pour enregistrer ce projet :</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="671"/>
+        <source>To save this project:</source>
+        <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="706" />
-      <source>New organisation</source>
-      <translation>Nouvelle organisation</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="711"/>
+        <source>New organisation</source>
+        <translation>Nouvelle organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="707" />
-      <source>“%1” is not known yet. What kind of organisation is it?</source>
-      <translation>« %1 » n'est pas encore connue. De quel type d'organisation s'agit-il ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="712"/>
+        <source>“%1” is not known yet. What kind of organisation is it?</source>
+        <translation>« %1 » n&apos;est pas encore connue. De quel type d&apos;organisation s&apos;agit-il ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="727" />
-      <source>No funder</source>
-      <translation>Aucun financeur</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="732"/>
+        <source>No funder</source>
+        <translation>Aucun financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="727" />
-      <source>Create a funder first (Funders &amp; calls).</source>
-      <translation>Créez d'abord un financeur (Financeurs et appels).</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="732"/>
+        <source>Create a funder first (Funders &amp; calls).</source>
+        <translation>Créez d&apos;abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="752" />
-      <source>Create project %1</source>
-      <translation>Création du projet %1</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="757"/>
+        <source>Create project %1</source>
+        <translation>Création du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="762" />
-      <source>Edit project %1</source>
-      <translation>Modification du projet %1</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="767"/>
+        <source>Edit project %1</source>
+        <translation>Modification du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="860" />
-      <source>Unsaved changes</source>
-      <translation>Modifications non enregistrées</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="872"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="861" />
-      <source>Save your changes before moving the project to the next step?</source>
-      <translation>Enregistrer vos modifications avant de passer le projet à l'étape suivante ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="873"/>
+        <source>Save your changes before moving the project to the next step?</source>
+        <translation>Enregistrer vos modifications avant de passer le projet à l&apos;étape suivante ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="876" />
-      <source>Move %1 to %2</source>
-      <translation>Passage de %1 à « %2 »</translation>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="888"/>
+        <source>Move %1 to %2</source>
+        <translation>Passage de %1 à « %2 »</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProjectTableModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="43" />
-      <source>Cluster</source>
-      <extracomment>A role carrying the raw value of a cell (cents, dates, codes) for delegates and tests.</extracomment>
-      <translation>Pôle</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="43"/>
+        <source>Cluster</source>
+        <extracomment>A role carrying the raw value of a cell (cents, dates, codes) for delegates and tests.</extracomment>
+        <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="44" />
-      <source>Reference</source>
-      <translation>Référence</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="44"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="45" />
-      <source>Acronym</source>
-      <translation>Acronyme</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="45"/>
+        <source>Acronym</source>
+        <translation>Acronyme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="46" />
-      <source>Title</source>
-      <translation>Intitulé</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="46"/>
+        <source>Title</source>
+        <translation>Intitulé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="47" />
-      <source>Status</source>
-      <translation>Statut</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="47"/>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="48" />
-      <source>Lead partner</source>
-      <translation>Porteur</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="48"/>
+        <source>Lead partner</source>
+        <translation>Porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="49" />
-      <source>Domains</source>
-      <translation>Domaines</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="49"/>
+        <source>Domains</source>
+        <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="50" />
-      <source>Region</source>
-      <translation>Région</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="50"/>
+        <source>Region</source>
+        <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="51" />
-      <source>Call</source>
-      <translation>Appel à projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="51"/>
+        <source>Call</source>
+        <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="52" />
-      <source>Start</source>
-      <translation>Début</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="52"/>
+        <source>Start</source>
+        <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="53" />
-      <source>End</source>
-      <translation>Fin</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="53"/>
+        <source>End</source>
+        <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="54" />
-      <source>Budget</source>
-      <translation>Budget</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="54"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="56" />
-      <source>Granted funding</source>
-      <translation>Aide accordée</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="56"/>
+        <source>Granted funding</source>
+        <translation>Aide accordée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="59" />
-      <source>Funders</source>
-      <translation>Financeurs</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="59"/>
+        <source>Funders</source>
+        <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61" />
-      <source>Submitted</source>
-      <translation>Dépôt</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61"/>
+        <source>Submitted</source>
+        <translation>Dépôt</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="64" />
-      <source>Evaluated</source>
-      <translation>Expertise</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="64"/>
+        <source>Evaluated</source>
+        <translation>Expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="68" />
-      <source>Labelling decision</source>
-      <translation>Décision de labellisation</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="68"/>
+        <source>Labelling decision</source>
+        <translation>Décision de labellisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="73" />
-      <source>Funding decision</source>
-      <translation>Décision de financement</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="73"/>
+        <source>Funding decision</source>
+        <translation>Décision de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="78" />
-      <source>Responsible-digital maturity</source>
-      <translation>Maturité numérique responsable</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="78"/>
+        <source>Responsible-digital maturity</source>
+        <translation>Maturité numérique responsable</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProjectsView</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="67" />
-      <source>Search reference, acronym, title, partner…</source>
-      <extracomment>The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
-      <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="67"/>
+        <source>Search reference, acronym, title, partner…</source>
+        <extracomment>The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
+        <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="70" />
-      <source>Search projects</source>
-      <translation>Rechercher des projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="70"/>
+        <source>Search projects</source>
+        <translation>Rechercher des projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="78" />
-      <source>Filters</source>
-      <translation>Filtres</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="78"/>
+        <source>Filters</source>
+        <translation>Filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="82" />
-      <source>Saved views</source>
-      <translation>Vues enregistrées</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="82"/>
+        <source>Saved views</source>
+        <translation>Vues enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="85" />
-      <source>Save view…</source>
-      <translation>Enregistrer la vue…</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="85"/>
+        <source>Save view…</source>
+        <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
-      <source>Open on it</source>
-      <translation>Ouvrir dessus</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89"/>
+        <source>Open on it</source>
+        <translation>Ouvrir dessus</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="90" />
-      <source>Open the application on this saved view</source>
-      <translation>Ouvrir l'application sur cette vue enregistrée</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="90"/>
+        <source>Open the application on this saved view</source>
+        <translation>Ouvrir l&apos;application sur cette vue enregistrée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="96" />
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331" />
-      <source>Delete view</source>
-      <translation>Supprimer la vue</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="96"/>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331"/>
+        <source>Delete view</source>
+        <translation>Supprimer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="99" />
-      <source>New project</source>
-      <translation>Nouveau projet</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="99"/>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="120" />
-      <source>Projects</source>
-      <translation>Projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="120"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="142" />
-      <source>Open</source>
-      <translation>Ouvrir</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="142"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="146" />
-      <source>Delete</source>
-      <translation>Supprimer</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="146"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="281" />
-      <source>(current view)</source>
-      <translation>(vue courante)</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="281"/>
+        <source>(current view)</source>
+        <translation>(vue courante)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321" />
-      <source>Save view</source>
-      <translation>Enregistrer la vue</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321"/>
+        <source>Save view</source>
+        <translation>Enregistrer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321" />
-      <source>Name of the view:</source>
-      <translation>Nom de la vue :</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321"/>
+        <source>Name of the view:</source>
+        <translation>Nom de la vue :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331" />
-      <source>Delete the view “%1”?</source>
-      <translation>Supprimer la vue « %1 » ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331"/>
+        <source>Delete the view “%1”?</source>
+        <translation>Supprimer la vue « %1 » ?</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="19" />
-      <source>Welcome to your project portfolio</source>
-      <translation>Bienvenue dans votre portefeuille de projets</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="19"/>
+        <source>Welcome to your project portfolio</source>
+        <translation>Bienvenue dans votre portefeuille de projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="24" />
-      <source>This portfolio is empty. How would you like to begin?</source>
-      <translation>Ce portefeuille est vide. Par où voulez-vous commencer ?</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="24"/>
+        <source>This portfolio is empty. How would you like to begin?</source>
+        <translation>Ce portefeuille est vide. Par où voulez-vous commencer ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="32" />
-      <source>Explore the demo portfolio</source>
-      <translation>Découvrir le portefeuille de démonstration</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="32"/>
+        <source>Explore the demo portfolio</source>
+        <translation>Découvrir le portefeuille de démonstration</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="33" />
-      <source>1,300 projects of a cluster like Images &amp; Réseaux, 2005–2026</source>
-      <translation>1 300 projets d'un pôle comme Images &amp; Réseaux, 2005–2026</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="33"/>
+        <source>1,300 projects of a cluster like Images &amp; Réseaux, 2005–2026</source>
+        <translation>1 300 projets d&apos;un pôle comme Images &amp; Réseaux, 2005–2026</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="38" />
-      <source>Import a workbook…</source>
-      <translation>Importer un classeur…</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="38"/>
+        <source>Import a workbook…</source>
+        <translation>Importer un classeur…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="39" />
-      <source>Projects, partners and funding from an Excel, LibreOffice or CSV file</source>
-      <translation>Projets, partenaires et financements depuis un fichier Excel, LibreOffice ou CSV</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="39"/>
+        <source>Projects, partners and funding from an Excel, LibreOffice or CSV file</source>
+        <translation>Projets, partenaires et financements depuis un fichier Excel, LibreOffice ou CSV</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="44" />
-      <source>Start an empty portfolio</source>
-      <translation>Commencer un portefeuille vide</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="44"/>
+        <source>Start an empty portfolio</source>
+        <translation>Commencer un portefeuille vide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="45" />
-      <source>Create your first project by hand</source>
-      <translation>Saisissez votre premier projet</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="45"/>
+        <source>Create your first project by hand</source>
+        <translation>Saisissez votre premier projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="50" />
-      <source>Open another portfolio file…</source>
-      <translation>Ouvrir un autre fichier de portefeuille…</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="50"/>
+        <source>Open another portfolio file…</source>
+        <translation>Ouvrir un autre fichier de portefeuille…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="51" />
-      <source>A .sqlite file made by this application</source>
-      <translation>Un fichier .sqlite créé par cette application</translation>
+        <location filename="../../src/portfolio_desktop/ui/views/welcome_view.py" line="51"/>
+        <source>A .sqlite file made by this application</source>
+        <translation>Un fichier .sqlite créé par cette application</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>errors</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/errors.py" line="34" />
-      <location filename="../../src/portfolio_desktop/ui/errors.py" line="79" />
-      <source>Cannot do that</source>
-      <translation>Opération impossible</translation>
+        <location filename="../../src/portfolio_desktop/ui/errors.py" line="34"/>
+        <location filename="../../src/portfolio_desktop/ui/errors.py" line="79"/>
+        <source>Cannot do that</source>
+        <translation>Opération impossible</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/errors.py" line="53" />
-      <source>Unexpected error</source>
-      <translation>Erreur inattendue</translation>
+        <location filename="../../src/portfolio_desktop/ui/errors.py" line="53"/>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/errors.py" line="55" />
-      <source>Something went wrong. Your data is safe: the change in progress was cancelled.</source>
-      <translation>Un problème est survenu. Vos données sont intactes : la modification en cours a été annulée.</translation>
+        <location filename="../../src/portfolio_desktop/ui/errors.py" line="55"/>
+        <source>Something went wrong. Your data is safe: the change in progress was cancelled.</source>
+        <translation>Un problème est survenu. Vos données sont intactes : la modification en cours a été annulée.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/errors.py" line="61" />
-      <source>The details are in the log file:</source>
-      <translation>Les détails sont dans le journal :</translation>
+        <location filename="../../src/portfolio_desktop/ui/errors.py" line="61"/>
+        <source>The details are in the log file:</source>
+        <translation>Les détails sont dans le journal :</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,127 +1,142 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
-<context>
+  <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
-        <source>%Ln sheet(s) read</source>
-        <translation>
-            <numerusform>%Ln sheet read</numerusform>
-            <numerusform>%Ln sheets read</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386" />
+      <source>%Ln sheet(s) read</source>
+      <translation>
+        <numerusform>%Ln sheet read</numerusform>
+        <numerusform>%Ln sheets read</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
-        <source>%Ln created</source>
-        <comment>feminine</comment>
-        <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
-        <translation>
-            <numerusform>%Ln created</numerusform>
-            <numerusform>%Ln created</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <source>%Ln created</source>
+      <comment>feminine</comment>
+      <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
+      <translation>
+        <numerusform>%Ln created</numerusform>
+        <numerusform>%Ln created</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
-        <source>%Ln created</source>
-        <translation>
-            <numerusform>%Ln created</numerusform>
-            <numerusform>%Ln created</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <source>%Ln created</source>
+      <translation>
+        <numerusform>%Ln created</numerusform>
+        <numerusform>%Ln created</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
-        <source>%Ln updated</source>
-        <comment>feminine</comment>
-        <translation>
-            <numerusform>%Ln updated</numerusform>
-            <numerusform>%Ln updated</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <source>%Ln updated</source>
+      <comment>feminine</comment>
+      <translation>
+        <numerusform>%Ln updated</numerusform>
+        <numerusform>%Ln updated</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
-        <source>%Ln updated</source>
-        <translation>
-            <numerusform>%Ln updated</numerusform>
-            <numerusform>%Ln updated</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <source>%Ln updated</source>
+      <translation>
+        <numerusform>%Ln updated</numerusform>
+        <numerusform>%Ln updated</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
-        <source>%Ln unchanged</source>
-        <comment>feminine</comment>
-        <translation>
-            <numerusform>%Ln unchanged</numerusform>
-            <numerusform>%Ln unchanged</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
+      <source>%Ln unchanged</source>
+      <comment>feminine</comment>
+      <translation>
+        <numerusform>%Ln unchanged</numerusform>
+        <numerusform>%Ln unchanged</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141"/>
-        <source>%Ln unchanged</source>
-        <translation>
-            <numerusform>%Ln unchanged</numerusform>
-            <numerusform>%Ln unchanged</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141" />
+      <source>%Ln unchanged</source>
+      <translation>
+        <numerusform>%Ln unchanged</numerusform>
+        <numerusform>%Ln unchanged</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978"/>
-        <source>%Ln row(s) in error were left out.</source>
-        <translation>
-            <numerusform>%Ln row in error was left out.</numerusform>
-            <numerusform>%Ln rows in error were left out.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="993" />
+      <source>%Ln row(s) in error were left out.</source>
+      <translation>
+        <numerusform>%Ln row in error was left out.</numerusform>
+        <numerusform>%Ln rows in error were left out.</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1007"/>
-        <source>%Ln imported project(s) to complete</source>
-        <translation>
-            <numerusform>%Ln imported project to complete</numerusform>
-            <numerusform>%Ln imported projects to complete</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1022" />
+      <source>%Ln imported project(s) to complete</source>
+      <translation>
+        <numerusform>%Ln imported project to complete</numerusform>
+        <numerusform>%Ln imported projects to complete</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617"/>
-        <source>%Ln error(s); the preview lists them all.</source>
-        <translation>
-            <numerusform>%Ln error; the preview lists them all.</numerusform>
-            <numerusform>%Ln errors; the preview lists them all.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617" />
+      <source>%Ln error(s); the preview lists them all.</source>
+      <translation>
+        <numerusform>%Ln error; the preview lists them all.</numerusform>
+        <numerusform>%Ln errors; the preview lists them all.</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
-        <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
-        <translation>
-            <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
-            <numerusform>%Ln rows skipped (blank, totals, repeated headers).</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802" />
+      <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
+      <translation>
+        <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
+        <numerusform>%Ln rows skipped (blank, totals, repeated headers).</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806"/>
-        <source>%Ln error(s).</source>
-        <translation>
-            <numerusform>%Ln error.</numerusform>
-            <numerusform>%Ln errors.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806" />
+      <source>%Ln error(s).</source>
+      <translation>
+        <numerusform>%Ln error.</numerusform>
+        <numerusform>%Ln errors.</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="818"/>
-        <source>Errors (%Ln):</source>
-        <translation>
-            <numerusform>Errors (%Ln):</numerusform>
-            <numerusform>Errors (%Ln):</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <source>%Ln warning(s): importing accepts them (the history records them).</source>
+      <translation>
+        <numerusform>%Ln warning: importing accepts it (the history records it).</numerusform>
+        <numerusform>%Ln warnings: importing accepts them (the history records them).</numerusform>
+      </translation>
     </message>
-</context>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="829" />
+      <source>… and %Ln more.</source>
+      <translation>
+        <numerusform>… and %Ln more.</numerusform>
+        <numerusform>… and %Ln more.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
+      <source>Errors (%Ln):</source>
+      <translation>
+        <numerusform>Errors (%Ln):</numerusform>
+        <numerusform>Errors (%Ln):</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

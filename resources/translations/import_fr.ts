@@ -1,724 +1,739 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
-<context>
+  <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="283"/>
-        <source>The file</source>
-        <translation>Le fichier</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="283" />
+      <source>The file</source>
+      <translation>Le fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="286"/>
-        <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
-        <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="286" />
+      <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
+      <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="290"/>
-        <source>The file to import</source>
-        <translation>Le fichier à importer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="290" />
+      <source>The file to import</source>
+      <translation>Le fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="291"/>
-        <source>File to import</source>
-        <translation>Fichier à importer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="291" />
+      <source>File to import</source>
+      <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="299"/>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="299" />
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="305"/>
-        <source>Recognise the layout automatically</source>
-        <translation>Reconnaître la disposition automatiquement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="305" />
+      <source>Recognise the layout automatically</source>
+      <translation>Reconnaître la disposition automatiquement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="313"/>
-        <source>File:</source>
-        <translation>Fichier :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="313" />
+      <source>File:</source>
+      <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="314"/>
-        <source>Mapping profile:</source>
-        <translation>Profil de correspondance :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="314" />
+      <source>Mapping profile:</source>
+      <translation>Profil de correspondance :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="335"/>
-        <source>%1 (built in)</source>
-        <translation>%1 (fourni)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="335" />
+      <source>%1 (built in)</source>
+      <translation>%1 (fourni)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="343"/>
-        <source>Import a workbook</source>
-        <translation>Importer un classeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="343" />
+      <source>Import a workbook</source>
+      <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="344"/>
-        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
-        <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="344" />
+      <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+      <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="362"/>
-        <source>Reading the file…</source>
-        <translation>Lecture du fichier…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="362" />
+      <source>Reading the file…</source>
+      <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="379"/>
-        <source>Reading cancelled.</source>
-        <translation>Lecture annulée.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="379" />
+      <source>Reading cancelled.</source>
+      <translation>Lecture annulée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
-        <source>%Ln sheet(s) read</source>
-        <translation>
-            <numerusform>%Ln feuille lue</numerusform>
-            <numerusform>%Ln feuilles lues</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386" />
+      <source>%Ln sheet(s) read</source>
+      <translation>
+        <numerusform>%Ln feuille lue</numerusform>
+        <numerusform>%Ln feuilles lues</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="388"/>
-        <source>the portfolio&apos;s own layout: no mapping needed.</source>
-        <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="388" />
+      <source>the portfolio's own layout: no mapping needed.</source>
+      <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="390"/>
-        <source>recognised by the profile “%1”.</source>
-        <translation>reconnu par le profil « %1 ».</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="390" />
+      <source>recognised by the profile “%1”.</source>
+      <translation>reconnu par le profil « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="394"/>
-        <source>columns mapped by their names; check them on the next page.</source>
-        <translation>colonnes associées d&apos;après leur nom ; vérifiez-les à la page suivante.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="394" />
+      <source>columns mapped by their names; check them on the next page.</source>
+      <translation>colonnes associées d'après leur nom ; vérifiez-les à la page suivante.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="396"/>
-        <source>no sheet has headers we recognise; map them on the next page.</source>
-        <translation>aucune feuille n&apos;a d&apos;en-têtes reconnus ; associez-les à la page suivante.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="396" />
+      <source>no sheet has headers we recognise; map them on the next page.</source>
+      <translation>aucune feuille n'a d'en-têtes reconnus ; associez-les à la page suivante.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
-        <source>%Ln created</source>
-        <comment>feminine</comment>
-        <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
-        <translation>
-            <numerusform>%Ln créée</numerusform>
-            <numerusform>%Ln créées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <source>%Ln created</source>
+      <comment>feminine</comment>
+      <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
+      <translation>
+        <numerusform>%Ln créée</numerusform>
+        <numerusform>%Ln créées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133"/>
-        <source>%Ln created</source>
-        <translation>
-            <numerusform>%Ln créé</numerusform>
-            <numerusform>%Ln créés</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <source>%Ln created</source>
+      <translation>
+        <numerusform>%Ln créé</numerusform>
+        <numerusform>%Ln créés</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
-        <source>%Ln updated</source>
-        <comment>feminine</comment>
-        <translation>
-            <numerusform>%Ln mise à jour</numerusform>
-            <numerusform>%Ln mises à jour</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <source>%Ln updated</source>
+      <comment>feminine</comment>
+      <translation>
+        <numerusform>%Ln mise à jour</numerusform>
+        <numerusform>%Ln mises à jour</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137"/>
-        <source>%Ln updated</source>
-        <translation>
-            <numerusform>%Ln mis à jour</numerusform>
-            <numerusform>%Ln mis à jour</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <source>%Ln updated</source>
+      <translation>
+        <numerusform>%Ln mis à jour</numerusform>
+        <numerusform>%Ln mis à jour</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
-        <source>%Ln unchanged</source>
-        <comment>feminine</comment>
-        <translation>
-            <numerusform>%Ln inchangée</numerusform>
-            <numerusform>%Ln inchangées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
+      <source>%Ln unchanged</source>
+      <comment>feminine</comment>
+      <translation>
+        <numerusform>%Ln inchangée</numerusform>
+        <numerusform>%Ln inchangées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141"/>
-        <source>%Ln unchanged</source>
-        <translation>
-            <numerusform>%Ln inchangé</numerusform>
-            <numerusform>%Ln inchangés</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141" />
+      <source>%Ln unchanged</source>
+      <translation>
+        <numerusform>%Ln inchangé</numerusform>
+        <numerusform>%Ln inchangés</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
+      <source>%1: %2</source>
+      <translation>%1 : %2</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="889"/>
-        <source>Import</source>
-        <translation>Import</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
+      <source>Import</source>
+      <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="922"/>
-        <source>Importing…</source>
-        <translation>Import en cours…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="937" />
+      <source>Importing…</source>
+      <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="936"/>
-        <source>Cancelling…</source>
-        <translation>Annulation…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="975"/>
-        <source>Imported (import no. %1).</source>
-        <translation>Importé (import n° %1).</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="990" />
+      <source>Imported (import no. %1).</source>
+      <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="894"/>
-        <source>Import status</source>
-        <translation>État de l&apos;import</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="909" />
+      <source>Import status</source>
+      <translation>État de l'import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="899"/>
-        <source>Projects left to complete</source>
-        <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
-        <translation>Projets à compléter</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
+      <source>Projects left to complete</source>
+      <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
+      <translation>Projets à compléter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963"/>
-        <source>Projects</source>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978" />
+      <source>Projects</source>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963"/>
-        <source>Funding lines</source>
-        <translation>Lignes de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978" />
+      <source>Funding lines</source>
+      <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965"/>
-        <source>Funders</source>
-        <translation>Financeurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="966"/>
-        <source>Calls for proposals</source>
-        <translation>Appels à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981" />
+      <source>Calls for proposals</source>
+      <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="966"/>
-        <source>Clusters</source>
-        <translation>Pôles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978"/>
-        <source>%Ln row(s) in error were left out.</source>
-        <translation>
-            <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
-            <numerusform>%Ln lignes en erreur ont été écartées.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="993" />
+      <source>%Ln row(s) in error were left out.</source>
+      <translation>
+        <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
+        <numerusform>%Ln lignes en erreur ont été écartées.</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981"/>
-        <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
-        <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="996" />
+      <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
+      <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="998"/>
-        <source>%1 without a domain</source>
-        <translation>%1 sans domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1013" />
+      <source>%1 without a domain</source>
+      <translation>%1 sans domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="999"/>
-        <source>%1 without a lead partner</source>
-        <translation>%1 sans porteur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1014" />
+      <source>%1 without a lead partner</source>
+      <translation>%1 sans porteur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1000"/>
-        <source>%1 without a budget</source>
-        <translation>%1 sans budget</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1015" />
+      <source>%1 without a budget</source>
+      <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1007"/>
-        <source>%Ln imported project(s) to complete</source>
-        <translation>
-            <numerusform>%Ln projet importé est à compléter</numerusform>
-            <numerusform>%Ln projets importés sont à compléter</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1022" />
+      <source>%Ln imported project(s) to complete</source>
+      <translation>
+        <numerusform>%Ln projet importé est à compléter</numerusform>
+        <numerusform>%Ln projets importés sont à compléter</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1008"/>
-        <source>Show in the table</source>
-        <translation>Voir dans le tableau</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1023" />
+      <source>Show in the table</source>
+      <translation>Voir dans le tableau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1021"/>
-        <source>Import cancelled: nothing was written.</source>
-        <translation>Import annulé : rien n&apos;a été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1036" />
+      <source>Import cancelled: nothing was written.</source>
+      <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1027"/>
-        <source>Nothing was written.</source>
-        <translation>Rien n&apos;a été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1042" />
+      <source>Nothing was written.</source>
+      <translation>Rien n'a été écrit.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportProfiles</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="105"/>
-        <source>ANR funded projects (DGPIE open data)</source>
-        <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
-        <translation>Projets financés par l&apos;ANR (données ouvertes DGPIE)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="105" />
+      <source>ANR funded projects (DGPIE open data)</source>
+      <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
+      <translation>Projets financés par l'ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="108"/>
-        <source>ANR project partners (DGPIE open data)</source>
-        <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="108" />
+      <source>ANR project partners (DGPIE open data)</source>
+      <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="111"/>
-        <source>CORDIS projects (Horizon Europe)</source>
-        <translation>Projets CORDIS (Horizon Europe)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="111" />
+      <source>CORDIS projects (Horizon Europe)</source>
+      <translation>Projets CORDIS (Horizon Europe)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="114"/>
-        <source>CORDIS organisations (Horizon Europe)</source>
-        <translation>Organisations CORDIS (Horizon Europe)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="114" />
+      <source>CORDIS organisations (Horizon Europe)</source>
+      <translation>Organisations CORDIS (Horizon Europe)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="177"/>
-        <source>Import a workbook</source>
-        <extracomment>The user asked to see projects (those of the import left to complete): a ProjectFilter.</extracomment>
-        <translation>Importer un classeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="177" />
+      <source>Import a workbook</source>
+      <extracomment>The user asked to see projects (those of the import left to complete): a ProjectFilter.</extracomment>
+      <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="186"/>
-        <source>Import</source>
-        <translation>Importer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="186" />
+      <source>Import</source>
+      <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="258"/>
-        <source>Something went wrong; nothing was written.</source>
-        <translation>Une erreur est survenue ; rien n&apos;a été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="258" />
+      <source>Something went wrong; nothing was written.</source>
+      <translation>Une erreur est survenue ; rien n'a été écrit.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="421"/>
-        <source>Sheets and columns</source>
-        <translation>Feuilles et colonnes</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="421" />
+      <source>Sheets and columns</source>
+      <translation>Feuilles et colonnes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="424"/>
-        <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
-        <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="424" />
+      <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
+      <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="430"/>
-        <source>Not imported</source>
-        <translation>Non importée</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="430" />
+      <source>Not imported</source>
+      <translation>Non importée</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="438"/>
-        <source>Sheet:</source>
-        <translation>Feuille :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="438" />
+      <source>Sheet:</source>
+      <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="440"/>
-        <source>Holds:</source>
-        <translation>Contient :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="440" />
+      <source>Holds:</source>
+      <translation>Contient :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442"/>
-        <source>Headers on row:</source>
-        <translation>En-têtes en ligne :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442" />
+      <source>Headers on row:</source>
+      <translation>En-têtes en ligne :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456"/>
-        <source>Column</source>
-        <translation>Colonne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <source>Column</source>
+      <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446"/>
-        <source>Examples</source>
-        <translation>Exemples</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446" />
+      <source>Examples</source>
+      <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446"/>
-        <source>Imported as</source>
-        <translation>Importée comme</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446" />
+      <source>Imported as</source>
+      <translation>Importée comme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="448"/>
-        <source>(not imported)</source>
-        <translation>(non importée)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="448" />
+      <source>(not imported)</source>
+      <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456"/>
-        <source>Value as written</source>
-        <translation>Valeur écrite</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <source>Value as written</source>
+      <translation>Valeur écrite</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456"/>
-        <source>Rows</source>
-        <translation>Lignes</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <source>Rows</source>
+      <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456"/>
-        <source>Means</source>
-        <translation>Signifie</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <source>Means</source>
+      <translation>Signifie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462"/>
-        <source>Check again</source>
-        <translation>Vérifier à nouveau</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462" />
+      <source>Check again</source>
+      <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="468"/>
-        <source>Name of the mapping, to reuse it next time</source>
-        <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="468" />
+      <source>Name of the mapping, to reuse it next time</source>
+      <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="469"/>
-        <source>Save as a profile</source>
-        <translation>Enregistrer comme profil</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="469" />
+      <source>Save as a profile</source>
+      <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="483"/>
-        <source>Values to map:</source>
-        <translation>Valeurs à associer :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="483" />
+      <source>Values to map:</source>
+      <translation>Valeurs à associer :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503"/>
-        <source>Projects</source>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <source>Projects</source>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503"/>
-        <source>Funding lines</source>
-        <translation>Lignes de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <source>Funding lines</source>
+      <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504"/>
-        <source>Funders</source>
-        <translation>Financeurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505"/>
-        <source>Calls for proposals</source>
-        <translation>Appels à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505" />
+      <source>Calls for proposals</source>
+      <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505"/>
-        <source>Clusters</source>
-        <translation>Pôles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="574"/>
-        <source>The mapping changed: check again.</source>
-        <translation>La correspondance a changé : vérifiez à nouveau.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="574" />
+      <source>The mapping changed: check again.</source>
+      <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="597"/>
-        <source>Checking the rows…</source>
-        <translation>Contrôle des lignes…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="597" />
+      <source>Checking the rows…</source>
+      <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="614"/>
-        <source>Every row can be read.</source>
-        <translation>Toutes les lignes sont lisibles.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="614" />
+      <source>Every row can be read.</source>
+      <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617"/>
-        <source>%Ln error(s); the preview lists them all.</source>
-        <translation>
-            <numerusform>%Ln erreur ; l&apos;aperçu la détaille.</numerusform>
-            <numerusform>%Ln erreurs ; l&apos;aperçu les détaille toutes.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617" />
+      <source>%Ln error(s); the preview lists them all.</source>
+      <translation>
+        <numerusform>%Ln erreur ; l'aperçu la détaille.</numerusform>
+        <numerusform>%Ln erreurs ; l'aperçu les détaille toutes.</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="618"/>
-        <source>Map the values above, then check again.</source>
-        <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="618" />
+      <source>Map the values above, then check again.</source>
+      <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="650"/>
-        <source>(leave as it is)</source>
-        <translation>(laisser telle quelle)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="650" />
+      <source>(leave as it is)</source>
+      <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="663"/>
-        <source>(a new funder, as written)</source>
-        <translation>(un nouveau financeur, tel qu&apos;écrit)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="663" />
+      <source>(a new funder, as written)</source>
+      <translation>(un nouveau financeur, tel qu'écrit)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677"/>
-        <source>Saved: the profile %1 will be proposed for similar files.</source>
-        <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677" />
+      <source>Saved: the profile %1 will be proposed for similar files.</source>
+      <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="701"/>
-        <source>Preview</source>
-        <translation>Aperçu</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="701" />
+      <source>Preview</source>
+      <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="702"/>
-        <source>Nothing has been written yet.</source>
-        <translation>Rien n&apos;a encore été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="702" />
+      <source>Nothing has been written yet.</source>
+      <translation>Rien n'a encore été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="707"/>
-        <source>Import the valid rows only (leave out the rows in error)</source>
-        <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="707" />
+      <source>Import the valid rows only (leave out the rows in error)</source>
+      <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="710"/>
-        <source>Show unchanged records too</source>
-        <translation>Afficher aussi les enregistrements inchangés</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="710" />
+      <source>Show unchanged records too</source>
+      <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
-        <source>Record</source>
-        <translation>Enregistrement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <source>Record</source>
+      <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
-        <source>Action</source>
-        <translation>Action</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <source>Action</source>
+      <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719"/>
-        <source>Sheet</source>
-        <translation>Feuille</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <source>Sheet</source>
+      <translation>Feuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719"/>
-        <source>Row</source>
-        <translation>Ligne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <source>Row</source>
+      <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
-        <source>Changes</source>
-        <translation>Modifications</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <source>Changes</source>
+      <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713"/>
-        <source>Identifier</source>
-        <translation>Identifiant</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <source>Identifier</source>
+      <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719"/>
-        <source>Column</source>
-        <translation>Colonne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <source>Column</source>
+      <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <source>Reason</source>
+      <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725"/>
-        <source>Save the error report…</source>
-        <translation>Enregistrer le rapport d&apos;erreurs…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725" />
+      <source>Save the error report…</source>
+      <translation>Enregistrer le rapport d'erreurs…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="729"/>
-        <source>Errors:</source>
-        <translation>Erreurs :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="729" />
+      <source>Errors:</source>
+      <translation>Erreurs :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="752"/>
-        <source>Project</source>
-        <translation>Projet</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="752" />
+      <source>Project</source>
+      <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="752"/>
-        <source>Funding line</source>
-        <translation>Ligne de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="752" />
+      <source>Funding line</source>
+      <translation>Ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753"/>
-        <source>Partner</source>
-        <translation>Partenaire</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753" />
+      <source>Partner</source>
+      <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753" />
+      <source>Organisation</source>
+      <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754"/>
-        <source>Funder</source>
-        <translation>Financeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <source>Funder</source>
+      <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754"/>
-        <source>Domain</source>
-        <translation>Domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <source>Domain</source>
+      <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754"/>
-        <source>Call</source>
-        <translation>Appel à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <source>Call</source>
+      <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="755"/>
-        <source>Cluster</source>
-        <translation>Pôle</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="755" />
+      <source>Cluster</source>
+      <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="760"/>
-        <source>created</source>
-        <translation>créé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="760" />
+      <source>created</source>
+      <translation>créé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="760"/>
-        <source>updated</source>
-        <translation>mis à jour</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="760" />
+      <source>updated</source>
+      <translation>mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="761"/>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="761" />
+      <source>unchanged</source>
+      <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774"/>
-        <source>Checking the rows…</source>
-        <translation>Contrôle des lignes…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774" />
+      <source>Checking the rows…</source>
+      <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="789"/>
-        <source>Projects</source>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="789" />
+      <source>Projects</source>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="789"/>
-        <source>Funding lines</source>
-        <translation>Lignes de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="789" />
+      <source>Funding lines</source>
+      <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791"/>
-        <source>Funders</source>
-        <translation>Financeurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792"/>
-        <source>Calls for proposals</source>
-        <translation>Appels à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792" />
+      <source>Calls for proposals</source>
+      <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792"/>
-        <source>Clusters</source>
-        <translation>Pôles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802"/>
-        <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
-        <translation>
-            <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
-            <numerusform>%Ln lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802" />
+      <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
+      <translation>
+        <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
+        <numerusform>%Ln lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806"/>
-        <source>%Ln error(s).</source>
-        <translation>
-            <numerusform>%Ln erreur.</numerusform>
-            <numerusform>%Ln erreurs.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806" />
+      <source>%Ln error(s).</source>
+      <translation>
+        <numerusform>%Ln erreur.</numerusform>
+        <numerusform>%Ln erreurs.</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810"/>
-        <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
-        <translation>Rien ne sera importé tant qu&apos;elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810" />
+      <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
+      <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="814"/>
-        <source>Nothing to import: the portfolio already holds all of it.</source>
-        <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="814" />
+      <source>Nothing to import: the portfolio already holds all of it.</source>
+      <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="818"/>
-        <source>Errors (%Ln):</source>
-        <translation>
-            <numerusform>Erreurs (%Ln) :</numerusform>
-            <numerusform>Erreurs (%Ln) :</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <source>%Ln warning(s): importing accepts them (the history records them).</source>
+      <translation>
+        <numerusform>%Ln avertissement : importer l'accepte (l'historique l'enregistre).</numerusform>
+        <numerusform>%Ln avertissements : importer les accepte (l'historique les enregistre).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="829" />
+      <source>… and %Ln more.</source>
+      <translation>
+        <numerusform>… et %Ln autre.</numerusform>
+        <numerusform>… et %Ln autres.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
+      <source>Errors (%Ln):</source>
+      <translation>
+        <numerusform>Erreurs (%Ln) :</numerusform>
+        <numerusform>Erreurs (%Ln) :</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="846"/>
-        <source>Save the error report</source>
-        <translation>Enregistrer le rapport d&apos;erreurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="861" />
+      <source>Save the error report</source>
+      <translation>Enregistrer le rapport d'erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="848"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Classeur Excel (*.xlsx)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="862"/>
-        <source>Error report saved to %1.</source>
-        <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="877" />
+      <source>Error report saved to %1.</source>
+      <translation>Rapport d'erreurs enregistré dans %1.</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -57,6 +57,7 @@ def assert_json_shape(report: ImportReport) -> None:
     payload = report.to_json()
     assert list(payload) == [
         "ok", "dry_run", "projects", "funding_lines", "organisations", "skipped_rows", "errors",
+        "warnings",
     ]  # fmt: skip
     for name in ("projects", "funding_lines", "organisations"):
         assert set(payload[name]) == {"created", "updated", "unchanged"}
@@ -64,6 +65,8 @@ def assert_json_shape(report: ImportReport) -> None:
         assert set(error) == {"sheet", "row", "column", "message"}
     for skipped in payload["skipped_rows"]:
         assert set(skipped) == {"sheet", "row", "reason"}
+    for warning in payload["warnings"]:
+        assert set(warning) == {"sheet", "row", "reference", "message"}
 
 
 # -- the portfolio's own workbook ----------------------------------------------------------------
