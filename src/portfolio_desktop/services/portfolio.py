@@ -21,16 +21,16 @@ from ..domain.workflow import STEP_DATE_FIELD
 from ..errors import KnownError
 from ..storage import apply as write
 from ..storage import repository
-from ..storage.apply import Applied
+from ..storage.apply import Applied as Applied  # what the desktop's undo commands hold
 from ..storage.changes import (
     Action,
     Change,
     ChangeSet,
     EvaluationChange,
     ProjectChange,
-    Source,
     StatusMove,
 )
+from ..storage.changes import Source as Source  # the desktop's undo names the redo's source
 from ..storage.database import Database
 from ..storage.repository import StaleError
 
