@@ -11,7 +11,109 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# pytester: tests/test_fast_tier.py runs this conftest on a small suite of its own.
+pytest_plugins = ("pytester",)
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# -- The fast tier (./test.sh --fast) ---------------------------------------------------------------
+#
+# The edit–test loop needs the pure and single-database tests in under two minutes; the whole suite
+# (what CI runs) takes far longer. `--fast` leaves out the tests carrying these markers, the tests
+# that drive the whole desktop, and the modules and tests below. Those are marked `slow` here, so
+# that `-m slow` (or `-m "not slow"`) selects them the same way. Each entry says why it is left to
+# the full run; the figures are seconds measured on a busy two-core machine.
+
+#: Markers whose tests only the full run takes.
+FULL_RUN_MARKERS = ("slow", "postgres", "libreoffice")
+#: Fixtures that start the whole desktop (main window, every view) on a copy of the demo.
+FULL_RUN_FIXTURES = frozenset({"desktop", "empty_desktop", "opened_desktop"})
+#: Test modules, or single tests, the fast tier leaves out, and why.
+FULL_RUN_ONLY = {
+    "tests/test_packaging.py": "builds the bundle with PyInstaller (minutes)",
+    "tests/test_bootstrap.py": "runs the shell bootstrap, with its package-index timeouts",
+    "tests/test_selftest.py": "starts the installed application in child processes",
+    "tests/test_cli.py": "runs the commands in child processes on the demo (12 s for one)",
+    "tests/test_cli_safety.py": "backs up, restores and locks through real processes",
+    "tests/storage/test_crash.py": "kills writers in child processes",
+    "tests/storage/test_locking.py": "holds locks from child processes and waits on them",
+    "tests/services/test_import_crash.py": "kills a child process during a large import",
+    "tests/services/test_import_hostile.py": "hostile workbooks, each read by a child process "
+    "under a memory limit (5–10 s each)",
+    "tests/services/test_lost_update.py": "two editor processes racing on one project",
+    "tests/services/test_report.py": "renders PDF reports page by page (8–12 s each)",
+    "tests/ui/test_dashboard.py": "draws every chart of the dashboard, again after each filter",
+    "tests/ui/test_startup.py": "starts the whole desktop in a child process",
+    "tests/services/test_export_roundtrip.py::test_random_portfolios_come_back_identical": (
+        "hypothesis: many random portfolios exported and imported back (45 s)"
+    ),
+    "tests/services/test_import_workbook.py::test_cli_exit_codes_and_json": (
+        "the import command in child processes (36 s)"
+    ),
+    "tests/services/test_import_files.py::test_the_widest_sheet_excel_allows_has_its_headers_matched_in_seconds": (
+        "a 16,384-column sheet (10 s)"
+    ),
+    "tests/services/test_safety.py::test_backups_are_rotated_not_piled_up": (
+        "a year of daily backups of the demo (22 s)"
+    ),
+    "tests/services/test_safety.py::test_a_large_import_is_preceded_by_a_backup": (
+        "a large import after a backup (20 s)"
+    ),
+    "tests/services/test_output_files.py::test_charts_and_reports_get_the_usual_permissions_and_reach_the_disk": (
+        "writes every chart and a report (10 s)"
+    ),
+    "tests/storage/test_backups.py::test_rotation_keeps_7_daily_4_weekly_12_monthly": (
+        "two years of backups (12 s)"
+    ),
+    "tests/storage/test_summaries.py::test_an_imported_portfolio_has_the_summaries_a_refresh_computes": (
+        "imports the demo twice over (15–19 s each)"
+    ),
+    "tests/services/test_demo.py::test_same_seed_same_portfolio": "builds the demo twice (8 s)",
+    "tests/services/test_import_files.py::test_a_large_csv_is_read_in_a_fraction_of_the_memory": (
+        "measures the memory of a child process reading a large file (6 s)"
+    ),
+    "tests/services/test_import_files.py::test_a_huge_cell_in_a_workbook_is_refused_before_calamine_reads_it": (
+        "a workbook with a cell of many megabytes (5 s)"
+    ),
+    "tests/services/test_import_reader.py::test_hostile_files_are_refused_in_bounded_memory": (
+        "hostile files read by child processes under a memory limit (6 s)"
+    ),
+    "tests/ui/test_export_dialog.py::test_threaded_export_with_progress_and_cancel": (
+        "two whole exports on the real thread pool (5 s)"
+    ),
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help="the quick tier: leave out the slow, PostgreSQL, LibreOffice, multi-process and "
+        "whole-desktop tests (tests/conftest.py says which and why)",
+    )
+
+
+def _full_run_only(item: pytest.Item) -> bool:
+    node = f"tests/{Path(str(item.path)).relative_to(Path(__file__).parent).as_posix()}"
+    name = getattr(item, "originalname", item.name)
+    if node in FULL_RUN_ONLY or f"{node}::{name}" in FULL_RUN_ONLY:
+        return True
+    return not FULL_RUN_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _full_run_only(item):
+            item.add_marker(pytest.mark.slow)
+    if not config.getoption("--fast"):
+        return
+    kept, left = [], []
+    for item in items:
+        slow = any(item.get_closest_marker(name) for name in FULL_RUN_MARKERS)
+        (left if slow else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

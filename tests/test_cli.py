@@ -26,6 +26,11 @@ STATS_KEYS = [
     "funding_by_funder",
     "funding_by_instrument",
     "funnel",
+    "received_by_year",
+    "received_undated",
+    "funding_gap",
+    "funding_pending",
+    "conversion",
 ]
 
 
@@ -84,6 +89,24 @@ def test_stats_json_is_exactly_the_documented_object(pole_demo_file: Path, capsy
     by_status = stats["projects_by_status"]
     assert funnel["funded"] > by_status["funded"] + by_status["running"] + by_status["closed"]
     assert funnel["submitted"] == stats["projects"] - by_status["draft"]
+    # What arrived, per year: never more than was granted; the demo's payments are all dated.
+    received = stats["received_by_year"]
+    assert received and all(len(y) == 4 and two_decimals(v) for y, v in received.items())
+    assert 0 < sum(Decimal(v) for v in received.values()) < Decimal(stats["funding_total"])
+    assert stats["received_undated"] == "0.00"
+    for key in ("funding_gap", "funding_pending"):
+        assert isinstance(stats[key], str) and two_decimals(stats[key])
+    assert 0 < Decimal(stats["funding_gap"]) < Decimal(stats["budget_total"])
+    # Conversion per funder and per call, from the submissions (some projects have two).
+    conversion = stats["conversion"]
+    assert list(conversion) == ["by_funder", "by_call"]
+    fui = conversion["by_funder"]["État — FUI (DGE)"]
+    assert list(fui) == ["submitted", "labelled", "funded", "label_rate", "funding_rate"]
+    assert fui["submitted"] >= fui["labelled"] >= fui["funded"] > 0
+    assert Decimal(fui["funding_rate"]) == round(Decimal(fui["funded"]) / fui["labelled"], 3)
+    for key in ("by_funder", "by_call"):
+        submitted = sum(c["submitted"] for c in conversion[key].values())
+        assert submitted > funnel["submitted"]  # resubmissions count once per call
 
 
 def test_demo_then_check(tmp_path: Path, capsys) -> None:

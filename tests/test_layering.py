@@ -1,4 +1,5 @@
-"""The dependency rule: ui → services → storage → domain; no Qt below ui/, no SQLAlchemy in domain/."""
+"""The dependency rule: ui → services → storage → domain; no Qt below ui/, no SQLAlchemy in domain/;
+nothing below ui/ reaches up to it, and ui/ reaches storage only through the services."""
 
 from __future__ import annotations
 
@@ -62,6 +63,28 @@ def test_storage_does_not_reach_up() -> None:
         assert not up, f"{path.relative_to(PACKAGE)} imports {up}"
 
 
+def test_services_do_not_reach_up() -> None:
+    for path in files_under("services"):
+        up = {m for m in imported_modules(path) if m.startswith("portfolio_desktop.ui")}
+        assert not up, f"{path.relative_to(PACKAGE)} imports {up}"
+
+
+#: What ui/ may import from storage: the open database's handle, which the screens hold and hand
+#: to the services (they never open a session with it: `test_sessions_stay_in_storage`). The rows
+#: and snapshots the screens show come through the services that return them.
+UI_MAY_IMPORT_FROM_STORAGE = {"portfolio_desktop.storage.database"}
+
+
+def test_ui_reaches_storage_only_through_services() -> None:
+    for path in files_under("ui"):
+        down = {
+            m
+            for m in imported_modules(path)
+            if m.startswith("portfolio_desktop.storage") and m not in UI_MAY_IMPORT_FROM_STORAGE
+        }
+        assert not down, f"{path.relative_to(PACKAGE)} imports {down}"
+
+
 def test_sessions_stay_in_storage() -> None:
     for folder in ("services", "ui"):
         for path in files_under(folder):
@@ -74,3 +97,9 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     fake = tmp_path / "fake.py"
     fake.write_text("from PySide6 import QtCore\nimport sqlalchemy.orm\n")
     assert {"PySide6", "sqlalchemy.orm"} <= imported_modules(fake)
+
+
+def test_relative_imports_are_resolved() -> None:
+    """`from ...services.safety import Backup` in ui/dialogs/ is seen as services.safety."""
+    source = PACKAGE / "ui" / "dialogs" / "backup_dialog.py"
+    assert "portfolio_desktop.services.safety" in imported_modules(source)

@@ -40,7 +40,9 @@ def test_self_test_passes_in_the_development_install(tmp_path: Path) -> None:
     assert all(line.startswith("ok ") for line in lines[1:-1]), lines
     assert re.fullmatch(r"Self-test passed: 7 of 7 steps in [\d.]+ s\.", lines[-1])
     # The details name what was checked: the round trip, the PNG's size, the pages shown.
-    assert "1300 projects and " in result.stdout and "same figures as the original" in result.stdout
+    assert (
+        "1,300 projects and " in result.stdout and "same figures as the original" in result.stdout
+    )
     assert re.search(r"funding-by-domain\.png, \d{3,4} × \d{3,4} px", result.stdout)
     assert re.search(
         r"main window shown \(platform offscreen\), [1-9]\d* pages opened", result.stdout
@@ -83,7 +85,7 @@ def test_a_wrong_result_fails_the_step_with_what_differs(monkeypatch: pytest.Mon
     monkeypatch.setattr(stats, "portfolio_stats", one_project_short)
     code, lines = _run_in_process()
     assert code == 1
-    assert lines[3] == "FAILED  demo: projects: 1300 expected, 1299 found"
+    assert lines[3] == "FAILED  demo: projects: 1,300 expected, 1,299 found"
 
 
 def test_a_missing_resource_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="655"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Delete %Ln project? You can undo this.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="669"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Delete %Ln project</numerusform>

@@ -4,38 +4,38 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="83"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85"/>
         <source>About portfolio-desktop</source>
         <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
         <translation>À propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="90"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="91"/>
         <source>Log folder</source>
         <translation>Dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="95"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="97"/>
         <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
         <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="106"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="108"/>
         <source>Bundled libraries</source>
         <translation>Bibliothèques incluses</translation>
     </message>
@@ -43,52 +43,52 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="973"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="967"/>
         <source>Evaluation</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="976"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="983"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="977"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="984"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="978"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="985"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1000"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="994"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1001"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="995"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1002"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="996"/>
         <source>Scores (0–5)</source>
         <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1003"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="997"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1004"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="998"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
@@ -181,256 +181,256 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
         <source>Projects</source>
         <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window&apos;s own commands that a text field would take for itself (Ctrl+E is &quot;end of line&quot; in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
         <source>Funders &amp; calls</source>
         <translation>Financeurs et appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="243"/>
         <source>&amp;New portfolio…</source>
         <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Recent files</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="261"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269"/>
         <source>&amp;Undo “%1”</source>
         <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Redo “%1”</source>
         <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="282"/>
         <source>New &amp;project…</source>
         <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="287"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="307"/>
         <source>Show or hide the &amp;filters</source>
         <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="314"/>
         <source>&amp;Search projects</source>
         <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
         <source>Projects to &amp;review</source>
         <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="463"/>
+        <source>%1 projects · funding granted %2</source>
+        <translation>%1 projets · financement accordé %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="605"/>
         <source>Projects to review</source>
         <translation>Projets à revoir</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="319"/>
         <source>Create the &amp;demo portfolio</source>
         <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Check the database</source>
         <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="324"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="325"/>
         <source>&amp;About portfolio-desktop</source>
         <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="334"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="375"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="419"/>
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="460"/>
-        <source>%1 projects · %2 granted</source>
-        <translation>%1 projets · %2 accordés</translation>
-    </message>
-    <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="474"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="487"/>
         <source>New portfolio</source>
         <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="476"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="511"/>
         <source>Portfolio databases (*.sqlite)</source>
         <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="488"/>
         <source>This file already exists; open it instead.</source>
         <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496"/>
         <source>Open a portfolio</source>
         <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498"/>
         <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="509"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="523"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="551"/>
         <source>Creating the demo portfolio…</source>
         <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="552"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="588"/>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="581"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="591"/>
         <source>Check the database</source>
         <translation>Vérifier la base</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="652"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="645"/>
         <source>Project %1 saved.</source>
         <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="661"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="654"/>
         <source>Delete projects</source>
         <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="655"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -438,7 +438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="669"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="662"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Supprimer %Ln projet</numerusform>
@@ -446,12 +446,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="678"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="671"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="770"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="766"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -532,384 +532,384 @@
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161"/>
         <source>General</source>
         <extracomment>The project&apos;s full change history (issue 7), newest first. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
         <source>Pipeline</source>
         <translation>Cycle de vie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
         <source>Responsible digital</source>
         <translation>Numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
         <source>Evaluations</source>
         <translation>Expertises</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="168"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="192"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="194"/>
         <source>Project %1</source>
         <translation>Projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224"/>
         <source>Cluster</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226"/>
         <source>Acronym</source>
         <translation>Acronyme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
         <source>Title</source>
         <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
         <source>Call for proposals</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229"/>
         <source>Regions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="232"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="233"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234"/>
         <source>Start and end</source>
         <translation>Début et fin</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
         <source>Total budget</source>
         <translation>Budget total</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236"/>
         <source>Eligible costs</source>
         <translation>Dépenses éligibles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="315"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="321"/>
         <source>Organisation name…</source>
         <translation>Nom de l&apos;organisation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="329"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="330"/>
         <source>Add partner</source>
         <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="385"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="333"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="386"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345"/>
         <source>Instrument</source>
         <translation>Type d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346"/>
         <source>Beneficiary</source>
         <translation>Bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
         <source>Granted</source>
         <translation>Accordé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
         <source>Paid</source>
         <translation>Versé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351"/>
         <source>Override</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="357"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="358"/>
         <source>Add funding line</source>
         <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="361"/>
         <source>Delete line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="376"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="382"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="383"/>
         <source>Add domain</source>
         <translation>Ajouter un domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="401"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402"/>
         <source>Submitted on</source>
         <translation>Déposé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403"/>
         <source>Evaluated on</source>
         <translation>Expertisé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404"/>
         <source>Labelling decided on</source>
         <translation>Labellisation décidée le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
         <source>Funding decided on</source>
         <translation>Financement décidé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
         <source>Closed on</source>
         <translation>Terminé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="407"/>
         <source>Abandoned on</source>
         <translation>Abandonné le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="417"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="418"/>
         <source>Move to the next step on</source>
         <translation>Passer à l&apos;étape suivante le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="435"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="440"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="441"/>
         <source>Project of the responsible-digital axis</source>
         <translation>Projet de l&apos;axe numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="456"/>
         <source>Maturity</source>
         <translation>Maturité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="470"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="473"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="477"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="478"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="488"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="493"/>
         <source>Add evaluation</source>
         <translation>Ajouter une expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="490"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="495"/>
         <source>Delete evaluation</source>
         <translation>Supprimer l&apos;expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="501"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="506"/>
         <source>Save the project before adding evaluations.</source>
         <translation>Enregistrez le projet avant d&apos;ajouter des expertises.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="628"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="634"/>
         <source>Total: %1 %</source>
         <translation>Total : %1 %</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="634"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="640"/>
         <source>Partners&apos; budgets: %1 of %2</source>
         <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="642"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="648"/>
         <source>Requested %1 · granted %2 · paid %3</source>
         <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="667"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="673"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="671"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="677"/>
         <source>To save this project:</source>
         <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="711"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="717"/>
         <source>New organisation</source>
         <translation>Nouvelle organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="712"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="718"/>
         <source>“%1” is not known yet. What kind of organisation is it?</source>
         <translation>« %1 » n&apos;est pas encore connue. De quel type d&apos;organisation s&apos;agit-il ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="732"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="738"/>
         <source>No funder</source>
         <translation>Aucun financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="732"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="738"/>
         <source>Create a funder first (Funders &amp; calls).</source>
         <translation>Créez d&apos;abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="757"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="763"/>
         <source>Create project %1</source>
         <translation>Création du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="767"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="773"/>
         <source>Edit project %1</source>
         <translation>Modification du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="872"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="878"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="873"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="879"/>
         <source>Save your changes before moving the project to the next step?</source>
         <translation>Enregistrer vos modifications avant de passer le projet à l&apos;étape suivante ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="888"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="894"/>
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à « %2 »</translation>
     </message>
@@ -978,37 +978,37 @@
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="56"/>
-        <source>Granted funding</source>
-        <translation>Aide accordée</translation>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="58"/>
+        <source>Funding granted</source>
+        <translation>Financement accordé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="59"/>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="61"/>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="63"/>
         <source>Submitted</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="64"/>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="66"/>
         <source>Evaluated</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="68"/>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="70"/>
         <source>Labelling decision</source>
         <translation>Décision de labellisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="73"/>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="75"/>
         <source>Funding decision</source>
         <translation>Décision de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="78"/>
+        <location filename="../../src/portfolio_desktop/ui/models/project_table.py" line="80"/>
         <source>Responsible-digital maturity</source>
         <translation>Maturité numérique responsable</translation>
     </message>
@@ -1053,7 +1053,7 @@
     </message>
     <message>
         <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="96"/>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331"/>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="332"/>
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
@@ -1078,22 +1078,22 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="281"/>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="282"/>
         <source>(current view)</source>
         <translation>(vue courante)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="322"/>
         <source>Save view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="321"/>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="322"/>
         <source>Name of the view:</source>
         <translation>Nom de la vue :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="331"/>
+        <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="332"/>
         <source>Delete the view “%1”?</source>
         <translation>Supprimer la vue « %1 » ?</translation>
     </message>

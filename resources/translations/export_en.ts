@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="181"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="166"/>
         <source>The projects of the current view (%Ln project(s))</source>
         <translation>
             <numerusform>The projects of the current view (%Ln project)</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="281"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/export_dialog.py" line="256"/>
         <source>%Ln project(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln project exported to %1.</numerusform>

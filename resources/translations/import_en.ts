@@ -3,7 +3,7 @@
   <context>
     <name>FilePage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393" />
       <source>%Ln sheet(s) read</source>
       <translation>
         <numerusform>%Ln sheet read</numerusform>
@@ -14,7 +14,7 @@
   <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
       <source>%Ln created</source>
       <comment>feminine</comment>
       <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -24,7 +24,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
       <source>%Ln created</source>
       <translation>
         <numerusform>%Ln created</numerusform>
@@ -32,7 +32,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
       <source>%Ln updated</source>
       <comment>feminine</comment>
       <translation>
@@ -41,7 +41,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
       <source>%Ln updated</source>
       <translation>
         <numerusform>%Ln updated</numerusform>
@@ -49,7 +49,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147" />
       <source>%Ln unchanged</source>
       <comment>feminine</comment>
       <translation>
@@ -58,7 +58,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="148" />
       <source>%Ln unchanged</source>
       <translation>
         <numerusform>%Ln unchanged</numerusform>
@@ -69,7 +69,7 @@
   <context>
     <name>ImportPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="993" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1145" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln row in error was left out.</numerusform>
@@ -77,7 +77,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1022" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1174" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln imported project to complete</numerusform>
@@ -86,9 +86,52 @@
     </message>
   </context>
   <context>
+    <name>ImportRows</name>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="820" />
+      <source>%Ln row(s) read</source>
+      <translation>
+        <numerusform>%Ln row read</numerusform>
+        <numerusform>%Ln rows read</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <source>%Ln imported</source>
+      <translation>
+        <numerusform>%Ln imported</numerusform>
+        <numerusform>%Ln imported</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822" />
+      <source>%Ln merged</source>
+      <translation>
+        <numerusform>%Ln merged</numerusform>
+        <numerusform>%Ln merged</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823" />
+      <source>%Ln skipped</source>
+      <translation>
+        <numerusform>%Ln skipped</numerusform>
+        <numerusform>%Ln skipped</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824" />
+      <source>%Ln invalid</source>
+      <translation>
+        <numerusform>%Ln invalid</numerusform>
+        <numerusform>%Ln invalid</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MappingPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="734" />
       <source>%Ln error(s); the preview lists them all.</source>
       <translation>
         <numerusform>%Ln error; the preview lists them all.</numerusform>
@@ -99,7 +142,7 @@
   <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
       <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
       <translation>
         <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
@@ -107,7 +150,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="957" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln error.</numerusform>
@@ -115,7 +158,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972" />
       <source>%Ln warning(s): importing accepts them (the history records them).</source>
       <translation>
         <numerusform>%Ln warning: importing accepts it (the history records it).</numerusform>
@@ -123,7 +166,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="829" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>… and %Ln more.</source>
       <translation>
         <numerusform>… and %Ln more.</numerusform>
@@ -131,7 +174,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
       <source>Errors (%Ln):</source>
       <translation>
         <numerusform>Errors (%Ln):</numerusform>

@@ -3,72 +3,72 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="283" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="290" />
       <source>The file</source>
       <translation>Le fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="286" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="293" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
       <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="290" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="297" />
       <source>The file to import</source>
       <translation>Le fichier à importer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="291" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="298" />
       <source>File to import</source>
       <translation>Fichier à importer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="299" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="306" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="305" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="312" />
       <source>Recognise the layout automatically</source>
       <translation>Reconnaître la disposition automatiquement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="313" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="320" />
       <source>File:</source>
       <translation>Fichier :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="314" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="321" />
       <source>Mapping profile:</source>
       <translation>Profil de correspondance :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="335" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="342" />
       <source>%1 (built in)</source>
       <translation>%1 (fourni)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="343" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="350" />
       <source>Import a workbook</source>
       <translation>Importer un classeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="344" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="351" />
       <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
       <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="362" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="369" />
       <source>Reading the file…</source>
       <translation>Lecture du fichier…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="379" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386" />
       <source>Reading cancelled.</source>
       <translation>Lecture annulée.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393" />
       <source>%Ln sheet(s) read</source>
       <translation>
         <numerusform>%Ln feuille lue</numerusform>
@@ -76,22 +76,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="388" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="395" />
       <source>the portfolio's own layout: no mapping needed.</source>
       <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="390" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="397" />
       <source>recognised by the profile “%1”.</source>
       <translation>reconnu par le profil « %1 ».</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="394" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="401" />
       <source>columns mapped by their names; check them on the next page.</source>
       <translation>colonnes associées d'après leur nom ; vérifiez-les à la page suivante.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="396" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="403" />
       <source>no sheet has headers we recognise; map them on the next page.</source>
       <translation>aucune feuille n'a d'en-têtes reconnus ; associez-les à la page suivante.</translation>
     </message>
@@ -99,7 +99,7 @@
   <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
       <source>%Ln created</source>
       <comment>feminine</comment>
       <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -109,7 +109,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="133" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
       <source>%Ln created</source>
       <translation>
         <numerusform>%Ln créé</numerusform>
@@ -117,7 +117,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
       <source>%Ln updated</source>
       <comment>feminine</comment>
       <translation>
@@ -126,7 +126,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="137" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
       <source>%Ln updated</source>
       <translation>
         <numerusform>%Ln mis à jour</numerusform>
@@ -134,7 +134,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147" />
       <source>%Ln unchanged</source>
       <comment>feminine</comment>
       <translation>
@@ -143,7 +143,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="141" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="148" />
       <source>%Ln unchanged</source>
       <translation>
         <numerusform>%Ln inchangé</numerusform>
@@ -151,7 +151,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="151" />
       <source>%1: %2</source>
       <translation>%1 : %2</translation>
     </message>
@@ -159,78 +159,78 @@
   <context>
     <name>ImportPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1055" />
       <source>Import</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="937" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1088" />
       <source>Importing…</source>
       <translation>Import en cours…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1102" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="990" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1141" />
       <source>Imported (import no. %1).</source>
       <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="909" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1060" />
       <source>Import status</source>
       <translation>État de l'import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1065" />
       <source>Projects left to complete</source>
       <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
       <translation>Projets à compléter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1129" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1129" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1130" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1130" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1131" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1131" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1132" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1132" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="993" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1145" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -238,27 +238,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="996" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1148" />
       <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
       <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1013" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1165" />
       <source>%1 without a domain</source>
       <translation>%1 sans domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1014" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1166" />
       <source>%1 without a lead partner</source>
       <translation>%1 sans porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1015" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1167" />
       <source>%1 without a budget</source>
       <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1022" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1174" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -266,17 +266,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1023" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1175" />
       <source>Show in the table</source>
       <translation>Voir dans le tableau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1036" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1188" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1042" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1194" />
       <source>Nothing was written.</source>
       <translation>Rien n'a été écrit.</translation>
     </message>
@@ -284,42 +284,90 @@
   <context>
     <name>ImportProfiles</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="105" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="112" />
       <source>ANR funded projects (DGPIE open data)</source>
       <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
       <translation>Projets financés par l'ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="108" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="115" />
       <source>ANR project partners (DGPIE open data)</source>
       <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="111" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="118" />
       <source>CORDIS projects (Horizon Europe)</source>
       <translation>Projets CORDIS (Horizon Europe)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="114" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="121" />
       <source>CORDIS organisations (Horizon Europe)</source>
       <translation>Organisations CORDIS (Horizon Europe)</translation>
     </message>
   </context>
   <context>
+    <name>ImportRows</name>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="820" />
+      <source>%Ln row(s) read</source>
+      <translation>
+        <numerusform>%Ln ligne lue</numerusform>
+        <numerusform>%Ln lignes lues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <source>%Ln imported</source>
+      <translation>
+        <numerusform>%Ln importée</numerusform>
+        <numerusform>%Ln importées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="822" />
+      <source>%Ln merged</source>
+      <translation>
+        <numerusform>%Ln fusionnée</numerusform>
+        <numerusform>%Ln fusionnées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823" />
+      <source>%Ln skipped</source>
+      <translation>
+        <numerusform>%Ln ignorée</numerusform>
+        <numerusform>%Ln ignorées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="824" />
+      <source>%Ln invalid</source>
+      <translation>
+        <numerusform>%Ln en erreur</numerusform>
+        <numerusform>%Ln en erreur</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="827" />
+      <source>%1: %2 — %3, %4, %5, %6.</source>
+      <translation>%1 : %2 — %3, %4, %5, %6.</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="177" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="184" />
       <source>Import a workbook</source>
       <extracomment>The user asked to see projects (those of the import left to complete): a ProjectFilter.</extracomment>
       <translation>Importer un classeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="186" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="193" />
       <source>Import</source>
       <translation>Importer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="258" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="265" />
       <source>Something went wrong; nothing was written.</source>
       <translation>Une erreur est survenue ; rien n'a été écrit.</translation>
     </message>
@@ -327,148 +375,183 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="421" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="428" />
       <source>Sheets and columns</source>
       <translation>Feuilles et colonnes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="424" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="431" />
       <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
       <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="430" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="437" />
       <source>Not imported</source>
       <translation>Non importée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="438" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="445" />
       <source>Sheet:</source>
       <translation>Feuille :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="440" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="447" />
       <source>Holds:</source>
       <translation>Contient :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="449" />
       <source>Headers on row:</source>
       <translation>En-têtes en ligne :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="455" />
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="457" />
+      <source>Set</source>
+      <translation>Appliquer</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="459" />
+      <source>Clear</source>
+      <translation>Effacer</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464" />
+      <source>Same value for all rows:</source>
+      <translation>Même valeur pour toutes les lignes :</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="472" />
+      <source>Create the funders, calls and domains the portfolio does not have yet</source>
+      <translation>Créer les financeurs, appels et domaines que le portefeuille n'a pas encore</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477" />
       <source>Examples</source>
       <translation>Exemples</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="446" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477" />
       <source>Imported as</source>
       <translation>Importée comme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="448" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="479" />
       <source>(not imported)</source>
       <translation>(non importée)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
       <source>Value as written</source>
       <translation>Valeur écrite</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
       <source>Rows</source>
       <translation>Lignes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
       <source>Means</source>
       <translation>Signifie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="493" />
       <source>Check again</source>
       <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="468" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499" />
       <source>Name of the mapping, to reuse it next time</source>
       <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="469" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500" />
       <source>Save as a profile</source>
       <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="483" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="514" />
       <source>Values to map:</source>
       <translation>Valeurs à associer :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="538" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="538" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="538" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="540" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="540" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="574" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="635" />
+      <source>For every row: %1</source>
+      <translation>Pour toutes les lignes : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="650" />
+      <source>The file has no reference column: each project's reference is made from %1 (the same rows give the same references at every import).</source>
+      <translation>Le fichier n'a pas de colonne de référence : la référence de chaque projet est faite de %1 (les mêmes lignes donnent les mêmes références à chaque import).</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="691" />
       <source>The mapping changed: check again.</source>
       <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="597" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="714" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="614" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="731" />
       <source>Every row can be read.</source>
       <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="617" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="734" />
       <source>%Ln error(s); the preview lists them all.</source>
       <translation>
         <numerusform>%Ln erreur ; l'aperçu la détaille.</numerusform>
@@ -476,22 +559,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="618" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="735" />
       <source>Map the values above, then check again.</source>
       <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="650" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="767" />
       <source>(leave as it is)</source>
       <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="663" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="780" />
       <source>(a new funder, as written)</source>
       <translation>(un nouveau financeur, tel qu'écrit)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="794" />
       <source>Saved: the profile %1 will be proposed for similar files.</source>
       <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
@@ -499,179 +582,179 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="701" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="851" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="702" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="852" />
       <source>Nothing has been written yet.</source>
       <translation>Rien n'a encore été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="707" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="857" />
       <source>Import the valid rows only (leave out the rows in error)</source>
       <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="710" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="860" />
       <source>Show unchanged records too</source>
       <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
       <source>Record</source>
       <translation>Enregistrement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
       <source>Sheet</source>
       <translation>Feuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
       <source>Row</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
       <source>Changes</source>
       <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="713" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
       <source>Identifier</source>
       <translation>Identifiant</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="719" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="875" />
       <source>Save the error report…</source>
       <translation>Enregistrer le rapport d'erreurs…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="729" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="879" />
       <source>Errors:</source>
       <translation>Erreurs :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="752" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="902" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="752" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="902" />
       <source>Funding line</source>
       <translation>Ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="903" />
       <source>Partner</source>
       <translation>Partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="753" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="903" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="904" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="755" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="905" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="760" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="910" />
       <source>created</source>
       <translation>créé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="760" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="910" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="761" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="911" />
       <source>unchanged</source>
       <translation>inchangé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="924" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="789" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="939" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="789" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="939" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="940" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="790" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="940" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="941" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="941" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="942" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="792" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="942" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="802" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
       <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
       <translation>
         <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
@@ -679,7 +762,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="806" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="957" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln erreur.</numerusform>
@@ -687,17 +770,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
       <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
       <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="814" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
       <source>Nothing to import: the portfolio already holds all of it.</source>
       <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="821" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972" />
       <source>%Ln warning(s): importing accepts them (the history records them).</source>
       <translation>
         <numerusform>%Ln avertissement : importer l'accepte (l'historique l'enregistre).</numerusform>
@@ -705,7 +788,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="829" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>… and %Ln more.</source>
       <translation>
         <numerusform>… et %Ln autre.</numerusform>
@@ -713,7 +796,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
       <source>Errors (%Ln):</source>
       <translation>
         <numerusform>Erreurs (%Ln) :</numerusform>
@@ -721,17 +804,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="861" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1012" />
       <source>Save the error report</source>
       <translation>Enregistrer le rapport d'erreurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1014" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="877" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1028" />
       <source>Error report saved to %1.</source>
       <translation>Rapport d'erreurs enregistré dans %1.</translation>
     </message>

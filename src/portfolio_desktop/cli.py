@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__, messages, paths
 from .errors import KnownError
@@ -149,6 +151,184 @@ def run(args: argparse.Namespace) -> int:
         return fail(known)
 
 
+# -- as of a date, snapshots, decks (issue 16: storage/as_of.py, services/snapshots.py) -------------
+
+
+def _as_of_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="DATE",
+        help="the portfolio as it stood at the end of that day (2025-12-31 or 31/12/2025)",
+    )
+
+
+def parse_day(text: str, option: str = "--as-of"):  # type: ignore[no-untyped-def]
+    """A day typed on the command line (ISO or French order); a clear sentence otherwise."""
+    from datetime import date, datetime
+
+    for layout in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = datetime.strptime(text.strip(), layout).date()
+        except ValueError:
+            continue
+        if day > date.today():
+            raise KnownError("as_of_future", option=option, value=text)
+        return day
+    raise KnownError("as_of_bad_date", option=option, value=text)
+
+
+@contextmanager
+def portfolio_at(args: argparse.Namespace) -> Iterator[Any]:
+    """The database named by --db, or with --as-of the portfolio as it stood at that day's end
+    (a throw-away copy rebuilt from the histories)."""
+    day = parse_day(args.as_of) if getattr(args, "as_of", None) else None
+    db = open_db(args)
+    try:
+        if day is None:
+            yield db
+            return
+        from .storage.as_of import AsOf, portfolio_as_of
+
+        with portfolio_as_of(db, AsOf.end_of(day)) as then:
+            yield then
+    finally:
+        db.dispose()
+
+
+def _snapshot_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "action", choices=("take", "list", "compare", "delete"), help="take, list, compare, delete"
+    )
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help="the snapshot's name (compare: two names)"
+    )
+    _as_of_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--all", action="store_true", help="compare: list the lines that did not move too"
+    )
+
+
+def _snapshot_row_json(row: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {
+        "name": row.name,
+        "as_of": row.as_of.isoformat(),
+        "taken_at": row.taken_at.isoformat() + "Z",
+        "taken_by": row.taken_by,
+        "figures": asdict(row.figures),
+    }
+
+
+@register(
+    "snapshot",
+    "named, frozen figures: take NAME [--as-of DATE], list, compare NAME NAME, delete NAME",
+    _snapshot_arguments,
+)
+def snapshot_command(args: argparse.Namespace) -> int:
+    from .domain.money import format_money
+    from .services import snapshots
+    from .services.charts import format_date
+
+    lang = messages.current_language()
+    wanted = {"take": 1, "list": 0, "compare": 2, "delete": 1}[args.action]
+    if len(args.names) != wanted:
+        raise KnownError("snapshot_names_needed", action=args.action, count=wanted)
+    day = parse_day(args.as_of) if args.as_of else None
+    db = open_db(args, writes=args.action in ("take", "delete"))
+    try:
+        if args.action == "take":
+            row = snapshots.take(db, args.names[0], day)
+        elif args.action == "delete":
+            snapshots.delete(db, args.names[0])
+            print(messages.text("snapshot_deleted", {"name": args.names[0]}))
+            return EXIT_OK
+        elif args.action == "list":
+            rows = snapshots.list_snapshots(db)
+        else:
+            first, second = (snapshots.find(db, name) for name in args.names)
+    finally:
+        db.dispose()
+    if args.action == "take":
+        if args.json:
+            print_json(_snapshot_row_json(row))
+        else:
+            params = {
+                "name": row.name,
+                "date": format_date(row.as_of, lang),
+                "count": row.figures.projects,
+                "granted": format_money(row.figures.granted_cents, lang, decimals=False),
+            }
+            print(messages.text("snapshot_taken", params))
+        return EXIT_OK
+    if args.action == "list":
+        if args.json:
+            print_json([_snapshot_row_json(r) for r in rows])
+        for r in rows if not args.json else []:
+            granted = format_money(r.figures.granted_cents, lang, decimals=False)
+            print(f"{r.name}\t{format_date(r.as_of, lang)}\t{r.figures.projects}\t{granted}")
+        return EXIT_OK
+    movements = snapshots.compare(first.figures, second.figures)
+    if args.json:
+        print_json(
+            {
+                "first": {"name": first.name, "as_of": first.as_of.isoformat()},
+                "second": {"name": second.name, "as_of": second.as_of.isoformat()},
+                "movements": [
+                    {
+                        "dimension": m.dimension,
+                        "key": m.key,
+                        "measure": m.measure,
+                        "first": m.before,
+                        "second": m.after,
+                        "delta": m.delta,
+                    }
+                    for m in movements
+                ],
+            }
+        )
+        return EXIT_OK
+
+    def shown(measure: str, value: int, signed: bool = False) -> str:
+        if measure in ("granted", "budget"):
+            text = format_money(abs(value) if signed else value, lang, decimals=False)
+        else:
+            text = str(abs(value) if signed else value)
+        if signed:
+            text = ("+" if value > 0 else "−" if value < 0 else "") + text
+        return text
+
+    print(
+        messages.text(
+            "snapshot_compare_title",
+            {
+                "first": first.name,
+                "first_date": format_date(first.as_of, lang),
+                "second": second.name,
+                "second_date": format_date(second.as_of, lang),
+            },
+        )
+    )
+    heading = ""
+    for m in movements:
+        if m.delta == 0 and not args.all and m.dimension != "total":
+            continue
+        title = messages.text(f"snapshot_{m.dimension}_{m.measure}")
+        if title != heading:
+            print(f"\n{title}")
+            heading = title
+        key = m.key or messages.text("snapshot_whole")
+        if m.dimension == "status":
+            key = messages.label("ProjectStatus", m.key)
+        print(
+            f"  {key[:44]:<44} {shown(m.measure, m.before):>20} {shown(m.measure, m.after):>20}"
+            f" {shown(m.measure, m.delta, signed=True):>20}"
+        )
+    return EXIT_OK
+
+
 def print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
@@ -180,6 +360,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 def _stats_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    _as_of_argument(parser)
 
 
 @register("stats", "print the portfolio's headline figures", _stats_arguments)
@@ -187,11 +368,8 @@ def stats_command(args: argparse.Namespace) -> int:
     from .domain.money import format_money, to_cents
     from .services.stats import portfolio_stats
 
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         stats = portfolio_stats(db)
-    finally:
-        db.dispose()
     if args.json:
         print_json(stats)
         return EXIT_OK
@@ -288,6 +466,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--funding-year-from", type=int, metavar="YEAR")
     parser.add_argument("--funding-year-to", type=int, metavar="YEAR")
     parser.add_argument("--responsible-digital", choices=("yes", "no"))
+    _as_of_argument(parser)
 
 
 def export_filter(args: argparse.Namespace, db: object):  # type: ignore[no-untyped-def]
@@ -328,14 +507,11 @@ def export_command(args: argparse.Namespace) -> int:
     from .services.excel_export import export_workbook
 
     lang = messages.current_language()
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         flt = export_filter(args, db)
         result = export_workbook(
             db, Path(args.out), project_filter=flt, template=args.template, lang=lang
         )
-    finally:
-        db.dispose()
     for sheet in dict.fromkeys(result.truncated):
         print(messages.text("export_truncated", {"sheet": sheet}), file=sys.stderr)
     if result.template:
@@ -367,6 +543,7 @@ CHART_NAMES = (
     "partners-by-region",
     "maturity",
     "key-figures",
+    "poles",
 )
 STACK_CHOICES = ("domain", "funder", "funder-kind", "instrument", "region")
 #: The filter options, declared once by `export` and shared here (one filter everywhere).
@@ -395,6 +572,7 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="OUT.pdf", help="the PDF to write (replaced whole)")
     _by_argument(parser)
     _filter_options(parser)
+    _as_of_argument(parser)
 
 
 @register(
@@ -409,15 +587,52 @@ def report_command(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     check_output(out, (".pdf",))
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         flt = export_filter(args, db)
         write_report(
-            Analytics(db), flt, out, messages.current_language(), by=args.by.replace("-", "_")
+            Analytics(db),
+            flt,
+            out,
+            messages.current_language(),
+            by=args.by.replace("-", "_"),
+            as_of=parse_day(args.as_of) if args.as_of else None,
         )
-    finally:
-        db.dispose()
     print(messages.text("report_done", {"path": str(out)}))
+    return EXIT_OK
+
+
+def _deck_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", metavar="OUT.pptx", help="the deck to write (replaced whole)")
+    _by_argument(parser)
+    _filter_options(parser)
+    _as_of_argument(parser)
+
+
+@register(
+    "deck",
+    "write the charts to a PowerPoint deck: one slide per chart, the filter and date in the footer",
+    _deck_arguments,
+)
+def deck_command(args: argparse.Namespace) -> int:
+    from .services.analytics import Analytics
+    from .services.deck import write_deck
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pptx":
+        raise KnownError("deck_not_pptx", path=str(out))
+    if not out.parent.is_dir():
+        raise KnownError("chart_folder_missing", path=str(out.parent))
+    with portfolio_at(args) as db:
+        flt = export_filter(args, db)
+        write_deck(
+            Analytics(db),
+            flt,
+            out,
+            messages.current_language(),
+            by=args.by.replace("-", "_"),
+            as_of=parse_day(args.as_of) if args.as_of else None,
+        )
+    print(messages.text("deck_done", {"path": str(out)}))
     return EXIT_OK
 
 
@@ -428,6 +643,7 @@ def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--width", type=float, default=10.0, help="inches (default 10)")
     parser.add_argument("--height", type=float, default=5.6, help="inches (default 5.6)")
     _filter_options(parser)
+    _as_of_argument(parser)
 
 
 @register("chart", "draw one chart of the dashboard to PNG, SVG or PDF", _chart_arguments)
@@ -438,8 +654,7 @@ def chart_command(args: argparse.Namespace) -> int:
     out = Path(args.out)
     check_output(out)
     size = (min(max(args.width, 3.0), 40.0), min(max(args.height, 2.0), 40.0))
-    db = open_db(args)
-    try:
+    with portfolio_at(args) as db:
         flt = export_filter(args, db)
         export_chart(
             Analytics(db),
@@ -449,9 +664,8 @@ def chart_command(args: argparse.Namespace) -> int:
             messages.current_language(),
             by=args.by.replace("-", "_"),
             size=size,
+            as_of=parse_day(args.as_of) if args.as_of else None,
         )
-    finally:
-        db.dispose()
     print(messages.text("chart_done", {"path": str(out)}))
     return EXIT_OK
 
@@ -469,6 +683,32 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print the report as one JSON object on stdout"
     )
+    parser.add_argument(
+        "--header-row", metavar="N", type=int, help="the headers are on row N (1 = the first)"
+    )
+    parser.add_argument(
+        "--map", metavar="HEADER=FIELD", action="append", default=[],
+        help="the column HEADER fills FIELD (a field's code or its French or English header; "
+        "empty: leave the column out); repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--mapping", metavar="FILE.json",
+        help='header row, columns and values from a file: {"header_row": 2, "columns": '
+        '{"HEADER": "FIELD"}, "set": {"FIELD": "VALUE"}}',
+    )  # fmt: skip
+    parser.add_argument(
+        "--set", metavar="FIELD=VALUE", action="append", default=[],
+        help="one value of FIELD for every row (status, funder, instrument, cluster, call…); "
+        "repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--create-missing", action="store_true",
+        help="create the funders, calls and domains the file names that the portfolio lacks",
+    )  # fmt: skip
+    parser.add_argument(
+        "--save-profile", metavar="NAME",
+        help="save the mapping used as a profile, recognised in the next files of this layout",
+    )  # fmt: skip
 
 
 #: The import's warnings printed one by one (`--json` gives them all).
@@ -478,12 +718,17 @@ _WARNINGS_SHOWN = 20
 @register("import", "import a workbook (projects, funding lines, partners)", _import_arguments)
 def import_command(args: argparse.Namespace) -> int:
     from .services.excel_import import import_workbook
+    from .services.excel_import.choices import choices_from_arguments
 
+    choices = choices_from_arguments(
+        header_row=args.header_row, maps=args.map, sets=args.set, mapping_file=args.mapping,
+        create_missing=args.create_missing,
+    )  # fmt: skip
     db = open_db(args, must_exist=False, writes=not args.dry_run)
     try:
         report = import_workbook(
             db, Path(args.file), dry_run=args.dry_run, valid_only=args.valid_only,
-            profile=args.profile,
+            profile=args.profile, choices=choices, save_as=args.save_profile,
         )  # fmt: skip
     finally:
         db.dispose()
@@ -505,6 +750,8 @@ def import_command(args: argparse.Namespace) -> int:
         "batch": report.batch_id,
         "count": len(report.problems),
     }
+    for sheet, rows in payload["rows"].items():
+        print(messages.text("import_rows_summary", {"sheet": sheet, **rows}))
     if report.dry_run:
         print(messages.text("import_dry_run_done", params))
     elif report.batch_id is not None:
@@ -782,3 +1029,74 @@ def server_user_command(args: argparse.Namespace) -> int:
 
 
 # -- end of data safety --
+
+
+# -- submissions and follow-up (issue 15) ----------------------------------------------------------
+
+
+def _due_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--days", default="30", metavar="N", help="the window after today (default: 30 days)"
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="count from this day instead of today"
+    )
+    parser.add_argument("--json", action="store_true", help="print the lists as one JSON object")
+
+
+@register(
+    "due", "list the milestones, deliverables and reports overdue or due soon", _due_arguments
+)
+def due_command(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .services.follow_up import due_json, due_report
+
+    try:
+        days = int(args.days)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 3650:
+        raise KnownError("due_bad_days", value=args.days)
+    today = None
+    if args.today:
+        try:
+            today = date.fromisoformat(args.today)
+        except ValueError:
+            raise KnownError("due_bad_today", value=args.today) from None
+    db = open_db(args)
+    try:
+        report = due_report(db, today, days)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(due_json(report))
+        return EXIT_OK
+    lang = messages.current_language()
+    if not report.overdue and not report.due:
+        print(messages.text("due_nothing", {"days": days}))
+        return EXIT_OK
+    for title, items in (
+        (messages.text("due_overdue_title"), report.overdue),
+        (messages.text("due_soon_title", {"days": days}), report.due),
+    ):
+        if not items:
+            continue
+        print(title)
+        for item in items:
+            day = item.due_on.strftime("%d/%m/%Y") if lang == "fr" else item.due_on.isoformat()
+            what = messages.label("FollowUpKind", item.kind.value)
+            if item.title and item.title != what:
+                what = f"{what} — {item.title}"
+            if item.funder:
+                what = f"{what} ({item.funder})"
+            late = (
+                f"  {messages.text('due_days_late', {'count': -item.days})}"
+                if item.days < 0
+                else ""
+            )
+            print(f"  {day}  {item.reference}  {item.acronym}  {what}{late}")
+    return EXIT_OK
+
+
+# -- end of submissions and follow-up --

@@ -71,7 +71,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "La répartition par domaine totalise {total} % au lieu de 100 %.",
         "The domain split adds up to {total}% instead of 100%.",
     ),
-    "domain_unknown": ("Domaine inconnu : {value}.", "Unknown domain: {value}."),
     "score_range": (
         "La note doit être comprise entre {min} et {max}.",
         "The score must be between {min} and {max}.",
@@ -887,17 +886,12 @@ CATALOGUE.update(
         "stack_region": ("région", "region"),
         "axis_granted": ("Aide accordée", "Funding granted"),
         "axis_cumulative": ("Cumul", "Cumulative"),
-        "axis_projects": ("Projets", "Projects"),
-        "axis_partners": ("Participations", "Participations"),
         "chart_other": ("Autres", "Others"),
         "chart_unclassified": ("Non classé", "Unclassified"),
         "chart_no_region": ("Sans région", "No region"),
         "chart_not_given": ("Non renseigné", "Not given"),
         "chart_not_assessed": ("Non évalué", "Not assessed"),
         "chart_empty": ("Aucune donnée pour ce filtre.", "No data for this filter."),
-        "chart_projects": ("{count} {count|projet|projets}", "{count} {count|project|projects}"),
-        "chart_rate_of_previous": ("{rate} de l'étape précédente", "{rate} of the previous step"),
-        "chart_level": ("Niveau {level}", "Level {level}"),
         # Hover texts (exact values)
         "tip_segment": (
             "{label} — {year}\n{amount}\nTotal {year} : {total}",
@@ -969,7 +963,6 @@ CATALOGUE.update(
             "{count} {count|projet|projets} dans le filtre",
             "{count} {count|project|projects} in the filter",
         ),
-        "kf_not_applicable": ("—", "—"),
         # The executive report
         "report_title": ("Portefeuille de projets R&D", "R&D project portfolio"),
         "report_subtitle": ("Rapport de synthèse", "Executive report"),
@@ -1077,14 +1070,6 @@ CATALOGUE.update(
         "chart_write_failed": (
             "L'écriture de {path} a échoué ({reason}) ; le fichier existant n'a pas été modifié.",
             "Writing {path} failed ({reason}); the existing file was left unchanged.",
-        ),
-        "filter_unknown": (
-            "{option} : « {value} » ne correspond à rien dans cette base.",
-            "{option}: '{value}' matches nothing in this database.",
-        ),
-        "filter_ambiguous": (
-            "{option} : « {value} » correspond à plusieurs noms ({names}) ; précisez.",
-            "{option}: '{value}' matches several names ({names}); be more precise.",
         ),
     }
 )
@@ -1454,3 +1439,264 @@ CATALOGUE.update(
     }
 )
 # --- end of write path
+
+# --- the demo's progress steps (services/demo.py reports them to the progress dialog)
+CATALOGUE.update(
+    {
+        "demo_projects": ("Création des projets…", "Creating the projects…"),
+        "demo_reference_data": (
+            "Création des listes de référence…",
+            "Creating the reference lists…",
+        ),
+        "demo_writing": ("Écriture dans la base…", "Writing to the database…"),
+        "demo_summaries": ("Calcul des synthèses…", "Computing the summaries…"),
+        "demo_done": ("Démonstration prête.", "Demo ready."),
+    }
+)
+# --- real import layouts (issue 12: header row, --map, --set, --mapping, rows accounted for)
+CATALOGUE.update(
+    {
+        "import_option_pair": (
+            "L'option {option} attend NOM=VALEUR, pas « {value} ».",
+            "The option {option} expects NAME=VALUE, not '{value}'.",
+        ),
+        "import_header_row_invalid": (
+            "La ligne d'en-têtes est comptée à partir de 1, pas {row}.",
+            "The header row is counted from 1, not {row}.",
+        ),
+        "import_header_row_empty": (
+            "Aucune feuille n'a d'en-têtes reconnus sur la ligne {row} : associez ses colonnes "
+            "avec --map.",
+            "No sheet has headers we recognise on row {row}: map its columns with --map.",
+        ),
+        "import_map_unknown_header": (
+            "Aucune feuille n'a de colonne « {header} ».",
+            "No sheet has a column '{header}'.",
+        ),
+        "import_map_unknown_field": (
+            "« {field} » n'est pas un champ que la colonne « {header} » peut remplir.",
+            "'{field}' is not a field the column '{header}' can fill.",
+        ),
+        "import_set_unknown_field": (
+            "« {field} » n'est pas un champ des feuilles importées.",
+            "'{field}' is not a field of the sheets imported.",
+        ),
+        "import_mapping_file_unreadable": (
+            "Le fichier d'association {path} ne peut pas être lu : {reason}",
+            "The mapping file {path} cannot be read: {reason}",
+        ),
+        "import_mapping_file_invalid": (
+            "Le fichier d'association {path} n'est pas au format attendu ({reason}).",
+            "The mapping file {path} is not in the expected format ({reason}).",
+        ),
+        "import_rows_summary": (
+            "{sheet} : {read} {read|ligne lue|lignes lues} — {imported} "
+            "{imported|importée|importées}, {merged} {merged|fusionnée|fusionnées}, {skipped} "
+            "{skipped|ignorée|ignorées}, {invalid} en erreur.",
+            "{sheet}: {read} {read|row read|rows read} — {imported} imported, {merged} merged, "
+            "{skipped} skipped, {invalid} invalid.",
+        ),
+    }
+)
+# --- end of real import layouts
+# --- submissions and follow-up (issue 15: storage/submissions.py, services/follow_up.py, `due`)
+LABELS.update(
+    {
+        ("LabelDecision", "labelled"): ("Labellisé", "Labelled"),
+        ("LabelDecision", "labelled_with_reservations"): (
+            "Labellisé avec réserves",
+            "Labelled with reservations",
+        ),
+        ("LabelDecision", "support_letter"): ("Lettre de soutien", "Letter of support"),
+        ("LabelDecision", "refused"): ("Refusé", "Refused"),
+        ("FunderDecision", "funded"): ("Financé", "Funded"),
+        ("FunderDecision", "not_funded"): ("Non financé", "Not funded"),
+        ("Outcome", "awaiting_label"): ("En attente du label", "Awaiting the label"),
+        ("Outcome", "label_refused"): ("Label refusé", "Label refused"),
+        ("Outcome", "awaiting_funder"): ("En attente du financeur", "Awaiting the funder"),
+        ("Outcome", "funded"): ("Financé", "Funded"),
+        ("Outcome", "not_funded"): ("Non financé", "Not funded"),
+        ("Outcome", "withdrawn"): ("Retiré", "Withdrawn"),
+        ("FollowUpKind", "milestone"): ("Jalon", "Milestone"),
+        ("FollowUpKind", "deliverable"): ("Livrable", "Deliverable"),
+        ("FollowUpKind", "interim_report"): ("Rapport intermédiaire", "Interim report"),
+        ("FollowUpKind", "final_report"): ("Rapport final", "Final report"),
+        ("Standing", "done"): ("Fait", "Done"),
+        ("Standing", "overdue"): ("En retard", "Overdue"),
+        ("Standing", "due"): ("À échéance", "Due"),
+        ("Standing", "later"): ("Plus tard", "Later"),
+        ("HistoryField", "label_decision"): ("décision de labellisation", "label decision"),
+        ("HistoryField", "label_decided_on"): ("date de labellisation", "labelling date"),
+        ("HistoryField", "committee_id"): ("comité", "committee"),
+        ("HistoryField", "label_override"): (
+            "motif de labellisation sans expertise",
+            "reason for labelling without evaluation",
+        ),
+        ("HistoryField", "funder_decision"): ("décision du financeur", "funder's decision"),
+        ("HistoryField", "funder_decided_on"): (
+            "date de décision du financeur",
+            "funder's decision date",
+        ),
+        ("HistoryField", "withdrawn_on"): ("date de retrait", "withdrawal date"),
+        ("HistoryField", "held_on"): ("date de séance", "meeting date"),
+        ("HistoryField", "members"): ("membres", "members"),
+        ("HistoryField", "due_on"): ("échéance", "due date"),
+        ("HistoryField", "done_on"): ("date de réalisation", "done on"),
+    }
+)
+CATALOGUE.update(
+    {
+        "label_without_evaluation": (
+            "Le projet {reference} n'a aucune expertise : sa labellisation demande un motif "
+            "(dérogation) enregistré.",
+            "Project {reference} has no evaluation: labelling it needs a recorded reason "
+            "(override).",
+        ),
+        "import_unknown_choice": (
+            "Valeur inconnue : « {value} » (valeurs possibles : {choices}).",
+            "Unknown value: '{value}' (possible values: {choices}).",
+        ),
+        "import_unknown_name": (
+            "« {value} » introuvable (ni dans le fichier ni dans la base).",
+            "'{value}' not found (neither in the file nor in the database).",
+        ),
+        "import_ambiguous_name": (
+            "« {value} » désigne plusieurs enregistrements : écrivez le nom exact.",
+            "'{value}' matches several records: write the exact name.",
+        ),
+        "import_sheet_follow_up": (
+            "Feuille lue à part (experts, expertises, comités, dépôts ou échéances).",
+            "Sheet read apart (experts, evaluations, committees, submissions or deadlines).",
+        ),
+        "import_skip_unknown_tie": (
+            "Lien de l'expert avec « {value} » laissé de côté : organisation introuvable "
+            "(ni dans le fichier ni dans la base).",
+            "The expert's tie to '{value}' left out: organisation not found (neither in the "
+            "file nor in the database).",
+        ),
+        "due_reports_late": (
+            "{count} {count|rapport en retard|rapports en retard}",
+            "{count} {count|report overdue|reports overdue}",
+        ),
+        "due_milestones_late": (
+            "{count} {count|jalon ou livrable en retard|jalons ou livrables en retard}",
+            "{count} {count|milestone or deliverable overdue|milestones or deliverables overdue}",
+        ),
+        "due_reports_soon": (
+            "{count} {count|rapport attendu|rapports attendus} dans les {days} prochains jours",
+            "{count} {count|report|reports} due in the next {days} days",
+        ),
+        "due_milestones_soon": (
+            "{count} {count|jalon ou livrable|jalons ou livrables} dans les {days} prochains jours",
+            "{count} {count|milestone or deliverable|milestones or deliverables} due in the next "
+            "{days} days",
+        ),
+        "due_nothing": (
+            "Rien en retard ni attendu dans les {days} prochains jours.",
+            "Nothing overdue or due in the next {days} days.",
+        ),
+        "due_overdue_title": ("En retard", "Overdue"),
+        "due_soon_title": (
+            "Dans les {days} prochains jours",
+            "In the next {days} days",
+        ),
+        "due_days_late": (
+            "{count} {count|jour|jours} de retard",
+            "{count} {count|day|days} late",
+        ),
+        "due_bad_days": (
+            "Nombre de jours invalide : {value} (un entier de 0 à 3 650).",
+            "Invalid number of days: {value} (a whole number from 0 to 3,650).",
+        ),
+        "due_bad_today": (
+            "Date invalide : {value} (attendu : AAAA-MM-JJ).",
+            "Invalid date: {value} (expected: YYYY-MM-DD).",
+        ),
+        "import_duplicate_name": (
+            "« {value} » figure déjà plus haut dans cette feuille.",
+            "'{value}' is already listed above in this sheet.",
+        ),
+    }
+)
+# -- end of submissions and follow-up --
+# --- as of a date, snapshots, decks, the national view (issue 16)
+CATALOGUE.update(
+    {
+        "as_of_bad_date": (
+            "{option} : « {value} » n'est pas une date (écrivez 31/12/2025 ou 2025-12-31).",
+            "{option}: '{value}' is not a date (write 2025-12-31 or 31/12/2025).",
+        ),
+        "as_of_future": (
+            "{option} : le {value} n'est pas encore passé ; choisissez aujourd'hui ou un jour passé.",
+            "{option}: {value} has not come yet; choose today or a day gone by.",
+        ),
+        "report_as_of": ("Au {date}", "As of {date}"),
+        "chart_filter": ("Filtre : {words}", "Filter: {words}"),
+        "chart_poles": ("Les pôles côte à côte", "The clusters side by side"),
+        "chart_pole_line": (
+            "{amount} · {funded} {funded|financé|financés} sur {projects}",
+            "{amount} · {funded} funded of {projects}",
+        ),
+        "tip_pole": (
+            "{name} : {amount} d'aide accordée, {funded} {funded|projet financé|projets "
+            "financés} sur {projects}",
+            "{name}: {amount} granted, {funded} funded {funded|project|projects} of {projects}",
+        ),
+        "chart_no_filter": (
+            "Tout le portefeuille (aucun filtre)",
+            "The whole portfolio (no filter)",
+        ),
+        "report_poles": (
+            "{count|Pôle|Pôles} : {names}",
+            "{count|Cluster|Clusters}: {names}",
+        ),
+        "snapshot_name_empty": (
+            "Donnez un nom à l'instantané (par exemple « Rapport annuel 2025 »).",
+            'Give the snapshot a name (for example "Annual report 2025").',
+        ),
+        "snapshot_name_taken": (
+            "Un instantané s'appelle déjà « {name} » ; choisissez un autre nom.",
+            "A snapshot is already called '{name}'; choose another name.",
+        ),
+        "snapshot_unknown": (
+            "Aucun instantané ne s'appelle « {name} » (snapshot list les énumère).",
+            "No snapshot is called '{name}' (snapshot list lists them).",
+        ),
+        "snapshot_names_needed": (
+            "snapshot {action} attend {count} {count|nom|noms} d'instantané.",
+            "snapshot {action} takes {count} snapshot {count|name|names}.",
+        ),
+        "snapshot_taken": (
+            "Instantané « {name} » au {date} enregistré : {count} {count|projet|projets}, "
+            "{granted} d'aide accordée.",
+            "Snapshot '{name}' as of {date} saved: {count} {count|project|projects}, "
+            "{granted} granted.",
+        ),
+        "snapshot_deleted": ("Instantané « {name} » supprimé.", "Snapshot '{name}' deleted."),
+        "snapshot_compare_title": (
+            "« {first} » (au {first_date}) → « {second} » (au {second_date})",
+            "'{first}' (as of {first_date}) → '{second}' (as of {second_date})",
+        ),
+        "snapshot_whole": ("Tout le portefeuille", "The whole portfolio"),
+        "snapshot_total_granted": ("Aide accordée", "Funding granted"),
+        "snapshot_total_projects": ("Projets", "Projects"),
+        "snapshot_total_funded": ("Projets financés", "Projects funded"),
+        "snapshot_total_budget": ("Budget total", "Total budget"),
+        "snapshot_pole_granted": ("Aide accordée par pôle", "Funding granted per cluster"),
+        "snapshot_pole_projects": ("Projets par pôle", "Projects per cluster"),
+        "snapshot_pole_funded": ("Projets financés par pôle", "Projects funded per cluster"),
+        "snapshot_domain_granted": ("Aide accordée par domaine", "Funding granted per domain"),
+        "snapshot_funder_granted": ("Aide accordée par financeur", "Funding granted per funder"),
+        "snapshot_status_projects": ("Projets par statut", "Projects per status"),
+        "deck_not_pptx": (
+            "Le diaporama s'enregistre en PowerPoint : {path} doit finir par .pptx.",
+            "The deck is a PowerPoint file: {path} must end with .pptx.",
+        ),
+        "deck_done": ("Diaporama enregistré : {path}", "Deck saved: {path}"),
+        "report_poles_many": (
+            "{count} pôles de compétitivité",
+            "{count} competitiveness clusters",
+        ),
+    }
+)
+# --- end of issue 16

@@ -29,6 +29,7 @@ from portfolio_desktop.storage.tables import (
     Funder,
     FundingLine,
     FundingShare,
+    LineYearAmount,
     Organisation,
     Participation,
     Project,
@@ -49,20 +50,42 @@ def round_cp(value: int) -> int:
 
 def sql_lines_by(db, flt: ProjectFilter, column) -> dict[tuple[int, object], int]:
     """Granted cents per (year, column) over funding_line, with the filter in plain SQL: grants
-    unless the filter names the instruments (« Aide accordée »)."""
+    unless the filter names the instruments (« Aide accordée »). A line spread over years counts
+    each year's part in that year, and what its spread leaves in the line's own year."""
     lines = line_conditions(flt)
     if not flt.instruments:
         lines.append(FundingLine.instrument == "grant")
+    spread = (
+        select(func.coalesce(func.sum(LineYearAmount.amount_cents), 0))
+        .where(LineYearAmount.funding_line_id == FundingLine.id)
+        .scalar_subquery()
+    )
+    where = (project_where(flt), and_(*lines) if lines else true())
     statement = (
-        select(FundingLine.year, column, func.sum(FundingLine.granted_cents))
+        select(FundingLine.year, column, func.sum(FundingLine.granted_cents - spread))
         .select_from(FundingLine)
         .join(Project, Project.id == FundingLine.project_id)
         .join(Funder, Funder.id == FundingLine.funder_id)
-        .where(project_where(flt), and_(*lines) if lines else true(), FundingLine.year.is_not(None))
+        .where(*where, FundingLine.year.is_not(None))
         .group_by(FundingLine.year, column)
     )
+    spread_statement = (
+        select(LineYearAmount.year, column, func.sum(LineYearAmount.amount_cents))
+        .select_from(FundingLine)
+        .join(LineYearAmount, LineYearAmount.funding_line_id == FundingLine.id)
+        .join(Project, Project.id == FundingLine.project_id)
+        .join(Funder, Funder.id == FundingLine.funder_id)
+        .where(*where)
+        .group_by(LineYearAmount.year, column)
+    )
+    low, high = flt.funding_year_from or 0, flt.funding_year_to or 9999
+    out: dict[tuple[int, object], int] = defaultdict(int)
     with db.read() as session:
-        return {(y, k): int(s or 0) for y, k, s in session.execute(statement)}
+        for query in (statement, spread_statement):
+            for y, k, total in session.execute(query):
+                if low <= y <= high:  # the year the money counts in
+                    out[(y, k)] += int(total or 0)
+    return dict(out)
 
 
 def series_grid(data) -> dict[tuple[int, str], int]:

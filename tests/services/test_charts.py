@@ -76,14 +76,16 @@ def test_funding_over_time_bars_are_the_sql_sums(analytics, pole_db) -> None:
     line = figure.axes[1].lines[0]
     assert list(line.get_ydata()) == pytest.approx(list(data.cumulative))
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
-    assert legend[0] == charts.shorten(data.series[0].name, 38)
+    # Whole names, wrapped on lines rather than cut with « … ».
+    assert legend[0].replace("\n", " ") == data.series[0].name
     assert legend[-1] == "Cumul"
     assert figure._suptitle.get_text() == "Aide accordée par année, par domaine"
     assert note(figure).startswith("Montants : subventions · à côté, non comptés : avances ")
 
 
 def note(figure) -> str:
-    return next(t.get_text() for t in figure.texts if t.get_gid() == "note")
+    # Wrapped to the figure's width: read as one line.
+    return next(t.get_text() for t in figure.texts if t.get_gid() == "note").replace("\n", " ")
 
 
 def test_charts_say_what_they_sum_and_what_their_shares_are_of(analytics) -> None:
@@ -220,7 +222,7 @@ def test_partner_and_maturity_charts(analytics) -> None:
     assert all(h.target == {} for h in charts.hits(regions))
     maturity = charts.maturity(overview.maturity, "en")
     left, right = maturity.axes
-    assert [p.get_height() for p in left.patches] == [
+    assert [p.get_width() for p in left.patches] == [
         *overview.maturity.levels,
         overview.maturity.partial,
         overview.maturity.not_assessed,
@@ -228,7 +230,7 @@ def test_partner_and_maturity_charts(analytics) -> None:
     assert [p.get_width() for p in right.patches] == pytest.approx(
         [float(m) for _c, m in overview.maturity.criteria]
     )
-    assert [t.get_text() for t in left.get_xticklabels()][-1] == "Not assessed"
+    assert [t.get_text() for t in left.get_yticklabels()][-1] == "Not assessed"
 
 
 def test_key_figures_page(analytics) -> None:

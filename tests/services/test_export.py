@@ -39,7 +39,7 @@ from portfolio_desktop.services.excel_export import (
 )
 from portfolio_desktop.services.progress import Cancelled, Progress
 from portfolio_desktop.services.stats import portfolio_stats
-from portfolio_desktop.services.workbook_schema import SHEETS, SUMMARY_TITLE
+from portfolio_desktop.services.workbook_schema import FOLLOW_UP_SHEETS, SHEETS, SUMMARY_TITLE
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 HOSTILE_TITLES = [
@@ -158,7 +158,10 @@ def pole_export(tmp_path_factory, pole_demo_file: Path) -> tuple[Path, Path]:
 def test_sheets_headers_and_counts_follow_the_layout(pole_export) -> None:
     db_file, out = pole_export
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [s.fr for s in SHEETS] + [SUMMARY_TITLE["fr"], LISTS_TITLE["fr"]]
+    assert book.sheet_names == [s.fr for s in SHEETS + FOLLOW_UP_SHEETS] + [
+        SUMMARY_TITLE["fr"],
+        LISTS_TITLE["fr"],
+    ]
     counts = {
         "projects": "project",
         "funding": "funding_line",
@@ -168,9 +171,15 @@ def test_sheets_headers_and_counts_follow_the_layout(pole_export) -> None:
         "funders": "funder",
         "calls": "call",
         "clusters": "cluster",
+        # Every expert and evaluation survives a round trip (they were once left out).
+        "experts": "expert",
+        "evaluations": "evaluation",
+        "committees": "committee",
+        "submissions": "submission",
+        "follow_up": "follow_up",
     }
     with sqlite3.connect(db_file) as conn:
-        for sheet in SHEETS:
+        for sheet in SHEETS + FOLLOW_UP_SHEETS:
             rows = book.get_sheet_by_name(sheet.fr).to_python()
             assert rows[0] == [c.fr for c in sheet.columns]
             expected = conn.execute(f"SELECT count(*) FROM {counts[sheet.key]}").fetchone()[0]
@@ -259,7 +268,7 @@ def test_formats_frozen_header_autofilter_and_lists(pole_export) -> None:
         styles = archive.read("xl/styles.xml").decode()
         book = archive.read("xl/workbook.xml").decode()
     assert "#,##0.00 &quot;€&quot;" in styles and "dd/mm/yyyy" in styles
-    assert 'name="Listes" sheetId="10" state="hidden"' in book
+    assert f'name="Listes" sheetId="{len(SHEETS + FOLLOW_UP_SHEETS) + 2}" state="hidden"' in book
     projects = ElementTree.fromstring(sheet_xml(out, "Projets"))
     status = next(
         v for v in projects.findall(".//m:dataValidation", NS) if v.get("sqref").startswith("E2")
@@ -316,7 +325,7 @@ def test_english_workbook(tmp_path: Path, db) -> None:
     out = tmp_path / "portfolio.xlsx"
     export_workbook(db, out, lang="en")
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [s.en for s in SHEETS] + ["Summary", "Lists"]
+    assert book.sheet_names == [s.en for s in SHEETS + FOLLOW_UP_SHEETS] + ["Summary", "Lists"]
     projects = book.get_sheet_by_name("Projects").to_python()
     assert projects[0] == [c.en for c in SHEETS[0].columns]
     assert projects[1][4] == "Labelled" and projects[1][20] == "No"
@@ -351,17 +360,17 @@ def test_user_text_is_never_a_formula(tmp_path: Path, db) -> None:
 
 
 def test_filtered_export_holds_the_view(tmp_path: Path, pole_db) -> None:
-    flt = ProjectFilter(statuses=("running",), search="lidar")
+    flt = ProjectFilter(statuses=("running",), search="quantique")
     with sqlite3.connect(pole_db.path) as conn:
         refs = {
             r
             for (r,) in conn.execute(
-                "SELECT reference FROM project WHERE status = 'running' AND search_text LIKE '%lidar%'"
+                "SELECT reference FROM project WHERE status = 'running' AND search_text LIKE '%quantique%'"
             )
         }
         lines = conn.execute(
             "SELECT count(*) FROM funding_line l JOIN project p ON p.id = l.project_id"
-            " WHERE p.status = 'running' AND p.search_text LIKE '%lidar%'"
+            " WHERE p.status = 'running' AND p.search_text LIKE '%quantique%'"
         ).fetchone()[0]
     assert refs
     out = tmp_path / "vue.xlsx"
@@ -382,7 +391,7 @@ def test_template_has_headers_and_lists_only(tmp_path: Path, pole_db) -> None:
     result = export_workbook(pole_db, out, template=True)
     assert result.template and result.projects == 0
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [s.fr for s in SHEETS] + [LISTS_TITLE["fr"]]
+    assert book.sheet_names == [s.fr for s in SHEETS + FOLLOW_UP_SHEETS] + [LISTS_TITLE["fr"]]
     for sheet in SHEETS:
         assert book.get_sheet_by_name(sheet.fr).to_python() == [[c.fr for c in sheet.columns]]
     funders = {r[7] for r in book.get_sheet_by_name("Listes").to_python()[1:]} - {""}

@@ -490,3 +490,76 @@ def test_cluster_names_come_back(empty_database: Path, tmp_path: Path) -> None:
     finally:
         source.dispose()
         target.dispose()
+
+
+# -- experts, evaluations, committees, submissions and follow-up (issue 15) ------------------------
+
+FOLLOW_UP_SQL = {
+    "experts": "SELECT name, email, affiliation FROM expert",
+    "expert_domains": (
+        "SELECT e.name, e.email, d.name FROM expert_domain x JOIN expert e ON e.id = x.expert_id"
+        " JOIN domain d ON d.id = x.domain_id"
+    ),
+    "expert_ties": (
+        "SELECT e.name, e.email, o.name FROM expert_tie x JOIN expert e ON e.id = x.expert_id"
+        " JOIN organisation o ON o.id = x.organisation_id"
+    ),
+    "evaluations": (
+        "SELECT p.reference, e.name, e.email, v.evaluated_on, v.score_innovation,"
+        " v.score_consortium, v.score_impact, v.score_feasibility, v.recommendation, v.opinion"
+        " FROM evaluation v JOIN project p ON p.id = v.project_id"
+        " JOIN expert e ON e.id = v.expert_id"
+    ),
+    "committees": "SELECT name, held_on, members, notes FROM committee",
+    "submissions": (
+        "SELECT p.reference, c.name, s.submitted_on, s.requested_cents, s.label_decision,"
+        " s.label_decided_on, k.name, s.label_override, s.funder_decision, s.funder_decided_on,"
+        " s.withdrawn_on, s.notes FROM submission s JOIN project p ON p.id = s.project_id"
+        " LEFT JOIN call c ON c.id = s.call_id LEFT JOIN committee k ON k.id = s.committee_id"
+    ),
+    "follow_up": (
+        "SELECT p.reference, f.kind, f.title, u.name, f.due_on, f.done_on, f.notes"
+        " FROM follow_up f JOIN project p ON p.id = f.project_id"
+        " LEFT JOIN funder u ON u.id = f.funder_id"
+    ),
+}
+
+
+def follow_up_snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    with db.read() as session:
+        return {
+            name: sorted(
+                (tuple(row) for row in session.execute(text(sql))),
+                key=lambda row: tuple((v is None, str(v)) for v in row),
+            )
+            for name, sql in FOLLOW_UP_SQL.items()
+        }
+
+
+def test_the_demo_keeps_its_experts_evaluations_submissions_and_deadlines(
+    pole_demo_file: Path, empty_database: Path, tmp_path: Path
+) -> None:
+    """Once 2,522 evaluations and 70 experts became 0 after a round trip."""
+    source = open_database(pole_demo_file)
+    target = fresh(empty_database, tmp_path, "target")
+    try:
+        workbook = tmp_path / "demo.xlsx"
+        export_workbook(source, workbook)
+        report = import_workbook(target, workbook)
+        assert report.ok, report.to_json()["errors"][:5]
+        before, after = follow_up_snapshot(source), follow_up_snapshot(target)
+        assert len(before["evaluations"]) == 2522 and len(before["experts"]) == 70
+        assert len(before["submissions"]) > 1300 and len(before["follow_up"]) > 0
+        for name in FOLLOW_UP_SQL:
+            assert after[name] == before[name], name
+        assert report.count("evaluations", "created") == 2522
+        assert portfolio_stats(target) == portfolio_stats(source)
+        # Imported again, every row is recognised: nothing is created twice.
+        again = import_workbook(target, workbook)
+        assert again.ok and again.batch_id is None
+        for record in ("experts", "evaluations", "committees", "submissions", "follow_up"):
+            assert again.count(record, "created") == again.count(record, "updated") == 0
+            assert again.count(record, "unchanged") == len(before[record]), record
+    finally:
+        source.dispose()
+        target.dispose()

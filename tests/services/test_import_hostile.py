@@ -93,7 +93,7 @@ def test_the_command_refuses_the_hostile_file_quickly_in_bounded_memory_and_writ
         ["import", "--db", str(portfolio), str(workbook)], tmp_path / "home"
     )
     assert returncode == 2, err
-    assert words in err and workbook.name in err, err
+    assert words in err.replace("\u202f", "") and workbook.name in err, err  # counts are grouped
     assert "Traceback" not in err and "memory allocation" not in err, err
     assert seconds < 30, seconds  # about 2 s here, most of it the command's start-up
     assert peak_mb < PEAK_MB, peak_mb

@@ -65,7 +65,7 @@ SUMMARY_SNAPSHOT = {
     "line years": "SELECT id, year FROM funding_line ORDER BY id",
     "shares": (
         "SELECT funding_line_id, project_id, domain_id, year, funder_id, instrument, granted_cp,"
-        " requested_cp FROM funding_share ORDER BY funding_line_id, domain_id"
+        " requested_cp FROM funding_share ORDER BY funding_line_id, domain_id, year, granted_cp"
     ),
 }
 

@@ -89,7 +89,7 @@ print('matplotlib' in sys.modules, len(view.canvases))
         timeout=120,
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
-    assert result.stdout.split() == ["False", "True", "7"], result.stderr
+    assert result.stdout.split() == ["False", "True", "8"], result.stderr  # with the poles
 
 
 def test_follows_the_filter(make_view, pole_db) -> None:

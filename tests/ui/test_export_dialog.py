@@ -107,17 +107,18 @@ def test_cancel_in_the_middle(qtbot, pole_db, runner, out: Path) -> None:
     dialog.path_edit.setText(str(out))
     seen: list[str] = []
 
-    def on_progress(_fraction: float, message: str) -> None:
-        seen.append(message)
-        if message == "export_progress_funding":
+    def on_progress(_fraction: float, words: str) -> None:
+        seen.append(words)
+        if words == messages.text("export_progress_funding"):
             qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)  # "Cancel"
 
-    dialog._relay.progressed.connect(on_progress)
+    dialog.operation.progressed.connect(on_progress)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "export_progress_projects" in seen
+    assert messages.text("export_progress_projects") in seen
+    assert messages.text("export_progress_saving") not in seen  # stopped before saving
     assert "annulé" not in dialog.status.text()  # the source text is English without a .qm
     assert "cancelled" in dialog.status.text()
-    assert dialog.result is None and dialog.isVisible()
+    assert dialog.outcome is None and dialog.isVisible()
     assert out.read_bytes() == b"old workbook"
     assert [p.name for p in out.parent.iterdir()] == [out.name]
 
@@ -140,7 +141,7 @@ def test_threaded_export_with_progress_and_cancel(qtbot, pole_db, out: Path) -> 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancels, does not close
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
-    assert dialog.result is None and "cancelled" in dialog.status.text()
+    assert dialog.outcome is None and "cancelled" in dialog.status.text()
     assert out.read_bytes() == first
     assert runner.wait(10_000)
 

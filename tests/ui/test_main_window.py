@@ -33,7 +33,10 @@ def test_a_dropped_workbook_opens_the_import_wizard_on_it(desktop, tmp_path: Pat
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, drop)
-    wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)]
+    # Wizards of earlier tests may still exist (closed, not yet deleted): count the one showing.
+    wizards = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible()
+    ]
     assert len(wizards) == 1
     assert wizards[0].file_page.path_edit.text() == str(workbook)
     wizards[0].reject()

@@ -288,6 +288,13 @@ def test_welcome_page_then_demo(empty_desktop, qtbot) -> None:
     qtbot.mouseClick(window.welcome.findChild(QPushButton, "demoButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rows(window) == 1300, timeout=20_000)
     assert window.stack.currentWidget() is window.projects
+    # The progress dialog said each step in words, the last one being that the demo is ready.
+    from PySide6.QtWidgets import QProgressDialog
+
+    from portfolio_desktop import messages
+
+    progress = window.findChildren(QProgressDialog)[-1]
+    assert progress.labelText().endswith(messages.text("demo_done"))
 
 
 def test_a_new_form_says_what_to_fill_in_then_a_save_is_confirmed_and_shown(
@@ -415,3 +422,40 @@ def test_optional_columns_show_funders_dates_and_maturity(desktop, qtbot, pole_d
     qtbot.waitUntil(lambda: model.sort_key == "submitted_on")
     wanted = expected_ids(pole_db, ProjectFilter(), "submitted_on")
     qtbot.waitUntil(lambda: model.ids() == wanted)
+
+
+def test_evaluations_are_saved_off_the_gui_thread_and_refusals_shown(
+    desktop, qtbot, pole_db, monkeypatch
+) -> None:
+    """Changing an evaluation writes it (and the table shows what was written); a score out of
+    range is refused with its words over the editor, and nothing is written."""
+    import dataclasses
+    import sqlite3
+
+    from portfolio_desktop import messages
+    from portfolio_desktop.ui.dialogs.project_editor import EvaluationDialog
+
+    with sqlite3.connect(pole_db.path) as conn:
+        project_id = conn.execute("SELECT min(project_id) FROM evaluation").fetchone()[0]
+    editor = open_editor(desktop.window, qtbot, project_id)
+    first = editor.evaluations.records[0]
+    changed = dataclasses.replace(first, opinion="Consortium solide, marché à préciser.")
+    monkeypatch.setattr(
+        EvaluationDialog, "exec", lambda _self: EvaluationDialog.DialogCode.Accepted
+    )
+    monkeypatch.setattr(EvaluationDialog, "record", lambda _self: changed)
+    editor.edit_evaluation(0)
+    qtbot.waitUntil(lambda: not editor.evaluation_writes.running)
+    stored = {e.id: e for e in portfolio.evaluations(pole_db, project_id)}
+    assert stored[first.id].opinion == changed.opinion
+    assert any(e.opinion == changed.opinion for e in editor.evaluations.records)
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    out_of_range = dataclasses.replace(first, opinion="Hors barème", score_impact=9)
+    monkeypatch.setattr(EvaluationDialog, "record", lambda _self: out_of_range)
+    editor.edit_evaluation(0)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert messages.text("score_range", {"min": 0, "max": 5}) in shown[0]
+    assert all(e.opinion != "Hors barème" for e in portfolio.evaluations(pole_db, project_id))
+    assert not editor.evaluation_writes.running

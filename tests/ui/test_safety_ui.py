@@ -278,3 +278,18 @@ def test_a_large_file_is_checked_after_it_opened(
         desktop.ctx.set_database(None)
         desktop.close()
         desktop.window.close()
+
+
+def test_save_a_copy_from_the_file_menu(opened_desktop, qtbot, monkeypatch, tmp_path) -> None:
+    """File → Save a copy writes a whole, readable copy where the user chose, and says where."""
+    from PySide6.QtWidgets import QFileDialog
+
+    desktop, _path = opened_desktop
+    target = tmp_path / "copies" / "copie.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window = desktop.window
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if "copie" in a.text())
+    action.trigger()
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage())
+    assert projects_in(target) == 1300
+    assert not target.with_name(target.name + ".partial").exists()

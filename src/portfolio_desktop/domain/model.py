@@ -16,6 +16,7 @@ from .enums import (
     ProjectStatus,
     Recommendation,
 )
+from .financing import LineMoney
 
 
 @dataclass(slots=True)
@@ -72,6 +73,9 @@ class FundingLineRecord:
     id: int | None = None
     funder_name: str = ""
     beneficiary_name: str = ""
+    #: Tranches, payments, split over partners and spread over years; None when the writer does
+    #: not handle them (they are left as they are, and the paid amount is matched by a payment).
+    money: LineMoney | None = None
 
 
 @dataclass(slots=True)

@@ -41,6 +41,7 @@ from ..domain.responsible import (
     maturity_level,
 )
 from ..domain.workflow import FUNNEL_STEPS as _STEPS
+from ..domain.workflow import STEP_RANK
 from ..storage import dashboard_queries as q
 from ..storage.database import Database
 
@@ -211,6 +212,28 @@ class Maturity:
 
 
 @dataclass(frozen=True, slots=True)
+class PoleLine:
+    """One pole in the national comparison."""
+
+    name: str
+    projects: int
+    funded: int
+    granted_cents: int
+    #: « Aide accordée » per year of `PoleComparison.years` (cents).
+    per_year: tuple[int, ...]
+    cluster_id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PoleComparison:
+    """The poles side by side, the largest « Aide accordée » first."""
+
+    years: tuple[int, ...]
+    poles: tuple[PoleLine, ...]
+    instruments: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
     """Everything on the dashboard except funding over time (which follows the stack selector)."""
 
@@ -248,7 +271,8 @@ def filter_for(flt: ProjectFilter, target: Mapping[str, object]) -> ProjectFilte
     """The filter of the projects behind a clicked bar: the current filter narrowed to it.
 
     `target` holds what the bar stands for: `year` (a funding year), `domain`, `funder` (ids),
-    `funder_kind`, `instrument`, `region`, `organisation_kind` (codes) or `step` (a funnel step:
+    `funder_kind`, `instrument`, `region`, `organisation_kind` (codes), `cluster` (a pole's id)
+    or `step` (a funnel step:
     the projects whose furthest step is that one or beyond, as the funnel counts them).
     """
     changes: dict[str, Any] = {}
@@ -267,6 +291,8 @@ def filter_for(flt: ProjectFilter, target: Mapping[str, object]) -> ProjectFilte
             changes["regions"] = (str(value),)
         elif key == "organisation_kind":
             changes["organisation_kinds"] = (str(value),)
+        elif key == "cluster":
+            changes["cluster_ids"] = (int(str(value)),)
         elif key == "step":
             changes["reached"] = str(value)  # the funnel's own count: furthest step reached
     return flt.with_changes(**changes)
@@ -293,6 +319,9 @@ class _Snapshot:
     funders: dict[int, q.FunderRow]
     participations: q.ParticipationColumns | None = None
     regions: _Regions | None = None
+    #: Each project's cluster (index into `cluster_names`, -1 for unused ids), read on demand.
+    cluster_of: I64 | None = None
+    cluster_names: list[tuple[int, str]] = field(default_factory=list)
     #: Per stack dimension, which keys have dated funding anywhere (`Analytics._funded_keys`).
     funded: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
 
@@ -705,6 +734,62 @@ class Analytics:
                 beside.append((code, cents))
         return tuple(beside)
 
+    # -- the national view ---------------------------------------------------------------------
+
+    def poles(self, flt: ProjectFilter) -> PoleComparison:
+        """Each pole's projects, funded projects and « Aide accordée » (in total and per year)
+        for the filter, the largest first: the national view's comparison."""
+        return self._cached(("poles", flt), lambda: self._poles(flt))
+
+    def _clusters(self, snap: _Snapshot) -> I64:
+        with self._load_lock:
+            if snap.cluster_of is None:
+                with self.db.read() as session:
+                    ids, which, names = q.project_clusters(session)
+                cluster_of = np.full(snap.size, -1, dtype=np.int64)
+                inside = ids < snap.size
+                cluster_of[ids[inside]] = which[inside]
+                snap.cluster_names = names
+                snap.cluster_of = cluster_of
+            return snap.cluster_of
+
+    def _poles(self, flt: ProjectFilter) -> PoleComparison:
+        snap = self.snapshot()
+        selection = self._select(snap, flt)
+        rows, summed, _beside = self._headline(snap, selection.rows, flt)
+        cluster_of = self._clusters(snap)
+        count = len(snap.cluster_names)
+        first, last = snap.year_span
+        years = tuple(range(first, last + 1)) if first else ()
+        chosen = selection.projects & (cluster_of >= 0)
+        projects = np.bincount(cluster_of[chosen], minlength=count)
+        funded_mask = chosen & (snap.projects.furthest >= STEP_RANK[ProjectStatus.FUNDED])
+        funded = np.bincount(cluster_of[funded_mask], minlength=count)
+        fact_pole = cluster_of[snap.facts.project_id[rows]]
+        amounts = snap.facts.granted_cp[rows]
+        kept = fact_pole >= 0
+        granted = np.zeros(count, dtype=np.int64)
+        np.add.at(granted, fact_pole[kept], amounts[kept])
+        per_year = np.zeros((count, max(len(years), 1)), dtype=np.int64)
+        if years:
+            fact_years = snap.facts.year[rows]
+            dated = kept & (fact_years != 0)
+            np.add.at(per_year, (fact_pole[dated], fact_years[dated] - first), amounts[dated])
+        lines = [
+            PoleLine(
+                snap.cluster_names[i][1],
+                int(projects[i]),
+                int(funded[i]),
+                _cents(granted[i : i + 1]),
+                tuple(int(v) for v in cp_to_cents(per_year[i]))[: len(years)],
+                snap.cluster_names[i][0],
+            )
+            for i in range(count)
+            if projects[i] or granted[i]
+        ]
+        lines.sort(key=lambda line: (-line.granted_cents, -line.projects, line.name))
+        return PoleComparison(years, tuple(lines), summed)
+
     def key_figures(self, flt: ProjectFilter) -> KeyFigures:
         return self.overview(flt).key_figures
 
@@ -719,6 +804,11 @@ class Analytics:
         )
         with self.db.read() as session:
             return q.largest_projects(session, narrowed, limit)
+
+    def cluster_names(self) -> list[str]:
+        """The names of the database's clusters (poles), sorted."""
+        with self.db.read() as session:
+            return q.cluster_names(session)
 
     def names(self, flt: ProjectFilter) -> dict[str, dict[int, str]]:
         """Names of the rows the filter refers to by id (to describe it in words)."""

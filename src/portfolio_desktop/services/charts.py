@@ -40,6 +40,7 @@ from .analytics import (
     Funnel,
     KeyFigures,
     Maturity,
+    PoleComparison,
 )
 from .filter_words import region_name
 
@@ -244,6 +245,8 @@ def _prepare(figure: Figure | None, size: tuple[float, float] = SIZE) -> Figure:
     _HITS[figure] = []
     _STATE.pop(figure, None)
     _LAYOUT.pop(figure, None)
+    _FIT.pop(figure, None)
+    _NOTES.pop(figure, None)
     return figure
 
 
@@ -260,24 +263,49 @@ def note_of(figure: Figure) -> Any:
 
 def draw_note(figure: Figure, text: str) -> None:
     """A line under the title saying what the chart sums and what its shares are of; a chart
-    redrawn in place updates it. Kept 0.3 inch below the top edge whatever the figure's size."""
+    redrawn in place updates it. Kept 0.3 inch below the top edge whatever the figure's size,
+    and wrapped to the figure's width (`relayout` wraps it again after a resize)."""
+    _NOTES[figure] = text
     item = note_of(figure)
     if item is not None:
-        item.set_text(text)
+        item.set_text(_note_lines(figure, text))
         return
     from matplotlib.transforms import ScaledTranslation
 
     figure.text(
         0.01,
         1.0,
-        text,
+        _note_lines(figure, text),
         gid="note",
         ha="left",
         va="top",
         fontsize=FONT - 1.5,
         color="#555555",
+        linespacing=1.1,
         transform=figure.transFigure + ScaledTranslation(0, -0.3, figure.dpi_scale_trans),
     )
+
+
+#: A note's whole text, before it is wrapped to its figure's width.
+_NOTES: weakref.WeakKeyDictionary[Figure, str] = weakref.WeakKeyDictionary()
+#: Average advance of a character of the chart font, in ems (DejaVu Sans; a little generous).
+_EM_PER_CHARACTER = 0.58
+
+
+def characters_per_line(width_inches: float, fontsize: float) -> int:
+    """How many characters of the chart font fit in that width."""
+    return max(12, int(width_inches * 72 / (fontsize * _EM_PER_CHARACTER)))
+
+
+def _note_lines(figure: Figure, text: str) -> str:
+    width = characters_per_line(figure.get_figwidth() - 0.2, FONT - 1.5)
+    return "\n".join(textwrap.wrap(text, width, max_lines=2, placeholder=" …")) or text
+
+
+def _fit_note(figure: Figure) -> None:
+    item, text = note_of(figure), _NOTES.get(figure)
+    if item is not None and text is not None:
+        item.set_text(_note_lines(figure, text))
 
 
 def money_note(
@@ -350,8 +378,17 @@ def _place(
     apply()
 
 
+#: What a chart re-arranges for its figure's size before its margins apply (a legend's columns).
+_FIT: weakref.WeakKeyDictionary[Figure, Callable[[], None]] = weakref.WeakKeyDictionary()
+
+
 def relayout(figure: Figure) -> None:
-    """Re-applies the chart's margins after the figure was resized (the dashboard's canvases)."""
+    """Re-applies the chart's margins after the figure was resized (the dashboard's canvases):
+    the note is wrapped again and a legend takes the columns the width allows."""
+    _fit_note(figure)
+    fit = _FIT.get(figure)
+    if fit is not None:
+        fit()
     apply = _LAYOUT.get(figure)
     if apply is not None:
         apply()
@@ -414,6 +451,9 @@ class _OverTimeState:
     #: A number no other legend had (`id()` of a removed legend is reused): names the picture of
     #: the title and legend that a canvas keeps as its background.
     legend_serial: int = 0
+    years_count: int = 0
+    handles: list[Any] = field(default_factory=list)
+    legend_columns: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,8 +595,8 @@ def _draw_over_time(
     ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
     ax.set_ylim(0, (highest or 1.0) * 1.08)
     ax.yaxis.set_major_locator(MaxNLocator(6) if highest else FixedLocator([0]))
-    step = 1 if len(years) <= 12 else (2 if len(years) <= 26 else 5)
-    ax.xaxis.set_major_locator(MultipleLocator(step))
+    state.years_count = len(years)
+    ax.xaxis.set_major_locator(MultipleLocator(_year_step(figure, len(years))))
     ax.xaxis.set_major_formatter(_year_formatter())
     cumulative = np.asarray(data.cumulative, dtype=float)
     state.line.set_data(years, cumulative)
@@ -568,31 +608,19 @@ def _draw_over_time(
         bounds = (year - 0.2, cumulative[i] - span, year + 0.2, cumulative[i] + span)
         hit_list.append(Hit(state.cumulative_ax, bounds, words))
     if keys != state.legend_keys:
-        if state.legend is not None:
-            state.legend.remove()
-        handles: list[Any] = [
-            Patch(facecolor=colours[i], label=shorten(key_label(data.by, s.key, s.name, lang), 38))
+        state.handles = [
+            Patch(
+                facecolor=colours[i], label=_legend_label(key_label(data.by, s.key, s.name, lang))
+            )
             for i, s in enumerate(data.series)
         ]
-        handles.append(
+        state.handles.append(
             Line2D([], [], color=INK, marker="o", markersize=3, label=_t("axis_cumulative", lang))
         )
-        columns = 3 if len(handles) > 4 else len(handles)
-        state.legend = figure.legend(
-            handles=handles,
-            loc="lower center",
-            ncols=columns,
-            frameon=False,
-            fontsize=FONT - 0.5,
-            bbox_to_anchor=(0.5, _free_bottom(figure)),
-        )
         state.legend_keys = keys
-        state.legend_serial = next(_LEGEND_SERIALS)
-        rows = -(-len(handles) // columns)
-        if rows != state.legend_rows or figure not in _LAYOUT:
-            state.legend_rows = rows
-            margins = _over_time_margins(rows)
-            _place(figure, [(ax, margins), (state.cumulative_ax, margins)])
+        state.legend_columns = 0
+        _fit_legend(figure, state)
+        _FIT[figure] = partial(_fit_legend, figure, state)
         _HITS[figure] = hit_list
         return False
     _HITS[figure] = hit_list
@@ -614,11 +642,72 @@ def _cumulative_tip(lang: str, year: int, amount: int) -> str:
     return _t("tip_cumulative", lang, year=year, amount=format_money(amount, lang))
 
 
-def _over_time_margins(legend_rows: int) -> Callable[[float, float], Box]:
+def _over_time_margins(legend_lines: int) -> Callable[[float, float], Box]:
     def margins(_width: float, _height: float) -> Box:
-        return (0.9, 0.5 + legend_rows * 0.2, 0.95, 0.62)
+        return (0.9, 0.5 + 0.08 + legend_lines * 0.165, 0.95, 0.62)
 
     return margins
+
+
+LEGEND_LABEL = 30  # characters a line of a legend entry
+
+
+def _legend_label(text: str) -> str:
+    """A legend entry's whole name, on two or three lines rather than cut with « … »."""
+    return "\n".join(textwrap.wrap(text, LEGEND_LABEL)) or text
+
+
+def _year_step(figure: Figure, years: int) -> int:
+    """One year in 1, 2, 5 or 10 labelled, as the axes' width allows (« 2006 » takes about half
+    an inch with the space around it)."""
+    room = max(figure.get_figwidth() - 1.85, 0.5) / 0.5
+    return next((step for step in (1, 2, 5, 10) if years / step <= room), 20)
+
+
+def _fit_legend(figure: Figure, state: _OverTimeState) -> None:
+    """The legend in as many columns as the figure's width holds (their widths measured on the
+    labels' longest lines), and the axes' bottom margin as tall as its rows; years labelled as
+    often as the width allows."""
+    from matplotlib.ticker import MultipleLocator
+
+    state.ax.xaxis.set_major_locator(MultipleLocator(_year_step(figure, state.years_count)))
+    handles = state.handles
+    size = FONT - 0.5
+    widths = [
+        max(len(line) for line in str(h.get_label()).split("\n")) * size * _EM_PER_CHARACTER / 72
+        + 0.55  # the swatch, its gap and the space between columns
+        for h in handles
+    ]
+    available = figure.get_figwidth() - 0.3
+    columns = len(handles)
+    while columns > 1:
+        # Matplotlib fills a legend column by column: entry i goes to column i // rows.
+        rows = -(-len(handles) // columns)
+        needed = sum(max(widths[c * rows : (c + 1) * rows], default=0.0) for c in range(columns))
+        if needed <= available and (columns <= 4 or len(handles) <= columns):
+            break
+        columns -= 1
+    if columns == state.legend_columns and state.legend is not None:
+        return
+    if state.legend is not None:
+        state.legend.remove()
+    state.legend_columns = columns
+    rows = -(-len(handles) // columns)
+    lines = sum(
+        max(str(h.get_label()).count("\n") + 1 for h in handles[r::rows]) for r in range(rows)
+    )
+    state.legend = figure.legend(
+        handles=handles,
+        loc="lower center",
+        ncols=columns,
+        frameon=False,
+        fontsize=size,
+        bbox_to_anchor=(0.5, _free_bottom(figure)),
+    )
+    state.legend_serial = next(_LEGEND_SERIALS)
+    state.legend_rows = lines
+    margins = _over_time_margins(lines)
+    _place(figure, [(state.ax, margins), (state.cumulative_ax, margins)])
 
 
 def _year_formatter() -> Any:
@@ -716,11 +805,26 @@ def _breakdown(
         notes.insert(0, money_note(data.instruments, data.beside, lang))
     note = " · ".join(notes)
     draw_note(figure, note[:1].upper() + note[1:])
-    labels = [_wrap(key_label(data.dimension, b.key, b.name, lang), 34) for b in bars]
-    longest = max(len(line) for label in labels for line in label.split("\n"))
+    names = [key_label(data.dimension, b.key, b.name, lang) for b in bars]
     ax = figure.add_axes((0.3, 0.1, 0.6, 0.8))
-    label_width = 0.2 + longest * FONT * 0.0075
-    _place(figure, [(ax, lambda w, _h: (min(label_width, w * 0.45), 0.4, 0.25, 0.62))])
+    count = len(bars)
+
+    def fit_labels() -> None:
+        # Names wrapped to what the figure's width leaves them (at most 45 % of it), on up to
+        # two lines, and the left margin as wide as their longest line.
+        room = figure.get_figwidth() * 0.45 - 0.2
+        width = min(34, characters_per_line(room, FONT))
+        # Two lines a name only where a bar's slot is tall enough for them.
+        slot = max(figure.get_figheight() - 1.02 - _KEEP_FREE.get(figure, 0.0), 0.5) / count
+        lines = 2 if slot >= 2 * FONT * 1.3 / 72 else 1
+        labels = [_wrap(name, width, lines) for name in names]
+        longest = max(len(line) for label in labels for line in label.split("\n"))
+        ax.set_yticks(range(count - 1, -1, -1), labels, fontsize=FONT)
+        label_width = 0.2 + longest * FONT * _EM_PER_CHARACTER / 72
+        _place(figure, [(ax, lambda _w, _h: (label_width, 0.4, 0.25, 0.62))])
+
+    fit_labels()
+    _FIT[figure] = fit_labels
     _style(ax, grid_axis="x")
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -728,7 +832,6 @@ def _breakdown(
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(5))
-    count = len(bars)
     highest = max(b.value for b in bars)
     hit_list: list[Hit] = []
     for i, bar in enumerate(bars):
@@ -754,7 +857,6 @@ def _breakdown(
             target = {target_key: bar.key}
         bounds = (0.0, y - 0.34, max(bar.value, highest * 0.01), y + 0.34)
         hit_list.append(Hit(ax, bounds, text, target))
-    ax.set_yticks(range(count - 1, -1, -1), labels, fontsize=FONT)
     # Room for the value written after the longest bar (about 1.5 inches of text).
     axes_width = max(ax.get_position().width * figure.get_figwidth(), 1.0)
     ax.set_xlim(0, highest * (1 + 1.5 / axes_width))
@@ -808,46 +910,51 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
         return _empty(figure, lang)
     hit_list: list[Hit] = []
     left = figure.add_axes((0.1, 0.2, 0.4, 0.6))
-    _style(left)
+    _style(left, grid_axis="x")
+    left.spines["left"].set_visible(False)
+    left.tick_params(axis="y", length=0)
     names = [messages.label("Maturity", code, lang) for code in MATURITY_LEVELS]
     names += [_t("chart_partly_assessed", lang), _t("chart_not_assessed", lang)]
     values = [*data.levels, data.partial, data.not_assessed]
     colours = [*MATURITY_COLOURS[: len(data.levels)], PARTIAL_COLOUR, NONE_COLOUR]
-    positions = range(len(values))
-    left.bar(positions, values, color=colours, width=0.7)
-    # Slanted: six level names side by side overlap on half a laptop screen (« Sensibilisé »).
-    left.set_xticks(
-        list(positions),
-        names,
-        fontsize=FONT - 1.5,
-        rotation=30,
-        ha="right",
-        rotation_mode="anchor",
-    )
-    left.yaxis.set_major_formatter(_count_formatter(lang))
+    count_levels = len(values)
+    # Horizontal bars: the level names read across, never slanted into each other on half a
+    # laptop screen (« Sensibilisé », « Évaluation partielle »).
+    for i, (value, colour) in enumerate(zip(values, colours, strict=True)):
+        left.barh(count_levels - 1 - i, value, height=0.66, color=colour)
+    left.set_yticks(range(count_levels - 1, -1, -1), names, fontsize=FONT - 0.5)
+    left.xaxis.set_visible(False)  # each bar says its count
+    left.spines["bottom"].set_visible(False)
     left.set_title(_t("chart_maturity_levels", lang), fontsize=FONT + 1, color=INK, loc="left")
     highest = max(values) or 1
-    left.set_ylim(0, highest * 1.15)
+    left.set_xlim(0, highest * 1.3)
+    left.set_ylim(-0.6, count_levels - 0.4)
     for i, value in enumerate(values):
+        y = count_levels - 1 - i
         left.text(
-            i,
             value + highest * 0.02,
+            y,
             format_count(value, lang),
-            ha="center",
+            va="center",
             fontsize=FONT - 0.5,
             color=INK,
         )
         share = format_share(Decimal(value) / Decimal(data.projects), lang)
         text = _t("tip_bar", lang, label=names[i], value=format_count(value, lang), share=share)
-        hit_list.append(Hit(left, (i - 0.35, 0.0, i + 0.35, max(value, highest * 0.02)), text))
+        hit_list.append(Hit(left, (0.0, y - 0.33, max(value, highest * 0.02), y + 0.33), text))
     right = figure.add_axes((0.6, 0.2, 0.3, 0.6))
-    _place(
-        figure,
-        [
-            (left, lambda w, _h: (0.75, 1.0, w * 0.47, 0.75)),
-            (right, lambda w, _h: (w * 0.53 + 1.6, 1.0, 0.3, 0.75)),
-        ],
-    )
+    label_room = 1.4  # inches for the longest level and criterion names
+
+    # Side by side: the two parts share what the names leave of the width.
+    def levels_box(w: float, _h: float) -> Box:
+        bars = max(w - 2 * label_room - 0.5, 0.6) / 2
+        return (label_room, 0.35, w - label_room - bars, 0.75)
+
+    def criteria_box(w: float, _h: float) -> Box:
+        bars = max(w - 2 * label_room - 0.5, 0.6) / 2
+        return (w - 0.3 - bars, 0.55, 0.3, 0.75)
+
+    _place(figure, [(left, levels_box), (right, criteria_box)])
     _style(right, grid_axis="x")
     right.spines["left"].set_visible(False)
     right.tick_params(axis="y", length=0)
@@ -868,12 +975,11 @@ def maturity(data: Maturity, lang: str, figure: Figure | None = None) -> Figure:
         text = _t("tip_score", lang, label=label, score=format_decimal(mean, lang))
         hit_list.append(Hit(right, (0.0, y - 0.31, max(score, 0.08), y + 0.31), text))
     right.set_yticks(
-        range(count - 1, -1, -1), [_wrap(c[0], 22) for c in criteria], fontsize=FONT - 0.5
+        range(count - 1, -1, -1), [_wrap(c[0], 24) for c in criteria], fontsize=FONT - 0.5
     )
     right.set_xlim(0, 4.4)
     right.set_xticks([0, 1, 2, 3, 4])
-    # Ending at the axes' right edge: the narrow axes leave no room for it to start at its left.
-    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="right")
+    right.set_title(_t("chart_maturity_criteria", lang), fontsize=FONT + 1, color=INK, loc="left")
     _HITS[figure] = hit_list
     return figure
 
@@ -1001,6 +1107,90 @@ def key_figures(data: KeyFigures, lang: str, figure: Figure | None = None) -> Fi
     return figure
 
 
+# -- the national view: the poles side by side ----------------------------------------------------
+
+
+def poles_height(count: int) -> float:
+    """Inches the comparison needs for `count` poles (a line each, readable at 57)."""
+    return 1.15 + 0.26 * max(count, 1)
+
+
+def poles_comparison(data: PoleComparison, lang: str, figure: Figure | None = None) -> Figure:
+    """The poles sorted by « Aide accordée »: a line each with its bar, its amount, its funded
+    and total projects, and a small multiple of its funding per year on a scale shared by all
+    (57 colours in one stack could not be told apart)."""
+    figure = _prepare(figure, (10.0, poles_height(len(data.poles))))
+    draw_title(figure, _t("chart_poles", lang))
+    title: Any = getattr(figure, "_suptitle", None)
+    if title is not None:  # as far from the top as on a chart of the usual height
+        title.set_y(1 - 0.085 / figure.get_figheight())
+    if not data.poles:
+        return _empty(figure, lang)
+    draw_note(figure, money_note(data.instruments, (), lang))
+    ax = figure.add_axes((0.25, 0.05, 0.7, 0.85))
+    count = len(data.poles)
+    names = [pole.name for pole in data.poles]
+
+    def fit() -> None:
+        width = min(40, characters_per_line(figure.get_figwidth() * 0.3 - 0.2, FONT - 0.5))
+        labels = [_wrap(name, width, 1) for name in names]
+        ax.set_yticks(range(count - 1, -1, -1), labels, fontsize=FONT - 0.5)
+        longest = max(len(label) for label in labels)
+        label_width = 0.25 + longest * (FONT - 0.5) * _EM_PER_CHARACTER / 72
+        _place(figure, [(ax, lambda _w, _h: (label_width, 0.2, 0.2, 0.85))])
+
+    fit()
+    _FIT[figure] = fit
+    ax.spines[["left", "right", "top", "bottom"]].set_visible(False)
+    ax.tick_params(axis="y", length=0, colors=INK)
+    ax.xaxis.set_visible(False)
+    highest = max(pole.granted_cents for pole in data.poles) or 1
+    yearly = max((v for pole in data.poles for v in pole.per_year), default=0) or 1
+    # x: the bar in [0, 1], its words in [1.03, 1.75], the years in [1.8, 2.45]
+    spark_left, spark_width = 1.8, 0.65
+    hit_list: list[Hit] = []
+    import numpy as np
+
+    years = np.asarray(data.years, dtype=float)
+    span = (years[-1] - years[0]) if len(years) > 1 else 1.0
+    for i, pole in enumerate(data.poles):
+        y = count - 1 - i
+        if i % 2 == 0:
+            ax.axhspan(y - 0.5, y + 0.5, color="#F3F6FA", zorder=0, linewidth=0)
+        share = pole.granted_cents / highest
+        ax.barh(y, share, height=0.62, color=PALETTE[0], zorder=2)
+        words = _t(
+            "chart_pole_line",
+            lang,
+            amount=format_compact(pole.granted_cents, lang),
+            funded=format_count(pole.funded, lang),
+            projects=format_count(pole.projects, lang),
+        )
+        ax.text(1.03, y, words, va="center", ha="left", fontsize=FONT - 1.5, color=INK)
+        if len(years):
+            values = np.asarray(pole.per_year, dtype=float) / yearly
+            xs = spark_left + (years - years[0]) / span * spark_width
+            ax.fill_between(
+                xs, y - 0.38, y - 0.38 + values * 0.76, color=PALETTE[1], linewidth=0, zorder=2
+            )
+        tip = _t(
+            "tip_pole",
+            lang,
+            name=pole.name,
+            amount=format_money(pole.granted_cents, lang),
+            funded=format_count(pole.funded, lang),
+            projects=format_count(pole.projects, lang),
+        )
+        hit_list.append(Hit(ax, (0.0, y - 0.45, 2.45, y + 0.45), tip, {"cluster": pole.cluster_id}))
+    ax.set_xlim(0, 2.5)
+    ax.set_ylim(-0.6, count - 0.4)
+    if len(years):
+        ax.text(spark_left, count - 0.35, f"{data.years[0]}–{data.years[-1]}", fontsize=FONT - 1.5,
+                color="#555555", va="bottom")  # fmt: skip
+    _HITS[figure] = hit_list
+    return figure
+
+
 # -- the catalogue of charts ---------------------------------------------------------------------
 
 
@@ -1032,6 +1222,7 @@ CHARTS: dict[str, ChartKind] = {
         ),
         ChartKind("maturity", maturity, lambda a, f, _by: a.overview(f).maturity),
         ChartKind("key-figures", key_figures, lambda a, f, _by: a.overview(f).key_figures),
+        ChartKind("poles", poles_comparison, lambda a, f, _by: a.poles(f)),
     )
 }
 
@@ -1100,6 +1291,39 @@ def save_figure(figure: Figure, path: Path, *, dpi: float = 150) -> Path:
     )
 
 
+def filter_sentence(lines: Sequence[str], lang: str, as_of: date | None = None) -> str:
+    """What a chart shows, in words: « Au 31 décembre 2025 · Filtre : Statuts : Financé ·
+    Régions : Bretagne », or that it is the whole portfolio (a filtered funnel of four equal bars
+    must not read as 100 % conversion of the portfolio)."""
+    parts = [_t("report_as_of", lang, date=format_date(as_of, lang))] if as_of else []
+    if lines:
+        parts.append(_t("chart_filter", lang, words=" · ".join(lines)))
+    else:
+        parts.append(_t("chart_no_filter", lang))
+    return " · ".join(parts)
+
+
+FOOTER_INCHES = 0.32  # the band an exported chart keeps for its filter in words
+
+
+def draw_footer(figure: Figure, text: str) -> None:
+    """The filter in words along the bottom of the figure, wrapped to its width (two lines at
+    most, the band `FOOTER_INCHES` keeps free)."""
+    width = characters_per_line(figure.get_figwidth() - 0.2, FONT - 1.5)
+    lines = textwrap.wrap(text, width, max_lines=2, placeholder=" …") or [text]
+    figure.text(
+        0.01,
+        0.012,
+        "\n".join(lines),
+        gid="footer",
+        ha="left",
+        va="bottom",
+        fontsize=FONT - 1.5 if len(lines) == 1 else FONT - 2,
+        color="#555555",
+        linespacing=1.05,
+    )
+
+
 def export_chart(
     analytics: Analytics,
     name: str,
@@ -1109,8 +1333,16 @@ def export_chart(
     *,
     by: str = "domain",
     size: tuple[float, float] | None = None,
+    as_of: date | None = None,
 ) -> Path:
-    """Draws the chart on a figure of its own and writes it (`portfolio-desktop chart`)."""
+    """Draws the chart on a figure of its own, the filter in words along its bottom (and the day
+    its figures stand at), and writes it (`portfolio-desktop chart`, the dashboard's Export)."""
+    from .filter_words import describe_filter
+
     check_output(path)
-    figure = render(analytics, name, flt, lang, by=by, figure=new_figure(size) if size else None)
+    figure = new_figure(size or SIZE)
+    keep_free_at_bottom(figure, FOOTER_INCHES)
+    render(analytics, name, flt, lang, by=by, figure=figure)
+    lines = describe_filter(flt, analytics.names(flt), lang)
+    draw_footer(figure, filter_sentence(lines, lang, as_of))
     return save_figure(figure, path)

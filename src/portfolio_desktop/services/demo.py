@@ -31,9 +31,11 @@ from ..domain.workflow import STEP_DATE_FIELD, path_to
 from ..errors import KnownError
 from ..paths import resources_dir
 from ..storage import apply as write
-from ..storage import bulk
+from ..storage import bulk, money
 from ..storage.changes import ChangeSet, DemoRows, Source
 from ..storage.database import Database
+from . import demo_money
+from .demo_follow_up import follow_up_rows
 from .progress import Progress, Silent
 
 S = ProjectStatus
@@ -444,11 +446,17 @@ class _Generator:
     ) -> list[tuple[int, set[int]]]:
         rng = self.rng
         experts: list[tuple[int, set[int]]] = []
+        logins: dict[str, int] = {}
         for offset in range(clusters_count * self.scale.experts_per_cluster):
             eid = first_id + offset
             first = rng.choice(self.seeds["first_names"])
             last = rng.choice(self.seeds["last_names"])
             login = fold(f"{first}.{last}").replace(" ", "-")
+            # Namesakes are two people: each has an address of their own (the workbook's
+            # evaluations tell experts by name and e-mail).
+            logins[login] = logins.get(login, 0) + 1
+            if logins[login] > 1:
+                login = f"{login}{logins[login]}"
             affiliation = rng.choice(orgs)
             self.world.add(
                 "expert",
@@ -561,6 +569,8 @@ class _Generator:
         all_orgs = [org for region in sorted(pools) for org in pools[region]]
         cumulative_all = list(_accumulate(o.weight for o in all_orgs))
         cumulative_pools = {r: list(_accumulate(o.weight for o in pools[r])) for r in pools}
+        research_kinds = (OrganisationKind.RESEARCH, OrganisationKind.HIGHER_EDUCATION)
+        research_pools = {r: [o for o in pools[r] if o.kind in research_kinds] for r in pools}
         expert_ids = [e[0] for e in experts]
         expert_ties = {e[0]: e[1] for e in experts}
         regions_funder = seeds["funders"]["regions"]
@@ -631,6 +641,13 @@ class _Generator:
                         continue  # leads are companies three times in four
                     seen.add(org.id)
                     members.append(org)
+                # Most collaborative consortia have a lab (the pôles' rule of the game).
+                if len(members) >= 2 and not any(m.kind in research_kinds for m in members):
+                    labs = [o for o in research_pools[rng.choice(regions)] if o.id not in seen]
+                    if labs and rng.random() < 0.7:
+                        lab = rng.choice(labs)
+                        seen.add(lab.id)
+                        members.append(lab)
 
                 # The call: one of the year's calls, weighted towards the cluster's usual funders.
                 year_calls = calls.get(year) or calls[min(calls)]
@@ -1082,6 +1099,9 @@ INSERT_ORDER: tuple[str, ...] = (
     "funding_line",
     "evaluation",
     "status_change",
+    "committee",
+    "submission",
+    "follow_up",
 )
 
 
@@ -1109,6 +1129,9 @@ def create_demo(
                 "funding_line",
                 "evaluation",
                 "status_change",
+                "committee",
+                "submission",
+                "follow_up",
             )
         }
         existing_domains = bulk.domain_ids_by_name(session)
@@ -1126,9 +1149,27 @@ def create_demo(
         )
         generator.projects(clusters, domain_ids, funders, calls, pools, experts, first)
         rows = generator.world.rows
+        rows.update(
+            follow_up_rows(rows, calls, generator.seeds["managers"], first, seed, DEMO_TODAY)
+        )
+        # Schedules, payments, cofinancing, spreads and rules (it adjusts budgets and paid); their
+        # rows are written with the others, after the lines they belong to.
+        money_rows = demo_money.generate(
+            rows,
+            random.Random(f"money-{seed}"),
+            DEMO_TODAY,
+            {
+                name: bulk.next_id(session, name)
+                for name in ("aid_rate_rule", "payment_tranche", "payment", "cofinancing_share")
+            },
+        )
+        every = {**rows, **{table: money_rows.get(table, []) for table in money.DEMO_TABLES}}
         write.apply(
-            session, ChangeSet.of(Source.DEMO, DemoRows(rows, INSERT_ORDER)), progress=progress
+            session,
+            ChangeSet.of(Source.DEMO, DemoRows(every, INSERT_ORDER + money.DEMO_TABLES)),
+            progress=progress,
         )
         progress.report(1.0, "demo_done")
         counts = {table: len(rows.get(table, [])) for table in INSERT_ORDER}
+        counts.update({table: len(money_rows.get(table, [])) for table in money.DEMO_TABLES})
     return DemoReport(scale=scale, seed=seed, counts=counts)

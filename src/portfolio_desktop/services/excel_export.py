@@ -34,12 +34,14 @@ from ..domain.enums import REGION_NAMES, Region
 from ..domain.filters import ProjectFilter
 from ..errors import DiskFullError, KnownError
 from ..storage import export_queries as q
+from ..storage import follow_up_queries as fq
 from ..storage.database import Database
 from . import output_files
 from .progress import Progress, Silent
 from .workbook_schema import (
     CALLS,
     DOMAINS,
+    FOLLOW_UP_SHEETS,
     FUNDERS,
     FUNDING,
     ORGANISATIONS,
@@ -363,7 +365,7 @@ class _WorkbookWriter:
                     rows=count,
                     limit=_MAX_ROWS - 1,
                 )
-        sheets = {s.key: book.add_worksheet(s.title(self.lang)) for s in SHEETS}
+        sheets = {s.key: book.add_worksheet(s.title(self.lang)) for s in SHEETS + FOLLOW_UP_SHEETS}
         summary = None if template else book.add_worksheet(SUMMARY_TITLE[self.lang])
         lists = book.add_worksheet(LISTS_TITLE[self.lang])
         lists.hide()
@@ -382,6 +384,11 @@ class _WorkbookWriter:
                 "funders": q.funder_rows(session),
                 "calls": q.call_rows(session),
                 "clusters": _cluster_rows(session),
+                "experts": fq.expert_rows(session),
+                "evaluations": fq.evaluation_rows(session, flt, refs),
+                "committees": fq.committee_rows(session),
+                "submissions": fq.submission_rows(session, flt, refs),
+                "follow_up": fq.follow_up_rows(session, flt, refs),
             }
         messages_by_sheet = {
             "projects": "export_progress_projects",
@@ -389,7 +396,7 @@ class _WorkbookWriter:
             "partners": "export_progress_partners",
             "organisations": "export_progress_organisations",
         }
-        for sheet in SHEETS:
+        for sheet in SHEETS + FOLLOW_UP_SHEETS:
             progress.report(
                 0.95 * self.done_rows / self.total_rows,
                 messages_by_sheet.get(sheet.key, "export_progress_reference"),

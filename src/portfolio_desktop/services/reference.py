@@ -33,7 +33,12 @@ from ..storage.changes import (
     UnmergeOrganisations,
 )
 from ..storage.database import Database
-from ..storage.reference import NamedRow, OrganisationRow, RowSnapshot
+
+# The rows the screens show are storage's plain dataclasses, handed on from here so that ui/
+# never imports storage.
+from ..storage.reference import NamedRow as NamedRow
+from ..storage.reference import OrganisationRow as OrganisationRow
+from ..storage.reference import RowSnapshot as RowSnapshot
 from ..storage.repository import MergeSnapshot, StaleError
 from .portfolio import NotFoundError, Saved, StaleRecordError
 

@@ -43,14 +43,44 @@ def _t(code: str, lang: str, **params: object) -> str:
     return messages.text(code, params, lang)
 
 
-def _footer(figure: Figure, page: int, pages: int, today: date, lang: str) -> None:
+def scope_words(analytics: Analytics, flt: ProjectFilter, lang: str) -> str:
+    """Which pole(s) the figures cover, by name (« Pôle : Images & Réseaux », « 57 pôles »):
+    the filter's, else the database's."""
+    if flt.cluster_ids:
+        names = sorted(analytics.names(flt)["cluster"].values())
+    else:
+        names = analytics.cluster_names()
+    if not names:
+        return ""
+    if len(names) > 3:
+        return _t("report_poles_many", lang, count=len(names))
+    return _t("report_poles", lang, count=len(names), names=", ".join(names))
+
+
+def as_of_words(as_of: date | None, lang: str) -> str:
+    """« Au 31 décembre 2025 » / "As of 31 December 2025"; "" for today's portfolio."""
+    return "" if as_of is None else _t("report_as_of", lang, date=charts.format_date(as_of, lang))
+
+
+def _footer(
+    figure: Figure, page: int, pages: int, today: date, lang: str, as_of: date | None = None
+) -> None:
     left = f"{_t('report_title', lang)} — {charts.format_date(today, lang)}"
+    if as_of is not None:
+        left = f"{_t('report_title', lang)} — {as_of_words(as_of, lang)} — {_t('report_date', lang, date=charts.format_date(today, lang))}"
     figure.text(0.012, 0.012, left, fontsize=7, color="#777777", ha="left", va="bottom")
     number = _t("report_page", lang, page=page, pages=pages)
     figure.text(0.988, 0.012, number, fontsize=7, color="#777777", ha="right", va="bottom")
 
 
-def _title_page(figure: Figure, lines: list[str], today: date, lang: str, place: str) -> None:
+def _title_page(
+    figure: Figure,
+    lines: list[str],
+    today: date,
+    lang: str,
+    place: str,
+    as_of: date | None = None,
+) -> None:
     figure.patches.append(_band(figure))
     figure.text(
         0.06,
@@ -62,6 +92,10 @@ def _title_page(figure: Figure, lines: list[str], today: date, lang: str, place:
         va="center",
     )
     figure.text(0.06, 0.72, _t("report_subtitle", lang), fontsize=18, color="white", va="center")
+    if as_of is not None:
+        figure.text(
+            0.06, 0.67, as_of_words(as_of, lang), fontsize=16, fontweight="bold", color="white"
+        )
     figure.text(
         0.06,
         0.56,
@@ -70,9 +104,7 @@ def _title_page(figure: Figure, lines: list[str], today: date, lang: str, place:
         color=charts.INK,
     )
     if place:
-        figure.text(
-            0.06, 0.52, _t("report_database", lang, path=place), fontsize=9, color="#666666"
-        )
+        figure.text(0.06, 0.515, place, fontsize=12, color=charts.INK)
     figure.text(
         0.06, 0.44, _t("report_filters", lang), fontsize=13, fontweight="bold", color=charts.INK
     )
@@ -162,8 +194,10 @@ def write_report(
     by: str = "domain",
     progress: Progress | None = None,
     today: date | None = None,
+    as_of: date | None = None,
 ) -> Path:
-    """Writes the executive report for the filter to `path` (a .pdf), atomically."""
+    """Writes the executive report for the filter to `path` (a .pdf), atomically; `as_of` says
+    on the title page and in the footers the day the figures stand at."""
     charts.check_output(path, (".pdf",))
     progress = progress or Silent()
     today = today or date.today()
@@ -171,6 +205,7 @@ def write_report(
     names = analytics.names(flt)
     lines = describe_filter(flt, names, lang)
     overview = analytics.overview(flt)
+    place = scope_words(analytics, flt, lang)
     progress.check()
     pages = len(REPORT_CHARTS) + 2
 
@@ -183,8 +218,8 @@ def write_report(
         }
         with PdfPages(temporary, metadata=metadata) as pdf:
             figure = charts.new_figure(A4_LANDSCAPE)
-            _title_page(figure, lines, today, lang, analytics.db.location)
-            _footer(figure, 1, pages, today, lang)
+            _title_page(figure, lines, today, lang, place, as_of)
+            _footer(figure, 1, pages, today, lang, as_of)
             pdf.savefig(figure)
             for index, name in enumerate(REPORT_CHARTS, start=2):
                 progress.check()
@@ -198,13 +233,13 @@ def write_report(
                     else kind.fetch(analytics, flt, by)
                 )
                 kind.build(data, lang, figure)
-                _footer(figure, index, pages, today, lang)
+                _footer(figure, index, pages, today, lang, as_of)
                 pdf.savefig(figure)
             progress.check()
             progress.report(pages / (pages + 1), "report_progress_writing")
             figure = charts.new_figure(A4_LANDSCAPE)
             _largest_page(figure, analytics, flt, lang)
-            _footer(figure, pages, pages, today, lang)
+            _footer(figure, pages, pages, today, lang, as_of)
             pdf.savefig(figure)
 
     result = charts.write_atomically(path, write)

@@ -18,13 +18,17 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .. import paths
 from ..errors import DatabaseCorruptError, DatabaseForeignError, KnownError
 from ..storage import backups, locking
-from ..storage.backups import Backup, RestoreReport
+
+# A backup is a plain dataclass the screens list; ui/ takes it from here, never from storage.
+from ..storage.backups import Backup as Backup
+from ..storage.backups import RestoreReport
 from ..storage.database import Database, make_database
 from ..storage.locking import DatabaseLock, LockHolder
 
@@ -330,6 +334,19 @@ def backup_now(db: Database) -> Backup | None:
 
 def list_backups(database: Path) -> list[Backup]:
     return backups.list_backups(backup_folder(database))
+
+
+def taken_at(backup: Backup) -> datetime:
+    """When a backup was taken, on this computer's clock (backups are named in UTC)."""
+    return backups.local_time(backup.taken_at)
+
+
+def save_copy(database: Path, target: Path) -> Path:
+    """A verified copy of a database file at `target` (File → Save a copy), taken while the
+    desktop keeps reading and writing it."""
+    from ..storage.backup import backup_to
+
+    return backup_to(database, target)
 
 
 def restore_backup(database: Path, backup: Path) -> RestoreReport:

@@ -6,9 +6,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from ..domain.enums import Instrument, ProjectStatus
+from ..domain.financing import total_uncovered
 from ..domain.money import CENT, euros_str
+from ..domain.submissions import Conversion
+from ..storage import money
 from ..storage.analytics import portfolio_totals
 from ..storage.database import Database
+from ..storage.submissions import conversion
 
 
 def _cent_percent_to_euros(value: int) -> str:
@@ -21,13 +25,25 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
 
     `funding_total` and the `funding_by_*` sums are « Aide accordée »: grants. Every instrument's
     granted total is in `funding_by_instrument` (grants included). A funding line counts in its
-    decision's year, else its project's start year (lines with neither are left out of
-    `funding_by_year`); a project's domain split apportions its funding (projects not yet
+    decision's year, else its project's start year, unless it is spread over years (then each
+    year counts its part; lines with no year and no spread are left out of `funding_by_year`); a project's domain split apportions its funding (projects not yet
     classified are left out of `funding_by_domain`). `funnel` counts the projects whose furthest
-    step (from the status history) is each funnel step or beyond.
+    step (from the status history) is each funnel step or beyond. `received_by_year` sums the
+    payments received on grants by the year they arrived (`received_undated` those of unknown
+    date); `funding_gap` is, over funded projects, each one's budget not covered by its granted
+    amounts (every instrument), summed; `funding_pending` what their undecided lines request.
+    step (from the status history) is each funnel step or beyond. `conversion` counts
+    submissions per funder and per call (`by_funder`, `by_call`: submitted, labelled, funded and
+    the rates labelled/submitted and funded/labelled); "" gathers those with no call or funder.
     """
+    grants = [Instrument.GRANT.value]
     with db.read() as session:
-        totals = portfolio_totals(session, [Instrument.GRANT.value])
+        totals = portfolio_totals(session, grants)
+        by_year = money.granted_by_year(session, grants)
+        received, undated = money.received_by_year_of(session, grants)
+        gaps = money.funding_gaps(session).values()
+        by_funder = conversion(session, "funder")
+        by_call = conversion(session, "call")
     return {
         "projects": totals.projects,
         "projects_by_status": {
@@ -38,7 +54,7 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
         "funding_lines": totals.funding_lines,
         "funding_total": euros_str(totals.funding_total_cents),
         "budget_total": euros_str(totals.budget_total_cents),
-        "funding_by_year": {str(y): euros_str(c) for y, c in totals.funding_by_year_cents.items()},
+        "funding_by_year": {str(y): euros_str(c) for y, c in by_year.items()},
         "funding_by_domain": {
             name: _cent_percent_to_euros(v)
             for name, v in totals.funding_by_domain_cent_percent.items()
@@ -49,6 +65,30 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
             for i in Instrument
         },
         "funnel": totals.funnel,
+        "received_by_year": {str(y): euros_str(c) for y, c in received.items()},
+        "received_undated": euros_str(undated),
+        "funding_gap": euros_str(total_uncovered(gaps)),
+        "funding_pending": euros_str(sum(g.pending_cents for g in gaps)),
+        "conversion": {
+            "by_funder": {name: conversion_json(c) for name, c in by_funder.items()},
+            "by_call": {name: conversion_json(c) for name, c in by_call.items()},
+        },
+    }
+
+
+def conversion_json(value: Conversion) -> dict[str, Any]:
+    """Counts of submissions, labelled (any endorsing decision) and funded ones, and the two
+    rates as decimal strings with three decimals (None when there is nothing to divide by)."""
+
+    def rate(r: float | None) -> str | None:
+        return None if r is None else str(Decimal(r).quantize(Decimal("0.001")))
+
+    return {
+        "submitted": value.submitted,
+        "labelled": value.labelled,
+        "funded": value.funded,
+        "label_rate": rate(value.label_rate),
+        "funding_rate": rate(value.funding_rate),
     }
 
 

@@ -224,3 +224,136 @@ def format_domain_split(parts: list[tuple[str, int]]) -> str:
 
 def sheet_by_key(key: str) -> Sheet:
     return next(s for s in SHEETS if s.key == key)
+
+
+# -- experts, evaluations, submissions, committees, follow-up ---------------------------------------
+# Read back by `excel_import.follow_up_sheets` (not by the header detection: their rows hang on
+# projects, experts and committees the other sheets or the portfolio hold).
+
+#: Several names in one cell (an expert's domains and tied organisations, a committee's members).
+LIST_SEPARATOR = "; "
+
+EXPERTS = Sheet(
+    "experts",
+    "Experts",
+    "Experts",
+    (
+        Column("name", "Nom", "Name", "text", required=True, width=28),
+        Column("email", "Courriel", "E-mail", "text", width=30),
+        Column("affiliation", "Rattachement", "Affiliation", "text", width=30),
+        Column("domains", "Domaines", "Domains", "text", width=40),
+        Column(
+            "ties",
+            "Organisations liées (conflits d'intérêts)",
+            "Tied organisations (conflicts of interest)",
+            "text",
+            width=40,
+        ),
+    ),
+)
+
+EVALUATIONS = Sheet(
+    "evaluations",
+    "Expertises",
+    "Evaluations",
+    (
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column(
+            "reference", "Référence projet", "Project reference", "text", required=True, width=16
+        ),
+        Column("expert", "Expert", "Expert", "ref:experts", required=True, width=28),
+        #: Tells apart two experts of the same name.
+        Column("expert_email", "Courriel de l'expert", "Expert's e-mail", "text", width=30),
+        Column("evaluated_on", "Date d'expertise", "Evaluated on", "date", width=12),
+        Column("score_innovation", "Note innovation", "Innovation score", "int", width=10),
+        Column("score_consortium", "Note consortium", "Consortium score", "int", width=10),
+        Column("score_impact", "Note impact", "Impact score", "int", width=10),
+        Column("score_feasibility", "Note faisabilité", "Feasibility score", "int", width=10),
+        Column(
+            "recommendation", "Recommandation", "Recommendation", "enum:Recommendation", width=22
+        ),
+        Column("opinion", "Avis", "Opinion", "text", width=50),
+    ),
+)
+
+COMMITTEES = Sheet(
+    "committees",
+    "Comités",
+    "Committees",
+    (
+        Column("name", "Nom", "Name", "text", required=True, width=40),
+        Column("held_on", "Date de séance", "Meeting date", "date", width=12),
+        Column("members", "Membres", "Members", "text", width=50),
+        Column("notes", "Notes", "Notes", "text", width=40),
+    ),
+)
+
+SUBMISSIONS = Sheet(
+    "submissions",
+    "Dépôts",
+    "Submissions",
+    (
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column(
+            "reference", "Référence projet", "Project reference", "text", required=True, width=16
+        ),
+        Column("call", "Appel à projets", "Call for proposals", "ref:calls", width=28),
+        Column("submitted_on", "Date de dépôt", "Submitted on", "date", width=12),
+        Column("requested", "Montant demandé (€)", "Amount requested (€)", "money", width=16),
+        Column(
+            "label_decision",
+            "Décision de labellisation",
+            "Label decision",
+            "enum:LabelDecision",
+            width=22,
+        ),
+        Column(
+            "label_decided_on", "Date de labellisation", "Labelling decided on", "date", width=12
+        ),
+        Column("committee", "Comité", "Committee", "ref:committees", width=32),
+        Column(
+            "label_override",
+            "Motif de labellisation sans expertise",
+            "Reason for labelling without evaluation",
+            "text",
+            width=30,
+        ),
+        Column(
+            "funder_decision",
+            "Décision du financeur",
+            "Funder's decision",
+            "enum:FunderDecision",
+            width=16,
+        ),
+        Column(
+            "funder_decided_on",
+            "Date de décision du financeur",
+            "Funder's decision date",
+            "date",
+            width=12,
+        ),
+        Column("withdrawn_on", "Date de retrait", "Withdrawn on", "date", width=12),
+        Column("notes", "Notes", "Notes", "text", width=40),
+    ),
+)
+
+FOLLOW_UP = Sheet(
+    "follow_up",
+    "Échéances",
+    "Deadlines",
+    (
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column(
+            "reference", "Référence projet", "Project reference", "text", required=True, width=16
+        ),
+        Column("kind", "Type", "Kind", "enum:FollowUpKind", required=True, width=20),
+        Column("title", "Intitulé", "Title", "text", width=36),
+        Column("funder", "Financeur", "Funder", "ref:funders", width=28),
+        Column("due_on", "Échéance", "Due on", "date", required=True, width=12),
+        Column("done_on", "Fait / reçu le", "Done / received on", "date", width=12),
+        Column("notes", "Notes", "Notes", "text", width=40),
+    ),
+)
+
+#: Written after `SHEETS`, in this order (committees before the submissions that name them).
+FOLLOW_UP_SHEETS: tuple[Sheet, ...] = (EXPERTS, EVALUATIONS, COMMITTEES, SUBMISSIONS, FOLLOW_UP)

@@ -12,7 +12,7 @@ Plain records from `domain.model` carry the values; nothing here touches the dat
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -206,6 +206,9 @@ class ImportBatch:
     user: str
     #: (project id or provisional key, issue) the user accepted in the preview
     warnings: tuple[tuple[Any, Any], ...] = ()
+    #: Writers of the plan's other sheets, called in the same transaction once the projects and
+    #: reference rows have their ids: (session, batch id, real id of a provisional one).
+    after: tuple[Callable[[Any, int, Callable[[str, Any], Any]], None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -329,3 +329,25 @@ def names_of(session: Session, table: str, ids: Iterable[int]) -> dict[int, str]
         int(i): str(n)
         for i, n in session.execute(select(model.id, model.name).where(model.id.in_(wanted)))
     }
+
+
+def cluster_names(session: Session) -> list[str]:
+    """Every cluster's name, sorted as French readers sort (case and accents second)."""
+    from ..domain.text import sort_key
+
+    return sorted((str(n) for n in session.scalars(select(Cluster.name))), key=sort_key)
+
+
+def project_clusters(session: Session) -> tuple[I64, I64, list[tuple[int, str]]]:
+    """Every project's id and its cluster's index into the returned clusters (id, name; sorted
+    by name)."""
+    from ..domain.text import sort_key
+
+    clusters = sorted(
+        session.execute(select(Cluster.id, Cluster.name)).all(), key=lambda r: sort_key(r[1])
+    )
+    index = {int(cid): i for i, (cid, _n) in enumerate(clusters)}
+    rows = session.execute(select(Project.id, Project.cluster_id)).all()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    which = np.fromiter((index.get(int(r[1]), 0) for r in rows), dtype=np.int64, count=len(rows))
+    return ids, which, [(int(i), str(n)) for i, n in clusters]

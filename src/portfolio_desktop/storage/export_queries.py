@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select, true, union
 from sqlalchemy.orm import Session
 
 from ..domain.filters import ProjectFilter
+from .money import granted_by_year_where
 from .project_query import line_conditions, project_where
 from .tables import (
     Call,
@@ -341,10 +342,13 @@ def summary_figures(session: Session, flt: ProjectFilter) -> SummaryFigures:
         lines.append(FundingLine.instrument.in_(flt.granted_instruments))
 
     granted = func.coalesce(func.sum(FundingLine.granted_cents), 0)
-    by_year = (
-        select(FundingLine.year, granted).group_by(FundingLine.year).where(in_projects, *lines)
-    )
-    year_cents = {year: int(total or 0) for year, total in session.execute(by_year)}
+    # Spread lines count each year's part (as funding_share and `stats` do).
+    year_cents: dict[int | None, int] = {}
+    for year, cents in granted_by_year_where(session, in_projects, *lines).items():
+        year_cents[year] = cents
+    undated = session.scalar(select(granted).where(FundingLine.year.is_(None), in_projects, *lines))
+    if undated:
+        year_cents[None] = int(undated)
 
     by_funder = (
         select(Funder.name, Funder.kind, func.count(FundingLine.id), granted)

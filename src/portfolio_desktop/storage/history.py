@@ -58,10 +58,17 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "domain": ("name", "colour", "active", "position"),
     "expert": ("name", "email", "affiliation"),
     "cluster": ("code", "name", "regions"),
+    "submission": (
+        "call_id", "submitted_on", "requested_cents", "label_decision", "label_decided_on",
+        "committee_id", "label_override", "funder_decision", "funder_decided_on", "withdrawn_on",
+        "notes",
+    ),
+    "committee": ("name", "held_on", "members", "notes"),
+    "follow_up": ("kind", "title", "funder_id", "due_on", "done_on", "notes"),
 }  # fmt: skip
 
 #: Tables whose rows belong to a project (their history shows in the project's).
-PROJECT_CHILDREN = ("funding_line", "participation", "evaluation")
+PROJECT_CHILDREN = ("funding_line", "participation", "evaluation", "submission", "follow_up")
 
 
 @dataclass(frozen=True, slots=True)

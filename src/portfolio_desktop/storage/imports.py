@@ -726,6 +726,11 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "call": ("name", "funder_id"),
     "domain": ("name",),
     "cluster": ("code", "name"),
+    "expert": ("name",),
+    "committee": ("name", "held_on"),
+    "evaluation": ("expert_id", "evaluated_on"),
+    "submission": ("call_id", "submitted_on"),
+    "follow_up": ("kind", "title", "due_on"),
 }
 
 

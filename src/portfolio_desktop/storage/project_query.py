@@ -19,6 +19,7 @@ from .tables import (
     Funder,
     FundingLine,
     ImportChange,
+    LineYearAmount,
     Organisation,
     Participation,
     Project,
@@ -52,10 +53,19 @@ def line_conditions(flt: ProjectFilter) -> list[ColumnElement[bool]]:
         )
     if flt.instruments:
         conditions.append(FundingLine.instrument.in_(flt.instruments))
-    if flt.funding_year_from is not None:
-        conditions.append(FundingLine.year >= flt.funding_year_from)
-    if flt.funding_year_to is not None:
-        conditions.append(FundingLine.year <= flt.funding_year_to)
+    if flt.funding_year_from is not None or flt.funding_year_to is not None:
+        # A line counts in its year and, when spread over years, in each year of its spread.
+        low, high = flt.funding_year_from, flt.funding_year_to
+        own = [FundingLine.year >= low] if low is not None else []
+        own += [FundingLine.year <= high] if high is not None else []
+        spread = [LineYearAmount.year >= low] if low is not None else []
+        spread += [LineYearAmount.year <= high] if high is not None else []
+        conditions.append(
+            or_(
+                and_(*own),
+                FundingLine.id.in_(select(LineYearAmount.funding_line_id).where(*spread)),
+            )
+        )
     return conditions
 
 

@@ -34,6 +34,7 @@ from ..domain.model import (
     PartnerRecord,
     ProjectRecord,
 )
+from . import money
 from . import tables as t
 
 
@@ -136,6 +137,7 @@ def load_project(session: Session, project_id: int) -> ProjectRecord | None:
             id=line.id,
             funder_name=funder_name,
             beneficiary_name=beneficiary_name or "",
+            money=None,
         )
         for line, funder_name, beneficiary_name in session.execute(
             select(t.FundingLine, t.Funder.name, beneficiary.c.name)
@@ -145,6 +147,9 @@ def load_project(session: Session, project_id: int) -> ProjectRecord | None:
             .order_by(t.FundingLine.id)
         )
     ]
+    moneys = money.load_money(session, [line.id for line in record.funding_lines if line.id])
+    for line in record.funding_lines:
+        line.money = moneys.get(line.id) if line.id is not None else None
     return record
 
 

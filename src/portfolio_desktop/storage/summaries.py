@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.enums import REGION_NAMES, PartnerRole, Region
@@ -25,6 +25,7 @@ from .tables import (
     Domain,
     FundingLine,
     FundingShare,
+    LineYearAmount,
     Organisation,
     Participation,
     Project,
@@ -78,8 +79,28 @@ def _refresh_shares(session: Session, batch: Sequence[int] | None) -> None:
 
 
 def _insert_shares(session: Session, condition: Any) -> None:
-    """funding_share rows for the funding lines that `condition` selects, in one INSERT … SELECT."""
+    """funding_share rows for the funding lines that `condition` selects, in two INSERT … SELECT.
+
+    A line spread over years (`line_year_amount`) counts each year's part in that year; what its
+    spread does not cover (all of it when it has none) counts in the line's own year, with the
+    requested amount, which is not spread.
+    """
     percent = func.coalesce(ProjectDomain.percent, 100)
+    spread = (
+        select(func.coalesce(func.sum(LineYearAmount.amount_cents), 0))
+        .where(LineYearAmount.funding_line_id == FundingLine.id)
+        .scalar_subquery()
+    )
+    columns = [
+        "funding_line_id",
+        "project_id",
+        "domain_id",
+        "year",
+        "funder_id",
+        "instrument",
+        "granted_cp",
+        "requested_cp",
+    ]
     rows = (
         select(
             FundingLine.id,
@@ -88,28 +109,31 @@ def _insert_shares(session: Session, condition: Any) -> None:
             FundingLine.year,
             FundingLine.funder_id,
             FundingLine.instrument,
-            func.coalesce(FundingLine.granted_cents, 0) * percent,
+            (func.coalesce(FundingLine.granted_cents, 0) - spread) * percent,
             func.coalesce(FundingLine.requested_cents, 0) * percent,
         )
         .select_from(FundingLine)
         .outerjoin(ProjectDomain, ProjectDomain.project_id == FundingLine.project_id)
         .where(condition)
     )
-    session.execute(
-        insert(FundingShare).from_select(
-            [
-                "funding_line_id",
-                "project_id",
-                "domain_id",
-                "year",
-                "funder_id",
-                "instrument",
-                "granted_cp",
-                "requested_cp",
-            ],
-            rows,
+    session.execute(insert(FundingShare).from_select(columns, rows))
+    spread_rows = (
+        select(
+            FundingLine.id,
+            FundingLine.project_id,
+            ProjectDomain.domain_id,
+            LineYearAmount.year,
+            FundingLine.funder_id,
+            FundingLine.instrument,
+            LineYearAmount.amount_cents * percent,
+            literal(0, BigInteger),
         )
+        .select_from(FundingLine)
+        .join(LineYearAmount, LineYearAmount.funding_line_id == FundingLine.id)
+        .outerjoin(ProjectDomain, ProjectDomain.project_id == FundingLine.project_id)
+        .where(condition)
     )
+    session.execute(insert(FundingShare).from_select(columns, spread_rows))
 
 
 def _refresh_batch(session: Session, batch: Sequence[int] | None) -> None:

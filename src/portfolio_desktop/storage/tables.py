@@ -445,3 +445,187 @@ class ChangeHistory(Base):
         Index("ix_change_history_row", "table_name", "row_id", "id"),
         Index("ix_change_history_source", "source"),
     )
+
+
+# --- 0010: money as pôles follow it (payment schedules, cofinancing, multi-year amounts, rules).
+# Amounts are integer cents; `funding_line.paid_cents` is kept equal to the sum of the line's
+# payments by `storage.money`, the one module that writes these tables.
+
+
+class PaymentTranche(Base):
+    """A planned payment of a funding line: an advance, an interim payment or the balance.
+
+    `released` marks a tranche that will not be paid (the balance of an abandoned project, given
+    back to the funder): it is no longer expected and never overdue.
+    """
+
+    __tablename__ = "payment_tranche"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    funding_line_id: Mapped[int] = mapped_column(ForeignKey("funding_line.id", ondelete="CASCADE"))
+    #: advance, interim or balance (`domain.money_plan.TrancheKind`)
+    kind: Mapped[str] = mapped_column(String(16))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    released: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        CheckConstraint("amount_cents >= 0", name="amount_not_negative"),
+        Index("ix_payment_tranche_line", "funding_line_id", "position"),
+        Index("ix_payment_tranche_due_on", "due_on"),
+    )
+
+
+class Payment(Base):
+    """Money received on a funding line (against a tranche or not), with its date when known."""
+
+    __tablename__ = "payment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    funding_line_id: Mapped[int] = mapped_column(ForeignKey("funding_line.id", ondelete="CASCADE"))
+    tranche_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payment_tranche.id", ondelete="SET NULL")
+    )
+    received_on: Mapped[date | None] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    __table_args__ = (
+        CheckConstraint("amount_cents >= 0", name="amount_not_negative"),
+        Index("ix_payment_line", "funding_line_id"),
+        Index("ix_payment_tranche", "tranche_id"),
+        Index("ix_payment_received_on", "received_on"),
+    )
+
+
+class CofinancingShare(Base):
+    """The part of a funding line one partner of the consortium receives."""
+
+    __tablename__ = "cofinancing_share"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    funding_line_id: Mapped[int] = mapped_column(ForeignKey("funding_line.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (
+        UniqueConstraint(
+            "funding_line_id", "organisation_id", name="uq_cofinancing_share_line_org"
+        ),
+        CheckConstraint("amount_cents >= 0", name="amount_not_negative"),
+        Index("ix_cofinancing_share_organisation", "organisation_id"),
+    )
+
+
+class LineYearAmount(Base):
+    """The part of a funding line's granted amount committed in one year (multi-year grants)."""
+
+    __tablename__ = "line_year_amount"
+    funding_line_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_line.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (CheckConstraint("amount_cents >= 0", name="amount_not_negative"),)
+
+
+class AidRateRule(Base):
+    """A maximum aid rate for one kind of partner, set by a call or by a funder for an instrument.
+
+    `max_rate_bp` is in basis points (4 500 = 45 %) of the cost `base` (eligible costs, marginal
+    costs, full costs); `source` says where the rule comes from (a call's rules, a regulation).
+    """
+
+    __tablename__ = "aid_rate_rule"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("call.id", ondelete="CASCADE"))
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id", ondelete="CASCADE"))
+    #: The instrument a funder's rule covers; None for every instrument.
+    instrument: Mapped[str | None] = mapped_column(String(32))
+    partner_kind: Mapped[str] = mapped_column(String(32))
+    max_rate_bp: Mapped[int] = mapped_column(Integer)
+    base: Mapped[str] = mapped_column(String(32), default="eligible_costs")
+    source: Mapped[str] = mapped_column(String(500), default="")
+    __table_args__ = (
+        CheckConstraint("max_rate_bp BETWEEN 0 AND 10000", name="rate_range"),
+        CheckConstraint("call_id IS NOT NULL OR funder_id IS NOT NULL", name="call_or_funder"),
+        Index("ix_aid_rate_rule_call", "call_id"),
+        Index("ix_aid_rate_rule_funder", "funder_id"),
+    )
+
+
+# -- 0011: submissions, committees, follow-up ------------------------------------------------------
+
+
+class Committee(Base):
+    """A labelling committee session: its date, members and the submissions on its agenda."""
+
+    __tablename__ = "committee"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date | None] = mapped_column(Date)
+    #: The members present, one per line.
+    members: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_committee_held_on", "held_on"),)
+
+
+class Submission(Base):
+    """A project sent to one call: the cluster's label decision and the funder's answer.
+
+    A project has one or more; its status is kept consistent with them by
+    `domain.submissions.project_status` (see `storage.submissions`).
+    """
+
+    __tablename__ = "submission"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("call.id", ondelete="SET NULL"))
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    requested_cents: Mapped[int | None] = mapped_column(BigInteger)
+    #: `domain.submissions.LabelDecision`, None while undecided.
+    label_decision: Mapped[str | None] = mapped_column(String(32))
+    label_decided_on: Mapped[date | None] = mapped_column(Date)
+    committee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("committee.id", ondelete="SET NULL")
+    )
+    #: Why the project was labelled without any evaluation ("" when it was evaluated).
+    label_override: Mapped[str] = mapped_column(Text, default="")
+    #: `domain.submissions.FunderDecision`, None while awaited.
+    funder_decision: Mapped[str | None] = mapped_column(String(20))
+    funder_decided_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_submission_project", "project_id"),
+        Index("ix_submission_call", "call_id"),
+        Index("ix_submission_committee", "committee_id"),
+    )
+
+
+class FollowUp(Base):
+    """A dated obligation of a funded project: a milestone, a deliverable, a report owed to a
+    funder (`domain.follow_up.FollowUpKind`), due on a date, done or received on another."""
+
+    __tablename__ = "follow_up"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    #: The funder a report is owed to.
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id", ondelete="SET NULL"))
+    due_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_follow_up_project", "project_id"),
+        Index("ix_follow_up_due", "due_on", "done_on"),
+    )
+
+
+class Snapshot(Base):
+    """Named, frozen figures of the portfolio as it stood at a day (0012): later edits never
+    change them. `figures` is JSON (`services.snapshots.SnapshotFigures`), amounts in cents."""
+
+    __tablename__ = "snapshot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    taken_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    figures: Mapped[str] = mapped_column(Text)

@@ -3,6 +3,7 @@ own view class, and every piece of work goes through the context's runners."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import re
@@ -33,6 +34,7 @@ from . import formatting
 from .context import AppContext
 from .dialogs.backup_actions import SafetyActions
 from .errors import show_error
+from .operations import Operation
 from .views.projects_view import ProjectsView
 from .views.welcome_view import WelcomeView
 
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self._pages: dict[str, QWidget] = {}
         self._page_rows: dict[str, int] = {}
+        self._demo: Operation | None = None  # the demo being created, if any
         self._project_filter = ProjectFilter()
         self._loading: QLabel | None = None
         self._opened_on_startup_page = False
@@ -269,7 +272,7 @@ class MainWindow(QMainWindow):
         redo = _StackAction(
             self.ctx.undo_stack, self.tr("&Redo"), self.tr("&Redo “%1”"), self, redo=True
         )
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -294,7 +297,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(
                     titles[key].replace("&", "&&"),  # « Funders & calls »: not a mnemonic
-                    lambda k=key: self.show_page(k),
+                    functools.partial(self.show_page, key),
                     f"Ctrl+{number}",
                 )
             )
@@ -325,7 +328,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for location in self.ctx.settings.recent_files():
             self.recent_menu.addAction(
-                self._action(location, lambda loc=location: self.open_requested.emit(loc))
+                self._action(location, functools.partial(self.open_requested.emit, location))
             )
         if not self.recent_menu.actions():
             empty = self.recent_menu.addAction(self.tr("(none)"))
@@ -359,7 +362,7 @@ class MainWindow(QMainWindow):
                 self.ctx.read(
                     importlib.import_module,
                     module_name,
-                    on_done=lambda _module, k=key: self._page_imported(k),
+                    on_done=lambda _module: self._page_imported(key),
                     on_error=lambda error: show_error(self, error),
                 )
                 return
@@ -457,7 +460,7 @@ class MainWindow(QMainWindow):
 
     def _show_totals(self, count: int, granted: int) -> None:
         self.totals_label.setText(
-            self.tr("%1 projects · %2 granted")
+            self.tr("%1 projects · funding granted %2")
             .replace("%1", formatting.number(count))
             .replace("%2", formatting.money(granted, decimals=False))
         )
@@ -509,11 +512,11 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..storage.backup import backup_to
+        from ..services.safety import save_copy
 
         source = db.path
         self.ctx.read(
-            backup_to,
+            save_copy,
             source,
             Path(path),
             on_done=lambda target: self.statusBar().showMessage(
@@ -528,12 +531,12 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         if db is None:
             return
-        self.ctx.write(
-            reference.ensure_cluster,
-            db,
-            scope="all",
-            on_done=lambda _c: (self._leave_welcome(), self.open_project(None)),
-        )
+
+        def done(_cluster: object) -> None:
+            self._leave_welcome()
+            self.open_project(None)
+
+        self.ctx.write(reference.ensure_cluster, db, scope="all", on_done=done)
 
     def _leave_welcome(self) -> None:
         self._empty = False
@@ -541,40 +544,30 @@ class MainWindow(QMainWindow):
 
     def create_demo(self) -> None:
         db = self.ctx.db
-        if db is None:
+        if db is None or (self._demo is not None and self._demo.running):
             return
         from ..services.demo import create_demo
 
-        dialog = self._progress_dialog(self.tr("Creating the demo portfolio…"))
+        title = self.tr("Creating the demo portfolio…")
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
 
-        def done(_report: Any) -> None:
-            dialog.reset()
+        def progressed(fraction: float, words: str) -> None:
+            dialog.setValue(int(fraction * 100))
+            if words:
+                dialog.setLabelText(f"{title}\n{words}")
+
+        def done(_report: object) -> None:
             self._leave_welcome()
             self.ctx.data_changed.emit("all", [])
 
-        def failed(error: BaseException) -> None:
-            dialog.reset()
-            show_error(self, error)
-
-        task = self.ctx.writer.submit(
-            create_demo, db, "pole", 1, with_progress=True, on_done=done, on_error=failed
-        )
-        self._follow(task, dialog)
-
-    def _progress_dialog(self, text: str) -> QProgressDialog:
-        dialog = QProgressDialog(text, self.tr("Cancel"), 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        return dialog
-
-    def _follow(self, task: Any, dialog: QProgressDialog) -> None:
-        """Progress bar and Cancel button of a running task (already finished in tests)."""
-        if task.done:
-            dialog.reset()
-            return
-        task.progressed.connect(lambda fraction, _m: dialog.setValue(int(fraction * 100)))
-        dialog.canceled.connect(task.cancel)
-        task.cancelled.connect(dialog.reset)
+        self._demo = operation = Operation(self.ctx.writer.submit, dialog, dialogs=True)
+        operation.progressed.connect(progressed)
+        operation.succeeded.connect(done)
+        operation.finished.connect(dialog.reset)
+        dialog.canceled.connect(operation.cancel)
+        operation.start(create_demo, db, "pole", 1, with_progress=True)
 
     def check_database(self) -> None:
         db = self.ctx.db
@@ -696,9 +689,12 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.ctx.db, self.ctx.writer, self, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.imported.connect(
-            lambda _batch: (self._leave_welcome(), self.ctx.data_changed.emit("all", []))
-        )
+
+        def imported(_batch: object) -> None:
+            self._leave_welcome()
+            self.ctx.data_changed.emit("all", [])
+
+        wizard.imported.connect(imported)
         wizard.show_projects.connect(self.show_projects_filtered)
         wizard.open()
 

@@ -56,7 +56,7 @@ class Settings:
         if isinstance(default, list):
             if value in (None, ""):
                 return []
-            return [value] if isinstance(value, str) else list(value)
+            return list(value) if isinstance(value, (list, tuple)) else [value]
         if isinstance(default, QByteArray):
             return value if isinstance(value, QByteArray) else QByteArray()
         return value if value is not None else default

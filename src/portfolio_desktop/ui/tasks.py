@@ -4,6 +4,8 @@
 result or the error. Long work receives a `services.progress.Progress` whose reports reach the GUI
 as signals, and whose `cancel()` the Cancel buttons call. Workers never touch widgets; each service
 call opens its own unit of work. In tests, `TaskRunner(synchronous=True)` runs inline: no sleeps.
+Dialogs run their work through `ui.operations.Operation`, which adds the busy state, the cancel and
+the error words on top of these runners.
 """
 
 from __future__ import annotations
@@ -103,10 +105,15 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+        on_progress: Callable[[float, str], None] | None = None,
+        on_created: Callable[[Task], None] | None = None,
         with_progress: bool = False,
         **kwargs: Any,
     ) -> Task:
-        """Runs `fn(*args, **kwargs)` (plus `progress=` when asked) off the GUI thread."""
+        """Runs `fn(*args, **kwargs)` (plus `progress=` when asked) off the GUI thread. The
+        callbacks are connected before the work starts: a synchronous runner calls them inline;
+        `on_created` receives the task before it runs (to cancel it from a progress callback)."""
         task = Task(self)
         if with_progress:
             kwargs["progress"] = task.progress
@@ -114,10 +121,16 @@ class TaskRunner(QObject):
             task.finished.connect(on_done)
         if on_error is not None:
             task.failed.connect(on_error)
+        if on_cancel is not None:
+            task.cancelled.connect(on_cancel)
+        if on_progress is not None:
+            task.progressed.connect(on_progress)
         self._live.add(task)
         task.finished.connect(lambda _r, t=task: self._live.discard(t))
         task.failed.connect(lambda _e, t=task: self._live.discard(t))
         task.cancelled.connect(lambda t=task: self._live.discard(t))
+        if on_created is not None:
+            on_created(task)
         job = _Job(fn, args, kwargs, task._signals)
         if self.synchronous:
             job.run()

@@ -27,13 +27,24 @@ from ...storage.database import Database
 from ..portfolio import current_user
 from ..progress import Progress
 from ..safety import backup_before_import, changed_records
+from .choices import ImportChoices, apply_choices, mapping_report, row_accounts
 from .commit import UndoRefusedError, undo_import, write_plan
-from .headers import SheetMapping, apply_columns, detect_mapping, signature
+from .follow_up_sheets import is_follow_up_sheet
+from .headers import SheetMapping, apply_columns, detect_mapping, plan_references, signature
 from .plan import ImportPlan, Outcome, Problem, Skipped, build_plan
-from .profiles import Profile, SheetProfile, all_profiles, best_fit, find_profile, fit_profile
+from .profiles import (
+    Profile,
+    SheetProfile,
+    all_profiles,
+    best_fit,
+    find_profile,
+    fit_profile,
+    save_profile,
+)
 from .reader import UnreadableFileError, WorkbookData, read_workbook
 
 __all__ = [
+    "ImportChoices",
     "ImportReport",
     "ImportSetup",
     "UndoRefusedError",
@@ -46,7 +57,10 @@ __all__ = [
     "undo_import",
 ]
 
-COUNTED = ("projects", "funding_lines", "organisations")
+COUNTED = (
+    "projects", "funding_lines", "organisations",
+    "experts", "evaluations", "committees", "submissions", "follow_up",
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -59,6 +73,8 @@ class ImportSetup:
     sheet_profiles: dict[str, SheetProfile] = field(default_factory=dict)
     #: The saved or built-in profile that recognised the file ("" when none did).
     proposed: str = ""
+    #: The user's word on the file (header row, columns, fixed values, create missing names).
+    choices: ImportChoices = field(default_factory=ImportChoices)
 
     def mapping(self, sheet: str) -> SheetMapping:
         return next(m for m in self.mappings if m.sheet == sheet)
@@ -76,6 +92,7 @@ class ImportReport:
     batch_id: int | None = None
     plan: ImportPlan | None = None
     file: str = ""
+    mappings: list[SheetMapping] = field(default_factory=list)
 
     def count(self, record: str, action: str) -> int:
         return self.counts.get(record, {}).get(action, 0)
@@ -104,6 +121,8 @@ class ImportReport:
                 }
                 for p in self.problems
             ],
+            "rows": row_accounts(self.plan) if self.plan else {},
+            "mapping": mapping_report(self.mappings),
             "warnings": self.warnings(lang),
         }
 
@@ -143,7 +162,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _detect(workbook: WorkbookData) -> list[SheetMapping]:
-    return [detect_mapping(sheet.name, sheet.rows) for sheet in workbook.sheets]
+    # The experts, evaluations, committees, submissions and follow-up sheets are read by
+    # `follow_up_sheets`, not mapped: their headers would pass for projects' or funding lines'.
+    return [
+        SheetMapping(sheet.name, None, note="import_sheet_follow_up")
+        if is_follow_up_sheet(sheet)
+        else detect_mapping(sheet.name, sheet.rows)
+        for sheet in workbook.sheets
+    ]
 
 
 def _apply_profile(workbook: WorkbookData, profile: Profile) -> ImportSetup | None:
@@ -167,9 +193,24 @@ def _apply_profile(workbook: WorkbookData, profile: Profile) -> ImportSetup | No
     return ImportSetup(workbook, mappings, profile, sheet_profiles, profile.name)
 
 
-def map_workbook(db: Database, workbook: WorkbookData, profile: str | None = None) -> ImportSetup:
+def map_workbook(
+    db: Database,
+    workbook: WorkbookData,
+    profile: str | None = None,
+    choices: ImportChoices | None = None,
+) -> ImportSetup:
     """The mapping to use: the named profile; else the portfolio's own layout when recognised;
-    else a saved or built-in profile that recognises the file; else the synonyms."""
+    else a saved or built-in profile that recognises the file; else the synonyms; and over it,
+    the user's choices (header row, columns, values for the whole file)."""
+    setup = _map_workbook(db, workbook, profile)
+    if choices:
+        rows = {sheet.name: sheet.rows for sheet in workbook.sheets}
+        setup.mappings = apply_choices(setup.mappings, rows, choices)
+        setup.choices = choices
+    return setup
+
+
+def _map_workbook(db: Database, workbook: WorkbookData, profile: str | None) -> ImportSetup:
     if profile:
         chosen = find_profile(db, profile)
         if chosen is None:
@@ -190,16 +231,21 @@ def map_workbook(db: Database, workbook: WorkbookData, profile: str | None = Non
 
 
 def open_workbook(
-    db: Database, path: str | Path, *, profile: str | None = None, progress: Progress | None = None
+    db: Database,
+    path: str | Path,
+    *,
+    profile: str | None = None,
+    progress: Progress | None = None,
+    choices: ImportChoices | None = None,
 ) -> ImportSetup:
     """Reads a file safely and proposes how to map it (no database write)."""
     with _collector_paused():
         workbook = read_workbook(path, progress=progress)
-    return map_workbook(db, workbook, profile)
+    return map_workbook(db, workbook, profile, choices)
 
 
 def _no_sheet(setup: ImportSetup) -> list[Problem]:
-    if any(m.kind for m in setup.mappings):
+    if any(m.kind or m.note == "import_sheet_follow_up" for m in setup.mappings):
         return []
     return [
         Problem(m.sheet, 0, "", m.note or "import_sheet_no_header") for m in setup.mappings
@@ -214,9 +260,11 @@ def _plan(
             progress.report(0.4 + 0.2 * fraction, "import_checking_rows")
             progress.check()
 
+    for mapping in setup.mappings:
+        plan_references(mapping)
     return build_plan(
         session, setup.workbook, setup.mappings, setup.profile, setup.sheet_profiles,
-        valid_only=valid_only, progress=report,
+        valid_only=valid_only, progress=report, create_missing=setup.choices.create_missing,
     )  # fmt: skip
 
 
@@ -237,6 +285,7 @@ def _report(
         batch_id=batch_id,
         plan=plan,
         file=setup.workbook.path.name,
+        mappings=setup.mappings,
     )
 
 
@@ -298,15 +347,21 @@ def import_workbook(
     valid_only: bool = False,
     profile: str | None = None,
     progress: Progress | None = None,
+    choices: ImportChoices | None = None,
+    save_as: str | None = None,
 ) -> ImportReport:
-    """Reads, maps, checks and (unless `dry_run`) imports a workbook in one transaction.
+    """Reads, maps, checks and (unless `dry_run`) imports a workbook in one transaction; with
+    `save_as`, the mapping used is saved as a profile once the import has written.
 
     Raises `UnreadableFileError` (a `KnownError`) when the file cannot be read safely.
     """
-    setup = open_workbook(db, path, profile=profile, progress=progress)
+    setup = open_workbook(db, path, profile=profile, progress=progress, choices=choices)
     if dry_run:
         return preview(db, setup, valid_only=valid_only, progress=progress)
-    return commit(db, setup, valid_only=valid_only, progress=progress)
+    report = commit(db, setup, valid_only=valid_only, progress=progress)
+    if save_as and (report.ok or valid_only):
+        save_profile(db, profile_from_setup(save_as, setup))
+    return report
 
 
 def profile_from_setup(
@@ -325,7 +380,7 @@ def profile_from_setup(
             SheetProfile(
                 kind=mapping.kind,
                 columns=columns,
-                constants=dict(previous.constants) if previous else {},
+                constants={**(previous.constants if previous else {}), **mapping.fixed},
                 skip_empty_lines=previous.skip_empty_lines if previous else False,
             )
         )

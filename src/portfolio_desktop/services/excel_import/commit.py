@@ -7,10 +7,12 @@ caller's unit of work. Undoing a batch is an `UndoImport` change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...storage import apply as write
 from ...storage.apply import UndoRefusedError
+from ...storage.apply.follow_up import write_follow_up
 from ...storage.changes import ChangeSet, ImportBatch, Source, UndoImport
 from ...storage.database import Database
 from ..progress import Progress
@@ -28,7 +30,13 @@ def write_plan(
     progress: Progress | None = None,
 ) -> int:
     """Writes what the plan creates and updates; returns the batch id."""
-    change = ImportBatch(plan, file_name, user, tuple(plan.warnings))
+
+    # The experts, evaluations, committees, submissions and follow-up sheets are written in the
+    # same transaction, once the projects they name have their ids.
+    def follow_up(session: Any, batch_id: int, real: Callable[[str, Any], Any]) -> None:
+        write_follow_up(session, plan.follow_up, batch_id, real)
+
+    change = ImportBatch(plan, file_name, user, tuple(plan.warnings), (follow_up,))
     applied = write.apply(
         session, ChangeSet(Source.IMPORT, (change,), user or None), progress=progress
     )

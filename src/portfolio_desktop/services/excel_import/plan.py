@@ -41,7 +41,8 @@ from ...domain.model import (
 )
 from ...storage import imports as store
 from ...storage import repository
-from .headers import FIELDS, SheetMapping, field_of
+from .follow_up_sheets import FollowUpPlan, plan_follow_up
+from .headers import FIELDS, SheetMapping, field_of, generated_reference
 from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
 from .values import (
@@ -316,6 +317,8 @@ class ImportPlan:
     #: steps, a step date missing, aid above the budget): shown in the preview, accepted by
     #: committing, recorded in the history.
     warnings: list[tuple[ProjectPlan, list[rules.Issue]]] = field(default_factory=list)
+    #: The experts, evaluations, committees, submissions and follow-up sheets' rows.
+    follow_up: FollowUpPlan = field(default_factory=FollowUpPlan)
 
     _outcomes: list[Outcome] | None = None
 
@@ -481,6 +484,18 @@ def read_rows(
         constants[field_key] = _converter(
             kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
         )(raw)
+    # The user's values for the whole file win over the cells (and over a profile's constants).
+    fixed: dict[str, Any] = {}
+    for field_key, raw in mapping.fixed.items():
+        try:
+            fixed[field_key] = _converter(
+                kinds.get(field_key, "text"), field_key, mapping, 0, workbook, profile
+            )(raw)
+        except CellProblem as problem:
+            label = field_of(kind, field_key).fr if field_key in kinds else field_key
+            plan.problems.append(
+                Problem(mapping.sheet, 0, label, problem.code, problem.params, field_key)
+            )
     header_keys = [key(h) for h in mapping.headers]
     found = mapping.column_of("reference") if kind in {"projects", "funding", "partners"} else None
     reference_column = found if found is not None else (mapping.column_of("name") or 0)
@@ -556,17 +571,21 @@ def read_rows(
         converted.append(values)
     keys = [f for _, f in columns]
     rows_of_cells = zip(*converted, strict=True) if converted else ((),) * len(data)
-    if constants:
+    if constants or fixed:
         dicts: Iterable[dict[str, Any]] = (
-            {**constants, **dict(zip(keys, cells, strict=True))} for cells in rows_of_cells
+            {**constants, **dict(zip(keys, cells, strict=True)), **fixed} for cells in rows_of_cells
         )
     else:
         # map() all the way: no Python frame per row (each row's cells are one per key).
         dicts = map(dict, map(zip, repeat(keys), rows_of_cells))
-    return [
+    records = [
         RowValues(Source(mapping, number), values_of_row, position in bad)
         for position, ((number, _), values_of_row) in enumerate(zip(data, dicts, strict=True))
     ]
+    if mapping.reference_from:
+        for record, (_, cells) in zip(records, data, strict=True):
+            record.values["reference"] = generated_reference(cells, mapping.reference_from)
+    return records
 
 
 # -- the planner -------------------------------------------------------------------------------------
@@ -606,6 +625,8 @@ class Planner:
         self.existing: dict[int, dict[str, Any]] = {}
         self.domain_positions = max((r["position"] for r in reference["domain"]), default=-1)
         self._clusters: dict[Any, int] = {}  # a cluster cell as written → its id
+        #: Unknown domains are created, and funders even when a similar name exists.
+        self.create_missing = False
 
     # -- helpers
 
@@ -697,6 +718,18 @@ class Planner:
         if found:
             self._ambiguous(source, field_key, table, name, found)
             return None
+        if self.create_missing:  # the user said so (`--create-missing`)
+            self.domain_positions += 1
+            created = table.create(
+                {
+                    "name": target, "colour": COLOURS[self.domain_positions % len(COLOURS)],
+                    "active": True, "position": self.domain_positions,
+                }
+            )  # fmt: skip
+            table.outcomes[created] = Outcome(
+                "domain", "created", target, source.mapping.sheet, source.row
+            )
+            return created
         names = [r["name"] for r in table.rows.values()]
         candidates = suggestions(target, names)
         if len(candidates) > 1:
@@ -735,7 +768,7 @@ class Planner:
             self._funders[name] = found[0]
             return found[0]
         candidates = suggestions(target, [r["name"] for r in table.rows.values()])
-        if candidates and not chosen:
+        if candidates and not chosen and not self.create_missing:
             self.problem(
                 source,
                 field_key,
@@ -1858,9 +1891,11 @@ def build_plan(
     *,
     valid_only: bool = False,
     progress: Callable[[float], None] | None = None,
+    create_missing: bool = False,
 ) -> ImportPlan:
     """Reads the mapped sheets and compares them with the portfolio (nothing is written)."""
     planner = Planner(session, workbook, mappings, profile, sheet_profiles)
+    planner.create_missing = create_missing
     plan = planner.plan
     rows_by_kind: dict[str, list[tuple[SheetMapping, list[RowValues]]]] = defaultdict(list)
     active = [m for m in mappings if m.kind]
@@ -1898,12 +1933,16 @@ def build_plan(
     if progress is not None:
         progress(0.6)
     for mapping, rows in rows_by_kind.get("projects", []):
-        combined = bool(
-            mapping.mapped()
-            & {"funder", "instrument", "requested", "line_granted", "paid", "decision_on"}
-        ) or bool(
-            sheet_profiles.get(mapping.sheet)
-            and {"funder", "instrument"} & set(sheet_profiles[mapping.sheet].constants)
+        combined = (
+            bool(
+                mapping.mapped()
+                & {"funder", "instrument", "requested", "line_granted", "paid", "decision_on"}
+            )
+            or bool(
+                sheet_profiles.get(mapping.sheet)
+                and {"funder", "instrument"} & set(sheet_profiles[mapping.sheet].constants)
+            )
+            or bool({"funder", "instrument"} & set(mapping.fixed))
         )
         skip_empty = bool(
             sheet_profiles.get(mapping.sheet) and sheet_profiles[mapping.sheet].skip_empty_lines
@@ -1916,6 +1955,8 @@ def build_plan(
     if progress is not None:
         progress(0.75)
     planner.resolve(valid_only)
+    plan.follow_up = plan_follow_up(planner, session, workbook)
+    plan.counts.update(plan.follow_up.counts())
     if progress is not None:
         progress(1.0)
     return plan
@@ -1937,7 +1978,13 @@ def _check_required(
 ) -> None:
     """A sheet without a column the records need (or a constant for it) cannot be imported."""
     assert mapping.kind is not None
-    present = mapping.mapped() | set(sheet_profile.constants if sheet_profile else {})
+    present = (
+        mapping.mapped()
+        | set(sheet_profile.constants if sheet_profile else {})
+        | set(mapping.fixed)
+    )
+    if mapping.reference_from:
+        present.add("reference")
     needed = {f.key for f in FIELDS[mapping.kind] if f.required} - {"status"}
     if mapping.kind == "projects" and present & {"line_granted", "requested", "paid"}:
         needed |= {"funder", "instrument"}

@@ -10,7 +10,7 @@ invariants were checked by the planner, which the preview shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from operator import itemgetter
@@ -18,7 +18,7 @@ from typing import Any
 
 from ...domain.workflow import status_step_date
 from ...errors import KnownError
-from .. import history
+from .. import history, money
 from .. import imports as store
 from ..changes import ImportBatch, UndoImport
 from ..repository import utcnow
@@ -156,7 +156,7 @@ def write_import(run: Run, change: ImportBatch) -> None:
                 accepted[issue.code] = accepted.get(issue.code, 0) + 1
     batch_id = write_plan(
         run.session, change.plan, user=change.user, file_name=change.file_name,
-        progress=run.progress, accepted=accepted,
+        progress=run.progress, accepted=accepted, after=change.after,
     )  # fmt: skip
     for project, issues in change.warnings:
         row_id = int(getattr(project, "id", project))
@@ -177,8 +177,10 @@ def write_plan(
     file_name: str,
     progress: ProgressLike | None = None,
     accepted: dict[str, int] | None = None,
+    after: Sequence[Callable[[Any, int, Callable[[str, Any], Any]], None]] = (),
 ) -> int:
-    """Writes what the plan creates and updates; returns the batch id."""
+    """Writes what the plan creates and updates, then calls `after`'s writers; returns the
+    batch id."""
 
     def step(fraction: float) -> None:
         if progress is not None:
@@ -206,6 +208,10 @@ def write_plan(
     step(0.9)
     # Existing projects the import changed are recomputed.
     refresh_projects(session, touched - set(new))
+    # A « versé » column sets paid amounts; the payments received are matched to them.
+    money.match_payments_of_projects(session, touched | set(new))
+    for write in after:
+        write(session, batch_id, ids.real)
     step(0.95)
     store.finish_batch(
         session,
@@ -559,9 +565,14 @@ def _write_partners(
 # -- undo --------------------------------------------------------------------------------------------
 
 _DELETE_ORDER = (
+    "evaluation",
+    "submission",
+    "follow_up",
     "participation",
     "funding_line",
     "project",
+    "expert",
+    "committee",
     "organisation",
     "call",
     "funder",
@@ -641,6 +652,7 @@ def undo_batch(
         store.delete_ids(session, table, row_ids, record=False)
     touched -= set(created.get("project", []))
     refresh_projects(session, touched)
+    money.match_payments_of_projects(session, touched)
     store.mark_undone(session, batch_id)
     return {
         "restored": sum(len(v) for v in updated.values()),

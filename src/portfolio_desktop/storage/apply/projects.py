@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ...domain import rules
 from ...domain.model import DomainShare, EvaluationRecord, ProjectRecord
 from ...domain.workflow import STEP_DATE_FIELD
-from .. import history, repository
+from .. import history, money, repository
 from .. import tables as t
 from ..changes import (
     Action,
@@ -228,6 +228,7 @@ def _replace_children(session: Session, project_id: int, record: ProjectRecord) 
     present = set(
         session.scalars(select(t.FundingLine.id).where(t.FundingLine.project_id == project_id))
     )
+    written: list[int] = []
     for line in record.funding_lines:
         values = {
             "funder_id": line.funder_id,
@@ -243,12 +244,19 @@ def _replace_children(session: Session, project_id: int, record: ProjectRecord) 
             session.execute(
                 update(t.FundingLine).where(t.FundingLine.id == line.id).values(**values)
             )
+            written.append(line.id)
         else:
             if line.id is not None:
                 values["id"] = line.id  # restoring a deleted line (undo) under its old id
-            session.execute(
-                t.table_of(t.FundingLine).insert().values(project_id=project_id, **values)
+            written.append(
+                t.insert_id(session, t.FundingLine, {"project_id": project_id, **values})
             )
+    # The lines' tranches, payments, shares and spread (storage.money writes them); the paid
+    # amount written above stands, and the payments are matched to it.
+    for line_id, line in zip(written, record.funding_lines, strict=True):
+        if line.money is not None:
+            money.write_line_money(session, line_id, line.money, paid_from_payments=False)
+    money.match_payments_to_paid(session, written)
     session.flush()
 
 

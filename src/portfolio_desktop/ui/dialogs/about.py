@@ -39,6 +39,8 @@ BUNDLED = [
     ("openpyxl", "MIT"),
     ("et_xmlfile", "MIT"),
     ("XlsxWriter", "BSD-2-Clause"),
+    ("python-pptx", "MIT"),
+    ("lxml", "BSD-3-Clause"),
     ("python-calamine", "MIT"),
     ("defusedxml", "PSF-2.0"),
     ("typing_extensions", "PSF-2.0"),

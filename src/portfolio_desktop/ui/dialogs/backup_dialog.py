@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from ... import messages
 from ...services import safety
-from ...storage.backups import Backup, local_time
+from ...services.safety import Backup
 from .. import formatting
 from ..context import AppContext
 from ..errors import show_error
 
 
 def backup_when(backup: Backup) -> str:
-    at = local_time(backup.taken_at)
+    at = safety.taken_at(backup)
     return f"{formatting.day(at.date())} {at:%H:%M}"
 
 

@@ -1,7 +1,7 @@
 """File → Export: the portfolio, the current filtered view or a blank template, to an Excel workbook.
 
-The export runs in the task runner with a progress bar and a Cancel button; the GUI thread never
-touches the database or the file. Failures (file open elsewhere, read-only, disk full) are shown
+The export runs off the GUI thread (`ui.operations`) with a progress bar and a Cancel button; the
+GUI thread never touches the database or the file. Failures (file open elsewhere, read-only, disk full) are shown
 in the user's language, and the existing file is never left half-written (the service writes a
 temporary file and renames it into place).
 """
@@ -9,12 +9,11 @@ temporary file and renames it into place).
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,40 +32,16 @@ from PySide6.QtWidgets import (
 
 from ... import messages
 from ...domain.filters import ProjectFilter
-from ...errors import KnownError
 from ...services.excel_export import ExportResult, count_projects, export_workbook
-from ...services.progress import Cancelled, Progress
 from ...storage.database import Database
 from ..file_dialogs import save_file_name
+from ..operations import Operation
 from ..settings import Settings
 from ..tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 _STEPS = 1000
-
-
-def run_export(
-    db: Database,
-    path: Path,
-    project_filter: ProjectFilter | None,
-    template: bool,
-    lang: str,
-    progress: Progress,
-) -> ExportResult | None:
-    """The worker's job: the export, or None when the user cancelled it."""
-    try:
-        return export_workbook(
-            db, path, project_filter=project_filter, template=template, lang=lang, progress=progress
-        )
-    except Cancelled:
-        return None
-
-
-class _ProgressRelay(QObject):
-    """Carries the worker's progress reports to the GUI thread (a queued signal)."""
-
-    progressed = Signal(float, str)
 
 
 class ExportDialog(QDialog):
@@ -85,10 +60,20 @@ class ExportDialog(QDialog):
         self.db = db
         self.runner = runner
         self.project_filter = project_filter or ProjectFilter()
-        self.result: ExportResult | None = None
-        self._progress: Progress | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._on_progress)
+        self.outcome: ExportResult | None = None
+        self.operation = Operation(
+            runner.submit,
+            self,
+            failure=self.tr(
+                "The export failed unexpectedly; the existing file was left unchanged."
+            ),
+        )
+        self.operation.started.connect(self._update_buttons)
+        self.operation.progressed.connect(self._on_progress)
+        self.operation.succeeded.connect(self._on_done)
+        self.operation.cancelled.connect(self._on_cancelled)
+        self.operation.failed.connect(self._on_error)
+        self.operation.finished.connect(self._update_buttons)
         self.setWindowTitle(self.tr("Export to Excel"))
         self.setMinimumWidth(560)
 
@@ -157,7 +142,7 @@ class ExportDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._progress is not None
+        return self.operation.running
 
     def _suggested_path(self) -> Path:
         stem = "portefeuille" if messages.current_language() == "fr" else "portfolio"
@@ -209,35 +194,31 @@ class ExportDialog(QDialog):
             Settings().remember_folder("export", target)
         template = self.template.isChecked()
         flt = self.project_filter if self.view.isChecked() else None
-        self._progress = Progress(self._relay.progressed.emit)
-        self.result = None
+        self.outcome = None
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.status.setStyleSheet("")
         self.status.setText(messages.text("export_progress_start"))
-        self._update_buttons()
-        self.runner.submit(
-            run_export,
+        self.operation.start(
+            export_workbook,
             self.db,
             target,
-            flt,
-            template,
-            self.language.currentData(),
-            self._progress,
-            on_done=self._on_done,
-            on_error=self._on_error,
+            project_filter=flt,
+            template=template,
+            lang=self.language.currentData(),
+            with_progress=True,
         )
 
     def cancel(self) -> None:
         """Asks the running export to stop; the existing file stays as it was."""
-        if self._progress is not None:
-            self._progress.cancel()
+        if self.running:
+            self.operation.cancel()
             self.status.setText(self.tr("Cancelling…"))
 
     def _close_or_cancel(self) -> None:
         if self.running:
             self.cancel()
-        elif self.result is not None:
+        elif self.outcome is not None:
             self.accept()
         else:
             self.reject()
@@ -260,46 +241,35 @@ class ExportDialog(QDialog):
     # -- outcome --------------------------------------------------------------------------------
 
     @Slot(float, str)
-    def _on_progress(self, fraction: float, message: str) -> None:
+    def _on_progress(self, fraction: float, words: str) -> None:
         self.progress_bar.setValue(round(fraction * _STEPS))
-        if message and self._progress is not None and not self._progress.cancelled:
-            self.status.setText(messages.text(message))
+        if words:  # none once cancelling: « Cancelling… » stays
+            self.status.setText(words)
 
     @Slot(object)
-    def _on_done(self, result: ExportResult | None) -> None:
-        self._progress = None
+    def _on_done(self, result: ExportResult) -> None:
         self.progress_bar.setVisible(False)
-        if result is None:
-            self.status.setText(
-                self.tr("Export cancelled. The existing file, if any, was left unchanged.")
-            )
+        self.outcome = result
+        if result.template:
+            text = self.tr("Blank template saved to %1.").replace("%1", str(result.path))
         else:
-            self.result = result
-            if result.template:
-                text = self.tr("Blank template saved to %1.").replace("%1", str(result.path))
-            else:
-                text = self.tr("%Ln project(s) exported to %1.", "", result.projects).replace(
-                    "%1", str(result.path)
-                )
-            for sheet in dict.fromkeys(result.truncated):
-                text += "\n" + messages.text("export_truncated", {"sheet": sheet})
-            self.status.setText(text)
-            self.exported.emit(result)
-        self._update_buttons()
+            text = self.tr("%Ln project(s) exported to %1.", "", result.projects).replace(
+                "%1", str(result.path)
+            )
+        for sheet in dict.fromkeys(result.truncated):
+            text += "\n" + messages.text("export_truncated", {"sheet": sheet})
+        self.status.setText(text)
+        self.exported.emit(result)
 
-    @Slot(object)
-    def _on_error(self, error: BaseException) -> None:
-        self._progress = None
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.progress_bar.setVisible(False)
+        self.status.setText(
+            self.tr("Export cancelled. The existing file, if any, was left unchanged.")
+        )
+
+    @Slot(str)
+    def _on_error(self, words: str) -> None:
         self.progress_bar.setVisible(False)
         self.status.setStyleSheet("color: #B00020;")
-        if isinstance(error, KnownError):
-            self.status.setText(messages.text(error.code, error.params))
-        else:
-            self.status.setText(
-                self.tr("The export failed unexpectedly; the existing file was left unchanged.")
-            )
-            self._update_buttons()
-            # A bug: the application's excepthook logs it and shows the error dialog.
-            sys.excepthook(type(error), error, error.__traceback__)
-            return
-        self._update_buttons()
+        self.status.setText(words)

@@ -166,11 +166,15 @@ class HistoryDialog(QDialog):
             self.batch_undone.emit(batch.id)
             self.reload()
 
+        def failed(error: BaseException) -> None:
+            self._failed(error)
+            self._selection()
+
         self.ctx.write(
             undo_batch,
             db,
             batch.id,
             scope="all",
             on_done=done,
-            on_error=lambda error: (self._failed(error), self._selection()),
+            on_error=failed,
         )

@@ -50,8 +50,15 @@ from ...services.excel_import import (
     preview,
     profile_from_setup,
 )
+from ...services.excel_import.choices import row_accounts
 from ...services.excel_import.error_report import write_plan_errors
-from ...services.excel_import.headers import mapping_for_row, remap_kind
+from ...services.excel_import.headers import (
+    FIELDS,
+    detect_mapping,
+    mapping_for_row,
+    plan_references,
+    remap_kind,
+)
 from ...services.excel_import.plan import Outcome, Problem
 from ...services.excel_import.profiles import Profile, all_profiles, save_profile
 from ...services.excel_import.values import enum_codes, key
@@ -442,6 +449,30 @@ class MappingPage(QWizardPage):
         top.addWidget(QLabel(self.tr("Headers on row:")))
         top.addWidget(self.header_row)
 
+        # Values the file lacks, given once for every row of the sheet (status, funder, call…).
+        self.fixed_field = QComboBox()
+        self.fixed_value = QLineEdit()
+        self.fixed_value.setPlaceholderText(self.tr("Value"))
+        self.fixed_value.returnPressed.connect(self.set_fixed)
+        self.fixed_button = QPushButton(self.tr("Set"))
+        self.fixed_button.clicked.connect(self.set_fixed)
+        self.fixed_clear = QPushButton(self.tr("Clear"))
+        self.fixed_clear.clicked.connect(self.clear_fixed)
+        self.fixed_list = QLabel()
+        self.fixed_list.setWordWrap(True)
+        fixed_row = QHBoxLayout()
+        fixed_row.addWidget(QLabel(self.tr("Same value for all rows:")))
+        fixed_row.addWidget(self.fixed_field)
+        fixed_row.addWidget(self.fixed_value, 1)
+        fixed_row.addWidget(self.fixed_button)
+        fixed_row.addWidget(self.fixed_clear)
+        self.reference_note = QLabel()
+        self.reference_note.setWordWrap(True)
+        self.create_missing = QCheckBox(
+            self.tr("Create the funders, calls and domains the portfolio does not have yet")
+        )
+        self.create_missing.toggled.connect(self._create_missing_changed)
+
         self.columns = ColumnMappingModel(
             [self.tr("Column"), self.tr("Examples"), self.tr("Imported as")], self
         )
@@ -493,7 +524,11 @@ class MappingPage(QWizardPage):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(fixed_row)
+        layout.addWidget(self.fixed_list)
+        layout.addWidget(self.reference_note)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.create_missing)
         layout.addLayout(save_row)
         layout.addWidget(self.profile_status)
         self._checked = False
@@ -520,6 +555,9 @@ class MappingPage(QWizardPage):
             setup.proposed if setup.profile and not setup.profile.builtin else ""
         )
         self.values.set_items([])
+        self.create_missing.blockSignals(True)
+        self.create_missing.setChecked(setup.choices.create_missing)
+        self.create_missing.blockSignals(False)
         self.check()
 
     def _current(self) -> Any:
@@ -536,8 +574,8 @@ class MappingPage(QWizardPage):
         rows = setup.workbook.sheet(mapping.sheet).rows
         self.kind.setCurrentIndex(max(self.kind.findData(mapping.kind), 0))
         self.header_row.setValue(max(mapping.header_row, 1))
-        self.header_row.setEnabled(mapping.kind is not None)
         self.columns.set_mapping(mapping if mapping.kind else None, rows)
+        self._show_fixed(mapping)
         header = self.columns_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -547,6 +585,10 @@ class MappingPage(QWizardPage):
         setup = self.owner.setup
         assert setup is not None
         index = self.sheet.currentIndex()
+        old = setup.mappings[index]
+        if new.kind and not new.fixed:
+            known = {f.key for f in FIELDS[new.kind]}
+            new.fixed = {k: v for k, v in old.fixed.items() if k in known}
         setup.mappings[index] = new
         setup.sheet_profiles.pop(new.sheet, None) if new.kind is None else None
         self._show_sheet()
@@ -566,9 +608,84 @@ class MappingPage(QWizardPage):
         if mapping is None or setup is None or self.header_row.value() == mapping.header_row:
             return
         rows = setup.workbook.sheet(mapping.sheet).rows
-        self._replace(mapping_for_row(mapping.sheet, rows, mapping.kind, self.header_row.value()))
+        row = self.header_row.value()
+        if mapping.kind is None:
+            # A sheet nothing was recognised on: its kind is found on the row the user gives.
+            new = detect_mapping(mapping.sheet, rows, None, row)
+            if new.kind is None:
+                new = mapping_for_row(mapping.sheet, rows, "projects", row)
+        else:
+            new = mapping_for_row(mapping.sheet, rows, mapping.kind, row)
+        new.fixed = dict(mapping.fixed)
+        self._replace(new)
+
+    def _show_fixed(self, mapping: Any) -> None:
+        """The fields a sheet of this kind has, the values set for all its rows, and what its
+        generated references are made of."""
+        lang = messages.current_language()
+        self.fixed_field.clear()
+        fields = FIELDS.get(mapping.kind, ()) if mapping.kind else ()
+        for f in fields:
+            self.fixed_field.addItem(f.label(lang), f.key)
+        for widget in (self.fixed_field, self.fixed_value, self.fixed_button):
+            widget.setEnabled(bool(fields))
+        self.fixed_clear.setEnabled(bool(mapping.fixed))
+        labels = {f.key: f.label(lang) for f in fields}
+        self.fixed_list.setText(
+            self.tr("For every row: %1").replace(
+                "%1", " ; ".join(f"{labels.get(k, k)} = « {v} »" for k, v in mapping.fixed.items())
+            )
+            if mapping.fixed
+            else ""
+        )
+        self.fixed_list.setVisible(bool(mapping.fixed))
+        self._show_references(mapping)
+
+    def _show_references(self, mapping: Any) -> None:
+        plan_references(mapping)
+        if mapping.reference_from:
+            names = ", ".join(mapping.header_label(i) for i in mapping.reference_from)
+            self.reference_note.setText(
+                self.tr(
+                    "The file has no reference column: each project's reference is made from %1 "
+                    "(the same rows give the same references at every import)."
+                ).replace("%1", names)
+            )
+        else:
+            self.reference_note.setText("")
+        self.reference_note.setVisible(bool(mapping.reference_from))
+
+    def set_fixed(self) -> None:
+        """One value of the chosen field for every row of the sheet."""
+        mapping = self._current()
+        field_key = self.fixed_field.currentData()
+        value = self.fixed_value.text().strip()
+        if mapping is None or not mapping.kind or not field_key or not value:
+            return
+        mapping.fixed[field_key] = value
+        self.fixed_value.clear()
+        self._show_fixed(mapping)
+        self._mapping_changed()
+
+    def clear_fixed(self) -> None:
+        mapping = self._current()
+        if mapping is None or not mapping.fixed:
+            return
+        mapping.fixed.clear()
+        self._show_fixed(mapping)
+        self._mapping_changed()
+
+    def _create_missing_changed(self, checked: bool) -> None:
+        setup = self.owner.setup
+        if setup is None:
+            return
+        setup.choices.create_missing = checked
+        self._mapping_changed()
 
     def _mapping_changed(self) -> None:
+        mapping = self._current()
+        if mapping is not None:
+            self._show_references(mapping)
         self.owner.report = None
         self._checked = False
         self.check_status.setText(self.tr("The mapping changed: check again."))
@@ -689,6 +806,39 @@ class MappingPage(QWizardPage):
         return setup is not None and any(m.kind for m in setup.mappings) and not self.owner.busy
 
 
+class ImportRows(QObject):
+    """What became of each data row of each sheet (a QObject for its `tr` context)."""
+
+    def lines(self, report: ImportReport) -> list[str]:
+        """« Subventions : 101 lignes lues — 101 importées, 0 fusionnée, 0 ignorée, 0 en
+        erreur. » for every sheet read: each data row accounted for."""
+        if report.plan is None:
+            return []
+        found = []
+        for sheet, c in row_accounts(report.plan).items():
+            parts = [
+                self.tr("%Ln row(s) read", "", c["read"]),
+                self.tr("%Ln imported", "", c["imported"]),
+                self.tr("%Ln merged", "", c["merged"]),
+                self.tr("%Ln skipped", "", c["skipped"]),
+                self.tr("%Ln invalid", "", c["invalid"]),
+            ]
+            found.append(
+                self.tr("%1: %2 — %3, %4, %5, %6.")
+                .replace("%1", sheet)
+                .replace("%2", parts[0])
+                .replace("%3", parts[1])
+                .replace("%4", parts[2])
+                .replace("%5", parts[3])
+                .replace("%6", parts[4])
+            )
+        return found
+
+
+def rows_lines(report: ImportReport) -> list[str]:
+    return ImportRows().lines(report)
+
+
 # -- 3. the preview ------------------------------------------------------------------------------------
 
 
@@ -796,6 +946,7 @@ class PreviewPage(QWizardPage):
             if not c or not any(c.values()):
                 continue
             lines.append(count_line(name, label, c, ("created", "updated", "unchanged")))
+        lines.extend(rows_lines(report))
         if report.skipped:
             lines.append(
                 self.tr(
@@ -989,6 +1140,7 @@ class ImportPage(QWizardPage):
         text = "\n".join(
             [self.tr("Imported (import no. %1).").replace("%1", str(report.batch_id)), *lines]
         )
+        text = "\n".join([text, *rows_lines(report)])
         if report.problems:
             text += "\n" + self.tr("%Ln row(s) in error were left out.", "", len(report.problems))
         if report.batch_id is None:

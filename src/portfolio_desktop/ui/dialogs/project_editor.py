@@ -72,6 +72,7 @@ from .. import commands, formatting
 from ..context import AppContext
 from ..errors import show_error
 from ..models.record_table import Field, FieldDelegate, RecordTableModel
+from ..operations import Operation
 from ..widgets.accessibility import name_fields
 from ..widgets.checkable_combo import CheckableComboBox
 from ..widgets.fields import MoneyEdit, OptionalDateEdit
@@ -479,6 +480,10 @@ class ProjectEditor(QDialog):
             self,
         )
         self.evaluations.set_records(list(self.choices.evaluations))
+        # Saving or deleting an evaluation writes off the GUI thread, one at a time; a refusal
+        # (a conflict of interest, a score out of range) is shown over the editor.
+        self.evaluation_writes = Operation(self.ctx.write, self, dialogs=True)
+        self.evaluation_writes.succeeded.connect(self.evaluations.set_records)
         self.evaluations_view = QTableView()
         self.evaluations_view.setModel(self.evaluations)
         self.evaluations_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -545,8 +550,9 @@ class ProjectEditor(QDialog):
         self.status_label.setText(formatting.label("ProjectStatus", record.status.value))
         while self.transition_buttons.count():
             item = self.transition_buttons.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            button = item.widget() if item is not None else None
+            if button is not None:
+                button.deleteLater()
         targets = allowed_transitions(record.status)
         self.transition_label.setVisible(bool(targets))
         self.transition_on.setVisible(bool(targets))
@@ -931,13 +937,7 @@ class ProjectEditor(QDialog):
             portfolio.save_evaluation(db, project_id, record)
             return portfolio.evaluations(db, project_id)
 
-        self.ctx.write(
-            write,
-            scope="projects",
-            ids=[project_id],
-            on_done=lambda evaluations: self.evaluations.set_records(evaluations),
-            on_error=lambda error: show_error(self, error),
-        )
+        self.evaluation_writes.start(write, scope="projects", ids=[project_id])
 
     def delete_evaluation(self) -> None:
         rows = [i.row() for i in self.evaluations_view.selectionModel().selectedRows()]
@@ -951,13 +951,7 @@ class ProjectEditor(QDialog):
             portfolio.delete_evaluation(db, evaluation.id)
             return portfolio.evaluations(db, project_id)
 
-        self.ctx.write(
-            write,
-            scope="projects",
-            ids=[project_id],
-            on_done=lambda evaluations: self.evaluations.set_records(evaluations),
-            on_error=lambda error: show_error(self, error),
-        )
+        self.evaluation_writes.start(write, scope="projects", ids=[project_id])
 
 
 class EvaluationDialog(QDialog):
@@ -1027,14 +1021,18 @@ class EvaluationDialog(QDialog):
                 spin.setValue(-1)
 
     def record(self) -> EvaluationRecord:
-        scores = {
-            name: (None if spin.value() < 0 else spin.value()) for name, spin in self.scores.items()
-        }
+        def score(name: str) -> int | None:
+            value = self.scores[name].value()
+            return None if value < 0 else value  # -1 is the spin box's « — »
+
         return EvaluationRecord(
             expert_id=self.expert.currentData(),
             evaluated_on=self.evaluated_on.value(),
+            score_innovation=score("score_innovation"),
+            score_consortium=score("score_consortium"),
+            score_impact=score("score_impact"),
+            score_feasibility=score("score_feasibility"),
             opinion=self.opinion.toPlainText(),
             recommendation=self.recommendation.currentData(),
             id=self._record.id if self._record is not None else None,
-            **scores,
         )

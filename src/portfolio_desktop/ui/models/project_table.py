@@ -52,8 +52,10 @@ def columns() -> list[ColumnSpec]:
         ColumnSpec("start_on", QCoreApplication.translate("ProjectTableModel", "Start"), "date"),
         ColumnSpec("end_on", QCoreApplication.translate("ProjectTableModel", "End"), "date"),
         ColumnSpec("budget", QCoreApplication.translate("ProjectTableModel", "Budget"), "money"),
+        # Every instrument of the project's lines (grants, advances, loans, equity): the dashboard's
+        # « Aide accordée » is grants only, so this column is named for what it adds.
         ColumnSpec(
-            "granted", QCoreApplication.translate("ProjectTableModel", "Granted funding"), "money"
+            "granted", QCoreApplication.translate("ProjectTableModel", "Funding granted"), "money"
         ),
         # Optional columns, hidden until chosen from the header's menu.
         ColumnSpec("funders", QCoreApplication.translate("ProjectTableModel", "Funders")),

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
 
 #: The charts under the key figures, two a row after funding over time (full width).
+POLES = "poles"
+#: Below this width of the charts' area (logical pixels) the paired charts go one a row: two
+#: side by side would be too narrow to read (tests/services/test_chart_layout.py checks both).
+TWO_COLUMNS = 940
 PAIRED_CHARTS = (
     ("pipeline", "funding-by-domain"),
     ("funding-by-funder", "partners-by-kind"),
@@ -70,6 +74,13 @@ def _warm_up() -> None:
 
     charts.warm_up()
     importlib.import_module("portfolio_desktop.ui.widgets.chart_canvas")
+
+
+def _filter_words(analytics: Analytics, flt: ProjectFilter, lang: str) -> str:
+    """In the reader: the filter in words (the names of its ids are read from the database)."""
+    from ...services.filter_words import describe_filter
+
+    return charts.filter_sentence(describe_filter(flt, analytics.names(flt), lang), lang)
 
 
 class KeyFigureTile(QFrame):
@@ -164,6 +175,11 @@ class DashboardView(QWidget):
             self.tr("A PDF with the key figures, every chart and the largest funded projects")
         )
         self.report_button.clicked.connect(self._ask_report)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("printDashboard")
+        self.print_button.setToolTip(self.tr("Print the dashboard page, with a preview"))
+        self.print_button.clicked.connect(self.print_preview)
+        self.preview: Any = None
         self.status = QLabel()
         self.status.setObjectName("dashboardStatus")
         self.status.setStyleSheet("color: #555555;")
@@ -172,7 +188,14 @@ class DashboardView(QWidget):
         top.addWidget(self.stack)
         top.addSpacing(12)
         top.addWidget(self.status, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.report_button)
+        #: What the figures are of, in words: the filter (a filtered funnel of four equal bars
+        #: must not read as the portfolio's conversion).
+        self.filter_line = QLabel()
+        self.filter_line.setObjectName("dashboardFilter")
+        self.filter_line.setWordWrap(True)
+        self.filter_line.setStyleSheet("color: #444444;")
 
         self.tiles = [KeyFigureTile() for _ in range(8)]
         tile_grid = QGridLayout()
@@ -191,9 +214,12 @@ class DashboardView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self.body = body
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.filter_line)
         layout.addWidget(scroll, 1)
+        self._columns = 2
 
     # -- the API of the main window ------------------------------------------------------------
 
@@ -278,6 +304,29 @@ class DashboardView(QWidget):
             for column, name in enumerate(pair):
                 add(name, row, column, 1, 320)
         self.canvases[OVER_TIME].repainted.connect(self._funding_repainted)
+        # The national view: the poles side by side, below the rest, when there are several.
+        add(POLES, 10, 0, 2, 320)
+        self.canvases[POLES].hide()
+        self._place_charts()
+
+    def _place_charts(self) -> None:
+        """Two charts a row when the page is wide enough, else one (a laptop at 150 %)."""
+        columns = 2 if self.width() >= TWO_COLUMNS + 40 else 1
+        if not self.canvases or (columns == self._columns and self.charts_grid.count()):
+            self._columns = columns
+            return
+        self._columns = columns
+        for index, name in enumerate(n for pair in PAIRED_CHARTS for n in pair):
+            canvas = self.canvases[name]
+            self.charts_grid.removeWidget(canvas)
+            row, column = (1 + index // 2, index % 2) if columns == 2 else (1 + index, 0)
+            self.charts_grid.addWidget(canvas, row, column)
+        for column in range(2):
+            self.charts_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_charts()
 
     # -- computing -----------------------------------------------------------------------------
 
@@ -314,11 +363,53 @@ class DashboardView(QWidget):
     def _submit_overview(self, seq: int) -> None:
         assert self.analytics is not None
         self.runner.submit(
+            self.analytics.poles,
+            self._filter,
+            on_done=lambda poles: self._poles_ready(seq, poles),
+            on_error=self._failed,
+        )
+        self.runner.submit(
+            _filter_words,
+            self.analytics,
+            self._filter,
+            messages.current_language(),
+            on_done=lambda words: self._filter_words_ready(seq, words),
+            on_error=self._failed,
+        )
+        self.runner.submit(
             self.analytics.overview,
             self._filter,
             on_done=lambda result: self._overview_ready(seq, result),
             on_error=self._failed,
         )
+
+    def _filter_words_ready(self, seq: int, words: object) -> None:
+        if seq == self._overview_seq:
+            self.filter_line.setText(str(words))
+            for canvas in self.canvases.values():
+                canvas.print_footer = str(words)
+
+    def _poles_ready(self, seq: int, poles: Any) -> None:
+        if seq != self._overview_seq or POLES not in self.canvases:
+            return
+        canvas = self.canvases[POLES]
+        several = len(poles.poles) > 1
+        canvas.setVisible(several)
+        if several:
+            canvas.setMinimumHeight(round(charts.poles_height(len(poles.poles)) * 100))
+            self._draw(POLES, poles)
+
+    def print_preview(self) -> Any:
+        """The print preview of the page as it is on screen (its key figures and charts, on as
+        many A4 pages as its length takes), the filter in words under each page."""
+        from ..printing import preview_dialog, widget_picture
+
+        self.preview = preview_dialog(
+            self, [widget_picture(self.body)], self.filter_line.text(), split=True,
+            landscape=False,
+        )  # fmt: skip
+        self.preview.open()
+        return self.preview
 
     def _overview_ready(self, seq: int, overview: Any) -> None:
         if seq != self._overview_seq:

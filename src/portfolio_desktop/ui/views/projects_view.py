@@ -255,7 +255,8 @@ class ProjectsView(QWidget):
     def _fetch_rows(self, ids: Any) -> list[Any]:
         if self.ctx.db is None:
             return []
-        return project_list().rows(self.ctx.db, ids)
+        rows: list[Any] = project_list().rows(self.ctx.db, ids)  # a lazily imported module
+        return rows
 
     def _on_data_changed(self, scope: str, ids: Any) -> None:
         if scope in ("projects", "all", "organisations", "domains", "calls", "funders"):

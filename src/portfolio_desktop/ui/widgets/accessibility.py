@@ -15,10 +15,13 @@ def _label_text(label: QLabel) -> str:
 def _first_widget(layout: QLayout) -> QWidget | None:
     for index in range(layout.count()):
         item = layout.itemAt(index)
-        if item.widget() is not None:
-            return item.widget()
-        if item.layout() is not None:
-            found = _first_widget(item.layout())
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            return widget
+        if inner is not None:
+            found = _first_widget(inner)
             if found is not None:
                 return found
     return None
@@ -37,8 +40,9 @@ def name_fields(root: QWidget) -> None:
             if not isinstance(label, QLabel):
                 continue
             field = field_item.widget()
-            if field is None and field_item.layout() is not None:
-                field = _first_widget(field_item.layout())
+            inner = field_item.layout()
+            if field is None and inner is not None:
+                field = _first_widget(inner)
             if field is None:
                 continue
             if not field.accessibleName():

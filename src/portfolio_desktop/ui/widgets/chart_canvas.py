@@ -43,7 +43,7 @@ class _FigureCanvas(FigureCanvasQTAgg):
     owner: ChartCanvas | None = None
 
     def __init__(self, owner: ChartCanvas) -> None:
-        super().__init__(owner.figure)
+        super().__init__(owner.figure)  # type: ignore[no-untyped-call]  # matplotlib's Qt canvas is unannotated
         self.owner = owner
 
     def paintEvent(self, event: Any) -> None:
@@ -90,6 +90,10 @@ class _FigureCanvas(FigureCanvasQTAgg):
         event.setAccepted(forwarded.isAccepted())
 
 
+#: Dots per inch of a printed chart (A4 landscape: about 2,300 pixels across).
+PRINT_DPI = 200
+
+
 class ChartCanvas(QWidget):
     """One chart of the dashboard; the figure is built by a `services.charts` builder and drawn,
     both in the chart thread (`tasks.chart_runner`), or inline when `synchronous` (tests)."""
@@ -100,6 +104,8 @@ class ChartCanvas(QWidget):
     export_requested = Signal(str)
     #: The canvas shows the figure as last built (a drawing asked for has arrived on screen).
     repainted = Signal()
+    #: The print preview of the chart is open (the dialog).
+    print_preview_opened = Signal(object)
 
     def __init__(
         self, name: str, parent: QWidget | None = None, *, synchronous: bool = False
@@ -125,6 +131,14 @@ class ChartCanvas(QWidget):
         self.export_button.setToolTip(self.tr("Save this chart as PNG, SVG or PDF"))
         self.export_button.setAutoRaise(True)
         self.export_button.clicked.connect(self._ask_export)
+        self.print_button = QToolButton(self)
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print this chart, with a preview"))
+        self.print_button.setAutoRaise(True)
+        self.print_button.clicked.connect(self.ask_print)
+        # Printed under the chart: what it shows (the dashboard sets the filter in words).
+        self.print_footer = ""
+        self.preview: Any = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -141,6 +155,11 @@ class ChartCanvas(QWidget):
             self.width() - hint.width() - 4, 4, hint.width(), hint.height()
         )
         self.export_button.raise_()
+        printing = self.print_button.sizeHint()
+        self.print_button.setGeometry(
+            self.width() - hint.width() - printing.width() - 6, 4, printing.width(), hint.height()
+        )
+        self.print_button.raise_()
 
     def show_chart(self, build: Callable[[Figure], object]) -> None:
         """Builds the figure with `build(figure)` and draws it, off the GUI thread; `repainted`
@@ -179,8 +198,8 @@ class ChartCanvas(QWidget):
             dpi = self.figure.dpi
             self.figure.set_size_inches(size[0] / dpi, size[1] / dpi, forward=False)
             charts.relayout(self.figure)
-            FigureCanvasAgg.draw(self.canvas)
-            buffer = self.canvas.buffer_rgba()
+            FigureCanvasAgg.draw(self.canvas)  # type: ignore[no-untyped-call]  # unannotated in matplotlib
+            buffer = self.canvas.buffer_rgba()  # type: ignore[no-untyped-call]  # unannotated in matplotlib
             image = QImage(
                 bytes(buffer), size[0], size[1], size[0] * 4, QImage.Format.Format_RGBA8888
             ).copy()
@@ -196,6 +215,31 @@ class ChartCanvas(QWidget):
         self.canvas.update()
         if number == self._asked:
             self.repainted.emit()
+
+    def ask_print(self) -> None:
+        """Draws the chart at print resolution in the chart's thread, then opens the preview."""
+        if self.synchronous:
+            self._open_preview(self._print_picture())
+            return
+        chart_runner().submit(
+            self._print_picture, on_done=self._open_preview, on_error=self._failed
+        )
+
+    def _print_picture(self) -> bytes:
+        import io
+
+        with self._lock:
+            buffer = io.BytesIO()
+            self.figure.savefig(buffer, format="png", dpi=PRINT_DPI)
+        return buffer.getvalue()
+
+    def _open_preview(self, png: object) -> None:
+        from ..printing import preview_dialog
+
+        image = QImage.fromData(bytes(png))  # type: ignore[call-overload]
+        self.preview = preview_dialog(self, [image], self.print_footer)
+        self.preview.open()
+        self.print_preview_opened.emit(self.preview)
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, error)
@@ -231,7 +275,8 @@ class ChartCanvas(QWidget):
             return gui.globalPosition().toPoint()  # type: ignore[no-any-return]
         ratio = self.canvas.device_pixel_ratio or 1
         local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
-        return self.canvas.mapToGlobal(local)
+        point: QPoint = self.canvas.mapToGlobal(local)
+        return point
 
     def _press(self, event: Any) -> None:
         if event.button != 1:

@@ -21,7 +21,9 @@ class CheckableComboBox(QComboBox):
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self.setEditable(True)
-        self._line = self.lineEdit()
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
+        self._line = line
         self._line.setReadOnly(True)
         self._line.installEventFilter(self)
         # The popup's list is created on first opening (building it for every filter at start-up

@@ -1,0 +1,111 @@
+"""What is due: milestones, deliverables and reports owed, overdue or due within a window.
+
+`due_report` is what `portfolio-desktop due` prints and the dashboard lists; `digest` is the
+short sentence shown when the application opens (« 3 rapports en retard, 5 jalons dans les 30
+prochains jours »).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .. import messages
+from ..domain.follow_up import FollowUpKind, Standing, standing
+from ..storage.database import Database
+from ..storage.follow_up_queries import open_items
+
+DEFAULT_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """One item not done, overdue or due soon."""
+
+    project_id: int
+    reference: str
+    acronym: str
+    kind: FollowUpKind
+    title: str
+    funder: str
+    due_on: date
+    standing: Standing
+    #: Days from today to the due date (negative: days late).
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class DueReport:
+    """The items overdue and those due within `days` days of `today`."""
+
+    today: date
+    days: int
+    overdue: list[DueItem]
+    due: list[DueItem]
+
+    def count(self, which: Standing, reports: bool) -> int:
+        items = self.overdue if which is Standing.OVERDUE else self.due
+        return sum(1 for item in items if item.kind.is_report == reports)
+
+
+def due_report(db: Database, today: date | None = None, days: int = DEFAULT_DAYS) -> DueReport:
+    """What is overdue on `today` (default: today) and what falls due in the next `days` days."""
+    today = today or date.today()
+    with db.read() as session:
+        rows = open_items(session, today + timedelta(days=days))
+    overdue: list[DueItem] = []
+    due: list[DueItem] = []
+    for project_id, reference, acronym, kind, title, funder, due_on in rows:
+        where = standing(due_on, None, today, days)
+        item = DueItem(
+            project_id, reference, acronym or "", FollowUpKind(kind), title or "", funder or "",
+            due_on, where, (due_on - today).days,
+        )  # fmt: skip
+        (overdue if where is Standing.OVERDUE else due).append(item)
+    return DueReport(today, days, overdue, due)
+
+
+def due_json(report: DueReport) -> dict[str, Any]:
+    """The `due --json` object: the day, the window, then both lists (codes and ISO dates)."""
+
+    def item(i: DueItem) -> dict[str, Any]:
+        return {
+            "reference": i.reference,
+            "acronym": i.acronym,
+            "kind": i.kind.value,
+            "title": i.title,
+            "funder": i.funder or None,
+            "due_on": i.due_on.isoformat(),
+            "days": i.days,
+        }
+
+    return {
+        "today": report.today.isoformat(),
+        "days": report.days,
+        "overdue": [item(i) for i in report.overdue],
+        "due": [item(i) for i in report.due],
+    }
+
+
+def digest(report: DueReport, lang: str | None = None) -> str:
+    """« 3 rapports en retard, 2 jalons ou livrables en retard, 5 échéances dans les 30 prochains
+    jours » (the parts that count nothing are left out; "" when nothing is due)."""
+    parts = []
+    late_reports = report.count(Standing.OVERDUE, reports=True)
+    late_other = report.count(Standing.OVERDUE, reports=False)
+    soon_reports = report.count(Standing.DUE, reports=True)
+    soon_other = report.count(Standing.DUE, reports=False)
+    if late_reports:
+        parts.append(messages.text("due_reports_late", {"count": late_reports}, lang))
+    if late_other:
+        parts.append(messages.text("due_milestones_late", {"count": late_other}, lang))
+    if soon_reports:
+        parts.append(
+            messages.text("due_reports_soon", {"count": soon_reports, "days": report.days}, lang)
+        )
+    if soon_other:
+        parts.append(
+            messages.text("due_milestones_soon", {"count": soon_other, "days": report.days}, lang)
+        )
+    return ", ".join(parts)

@@ -1,0 +1,469 @@
+"""Reads and writes the money of funding lines: tranches, payments, cofinancing shares, yearly
+spread, and the aid-rate rules. The one module that writes those tables.
+
+`funding_line.paid_cents` is kept equal to the sum of a line's payments here: writing payments
+sets it, and a paid amount written the old way (a form's or a workbook's « versé » column) is
+matched by `match_payments_to_paid`, which records the difference as a payment of unknown date.
+
+Writers (each in the caller's unit of work):
+- `write_line_money`: payment_tranche, payment, cofinancing_share, line_year_amount of one line,
+  and funding_line.paid_cents;
+- `match_payments_to_paid`: payment (and funding_line.paid_cents when dated payments exceed it);
+- `replace_rules`, `add_rules`: aid_rate_rule;
+- `insert_rows`: all five tables from prepared rows (the demo).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.financing import (
+    AidRateRule,
+    CofinancingRecord,
+    CostBase,
+    FundingGap,
+    LineMoney,
+    PaymentRecord,
+    TrancheKind,
+    TrancheRecord,
+    YearAmount,
+    funding_gap,
+)
+from .tables import (
+    AidRateRule as RuleRow,
+)
+from .tables import (
+    CofinancingShare,
+    FundingLine,
+    LineYearAmount,
+    Payment,
+    PaymentTranche,
+    Project,
+    insert_id,
+    table_of,
+)
+
+_CHUNK = 900
+T = TypeVar("T")
+
+
+def _chunks(ids: Sequence[T]) -> Iterable[Sequence[T]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def load_money(session: Session, line_ids: Iterable[int]) -> dict[int, LineMoney]:
+    """Each line's money (every line asked gets one, empty when it has none)."""
+    ids = sorted(set(line_ids))
+    out = {line_id: LineMoney() for line_id in ids}
+    for batch in _chunks(ids):
+        index_of: dict[int, int] = {}
+        for row in session.execute(
+            select(PaymentTranche)
+            .where(PaymentTranche.funding_line_id.in_(batch))
+            .order_by(PaymentTranche.funding_line_id, PaymentTranche.position, PaymentTranche.id)
+        ).scalars():
+            tranches = out[row.funding_line_id].tranches
+            index_of[row.id] = len(tranches)
+            tranches.append(
+                TrancheRecord(TrancheKind(row.kind), row.amount_cents, row.due_on, row.released)
+            )
+        for payment in session.execute(
+            select(Payment)
+            .where(Payment.funding_line_id.in_(batch))
+            .order_by(Payment.funding_line_id, Payment.received_on.is_(None), Payment.received_on,
+                      Payment.id)
+        ).scalars():  # fmt: skip
+            out[payment.funding_line_id].payments.append(
+                PaymentRecord(
+                    payment.amount_cents,
+                    payment.received_on,
+                    index_of.get(payment.tranche_id) if payment.tranche_id is not None else None,
+                    payment.note,
+                )
+            )
+        for line_id, org_id, amount in session.execute(
+            select(
+                CofinancingShare.funding_line_id,
+                CofinancingShare.organisation_id,
+                CofinancingShare.amount_cents,
+            )
+            .where(CofinancingShare.funding_line_id.in_(batch))
+            .order_by(CofinancingShare.funding_line_id, CofinancingShare.id)
+        ):
+            out[line_id].shares.append(CofinancingRecord(org_id, amount))
+        for line_id, year, amount in session.execute(
+            select(LineYearAmount.funding_line_id, LineYearAmount.year, LineYearAmount.amount_cents)
+            .where(LineYearAmount.funding_line_id.in_(batch))
+            .order_by(LineYearAmount.funding_line_id, LineYearAmount.year)
+        ):
+            out[line_id].spread.append(YearAmount(year, amount))
+    return out
+
+
+def load_rules(session: Session) -> list[AidRateRule]:
+    """Every aid-rate rule, by call then funder then partner kind."""
+    return [
+        _rule(row)
+        for row in session.execute(
+            select(RuleRow).order_by(
+                RuleRow.call_id, RuleRow.funder_id, RuleRow.instrument, RuleRow.partner_kind
+            )
+        ).scalars()
+    ]
+
+
+def _rule(row: RuleRow) -> AidRateRule:
+    return AidRateRule(
+        partner_kind=row.partner_kind,
+        max_rate_bp=row.max_rate_bp,
+        base=CostBase(row.base),
+        source=row.source,
+        call_id=row.call_id,
+        funder_id=row.funder_id,
+        instrument=row.instrument,
+    )
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write_line_money(
+    session: Session, line_id: int, money: LineMoney, *, paid_from_payments: bool = True
+) -> None:
+    """Replaces a line's tranches, payments, shares and spread with `money`.
+
+    With `paid_from_payments` the line's paid amount becomes the sum of its payments (None when
+    it has none); without, the paid amount the caller wrote stands and `match_payments_to_paid`
+    is the caller's next step (a form where « versé » was typed over the schedule)."""
+    for model in (Payment, PaymentTranche, CofinancingShare, LineYearAmount):
+        session.execute(delete(model).where(model.funding_line_id == line_id))
+    tranche_ids = [
+        insert_id(
+            session,
+            PaymentTranche,
+            {
+                "funding_line_id": line_id,
+                "kind": tranche.kind.value,
+                "due_on": tranche.due_on,
+                "amount_cents": tranche.amount_cents,
+                "released": tranche.released,
+                "position": position,
+            },
+        )
+        for position, tranche in enumerate(money.tranches)
+    ]
+    if money.payments:
+        session.execute(
+            table_of(Payment).insert(),
+            [
+                {
+                    "funding_line_id": line_id,
+                    "tranche_id": (
+                        tranche_ids[p.tranche]
+                        if p.tranche is not None and 0 <= p.tranche < len(tranche_ids)
+                        else None
+                    ),
+                    "received_on": p.received_on,
+                    "amount_cents": p.amount_cents,
+                    "note": p.note,
+                }
+                for p in money.payments
+            ],
+        )
+    if money.shares:
+        session.execute(
+            table_of(CofinancingShare).insert(),
+            [
+                {"funding_line_id": line_id, "organisation_id": s.organisation_id,
+                 "amount_cents": s.amount_cents}
+                for s in money.shares
+            ],
+        )  # fmt: skip
+    if money.spread:
+        session.execute(
+            table_of(LineYearAmount).insert(),
+            [
+                {"funding_line_id": line_id, "year": part.year, "amount_cents": part.amount_cents}
+                for part in money.spread
+            ],
+        )
+    if paid_from_payments:
+        paid = sum(p.amount_cents for p in money.payments) if money.payments else None
+        session.execute(
+            update(FundingLine).where(FundingLine.id == line_id).values(paid_cents=paid)
+        )
+
+
+def match_payments_to_paid(session: Session, line_ids: Iterable[int] | None = None) -> int:
+    """Makes each line's payments sum to its paid amount where a writer set that amount directly.
+
+    The difference goes to the line's payments of unknown date tied to no tranche (one is added
+    when there are none); when the dated payments alone exceed the paid amount, they stand (they
+    are facts) and the paid amount is set to their sum. Returns the number of lines changed.
+    """
+    ids = sorted(set(line_ids)) if line_ids is not None else None
+    batches: Iterable[Sequence[int] | None] = _chunks(ids) if ids is not None else [None]
+    return sum(
+        _match(session, FundingLine.id.in_(batch) if batch is not None else True)
+        for batch in batches
+    )
+
+
+def match_payments_of_projects(session: Session, project_ids: Iterable[int]) -> int:
+    """`match_payments_to_paid` for every line of some projects (an import, its undo)."""
+    ids = sorted(set(project_ids))
+    return sum(_match(session, FundingLine.project_id.in_(batch)) for batch in _chunks(ids))
+
+
+def _match(session: Session, condition: Any) -> int:
+    total = (
+        select(func.coalesce(func.sum(Payment.amount_cents), 0))
+        .where(Payment.funding_line_id == FundingLine.id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(FundingLine.id, FundingLine.paid_cents, total)
+        .where(condition)
+        .where(func.coalesce(FundingLine.paid_cents, 0) != total)
+    ).all()
+    for batch in _chunks(rows):
+        loose: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for payment_id, line_id, amount in session.execute(
+            select(Payment.id, Payment.funding_line_id, Payment.amount_cents)
+            .where(Payment.funding_line_id.in_([r[0] for r in batch]))
+            .where(Payment.received_on.is_(None), Payment.tranche_id.is_(None))
+            .order_by(Payment.id)
+        ):
+            loose[line_id].append((payment_id, amount))
+        dropped: list[int] = []
+        added: list[dict[str, Any]] = []
+        raised: list[dict[str, Any]] = []
+        for line_id, paid, line_total in batch:
+            mine = loose.get(line_id, [])
+            dropped.extend(payment_id for payment_id, _ in mine)
+            # What the dated or tranche-tied payments already account for: those are facts.
+            fixed = int(line_total) - sum(amount for _, amount in mine)
+            target = paid or 0
+            if target > fixed:
+                added.append(
+                    {"funding_line_id": line_id, "tranche_id": None, "received_on": None,
+                     "amount_cents": target - fixed, "note": ""}
+                )  # fmt: skip
+            elif target < fixed:
+                raised.append({"line": line_id, "paid": fixed})
+        if dropped:
+            session.execute(delete(Payment).where(Payment.id.in_(dropped)))
+        if added:
+            session.execute(table_of(Payment).insert(), added)
+        if raised:
+            session.execute(
+                table_of(FundingLine)
+                .update()
+                .where(table_of(FundingLine).c.id == bindparam("line"))
+                .values(paid_cents=bindparam("paid")),
+                raised,
+            )
+    return len(rows)
+
+
+#: The money tables in the order their rows can be inserted (tranches before their payments).
+DEMO_TABLES = (
+    "aid_rate_rule",
+    "payment_tranche",
+    "payment",
+    "cofinancing_share",
+    "line_year_amount",
+)
+
+
+def insert_rows(session: Session, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Inserts prepared rows of the money tables (the demo's), tranches before payments."""
+    from . import bulk
+
+    for table in DEMO_TABLES:
+        bulk.insert_rows(session, table, rows.get(table, []))
+
+
+def replace_rules(session: Session, rules: Iterable[AidRateRule]) -> None:
+    """Every aid-rate rule replaced by `rules` (an import of the rules sheet, a restore)."""
+    session.execute(delete(RuleRow))
+    add_rules(session, rules)
+
+
+def add_rules(session: Session, rules: Iterable[AidRateRule]) -> None:
+    """Adds aid-rate rules (reference data: a call's rates, the demo's FUI rates)."""
+    rows = [
+        {
+            "call_id": r.call_id,
+            "funder_id": r.funder_id,
+            "instrument": r.instrument,
+            "partner_kind": r.partner_kind,
+            "max_rate_bp": r.max_rate_bp,
+            "base": r.base.value,
+            "source": r.source,
+        }
+        for r in rules
+    ]
+    if rows:
+        session.execute(table_of(RuleRow).insert(), rows)
+
+
+# --- portfolio reads for the figures --------------------------------------------------------
+
+
+def received_by_year(session: Session, project_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Payments received per year (dated ones; `received_undated` sums the others)."""
+    year = func.cast(func.extract("year", Payment.received_on), Payment.amount_cents.type)
+    query = (
+        select(year, func.sum(Payment.amount_cents))
+        .where(Payment.received_on.is_not(None))
+        .group_by(year)
+        .order_by(year)
+    )
+    query = _of_projects(query, project_ids)
+    return {int(y): int(total) for y, total in session.execute(query)}
+
+
+def received_undated(session: Session, project_ids: Sequence[int] | None = None) -> int:
+    query = select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+        Payment.received_on.is_(None)
+    )
+    return int(session.execute(_of_projects(query, project_ids)).scalar_one())
+
+
+def expected_by_year(session: Session, project_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Tranches still expected (not released) per year they are due."""
+    year = func.cast(func.extract("year", PaymentTranche.due_on), PaymentTranche.amount_cents.type)
+    query = (
+        select(year, func.sum(PaymentTranche.amount_cents))
+        .where(PaymentTranche.due_on.is_not(None), PaymentTranche.released.is_(False))
+        .group_by(year)
+        .order_by(year)
+    )
+    query = _of_projects(query, project_ids, PaymentTranche.funding_line_id)
+    return {int(y): int(total) for y, total in session.execute(query)}
+
+
+def schedules(
+    session: Session, project_ids: Sequence[int] | None = None
+) -> dict[int, tuple[int, list[TrancheRecord], list[PaymentRecord]]]:
+    """Every line that has tranches: its project, its tranches and its payments (for the overdue
+    list: which tranches are late needs the payments tied to each)."""
+    query = select(PaymentTranche.funding_line_id).distinct()
+    query = _of_projects(query, project_ids, PaymentTranche.funding_line_id)
+    line_ids = [row[0] for row in session.execute(query)]
+    money = load_money(session, line_ids)
+    projects = _projects_of_lines(session, line_ids)
+    return {
+        line_id: (projects[line_id], money[line_id].tranches, money[line_id].payments)
+        for line_id in line_ids
+    }
+
+
+def _projects_of_lines(session: Session, line_ids: Sequence[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for batch in _chunks(list(line_ids)):
+        for line_id, project_id in session.execute(
+            select(FundingLine.id, FundingLine.project_id).where(FundingLine.id.in_(batch))
+        ):
+            out[line_id] = project_id
+    return out
+
+
+def _of_projects(query: Any, project_ids: Sequence[int] | None, line_column: Any = None) -> Any:
+    """Restricts a query on payments (or tranches) to the lines of some projects."""
+    column = line_column if line_column is not None else Payment.funding_line_id
+    if project_ids is None:
+        return query
+    lines = select(FundingLine.id).where(FundingLine.project_id.in_(project_ids))
+    return query.where(column.in_(lines))
+
+
+#: The projects whose funding gap the portfolio's figures sum: the funded ones.
+FUNDED_STATUSES = ("funded", "running", "closed")
+
+
+def funding_gaps(
+    session: Session, statuses: Sequence[str] | None = FUNDED_STATUSES
+) -> dict[int, FundingGap]:
+    """Each project's funding gap (`domain.financing.funding_gap`): its budget against its lines'
+    granted amounts (every instrument: a loan covers a budget too) and pending requests."""
+    query = select(Project.id, Project.total_budget_cents)
+    if statuses is not None:
+        query = query.where(Project.status.in_(list(statuses)))
+    budgets: dict[int, int | None] = {}
+    for pid, budget in session.execute(query):
+        budgets[pid] = budget
+    lines: dict[int, list[tuple[int | None, int | None]]] = defaultdict(list)
+    line_query = select(
+        FundingLine.project_id, FundingLine.requested_cents, FundingLine.granted_cents
+    )
+    if statuses is not None:
+        line_query = line_query.join(Project, Project.id == FundingLine.project_id).where(
+            Project.status.in_(list(statuses))
+        )
+    for pid, requested, granted in session.execute(line_query):
+        lines[pid].append((requested, granted))
+    return {pid: funding_gap(budget, lines.get(pid, [])) for pid, budget in budgets.items()}
+
+
+def granted_by_year(session: Session, instruments: Sequence[str]) -> dict[int, int]:
+    """Granted amounts of the lines of `instruments` per year (`granted_by_year_where`)."""
+    return granted_by_year_where(session, FundingLine.instrument.in_(list(instruments)))
+
+
+def granted_by_year_where(session: Session, *conditions: Any) -> dict[int, int]:
+    """Granted amounts per year of the lines `conditions` select: a line's spread where it has
+    one, the rest (all of it without a spread) in the line's year (its decision's, else its
+    project's start year); lines with no year and no spread are left out. A year with lines and
+    nothing granted is there with 0 (a fully spread line leaves its own year at 0)."""
+    spread = (
+        select(func.coalesce(func.sum(LineYearAmount.amount_cents), 0))
+        .where(LineYearAmount.funding_line_id == FundingLine.id)
+        .scalar_subquery()
+    )
+    out: dict[int, int] = defaultdict(int)
+    for year, total in session.execute(
+        select(FundingLine.year, func.sum(func.coalesce(FundingLine.granted_cents, 0) - spread))
+        .where(FundingLine.year.is_not(None), *conditions)
+        .group_by(FundingLine.year)
+    ):
+        out[int(year or 0)] += int(total or 0)
+    for year, total in session.execute(
+        select(LineYearAmount.year, func.sum(LineYearAmount.amount_cents))
+        .join(FundingLine, FundingLine.id == LineYearAmount.funding_line_id)
+        .where(*conditions)
+        .group_by(LineYearAmount.year)
+    ):
+        out[int(year)] += int(total or 0)
+    return {year: out[year] for year in sorted(out)}
+
+
+def received_by_year_of(session: Session, instruments: Sequence[str]) -> tuple[dict[int, int], int]:
+    """Payments received on the lines of `instruments`, per year, and those of unknown date."""
+    year = func.cast(func.extract("year", Payment.received_on), Payment.amount_cents.type)
+    chosen = select(FundingLine.id).where(FundingLine.instrument.in_(list(instruments)))
+    by_year = {
+        int(y): int(total)
+        for y, total in session.execute(
+            select(year, func.sum(Payment.amount_cents))
+            .where(Payment.received_on.is_not(None), Payment.funding_line_id.in_(chosen))
+            .group_by(year)
+            .order_by(year)
+        )
+    }
+    undated = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+            Payment.received_on.is_(None), Payment.funding_line_id.in_(chosen)
+        )
+    )
+    return by_year, int(undated or 0)

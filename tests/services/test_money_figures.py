@@ -1,0 +1,74 @@
+"""The figures use the money: a spread grant counts in its years in `stats --json` and in the
+funding-over-time chart's data; payments received per year; the funding gap of funded projects."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from portfolio_desktop.domain.enums import ProjectStatus
+from portfolio_desktop.domain.filters import ProjectFilter
+from portfolio_desktop.domain.financing import LineMoney, PaymentRecord, YearAmount
+from portfolio_desktop.services import portfolio
+from portfolio_desktop.services.analytics import Analytics
+from portfolio_desktop.services.stats import portfolio_stats
+from portfolio_desktop.storage.database import Database
+from tests.storage.test_money import a_project
+
+
+def a_spread_project(db: Database) -> int:
+    """Granted 250 k€ decided in 2020, committed 100 k€ in 2021 and 150 k€ in 2022; 80 k€ arrived
+    in 2021, 20 k€ at a date not known; budget 700 k€, a second request of 50 k€ not decided."""
+    record, _, _ = a_project(db)
+    line = record.funding_lines[0]
+    line.decision_on = date(2020, 12, 15)
+    line.money = LineMoney(
+        payments=[PaymentRecord(80_000_00, date(2021, 2, 1)), PaymentRecord(20_000_00)],
+        spread=[YearAmount(2021, 100_000_00), YearAmount(2022, 150_000_00)],
+    )
+    record.total_budget_cents = 700_000_00
+    record.funding_lines.append(
+        type(line)(line.funder_id, line.instrument, requested_cents=50_000_00)
+    )
+    saved = portfolio.create_project(db, record)  # funded (a_project's status)
+    return saved.id
+
+
+def test_stats_count_a_spread_in_its_years_and_what_arrived(db: Database) -> None:
+    a_spread_project(db)
+    stats = portfolio_stats(db)
+    # The decision year keeps the request and nothing granted: the spread took all of it.
+    assert stats["funding_by_year"] == {"2020": "0.00", "2021": "100000.00", "2022": "150000.00"}
+    assert stats["funding_total"] == "250000.00"
+    assert stats["received_by_year"] == {"2021": "80000.00"}
+    assert stats["received_undated"] == "20000.00"
+    # Budget 700 k€ − 250 k€ granted; the 50 k€ asked are pending, not covered.
+    assert stats["funding_gap"] == "450000.00"
+    assert stats["funding_pending"] == "50000.00"
+
+
+def test_a_project_not_funded_has_no_gap_in_the_portfolios(db: Database) -> None:
+    record, _, _ = a_project(db)
+    record.total_budget_cents = 1_000_000_00
+    # Submitted, nothing decided yet: no money granted or paid (the invariants allow none).
+    record.status = ProjectStatus.SUBMITTED
+    record.evaluated_on = record.labelling_decided_on = record.funding_decided_on = None
+    record.funding_lines[0].granted_cents = record.funding_lines[0].paid_cents = None
+    portfolio.create_project(db, record)
+    assert Decimal(portfolio_stats(db)["funding_gap"]) == 0
+
+
+def test_the_funding_over_time_chart_uses_the_spread(db: Database) -> None:
+    a_spread_project(db)
+    data = Analytics(db).funding_over_time(ProjectFilter(), "funder")
+    granted = {y: c for y, c in zip(data.years, data.totals, strict=True) if c}
+    assert granted == {2021: 100_000_00, 2022: 150_000_00}
+
+
+def test_without_a_spread_the_decision_year_counts(db: Database) -> None:
+    record, _, _ = a_project(db)
+    record.funding_lines[0].decision_on = date(2020, 12, 15)
+    portfolio.create_project(db, record)
+    assert portfolio_stats(db)["funding_by_year"] == {"2020": "250000.00"}
+    data = Analytics(db).funding_over_time(ProjectFilter(), "funder")
+    assert dict(zip(data.years, data.totals, strict=True)) == {2020: 250_000_00}
