@@ -70,7 +70,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1165"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln row in error was left out.</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1194"/>
         <source>%Ln imported project(s) to complete</source>
         <translation>
             <numerusform>%Ln imported project to complete</numerusform>
@@ -167,7 +167,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="992"/>
+        <source>%Ln warning(s): importing accepts them (the history records them).</source>
+        <translation>
+            <numerusform>%Ln warning: importing accepts it (the history records it).</numerusform>
+            <numerusform>%Ln warnings: importing accepts them (the history records them).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1000"/>
+        <source>… and %Ln more.</source>
+        <translation>
+            <numerusform>… and %Ln more.</numerusform>
+            <numerusform>… and %Ln more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1004"/>
         <source>Errors (%Ln):</source>
         <translation>
             <numerusform>Errors (%Ln):</numerusform>

@@ -160,78 +160,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1060"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1075"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1093"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1108"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1107"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1122"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1146"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1161"/>
         <source>Imported (import no. %1).</source>
         <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1065"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1080"/>
         <source>Import status</source>
         <translation>État de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1070"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1085"/>
         <source>Projects left to complete</source>
         <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
         <translation>Projets à compléter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1134"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1149"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1134"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1149"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1135"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1135"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1136"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1151"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1136"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1151"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1137"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1152"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1137"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1152"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1165"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -239,27 +239,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1153"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1168"/>
         <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
         <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1170"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1185"/>
         <source>%1 without a domain</source>
         <translation>%1 sans domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1171"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1186"/>
         <source>%1 without a lead partner</source>
         <translation>%1 sans porteur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1172"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1187"/>
         <source>%1 without a budget</source>
         <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1179"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1194"/>
         <source>%Ln imported project(s) to complete</source>
         <translation>
             <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -267,17 +267,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1180"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1195"/>
         <source>Show in the table</source>
         <translation>Voir dans le tableau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1193"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1208"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1199"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1214"/>
         <source>Nothing was written.</source>
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
@@ -794,7 +794,23 @@
         <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="992"/>
+        <source>%Ln warning(s): importing accepts them (the history records them).</source>
+        <translation>
+            <numerusform>%Ln avertissement : importer l&apos;accepte (l&apos;historique l&apos;enregistre).</numerusform>
+            <numerusform>%Ln avertissements : importer les accepte (l&apos;historique les enregistre).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1000"/>
+        <source>… and %Ln more.</source>
+        <translation>
+            <numerusform>… et %Ln autre.</numerusform>
+            <numerusform>… et %Ln autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1004"/>
         <source>Errors (%Ln):</source>
         <translation>
             <numerusform>Erreurs (%Ln) :</numerusform>
@@ -802,17 +818,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1017"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032"/>
         <source>Save the error report</source>
         <translation>Enregistrer le rapport d&apos;erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1019"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1034"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1033"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1048"/>
         <source>Error report saved to %1.</source>
         <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
     </message>

@@ -770,6 +770,10 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+#: The import's warnings printed one by one (`--json` gives them all).
+_WARNINGS_SHOWN = 20
+
+
 @register("import", "import a workbook (projects, funding lines, partners)", _import_arguments)
 def import_command(args: argparse.Namespace) -> int:
     from .services.excel_import import import_workbook
@@ -816,6 +820,19 @@ def import_command(args: argparse.Namespace) -> int:
         print(messages.text("import_dry_run_done", params))
     elif report.batch_id is not None:
         print(messages.text("import_done", params))
+    warnings = payload["warnings"]
+    if warnings and (report.dry_run or report.batch_id is not None):
+        code = "import_warnings_to_accept" if report.dry_run else "import_warnings_accepted"
+        print(messages.text(code, {"count": len(warnings)}), file=sys.stderr)
+        for warning in warnings[:_WARNINGS_SHOWN]:
+            print(
+                f"{warning['sheet']}, {warning['row']} ({warning['reference']}): "
+                f"{warning['message']}",
+                file=sys.stderr,
+            )
+        if len(warnings) > _WARNINGS_SHOWN:
+            more = {"count": len(warnings) - _WARNINGS_SHOWN}
+            print(messages.text("import_warnings_more", more), file=sys.stderr)
     if report.problems and not args.valid_only:
         print(messages.text("import_nothing_written", params), file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_PROBLEMS

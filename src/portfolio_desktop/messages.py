@@ -1419,6 +1419,26 @@ LABELS.update(
 )
 # -- end of safety --
 
+# --- write path (one write model: storage/apply; the invariants' warnings an import accepts)
+CATALOGUE.update(
+    {
+        "import_warnings_accepted": (
+            "{count} {count|avertissement accepté|avertissements acceptés} par l'import "
+            "(enregistrés dans l'historique) :",
+            "{count} {count|warning|warnings} accepted by the import (recorded in the history):",
+        ),
+        "import_warnings_to_accept": (
+            "{count} {count|avertissement|avertissements} : importer les accepte "
+            "(l'historique les enregistre) :",
+            "{count} {count|warning|warnings}: importing accepts them (the history records them):",
+        ),
+        "import_warnings_more": (
+            "… et {count} {count|autre|autres}.",
+            "… and {count} more.",
+        ),
+    }
+)
+# --- end of write path
 
 # --- the demo's progress steps (services/demo.py reports them to the progress dialog)
 CATALOGUE.update(

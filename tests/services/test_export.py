@@ -101,8 +101,11 @@ def build_small_portfolio(db, titles: list[str] | None = None) -> dict[str, int]
             reference=f"IR-2024-{n + 1:04d}",
             acronym=f"P{n}",
             title=title,
-            status=ProjectStatus.SUBMITTED,
+            # Labelled: money is granted from the label on.
+            status=ProjectStatus.LABELLED,
             submitted_on=date(2024, 3, 1 + n % 27),
+            evaluated_on=date(2024, 4, 1),
+            labelling_decided_on=date(2024, 5, 1),
             start_on=date(2024, 9, 1),
             total_budget_cents=200_000_001 + n,
             partners=[
@@ -325,7 +328,7 @@ def test_english_workbook(tmp_path: Path, db) -> None:
     assert book.sheet_names == [s.en for s in SHEETS + FOLLOW_UP_SHEETS] + ["Summary", "Lists"]
     projects = book.get_sheet_by_name("Projects").to_python()
     assert projects[0] == [c.en for c in SHEETS[0].columns]
-    assert projects[1][4] == "Submitted" and projects[1][20] == "No"
+    assert projects[1][4] == "Labelled" and projects[1][20] == "No"
     funding = book.get_sheet_by_name("Funding").to_python()
     assert {r[4] for r in funding[1:]} == {"Grant", "Repayable advance"}
 

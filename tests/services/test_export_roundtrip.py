@@ -34,6 +34,7 @@ from portfolio_desktop.domain.model import (
     PartnerRecord,
     ProjectRecord,
 )
+from portfolio_desktop.domain.rules import GRANTED_FROM
 from portfolio_desktop.domain.text import key
 from portfolio_desktop.services import portfolio, reference
 from portfolio_desktop.services.excel_export import export_workbook
@@ -133,6 +134,9 @@ phrases = st.builds(
 optional_text = st.one_of(st.just(""), phrases)
 cents = st.integers(min_value=0, max_value=10**11)
 days = st.dates(min_value=date(2004, 1, 1), max_value=date(2032, 12, 31))
+#: Steps and decisions are recorded when they happen: never after today.
+PAST = date(2025, 12, 31)
+past_days = st.dates(min_value=date(2004, 1, 1), max_value=date(2025, 12, 31))
 
 
 def valid_siren(stem: int) -> str:
@@ -205,7 +209,7 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
     )
     projects = []
     for cluster, ref in references:
-        steps = sorted(draw(st.lists(days, min_size=4, max_size=4)))
+        steps = sorted(draw(st.lists(past_days, min_size=4, max_size=4)))
         kept = [draw(st.booleans()) for _ in steps]
         start = draw(st.one_of(st.none(), days))
         total = draw(st.one_of(st.none(), cents))
@@ -242,7 +246,7 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                     requested,
                     granted,
                     paid,
-                    draw(st.one_of(st.none(), days)),
+                    draw(st.one_of(st.none(), past_days)),
                     draw(st.one_of(st.none(), st.sampled_from(partner_orgs)))
                     if partner_orgs
                     else None,
@@ -289,10 +293,10 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                 "end_on": start + timedelta(days=draw(st.integers(0, 2000)))
                 if start and draw(st.booleans())
                 else None,
-                "closed_on": start + timedelta(days=draw(st.integers(0, 2000)))
-                if start and draw(st.booleans())
+                "closed_on": min(start + timedelta(days=draw(st.integers(0, 2000))), PAST)
+                if start and start <= PAST and draw(st.booleans())
                 else None,
-                "abandoned_on": draw(st.one_of(st.none(), days)),
+                "abandoned_on": draw(st.one_of(st.none(), past_days)),
                 "total_budget_cents": total,
                 "eligible_costs_cents": draw(st.one_of(st.none(), st.integers(0, total)))
                 if total is not None
@@ -319,8 +323,6 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
 
 def build(db: Database, spec: dict[str, Any]) -> None:
     """Creates the portfolio through the services, as the editor would."""
-    from portfolio_desktop.storage import reference as reference_storage
-
     org_ids = [reference.save_organisation(db, o).id for o in spec["organisations"]]
     funder_ids = [reference.save_funder(db, f) for f in spec["funders"]]
     call_ids = [
@@ -332,8 +334,10 @@ def build(db: Database, spec: dict[str, Any]) -> None:
     with db.write() as session:
         for code, name in (("IR", "Images & Réseaux"), ("SYS", "Systematic")):
             if any(p["cluster"] == code for p in spec["projects"]):
-                clusters[code] = reference_storage.add_cluster(session, code, name)
+                clusters[code] = reference.add_cluster(session, code, name)
     for p in spec["projects"]:
+        # Money is granted (and paid) only from the label on: other statuses keep requests.
+        grants = p["status"] in GRANTED_FROM
         record = ProjectRecord(
             cluster_id=clusters[p["cluster"]],
             reference=p["reference"],
@@ -368,8 +372,8 @@ def build(db: Database, spec: dict[str, Any]) -> None:
                     funder_ids[f],
                     instrument,
                     requested,
-                    granted,
-                    paid,
+                    granted if grants else None,
+                    paid if grants else None,
                     on,
                     org_ids[b] if b is not None else None,
                     override,
@@ -468,10 +472,8 @@ def test_funders_differing_by_punctuation_stay_apart(empty_database: Path, tmp_p
 
 def test_cluster_names_come_back(empty_database: Path, tmp_path: Path) -> None:
     def fill(db: Database) -> None:
-        from portfolio_desktop.storage import reference as reference_storage
-
         with db.write() as session:
-            cluster = reference_storage.add_cluster(session, "IR", "Images & Réseaux")
+            cluster = reference.add_cluster(session, "IR", "Images & Réseaux")
         portfolio.create_project(db, ProjectRecord(cluster, "IR-2024-0001", acronym="A"), user="t")
 
     def names(db: Database) -> list[str]:

@@ -60,15 +60,9 @@ def assert_json_shape(report: ImportReport) -> None:
         "experts", "evaluations", "committees", "submissions", "follow_up",
     )  # fmt: skip
     assert list(payload) == [
-        "ok",
-        "dry_run",
-        *counted,
-        "skipped_rows",
-        "errors",
-        "cell_warnings",
-        "rows",
-        "mapping",
-    ]
+        "ok", "dry_run", *counted, "skipped_rows", "errors", "cell_warnings", "rows", "mapping",
+        "warnings",
+    ]  # fmt: skip
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():
         assert counts["read"] == sum(
@@ -81,6 +75,8 @@ def assert_json_shape(report: ImportReport) -> None:
         assert set(error) == {"sheet", "row", "column", "message"}
     for skipped in payload["skipped_rows"]:
         assert set(skipped) == {"sheet", "row", "reason"}
+    for warning in payload["warnings"]:
+        assert set(warning) == {"sheet", "row", "reference", "message"}
 
 
 # -- the portfolio's own workbook ----------------------------------------------------------------

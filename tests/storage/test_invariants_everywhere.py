@@ -303,6 +303,10 @@ def test_import_moving_a_status_past_steps_is_a_warning_shown_and_recorded(
     assert shown.plan is not None
     [(_project, warnings)] = shown.plan.warnings
     assert {w.code for w in warnings} >= {"status_skips_steps", "step_date_missing"}
+    shown_json = shown.to_json(lang="fr")["warnings"]
+    assert any(
+        w["reference"] == "IR-2024-0042" and "sans les étapes" in w["message"] for w in shown_json
+    )
     report = import_workbook(db, path)
     assert report.ok, report.to_json()["errors"]
     assert portfolio.load_project(db, saved.id).status is ProjectStatus.FUNDED

@@ -26,12 +26,12 @@ ALLOWED = {
     "and by `check --repair`, never entered by a user",
     "storage/search.py": "the full-text indexes' triggers, suspended and rebuilt around bulk inserts",
     "storage/saved_views.py": "the user's saved filters, not portfolio data",
+    "storage/as_of.py": "rewinds a throw-away copy of the portfolio to a past moment (never the "
+    "portfolio itself)",
     "storage/money.py": "the money tables' primitives (tranches, payments, cofinancing, spreads, "
     "aid-rate rules), called only by apply's line, demo and import writers",
     "storage/submissions.py": "the submissions' and committees' primitives, which keep a "
     "project's status consistent with its submissions (not yet a change kind of apply's)",
-    "services/excel_import/follow_up_sheets.py": "the experts, evaluations, committees, "
-    "submissions and deadlines sheets, written inside apply's import run (ImportBatch.after)",
 }
 
 #: The write primitives that only storage calls (outside it, a change set is applied instead).

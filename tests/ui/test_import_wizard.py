@@ -63,6 +63,7 @@ def good_file(tmp_path: Path) -> Path:
                 "150 000",
                 date(2021, 3, 15),
             ],
+            # Labelled: money is granted from the label on.
             [
                 "R-2",
                 "BETA",
@@ -120,6 +121,9 @@ def test_file_mapping_preview_import(
     assert "Projects: 2 created, 0 updated, 0 unchanged" in preview.summary.text()
     assert "Funding lines: 2 created" in preview.summary.text()
     assert preview.outcomes.rowCount() > 0 and preview.problems.rowCount() == 0
+    # The file gives no submission nor evaluation date: warnings the import accepts, shown first.
+    assert "importing accepts them (the history records them)." in preview.summary.text()
+    assert "• R-1 : " in preview.summary.text()
     assert preview.isComplete()
     assert count(db, "SELECT count(*) FROM project") == 0  # nothing written by the preview
     with qtbot.waitSignal(wizard.imported) as signal:

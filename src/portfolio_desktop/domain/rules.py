@@ -441,12 +441,23 @@ def check_entry_step_dates(before: ProjectStatus | None, project: ProjectRecord)
     """
     if before is project.status:
         return []
-    steps = workflow.steps_between(before, project.status, _dates(project))
+    if project.status is ProjectStatus.ABANDONED:
+        names = workflow.step_dates(workflow.steps_between(before, project.status, _dates(project)))
+    else:
+        # Other statuses' paths do not depend on the dates: worked out once per move (an
+        # import checks every project it creates).
+        key = (before, project.status)
+        names = _ENTRY_DATES.get(key) or _ENTRY_DATES.setdefault(
+            key, workflow.step_dates(workflow.steps_between(before, project.status))
+        )
     return [
         _warning("step_date_missing", name, other=name, status=project.status.value)
-        for name in workflow.step_dates(steps)
+        for name in names
         if getattr(project, name) is None
     ]
+
+
+_ENTRY_DATES: dict[tuple[ProjectStatus | None, ProjectStatus], tuple[str, ...]] = {}
 
 
 def check_status_move(before: ProjectStatus, after: ProjectStatus) -> list[Issue]:

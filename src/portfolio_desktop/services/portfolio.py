@@ -21,8 +21,16 @@ from ..domain.workflow import STEP_DATE_FIELD
 from ..errors import KnownError
 from ..storage import apply as write
 from ..storage import repository
-from ..storage.apply import Applied
-from ..storage.changes import Action, ChangeSet, EvaluationChange, ProjectChange, Source, StatusMove
+from ..storage.apply import Applied as Applied  # what the desktop's undo commands hold
+from ..storage.changes import (
+    Action,
+    Change,
+    ChangeSet,
+    EvaluationChange,
+    ProjectChange,
+    StatusMove,
+)
+from ..storage.changes import Source as Source  # the desktop's undo names the redo's source
 from ..storage.database import Database
 from ..storage.repository import StaleError
 
@@ -91,6 +99,14 @@ def apply_changes(db: Database, changes: ChangeSet, *, today: date | None = None
         raise _stale(error) from error
 
 
+def _changes(source: str, *changes: Change, user: str | None = None) -> ChangeSet:
+    """A change set from a source named by the caller (form, undo…; any other name is kept as
+    the history's source, as a script's would be)."""
+    if source in Source._value2member_map_:
+        return ChangeSet(Source(source), changes, user)
+    return ChangeSet(Source.FORM, changes, user, label=source)
+
+
 def _saved(applied: Applied, project_id: int) -> Saved:
     return Saved(project_id, applied.version_of("project", project_id) or 0, applied)
 
@@ -105,8 +121,8 @@ def create_project(
         raise RuleViolation(issues)
     applied = apply_changes(
         db,
-        ChangeSet.of(
-            Source(source),
+        _changes(
+            source,
             ProjectChange(Action.CREATE, record),
             user=user if user is not None else current_user(),
         ),
@@ -127,9 +143,7 @@ def update_project(
         raise RuleViolation(issues)
     applied = apply_changes(
         db,
-        ChangeSet.of(
-            Source(source), ProjectChange(Action.UPDATE, record, expected_version=expected_version)
-        ),
+        _changes(source, ProjectChange(Action.UPDATE, record, expected_version=expected_version)),
     )
     return _saved(applied, record.id)
 
@@ -150,10 +164,7 @@ def delete_project(
         raise StaleRecordError("not_found", table="project", id=project_id)
     return apply_changes(
         db,
-        ChangeSet.of(
-            Source(source),
-            ProjectChange(Action.DELETE, record, expected_version=expected_version),
-        ),
+        _changes(source, ProjectChange(Action.DELETE, record, expected_version=expected_version)),
     )
 
 
@@ -189,7 +200,7 @@ def transition(
         on,
         user if user is not None else current_user(),
     )
-    applied = apply_changes(db, ChangeSet.of(Source(source), move, user=user))
+    applied = apply_changes(db, _changes(source, move, user=user))
     return _saved(applied, project_id)
 
 

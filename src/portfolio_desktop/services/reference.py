@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from ..domain import rules
 from ..domain.enums import FunderKind
 from ..domain.identifiers import normalise_identifier
@@ -61,10 +59,15 @@ def ensure_cluster(db: Database, name: str = "Mon pôle", code: str = DEFAULT_CL
         existing = reference.clusters(session)
         if existing:
             return existing[0].id
-        change = RefChange(
-            Action.CREATE, "cluster", -1, {"code": code, "name": name, "regions": ""}
-        )
-        return write.apply(session, ChangeSet.of(Source.FORM, change)).id_of("cluster", -1)
+        return add_cluster(session, code, name)
+
+
+def add_cluster(session: Any, code: str, name: str, regions: str = "") -> int:
+    """Adds a cluster in the caller's unit of work; returns its id."""
+    change = RefChange(
+        Action.CREATE, "cluster", -1, {"code": code, "name": name, "regions": regions}
+    )
+    return write.apply(session, ChangeSet.of(Source.FORM, change)).id_of("cluster", -1)
 
 
 def _apply(db: Database, *changes: Change, source: Source = Source.FORM) -> Applied:
@@ -169,7 +172,7 @@ def _check_name(session: object, table: str, name: str, row_id: int | None) -> l
     return []
 
 
-def _upsert(session: Session, table: str, row_id: int | None, values: dict[str, Any]) -> int:
+def _upsert(session: Any, table: str, row_id: int | None, values: dict[str, Any]) -> int:
     """Inserts (row_id None, or a deleted row's id for undo) or updates a reference row."""
     action = Action.CREATE if row_id is None else Action.UPDATE
     if row_id is not None and reference.snapshot_row(session, table, row_id) is None:

@@ -347,16 +347,6 @@ def rows_by_project(session: Session, table: str) -> dict[int, list[dict[str, An
     return found
 
 
-def insert_expert_links(
-    session: Session, domains: list[dict[str, int]], ties: list[dict[str, int]]
-) -> None:
-    """Writes `expert_domain` and `expert_tie` rows (of experts an import just created)."""
-    if domains:
-        session.execute(t.table_of(t.ExpertDomain).insert(), domains)
-    if ties:
-        session.execute(t.table_of(t.ExpertTie).insert(), ties)
-
-
 # -- the timeline ----------------------------------------------------------------------------------
 
 

@@ -17,8 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from ..domain.enums import ProjectStatus
 from ..domain.model import OrganisationRecord, ProjectRecord
 from ..services import portfolio, reference
-from ..storage.apply import Applied
-from ..storage.changes import Source
+from ..services.portfolio import Applied, Source
 from .context import AppContext
 
 Step = Callable[[dict[str, Any]], Any]

@@ -139,7 +139,25 @@ class ImportReport:
             ],
             "rows": row_accounts(self.plan) if self.plan else {},
             "mapping": mapping_report(self.mappings),
+            "warnings": self.warnings(lang),
         }
+
+    def warnings(self, lang: str | None = None) -> list[dict[str, Any]]:
+        """The invariants' warnings on what the import writes (a status moved past steps, a
+        step date missing, aid above the budget): the preview shows them, importing accepts
+        them, the history records them."""
+        if self.plan is None:
+            return []
+        return [
+            {
+                "sheet": project.source.mapping.sheet,
+                "row": project.source.row,
+                "reference": project.key[1],
+                "message": messages.text(issue.code, issue.params, lang),
+            }
+            for project, issues in self.plan.warnings
+            for issue in issues
+        ]
 
 
 @contextmanager

@@ -12,10 +12,10 @@ from typing import Any
 
 from ...storage import apply as write
 from ...storage.apply import UndoRefusedError
+from ...storage.apply.follow_up import write_follow_up
 from ...storage.changes import ChangeSet, ImportBatch, Source, UndoImport
 from ...storage.database import Database
 from ..progress import Progress
-from .follow_up_sheets import write_follow_up
 from .plan import ImportPlan
 
 __all__ = ["UndoRefusedError", "undo_import", "write_plan"]

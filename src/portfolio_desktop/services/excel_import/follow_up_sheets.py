@@ -4,7 +4,7 @@ These sheets (`workbook_schema.FOLLOW_UP_SHEETS`) are recognised by their title 
 French or English, as the export writes them. Their rows hang on projects (of the workbook or of
 the portfolio, by cluster and reference), experts (by name), calls, committees and funders (by
 name). Each row is created, updated (its values differ from the record it matches), unchanged, or
-an error of its sheet, row and column; `plan_follow_up` only plans, `write_follow_up` writes in
+an error of its sheet, row and column; `plan_follow_up` only plans, `storage.apply.follow_up.write_follow_up` writes in
 the import's transaction and records each created row in the batch (an undo removes them).
 
 Matching: an expert by name; a committee by name; an evaluation by project, expert and date; a
@@ -15,7 +15,6 @@ creates (an existing expert's are edited in the application).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +23,6 @@ from ...domain.enums import Recommendation
 from ...domain.follow_up import FollowUpKind
 from ...domain.submissions import FunderDecision, LabelDecision
 from ...storage import follow_up_queries as fq
-from ...storage import imports as store
 from .. import workbook_schema as ws
 from .reader import SheetData, WorkbookData
 from .values import (
@@ -495,70 +493,3 @@ def _split(text: Any) -> list[str]:
     if not text:
         return []
     return [part.strip() for part in str(text).replace("\n", ";").split(";") if part.strip()]
-
-
-# -- writing -----------------------------------------------------------------------------------------
-
-
-def write_follow_up(
-    session: Any, plan: FollowUpPlan, batch_id: int, real: Callable[[str, Any], Any]
-) -> None:
-    """Writes the planned rows in the import's transaction: `expert` (with `expert_domain`,
-    `expert_tie` for created experts), `committee`, `evaluation`, `submission`, `follow_up`.
-    `real(table, id)` turns a provisional reference id into the committed one."""
-    if not plan.rows:
-        return
-    firsts = store.first_free_ids(
-        session, ["expert", "committee", "evaluation", "submission", "follow_up"]
-    )
-    given: dict[str, dict[int, int]] = {"expert": {}, "committee": {}}
-    order = ("expert", "committee", "evaluation", "submission", "follow_up")
-    for table in order:
-        rows = [r for r in plan.rows if r.table == table]
-        created: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        changes: list[tuple[int, dict[str, Any]]] = []
-        for row in rows:
-            values = dict(row.values)
-            for column, (kind, value) in row.pending.items():
-                values[column] = _resolve(kind, value, real, given)
-            if row.action == "created":
-                new_id = firsts[table]
-                firsts[table] += 1
-                if row.provisional:
-                    given[table][row.provisional] = new_id
-                created.append({"id": new_id, **values})
-            elif row.action == "updated":
-                before = {c: old for c, old, _new in row.changes}
-                updates.append({"id": row.id, **{c: values[c] for c in before}})
-                changes.append((row.id, {"values": before}))
-        if created:
-            columns = sorted({c for r in created for c in r})
-            store.create_rows(
-                session, batch_id, table, [{c: r.get(c) for c in columns} for r in created]
-            )
-        if updates:
-            store.update_rows(session, table, updates)
-            store.record_changes(session, batch_id, table, "updated", changes)
-        if table == "expert":
-            links_domain = [
-                {"expert_id": given["expert"][r.provisional], "domain_id": real("domain", d)}
-                for r in rows if r.action == "created" for d in dict.fromkeys(r.domains)
-            ]  # fmt: skip
-            links_tie = [
-                {"expert_id": given["expert"][r.provisional], "organisation_id": real("organisation", o)}
-                for r in rows if r.action == "created" for o in dict.fromkeys(r.ties)
-            ]  # fmt: skip
-            fq.insert_expert_links(session, links_domain, links_tie)
-
-
-def _resolve(
-    kind: str, value: Any, real: Callable[[str, Any], Any], given: dict[str, dict[int, int]]
-) -> Any:
-    if value is None:
-        return None
-    if kind == "project":
-        return int(value if isinstance(value, int) else value.id)
-    if kind in given:
-        return given[kind][value] if value < 0 else value
-    return real(kind, value)

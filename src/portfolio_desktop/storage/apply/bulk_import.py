@@ -29,7 +29,7 @@ from ..summaries import (
     new_project_summary,
     refresh_projects,
 )
-from .core import ProgressLike, Run, register
+from .core import ProgressLike, Run, next_version, register
 
 ImportPlan = Any
 ProjectPlan = Any
@@ -284,7 +284,7 @@ def _write_reference(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -
                     values["funder_id"] = ids.real("funder", values["funder_id"])
                 entry: dict[str, Any] = {"values": before}
                 if table_name == "organisation":
-                    values["version"] = row["version"] + 1
+                    values["version"] = next_version(row["version"])
                     entry["version"] = values["version"]
                 updates.append({"id": row_id, **values})
                 changes.append((row_id, entry))
@@ -391,7 +391,7 @@ def _write_projects(
         columns = {c: v for c, v in project.values.items() if project.existing.get(c) != v}
         if "call_id" in columns:
             columns["call_id"] = ids.real("call", columns["call_id"])
-        version = project.existing["version"] + 1
+        version = next_version(project.existing["version"])
         if columns:
             updates.append({"id": project.id, **columns, "version": version, "updated_at": now})
         else:
@@ -624,7 +624,7 @@ def undo_batch(
         for row_id, before in rows:
             values = dict(before["values"])
             if table in {"project", "organisation"}:
-                values["version"] = before["version"] + 1
+                values["version"] = next_version(before["version"])
             restored.append({"id": row_id, **values})
         store.restore_rows(session, table, restored)
         if table == "project":

@@ -163,6 +163,11 @@ class Run:
         return rules.split_change(before, after, today=self.today, context=context)
 
 
+def next_version(version: int) -> int:
+    """The version a row written at `version` gets (the one place versions are bumped)."""
+    return version + 1
+
+
 ChangeT = TypeVar("ChangeT")
 Writer = Callable[[Run, Any], None]
 

@@ -32,7 +32,7 @@ from ..changes import (
     StatusMove,
 )
 from ..repository import PROJECT_FIELDS, StaleError, utcnow
-from .core import Run, register
+from .core import Run, next_version, register
 
 #: The step dates a pipeline move (or its undo) may set.
 STEP_DATES = tuple(sorted(set(STEP_DATE_FIELD.values())))
@@ -43,7 +43,7 @@ def bump(
 ) -> int:
     """Updates a versioned row at the version its writer read; returns the new version."""
     table = t.table_of(model)
-    version = expected + 1
+    version = next_version(expected)
     result = session.execute(
         update(table)
         .where(table.c.id == row_id, table.c.version == expected)

@@ -983,6 +983,21 @@ class PreviewPage(QWizardPage):
                 )
         elif report.plan is not None and not report.plan.has_writes():
             lines.append(self.tr("Nothing to import: the portfolio already holds all of it."))
+        warnings = report.warnings(messages.current_language())
+        if warnings:
+            # The portfolio's rules that ask to be accepted (a status moved past steps, a step
+            # date missing): importing accepts them, and the history records them.
+            lines.append(
+                self.tr(
+                    "%Ln warning(s): importing accepts them (the history records them).",
+                    "",
+                    len(warnings),
+                )
+            )
+            for warning in warnings[:5]:
+                lines.append(f"• {warning['reference']} : {warning['message']}")
+            if len(warnings) > 5:
+                lines.append(self.tr("… and %Ln more.", "", len(warnings) - 5))
         self.summary.setText("\n".join(lines))
         self._fill_outcomes()
         self.problems.set_rows(report.problems)
