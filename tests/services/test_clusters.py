@@ -65,3 +65,27 @@ def test_a_merge_with_clashing_references_is_refused(pole_db: Database) -> None:
     assert refused.value.code == "cluster_merge_clash"
     assert reference in refused.value.params["references"]
     assert len(clusters.list_clusters(pole_db)) == 2  # nothing written
+
+
+def test_a_merge_is_undone_by_its_inverse(pole_db: Database) -> None:
+    from portfolio_desktop.storage import apply as write
+    from portfolio_desktop.storage.changes import ChangeSet, MergeClusters, Source
+
+    (first,) = clusters.list_clusters(pole_db)
+    new = clusters.create_cluster(pole_db, "AV", "Aerospace Valley", "OCC")
+    with pole_db.write() as session:
+        session.execute(
+            text("UPDATE project SET cluster_id = :c WHERE id IN (SELECT id FROM project LIMIT 2)"),
+            {"c": new},
+        )
+        versions = dict(session.execute(text("SELECT id, version FROM project")).all())
+        applied = write.apply(session, ChangeSet.of(Source.MERGE, MergeClusters(first.id, new)))
+    with pole_db.read() as session:
+        after = dict(session.execute(text("SELECT id, version FROM project")).all())
+    moved = [pid for pid in versions if after[pid] != versions[pid]]
+    assert len(moved) == 2 and all(after[p] == versions[p] + 1 for p in moved)
+    with pole_db.write() as session:
+        write.apply(session, applied.inverse())
+    rows = {r.id: r for r in clusters.list_clusters(pole_db)}
+    assert (rows[new].code, rows[new].name, rows[new].projects) == ("AV", "Aerospace Valley", 2)
+    assert rows[first.id].projects == first.projects - 2

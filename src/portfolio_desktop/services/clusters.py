@@ -8,7 +8,9 @@ give two projects of the merged poles the same reference is refused, naming them
 from __future__ import annotations
 
 from ..errors import KnownError
+from ..storage import apply as write
 from ..storage import clusters as store
+from ..storage.changes import Action, ChangeSet, MergeClusters, RefChange, Source
 from ..storage.clusters import ClusterRow
 from ..storage.database import Database
 
@@ -33,13 +35,20 @@ def create_cluster(db: Database, code: str, name: str, regions: str = "") -> int
     """A new pole (its code is what imports and exports name it by)."""
     code, name = _clean(code, name)
     with db.write() as session:
-        return store.create(session, code, name, regions.strip())
+        store.refuse_taken(session, code, name, None)
+        change = RefChange(
+            Action.CREATE, "cluster", -1, {"code": code, "name": name, "regions": regions.strip()}
+        )
+        return write.apply(session, ChangeSet.of(Source.FORM, change)).id_of("cluster", -1)
 
 
 def rename_cluster(db: Database, cluster_id: int, code: str, name: str) -> None:
     code, name = _clean(code, name)
     with db.write() as session:
-        store.rename(session, cluster_id, code, name)
+        store.refuse_unknown(session, cluster_id)
+        store.refuse_taken(session, code, name, cluster_id)
+        change = RefChange(Action.UPDATE, "cluster", cluster_id, {"code": code, "name": name})
+        write.apply(session, ChangeSet.of(Source.FORM, change))
 
 
 def merge_clusters(db: Database, keep_id: int, merged_id: int) -> int:
@@ -47,5 +56,8 @@ def merge_clusters(db: Database, keep_id: int, merged_id: int) -> int:
     projects moved. Refused when both hold a project under the same reference."""
     if keep_id == merged_id:
         raise KnownError("cluster_merge_itself")
-    with db.write(source="merge") as session:
-        return store.merge(session, keep_id, merged_id)
+    with db.write(source=Source.MERGE.value) as session:
+        applied = write.apply(
+            session, ChangeSet.of(Source.MERGE, MergeClusters(keep_id, merged_id))
+        )
+        return int(applied.results[0])

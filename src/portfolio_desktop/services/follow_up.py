@@ -68,6 +68,14 @@ def due_report(db: Database, today: date | None = None, days: int = DEFAULT_DAYS
     return DueReport(today, days, overdue, due)
 
 
+def conversion_by(db: Database, by: str) -> dict[str, Any]:
+    """Submissions, labelled and funded ones per funder or per call (`by`), with their rates."""
+    from ..storage.submissions import conversion
+
+    with db.read() as session:
+        return conversion(session, by)
+
+
 def due_json(report: DueReport) -> dict[str, Any]:
     """The `due --json` object: the day, the window, then both lists (codes and ISO dates)."""
 

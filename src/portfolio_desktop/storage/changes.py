@@ -226,6 +226,23 @@ class DemoRows:
     order: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class MergeClusters:
+    """Every project of pole `merged_id` moved into pole `keep_id`, and `merged_id` removed
+    (refused when both hold a project under the same reference)."""
+
+    keep_id: int
+    merged_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoveToCluster:
+    """These projects moved into pole `cluster_id` (a merge's undo moves them back)."""
+
+    project_ids: tuple[int, ...]
+    cluster_id: int
+
+
 Change = (
     ProjectChange
     | StatusMove
@@ -242,6 +259,8 @@ Change = (
     | ImportBatch
     | UndoImport
     | DemoRows
+    | MergeClusters
+    | MoveToCluster
 )
 
 

@@ -22,7 +22,7 @@ A new table joins in three steps (say a `payment` table):
 
 from __future__ import annotations
 
-from . import bulk_import, demo, organisations, projects
+from . import bulk_import, clusters, demo, organisations, projects
 from .bulk_import import UndoRefusedError, undo_batch, write_plan
 from .core import WRITERS, Applied, ChangeRefused, ProgressLike, Run, apply, register
 
@@ -35,6 +35,7 @@ __all__ = [
     "UndoRefusedError",
     "apply",
     "bulk_import",
+    "clusters",
     "demo",
     "organisations",
     "projects",

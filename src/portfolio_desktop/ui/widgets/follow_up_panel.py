@@ -43,13 +43,11 @@ class FollowUpData:
 
 def read_follow_up(db: Database, today: date | None = None) -> FollowUpData:
     """In a worker: conversion per funder and per call, and what is due in the next 30 days."""
-    from ...services.follow_up import due_report
-    from ...storage.submissions import conversion
+    from ...services.follow_up import conversion_by, due_report
 
-    with db.read() as session:
-        by_funder = conversion(session, "funder")
-        by_call = conversion(session, "call")
-    return FollowUpData(by_funder, by_call, due_report(db, today))
+    return FollowUpData(
+        conversion_by(db, "funder"), conversion_by(db, "call"), due_report(db, today)
+    )
 
 
 def _percent(value: float | None) -> str:
