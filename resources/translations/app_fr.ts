@@ -42,52 +42,52 @@
   <context>
     <name>EvaluationDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="961" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1018" />
       <source>Evaluation</source>
       <translation>Expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="970" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1027" />
       <source>Innovation</source>
       <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="971" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1028" />
       <source>Consortium</source>
       <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="972" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1029" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="973" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1030" />
       <source>Feasibility</source>
       <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="988" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1045" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="989" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1046" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="990" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1047" />
       <source>Scores (0–5)</source>
       <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="991" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1048" />
       <source>Recommendation</source>
       <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="992" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1049" />
       <source>Opinion</source>
       <translation>Avis</translation>
     </message>
@@ -175,6 +175,180 @@
       <location filename="../../src/portfolio_desktop/ui/widgets/filter_panel.py" line="109" />
       <source>Responsible digital</source>
       <translation>Numérique responsable</translation>
+    </message>
+  </context>
+  <context>
+    <name>FinancingMatrixModel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="77" />
+      <source>Partner</source>
+      <translation>Partenaire</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="77" />
+      <source>Kind</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="77" />
+      <source>Budget</source>
+      <translation>Budget</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="91" />
+      <source>Aid</source>
+      <translation>Aide</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="91" />
+      <source>Rate</source>
+      <translation>Taux</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="91" />
+      <source>Max</source>
+      <translation>Max.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="111" />
+      <source>max %1 of %2</source>
+      <translation>max. %1 des %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="115" />
+      <source>Source: %1</source>
+      <translation>Source : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="117" />
+      <source>Above the rule for this kind of partner</source>
+      <translation>Au-dessus de la règle pour cette catégorie de partenaire</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="138" />
+      <source>%1 of %2</source>
+      <translation>%1 des %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="153" />
+      <source>Not split over partners</source>
+      <translation>Non réparti entre partenaires</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="160" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+  </context>
+  <context>
+    <name>LineMoneyPanel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="269" />
+      <source>Tranche</source>
+      <translation>Tranche</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="270" />
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="271" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="279" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="288" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="295" />
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="272" />
+      <source>Released</source>
+      <translation>Dégagée</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="278" />
+      <source>Received</source>
+      <translation>Reçu le</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="280" />
+      <source>For tranche</source>
+      <translation>Pour la tranche</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="281" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="287" />
+      <source>Partner</source>
+      <translation>Partenaire</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="294" />
+      <source>Year</source>
+      <translation>Année</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="311" />
+      <source>Add tranche</source>
+      <translation>Ajouter une tranche</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="318" />
+      <source>Add payment</source>
+      <translation>Ajouter un versement</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="326" />
+      <source>Payment schedule</source>
+      <translation>Échéancier des versements</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="328" />
+      <source>Add share</source>
+      <translation>Ajouter une part</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="329" />
+      <source>Partners' shares</source>
+      <translation>Parts des partenaires</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="332" />
+      <source>Add year</source>
+      <translation>Ajouter une année</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="333" />
+      <source>Per year</source>
+      <translation>Par année</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="358" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="392" />
+      <source>Choose a funding line above to see its schedule.</source>
+      <translation>Choisissez une ligne de financement ci-dessus pour voir son échéancier.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="394" />
+      <source>Line: %1 · granted %2</source>
+      <translation>Ligne : %1 · accordé %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="410" />
+      <source>Planned %1 · received %2 of granted %3</source>
+      <translation>Prévu %1 · reçu %2 sur %3 accordés</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="416" />
+      <source>overdue: %1</source>
+      <translation>en retard : %1</translation>
     </message>
   </context>
   <context>
@@ -456,6 +630,24 @@
     </message>
   </context>
   <context>
+    <name>MatrixPage</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="242" />
+      <source>Above their rule: %1</source>
+      <translation>Au-dessus de leur règle : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="248" />
+      <source>Every partner's rate is within its rule.</source>
+      <translation>Le taux de chaque partenaire respecte sa règle.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="251" />
+      <source>No aid-rate rule applies to this project's call.</source>
+      <translation>Aucune règle de taux d'aide ne s'applique à l'appel de ce projet.</translation>
+    </message>
+  </context>
+  <context>
     <name>MoneyEdit</name>
     <message>
       <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="24" />
@@ -531,384 +723,389 @@
   <context>
     <name>ProjectEditor</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="160" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="169" />
       <source>General</source>
-      <extracomment>The project's full change history (issue 7), newest first. How many of a project's latest changes the editor shows. Which tab shows the widget of a rule's field (for pointing at the issue).</extracomment>
+      <extracomment>The project's full change history (issue 7), newest first. Aid-rate rules and organisations' kinds, for the partner × funder matrix. How many of a project's latest changes the editor shows. Which tab shows the widget of a rule's field (for pointing at the issue).</extracomment>
       <translation>Général</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="161" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="170" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="171" />
       <source>Funding</source>
       <translation>Financements</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="173" />
+      <source>Partners × funders</source>
+      <translation>Partenaires × financeurs</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="174" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="175" />
       <source>Pipeline</source>
       <translation>Cycle de vie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="176" />
       <source>Responsible digital</source>
       <translation>Numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="177" />
       <source>Evaluations</source>
       <translation>Expertises</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="178" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="192" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="203" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="193" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="204" />
       <source>Project %1</source>
       <translation>Projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="223" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="225" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236" />
       <source>Acronym</source>
       <translation>Acronyme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="226" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237" />
       <source>Title</source>
       <translation>Intitulé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238" />
       <source>Call for proposals</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="239" />
       <source>Regions</source>
       <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="242" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="233" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="244" />
       <source>Start and end</source>
       <translation>Début et fin</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="234" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="245" />
       <source>Total budget</source>
       <translation>Budget total</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="246" />
       <source>Eligible costs</source>
       <translation>Dépenses éligibles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="236" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="247" />
       <source>Keywords</source>
       <translation>Mots-clés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="248" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="312" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="323" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="313" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="324" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="314" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="325" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="320" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="331" />
       <source>Organisation name…</source>
       <translation>Nom de l'organisation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="329" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="340" />
       <source>Add partner</source>
       <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="332" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="385" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="430" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="343" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="354" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="355" />
       <source>Instrument</source>
       <translation>Type d'aide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="345" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="356" />
       <source>Beneficiary</source>
       <translation>Bénéficiaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="346" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="357" />
       <source>Requested</source>
       <translation>Demandé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="358" />
       <source>Granted</source>
       <translation>Accordé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="359" />
       <source>Paid</source>
       <translation>Versé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360" />
       <source>Decision</source>
       <translation>Décision</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="361" />
       <source>Override</source>
       <translation>Dérogation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="357" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="368" />
       <source>Add funding line</source>
       <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="371" />
       <source>Delete line</source>
       <translation>Supprimer la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="374" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="419" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="420" />
       <source>Share (%)</source>
       <translation>Part (%)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="382" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="427" />
       <source>Add domain</source>
       <translation>Ajouter un domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="401" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="446" />
       <source>Submitted on</source>
       <translation>Déposé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="402" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="447" />
       <source>Evaluated on</source>
       <translation>Expertisé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="403" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="448" />
       <source>Labelling decided on</source>
       <translation>Labellisation décidée le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="404" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="449" />
       <source>Funding decided on</source>
       <translation>Financement décidé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="450" />
       <source>Closed on</source>
       <translation>Terminé le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="451" />
       <source>Abandoned on</source>
       <translation>Abandonné le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="417" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="462" />
       <source>Move to the next step on</source>
       <translation>Passer à l'étape suivante le</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="479" />
       <source>History</source>
       <translation>Historique</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="440" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="485" />
       <source>Project of the responsible-digital axis</source>
       <translation>Projet de l'axe numérique responsable</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="500" />
       <source>Maturity</source>
       <translation>Maturité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="464" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="509" />
       <source>Expert</source>
       <translation>Expert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="465" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="510" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="511" />
       <source>Innovation</source>
       <translation>Innovation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="467" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="512" />
       <source>Consortium</source>
       <translation>Consortium</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="513" />
       <source>Impact</source>
       <translation>Impact</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="514" />
       <source>Feasibility</source>
       <translation>Faisabilité</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="517" />
       <source>Recommendation</source>
       <translation>Recommandation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="477" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="522" />
       <source>Opinion</source>
       <translation>Avis</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="488" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="533" />
       <source>Add evaluation</source>
       <translation>Ajouter une expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="490" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="535" />
       <source>Delete evaluation</source>
       <translation>Supprimer l'expertise</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="501" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="546" />
       <source>Save the project before adding evaluations.</source>
       <translation>Enregistrez le projet avant d'ajouter des expertises.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="623" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="668" />
       <source>Total: %1 %</source>
       <translation>Total : %1 %</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="629" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="674" />
       <source>Partners' budgets: %1 of %2</source>
       <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="637" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="682" />
       <source>Requested %1 · granted %2 · paid %3</source>
       <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="662" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="717" />
       <source>%1: %2</source>
       <translation>%1 : %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="666" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="721" />
       <source>To save this project:</source>
       <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="706" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="761" />
       <source>New organisation</source>
       <translation>Nouvelle organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="707" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="762" />
       <source>“%1” is not known yet. What kind of organisation is it?</source>
       <translation>« %1 » n'est pas encore connue. De quel type d'organisation s'agit-il ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="727" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="782" />
       <source>No funder</source>
       <translation>Aucun financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="727" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="782" />
       <source>Create a funder first (Funders &amp; calls).</source>
       <translation>Créez d'abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="752" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="809" />
       <source>Create project %1</source>
       <translation>Création du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="762" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="819" />
       <source>Edit project %1</source>
       <translation>Modification du projet %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="860" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="917" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="861" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="918" />
       <source>Save your changes before moving the project to the next step?</source>
       <translation>Enregistrer vos modifications avant de passer le projet à l'étape suivante ?</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="876" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="933" />
       <source>Move %1 to %2</source>
       <translation>Passage de %1 à « %2 »</translation>
     </message>

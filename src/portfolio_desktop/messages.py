@@ -1433,3 +1433,16 @@ LABELS.update(
     }
 )
 # -- end of safety --
+
+# --- money (tranches, payments, cofinancing, aid-rate rules)
+LABELS.update(
+    {
+        ("TrancheKind", "advance"): ("Avance", "Advance"),
+        ("TrancheKind", "interim"): ("Versement intermédiaire", "Interim payment"),
+        ("TrancheKind", "balance"): ("Solde", "Balance"),
+        ("CostBase", "eligible_costs"): ("dépenses éligibles", "eligible costs"),
+        ("CostBase", "marginal_costs"): ("coûts marginaux", "marginal costs"),
+        ("CostBase", "full_costs"): ("coûts complets", "full costs"),
+    }
+)
+# -- end of money --

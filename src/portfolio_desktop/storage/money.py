@@ -467,3 +467,29 @@ def received_by_year_of(session: Session, instruments: Sequence[str]) -> tuple[d
         )
     )
     return by_year, int(undated or 0)
+
+
+def organisation_kinds(session: Session) -> dict[int, str]:
+    """Every organisation's kind (the matrix checks each partner's rate against its kind's rule)."""
+    from .tables import Organisation
+
+    out: dict[int, str] = {}
+    for org_id, kind in session.execute(select(Organisation.id, Organisation.kind)):
+        out[org_id] = kind
+    return out
+
+
+def line_labels(session: Session, line_ids: Sequence[int]) -> dict[int, tuple[int, str, str, str]]:
+    """Each line's project id, reference and acronym, and its funder's name (for lists)."""
+    from .tables import Funder
+
+    out: dict[int, tuple[int, str, str, str]] = {}
+    for batch in _chunks(sorted(set(line_ids))):
+        for line_id, project_id, reference, acronym, funder in session.execute(
+            select(FundingLine.id, Project.id, Project.reference, Project.acronym, Funder.name)
+            .join(Project, Project.id == FundingLine.project_id)
+            .join(Funder, Funder.id == FundingLine.funder_id)
+            .where(FundingLine.id.in_(batch))
+        ):
+            out[line_id] = (project_id, reference, acronym, funder)
+    return out
