@@ -35,13 +35,14 @@ from ..domain.filters import ProjectFilter
 from ..errors import DiskFullError, KnownError
 from ..storage import export_queries as q
 from ..storage.database import Database
-from . import output_files
+from . import money_sheets, output_files
 from .progress import Progress, Silent
 from .workbook_schema import (
     CALLS,
     DOMAINS,
     FUNDERS,
     FUNDING,
+    MONEY_SHEETS,
     ORGANISATIONS,
     PARTNERS,
     PROJECTS,
@@ -363,7 +364,7 @@ class _WorkbookWriter:
                     rows=count,
                     limit=_MAX_ROWS - 1,
                 )
-        sheets = {s.key: book.add_worksheet(s.title(self.lang)) for s in SHEETS}
+        sheets = {s.key: book.add_worksheet(s.title(self.lang)) for s in (*SHEETS, *MONEY_SHEETS)}
         summary = None if template else book.add_worksheet(SUMMARY_TITLE[self.lang])
         lists = book.add_worksheet(LISTS_TITLE[self.lang])
         lists.hide()
@@ -382,6 +383,7 @@ class _WorkbookWriter:
                 "funders": q.funder_rows(session),
                 "calls": q.call_rows(session),
                 "clusters": _cluster_rows(session),
+                **money_sheets.export_rows(session, flt, refs),
             }
         messages_by_sheet = {
             "projects": "export_progress_projects",
@@ -389,7 +391,7 @@ class _WorkbookWriter:
             "partners": "export_progress_partners",
             "organisations": "export_progress_organisations",
         }
-        for sheet in SHEETS:
+        for sheet in (*SHEETS, *MONEY_SHEETS):
             progress.report(
                 0.95 * self.done_rows / self.total_rows,
                 messages_by_sheet.get(sheet.key, "export_progress_reference"),
