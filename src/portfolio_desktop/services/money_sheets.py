@@ -299,15 +299,17 @@ def write_money(
     written = len(changed)
     if rows.rules:
         calls, funders = money.call_and_funder_keys(session)
+
+        def find(names: dict[str, int], name: str) -> int | None:
+            return (names.get(name) or names.get(key(name))) if name else None
+
         rules = [
             AidRateRule(
                 r.partner_kind, r.max_rate_bp, r.base, r.source,
-                calls.get(key(call)) if call else None,
-                funders.get(key(funder)) if funder else None,
-                r.instrument,
+                find(calls, call), find(funders, funder), r.instrument,
             )
             for call, funder, r in rows.rules
-            if (call and key(call) in calls) or (funder and key(funder) in funders)
+            if find(calls, call) is not None or find(funders, funder) is not None
         ]  # fmt: skip
         money.upsert_rules(session, rules)
     return written

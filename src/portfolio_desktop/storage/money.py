@@ -629,13 +629,18 @@ def organisation_keys(session: Session) -> dict[str, int]:
 
 
 def call_and_funder_keys(session: Session) -> tuple[dict[str, int], dict[str, int]]:
-    """Calls and funders by folded name."""
+    """Calls and funders by folded name and by exact name (the exact name wins, as the importer
+    matches them: two funders the portfolio keeps apart stay apart)."""
     from ..domain.text import key
     from .tables import Call, Funder
 
-    calls = {key(name): i for i, name in session.execute(select(Call.id, Call.name))}
-    funders = {key(name): i for i, name in session.execute(select(Funder.id, Funder.name))}
-    return calls, funders
+    out: list[dict[str, int]] = []
+    for model in (Call, Funder):
+        rows = list(session.execute(select(model.id, model.name)))
+        names = {key(name): i for i, name in rows}
+        names.update({name: i for i, name in rows})
+        out.append(names)
+    return out[0], out[1]
 
 
 def existing_line_ids(session: Session, numbers: Iterable[int]) -> set[int]:
