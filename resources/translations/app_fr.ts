@@ -326,27 +326,27 @@
       <translation>Par année</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="358" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="359" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="392" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="393" />
       <source>Choose a funding line above to see its schedule.</source>
       <translation>Choisissez une ligne de financement ci-dessus pour voir son échéancier.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="394" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="395" />
       <source>Line: %1 · granted %2</source>
       <translation>Ligne : %1 · accordé %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="410" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="411" />
       <source>Planned %1 · received %2 of granted %3</source>
       <translation>Prévu %1 · reçu %2 sur %3 accordés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="416" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="417" />
       <source>overdue: %1</source>
       <translation>en retard : %1</translation>
     </message>
@@ -659,6 +659,70 @@
       <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58" />
       <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
       <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverdueModel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="85" />
+      <source>Project</source>
+      <translation>Projet</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="86" />
+      <source>Funder</source>
+      <translation>Financeur</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="87" />
+      <source>Tranche</source>
+      <translation>Tranche</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="88" />
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="89" />
+      <source>Not received</source>
+      <translation>Non reçu</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentsPanel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="120" />
+      <source>Payments (whole portfolio)</source>
+      <translation>Versements (tout le portefeuille)</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="152" />
+      <source>Overdue: %1 (tranches: %2)</source>
+      <translation>En retard : %1 (tranches : %2)</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="157" />
+      <source>received at dates not known: %1</source>
+      <translation>reçu à des dates inconnues : %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentsPerYearModel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48" />
+      <source>Year</source>
+      <translation>Année</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48" />
+      <source>Expected</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48" />
+      <source>Received</source>
+      <translation>Reçu</translation>
     </message>
   </context>
   <context>

@@ -103,29 +103,33 @@ SNAPSHOT_SQL = {
         " JOIN funder f ON f.id = l.funder_id LEFT JOIN organisation o ON o.id = l.beneficiary_id"
     ),
     # The money sheets: schedules, payments (with the tranche each pays), partners' shares,
-    # amounts per year, aid-rate rules.
+    # amounts per year, aid-rate rules (a line named by its project, funder and instrument).
     "tranches": (
-        "SELECT cl.code, p.reference, l.granted_cents, t.position, t.kind, t.due_on,"
+        "SELECT cl.code, p.reference, f.name, l.instrument, t.position, t.kind, t.due_on,"
         " t.amount_cents, t.released FROM payment_tranche t"
         " JOIN funding_line l ON l.id = t.funding_line_id JOIN project p ON p.id = l.project_id"
         " JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
     ),
     "payments": (
-        "SELECT cl.code, p.reference, l.granted_cents, y.received_on, y.amount_cents,"
+        "SELECT cl.code, p.reference, f.name, l.instrument, y.received_on, y.amount_cents,"
         " t.position, y.note FROM payment y JOIN funding_line l ON l.id = y.funding_line_id"
         " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
         " LEFT JOIN payment_tranche t ON t.id = y.tranche_id"
     ),
     "cofinancing": (
-        "SELECT cl.code, p.reference, l.granted_cents, o.name, s.amount_cents"
+        "SELECT cl.code, p.reference, f.name, l.instrument, o.name, s.amount_cents"
         " FROM cofinancing_share s JOIN funding_line l ON l.id = s.funding_line_id"
         " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
         " JOIN organisation o ON o.id = s.organisation_id"
     ),
     "spread": (
-        "SELECT cl.code, p.reference, l.granted_cents, y.year, y.amount_cents"
+        "SELECT cl.code, p.reference, f.name, l.instrument, y.year, y.amount_cents"
         " FROM line_year_amount y JOIN funding_line l ON l.id = y.funding_line_id"
         " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
     ),
     "rules": (
         "SELECT c.name, f.name, r.instrument, r.partner_kind, r.max_rate_bp, r.base, r.source"

@@ -34,11 +34,13 @@ from ... import messages
 from ...domain.filters import ProjectFilter
 from ...services import charts, report
 from ...services.analytics import STACKS, Analytics, filter_for
+from ...services.money import payments_figures
 from ...storage.database import Database
 from ..context import AppContext
 from ..errors import describe, show_error
 from ..file_dialogs import save_file_name
 from ..tasks import TaskRunner, chart_runner
+from .payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
@@ -149,6 +151,7 @@ class DashboardView(QWidget):
         self._warming = False
         self._waiting: set[str] = set()
         self._overview_open = False
+        self._payments_stale = True
         self.canvases: dict[str, ChartCanvas] = {}
 
         self.stack = QComboBox()
@@ -186,6 +189,9 @@ class DashboardView(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(tile_grid)
         body_layout.addLayout(self.charts_grid)
+        # Expected vs received per year and the overdue tranches (whole portfolio).
+        self.payments = PaymentsPanel()
+        body_layout.addWidget(self.payments)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -212,6 +218,7 @@ class DashboardView(QWidget):
         """The data changed (an edit, an import, an undo): reads it again and redraws."""
         if self.analytics is not None:
             self.analytics.invalidate()
+        self._payments_stale = True
         self._schedule()
 
     def reload(self) -> None:
@@ -222,6 +229,7 @@ class DashboardView(QWidget):
         """Another database was opened (or none): the figures start again from it."""
         self.db = db
         self.analytics = Analytics(db) if db is not None else None
+        self._payments_stale = True
         self._shown_data.clear()
         self._schedule()
 
@@ -291,6 +299,15 @@ class DashboardView(QWidget):
         self.status.setText(self.tr("Computing the figures…"))
         self._overview_seq += 1
         self._compute_over_time(then_overview=self._overview_seq)
+        # The payments are the whole portfolio's: read again only when the data changed.
+        if self.db is not None and self._payments_stale:
+            self._payments_stale = False
+            self.runner.submit(
+                payments_figures,
+                self.db,
+                on_done=self.payments.show_figures,
+                on_error=self._failed,
+            )
 
     def _compute_over_time(self, then_overview: int | None = None) -> None:
         if self.analytics is None:
