@@ -49,6 +49,7 @@ from .tables import (
 
 _CHUNK = 900
 T = TypeVar("T")
+_KINDS = {kind.value: kind for kind in TrancheKind}
 
 
 def _chunks(ids: Sequence[T]) -> Iterable[Sequence[T]]:
@@ -65,28 +66,29 @@ def load_money(session: Session, line_ids: Iterable[int]) -> dict[int, LineMoney
     out = {line_id: LineMoney() for line_id in ids}
     for batch in _chunks(ids):
         index_of: dict[int, int] = {}
-        for row in session.execute(
-            select(PaymentTranche)
+        # Plain rows, not ORM objects: the dashboard reads every schedule of the portfolio.
+        for tranche_id, line_id, kind, amount, due_on, released in session.execute(
+            select(PaymentTranche.id, PaymentTranche.funding_line_id, PaymentTranche.kind,
+                   PaymentTranche.amount_cents, PaymentTranche.due_on, PaymentTranche.released)
             .where(PaymentTranche.funding_line_id.in_(batch))
             .order_by(PaymentTranche.funding_line_id, PaymentTranche.position, PaymentTranche.id)
-        ).scalars():
-            tranches = out[row.funding_line_id].tranches
-            index_of[row.id] = len(tranches)
-            tranches.append(
-                TrancheRecord(TrancheKind(row.kind), row.amount_cents, row.due_on, row.released)
-            )
-        for payment in session.execute(
-            select(Payment)
+        ):  # fmt: skip
+            tranches = out[line_id].tranches
+            index_of[tranche_id] = len(tranches)
+            tranches.append(TrancheRecord(_KINDS[kind], amount, due_on, bool(released)))
+        for line_id, tied_to, received_on, amount, note in session.execute(
+            select(Payment.funding_line_id, Payment.tranche_id, Payment.received_on,
+                   Payment.amount_cents, Payment.note)
             .where(Payment.funding_line_id.in_(batch))
             .order_by(Payment.funding_line_id, Payment.received_on.is_(None), Payment.received_on,
                       Payment.id)
-        ).scalars():  # fmt: skip
-            out[payment.funding_line_id].payments.append(
+        ):  # fmt: skip
+            out[line_id].payments.append(
                 PaymentRecord(
-                    payment.amount_cents,
-                    payment.received_on,
-                    index_of.get(payment.tranche_id) if payment.tranche_id is not None else None,
-                    payment.note,
+                    amount,
+                    received_on,
+                    index_of.get(tied_to) if tied_to is not None else None,
+                    note,
                 )
             )
         for line_id, org_id, amount in session.execute(

@@ -299,14 +299,12 @@ class DashboardView(QWidget):
         self.status.setText(self.tr("Computing the figures…"))
         self._overview_seq += 1
         self._compute_over_time(then_overview=self._overview_seq)
-        # The payments are the whole portfolio's: read again only when the data changed.
+        # The payments (below the charts) are the whole portfolio's: read again only when the
+        # data changed, not for each filter.
         if self.db is not None and self._payments_stale:
             self._payments_stale = False
             self.runner.submit(
-                payments_figures,
-                self.db,
-                on_done=self.payments.show_figures,
-                on_error=self._failed,
+                payments_figures, self.db, on_done=self.payments.show_figures, on_error=self._failed
             )
 
     def _compute_over_time(self, then_overview: int | None = None) -> None:

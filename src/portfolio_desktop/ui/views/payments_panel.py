@@ -142,7 +142,12 @@ class PaymentsPanel(QWidget):
         view.verticalHeader().setVisible(False)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the first rows only: hundreds of overdue tranches must not cost the GUI
+        # thread a measure of every cell.
+        header.setResizeContentsPrecision(40)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         return view
 
     def show_figures(self, figures: PaymentsFigures) -> None:
