@@ -297,6 +297,11 @@ def write_money(
         changed[line_id] = kept
     money.replace_lines_money(session, changed, paid_from_payments=PAYMENTS.key in rows.present)
     written = len(changed)
+    if SPREAD.key in rows.present and changed:
+        # A spread moves granted amounts between years: the figures' fact table follows.
+        from ..storage.summaries import refresh_projects
+
+        refresh_projects(session, set(money.projects_of_lines(session, list(changed)).values()))
     if rows.rules:
         calls, funders = money.call_and_funder_keys(session)
 

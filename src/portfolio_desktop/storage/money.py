@@ -370,14 +370,15 @@ def schedules(
     query = _of_projects(query, project_ids, PaymentTranche.funding_line_id)
     line_ids = [row[0] for row in session.execute(query)]
     money = load_money(session, line_ids)
-    projects = _projects_of_lines(session, line_ids)
+    projects = projects_of_lines(session, line_ids)
     return {
         line_id: (projects[line_id], money[line_id].tranches, money[line_id].payments)
         for line_id in line_ids
     }
 
 
-def _projects_of_lines(session: Session, line_ids: Sequence[int]) -> dict[int, int]:
+def projects_of_lines(session: Session, line_ids: Sequence[int]) -> dict[int, int]:
+    """Each line's project."""
     out: dict[int, int] = {}
     for batch in _chunks(list(line_ids)):
         for line_id, project_id in session.execute(
