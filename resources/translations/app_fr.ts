@@ -43,37 +43,37 @@
 <context>
     <name>ConversionModel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="81"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="79"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="82"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="80"/>
         <source>Submitted</source>
         <translation>Déposés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="83"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="81"/>
         <source>Labelled</source>
         <translation>Labellisés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="84"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="82"/>
         <source>Funded</source>
         <translation>Financés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="85"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="83"/>
         <source>Label rate</source>
         <translation>Taux de label</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="86"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="84"/>
         <source>Funding rate</source>
         <translation>Taux de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="98"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="96"/>
         <source>(no call)</source>
         <translation>(sans appel)</translation>
     </message>
@@ -81,32 +81,32 @@
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="134"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="132"/>
         <source>Due on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="135"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="133"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="136"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="134"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="137"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="135"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="136"/>
         <source>Delay</source>
         <translation>Délai</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="159"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="157"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n jour de retard</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="160"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="158"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>dans %n jour</numerusform>
@@ -125,52 +125,52 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="970"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1027"/>
         <source>Evaluation</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="979"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1036"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="980"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1037"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="981"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1038"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="982"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1039"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="997"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1054"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="998"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1055"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="999"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1056"/>
         <source>Scores (0–5)</source>
         <translation>Notes (0 à 5)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1000"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1057"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1001"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="1058"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
@@ -261,36 +261,210 @@
     </message>
 </context>
 <context>
+    <name>FinancingMatrixModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="77"/>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="77"/>
+        <source>Kind</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="77"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="91"/>
+        <source>Aid</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="91"/>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="91"/>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="111"/>
+        <source>max %1 of %2</source>
+        <translation>max. %1 des %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="115"/>
+        <source>Source: %1</source>
+        <translation>Source : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="117"/>
+        <source>Above the rule for this kind of partner</source>
+        <translation>Au-dessus de la règle pour cette catégorie de partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="138"/>
+        <source>%1 of %2</source>
+        <translation>%1 des %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="153"/>
+        <source>Not split over partners</source>
+        <translation>Non réparti entre partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="160"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="189"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="187"/>
         <source>per funder</source>
         <translation>par financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="190"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="188"/>
         <source>per call</source>
         <translation>par appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="201"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="199"/>
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="207"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="205"/>
         <source>Submissions: labelled → funded</source>
         <translation>Dépôts : labellisés → financés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="226"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="224"/>
         <source>Overdue and due in the next 30 days</source>
         <translation>En retard et à échéance dans les 30 prochains jours</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="258"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="256"/>
         <source>Nothing is due.</source>
         <translation>Rien n&apos;est attendu.</translation>
+    </message>
+</context>
+<context>
+    <name>LineMoneyPanel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="269"/>
+        <source>Tranche</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="270"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="271"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="279"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="288"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="295"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="272"/>
+        <source>Released</source>
+        <translation>Dégagée</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="278"/>
+        <source>Received</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="280"/>
+        <source>For tranche</source>
+        <translation>Pour la tranche</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="281"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="287"/>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="294"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="311"/>
+        <source>Add tranche</source>
+        <translation>Ajouter une tranche</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="318"/>
+        <source>Add payment</source>
+        <translation>Ajouter un versement</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="326"/>
+        <source>Payment schedule</source>
+        <translation>Échéancier des versements</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="328"/>
+        <source>Add share</source>
+        <translation>Ajouter une part</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="329"/>
+        <source>Partners&apos; shares</source>
+        <translation>Parts des partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="332"/>
+        <source>Add year</source>
+        <translation>Ajouter une année</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="333"/>
+        <source>Per year</source>
+        <translation>Par année</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="359"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="393"/>
+        <source>Choose a funding line above to see its schedule.</source>
+        <translation>Choisissez une ligne de financement ci-dessus pour voir son échéancier.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="395"/>
+        <source>Line: %1 · granted %2</source>
+        <translation>Ligne : %1 · accordé %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="411"/>
+        <source>Planned %1 · received %2 of granted %3</source>
+        <translation>Prévu %1 · reçu %2 sur %3 accordés</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="417"/>
+        <source>overdue: %1</source>
+        <translation>en retard : %1</translation>
     </message>
 </context>
 <context>
@@ -577,6 +751,24 @@
     </message>
 </context>
 <context>
+    <name>MatrixPage</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="242"/>
+        <source>Above their rule: %1</source>
+        <translation>Au-dessus de leur règle : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="248"/>
+        <source>Every partner&apos;s rate is within its rule.</source>
+        <translation>Le taux de chaque partenaire respecte sa règle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/financing_views.py" line="251"/>
+        <source>No aid-rate rule applies to this project&apos;s call.</source>
+        <translation>Aucune règle de taux d&apos;aide ne s&apos;applique à l&apos;appel de ce projet.</translation>
+    </message>
+</context>
+<context>
     <name>MoneyEdit</name>
     <message>
         <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="24"/>
@@ -588,6 +780,70 @@
         <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58"/>
         <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
         <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="85"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="86"/>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="87"/>
+        <source>Tranche</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="88"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="89"/>
+        <source>Not received</source>
+        <translation>Non reçu</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPanel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="120"/>
+        <source>Payments (whole portfolio)</source>
+        <translation>Versements (tout le portefeuille)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="157"/>
+        <source>Overdue: %1 (tranches: %2)</source>
+        <translation>En retard : %1 (tranches : %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="162"/>
+        <source>received at dates not known: %1</source>
+        <translation>reçu à des dates inconnues : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPerYearModel</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48"/>
+        <source>Received</source>
+        <translation>Reçu</translation>
     </message>
 </context>
 <context>
@@ -652,389 +908,394 @@
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="162"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="171"/>
         <source>General</source>
-        <extracomment>The project&apos;s full change history (issue 7), newest first. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
+        <extracomment>The project&apos;s full change history (issue 7), newest first. Aid-rate rules and organisations&apos; kinds, for the partner × funder matrix. How many of a project&apos;s latest changes the editor shows. Which tab shows the widget of a rule&apos;s field (for pointing at the issue).</extracomment>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="172"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="164"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="173"/>
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="165"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="175"/>
+        <source>Partners × funders</source>
+        <translation>Partenaires × financeurs</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="176"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="166"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="177"/>
         <source>Pipeline</source>
         <translation>Cycle de vie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="178"/>
         <source>Responsible digital</source>
         <translation>Numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="168"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="179"/>
         <source>Evaluations</source>
         <translation>Expertises</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="170"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="181"/>
         <source>Submissions</source>
         <translation>Dépôts et labels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="171"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="182"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="196"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="207"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="197"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="208"/>
         <source>Project %1</source>
         <translation>Projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="227"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238"/>
         <source>Cluster</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="228"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="239"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="229"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="240"/>
         <source>Acronym</source>
         <translation>Acronyme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="230"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="241"/>
         <source>Title</source>
         <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="231"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="242"/>
         <source>Call for proposals</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="232"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="243"/>
         <source>Regions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="235"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="246"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="237"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="248"/>
         <source>Start and end</source>
         <translation>Début et fin</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="238"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="249"/>
         <source>Total budget</source>
         <translation>Budget total</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="239"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="250"/>
         <source>Eligible costs</source>
         <translation>Dépenses éligibles</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="240"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="251"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="241"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="252"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="316"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="327"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="317"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="328"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="318"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="329"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="324"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="335"/>
         <source>Organisation name…</source>
         <translation>Nom de l&apos;organisation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="333"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="344"/>
         <source>Add partner</source>
         <translation>Ajouter le partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="336"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="389"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="434"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="347"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="358"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="348"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="359"/>
         <source>Instrument</source>
         <translation>Type d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="349"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="360"/>
         <source>Beneficiary</source>
         <translation>Bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="350"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="361"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="351"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="362"/>
         <source>Granted</source>
         <translation>Accordé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="352"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="363"/>
         <source>Paid</source>
         <translation>Versé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="353"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="364"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="354"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="365"/>
         <source>Override</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="361"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="372"/>
         <source>Add funding line</source>
         <translation>Ajouter une ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="364"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="375"/>
         <source>Delete line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="378"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="423"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="379"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="424"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="386"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="431"/>
         <source>Add domain</source>
         <translation>Ajouter un domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="405"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="450"/>
         <source>Submitted on</source>
         <translation>Déposé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="406"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="451"/>
         <source>Evaluated on</source>
         <translation>Expertisé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="407"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="452"/>
         <source>Labelling decided on</source>
         <translation>Labellisation décidée le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="408"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="453"/>
         <source>Funding decided on</source>
         <translation>Financement décidé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="409"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="454"/>
         <source>Closed on</source>
         <translation>Terminé le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="410"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="455"/>
         <source>Abandoned on</source>
         <translation>Abandonné le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="421"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="466"/>
         <source>Move to the next step on</source>
         <translation>Passer à l&apos;étape suivante le</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="438"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="483"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="444"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="489"/>
         <source>Project of the responsible-digital axis</source>
         <translation>Projet de l&apos;axe numérique responsable</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="459"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="504"/>
         <source>Maturity</source>
         <translation>Maturité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="468"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="513"/>
         <source>Expert</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="469"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="514"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="470"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="515"/>
         <source>Innovation</source>
         <translation>Innovation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="471"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="516"/>
         <source>Consortium</source>
         <translation>Consortium</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="472"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="517"/>
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="473"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="518"/>
         <source>Feasibility</source>
         <translation>Faisabilité</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="476"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="521"/>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="481"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="526"/>
         <source>Opinion</source>
         <translation>Avis</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="541"/>
         <source>Add evaluation</source>
         <translation>Ajouter une expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="498"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="543"/>
         <source>Delete evaluation</source>
         <translation>Supprimer l&apos;expertise</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="509"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="554"/>
         <source>Save the project before adding evaluations.</source>
         <translation>Enregistrez le projet avant d&apos;ajouter des expertises.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="637"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="682"/>
         <source>Total: %1 %</source>
         <translation>Total : %1 %</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="643"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="688"/>
         <source>Partners&apos; budgets: %1 of %2</source>
         <translation>Budgets des partenaires : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="651"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="696"/>
         <source>Requested %1 · granted %2 · paid %3</source>
         <translation>Demandé %1 · accordé %2 · versé %3</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="676"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="731"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="680"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="735"/>
         <source>To save this project:</source>
         <translation>Pour enregistrer ce projet :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="720"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="775"/>
         <source>New organisation</source>
         <translation>Nouvelle organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="721"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="776"/>
         <source>“%1” is not known yet. What kind of organisation is it?</source>
         <translation>« %1 » n&apos;est pas encore connue. De quel type d&apos;organisation s&apos;agit-il ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="741"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="796"/>
         <source>No funder</source>
         <translation>Aucun financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="741"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="796"/>
         <source>Create a funder first (Funders &amp; calls).</source>
         <translation>Créez d&apos;abord un financeur (Financeurs et appels).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="766"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="823"/>
         <source>Create project %1</source>
         <translation>Création du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="776"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="833"/>
         <source>Edit project %1</source>
         <translation>Modification du projet %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="881"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="938"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="882"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="939"/>
         <source>Save your changes before moving the project to the next step?</source>
         <translation>Enregistrer vos modifications avant de passer le projet à l&apos;étape suivante ?</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="897"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/project_editor.py" line="954"/>
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à « %2 »</translation>
     </message>

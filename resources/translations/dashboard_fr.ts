@@ -83,99 +83,99 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="174"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="177"/>
         <source>Stack funding by</source>
         <extracomment>The charts under the key figures, two a row after funding over time (full width). Below this width of the charts&apos; area (logical pixels) the paired charts go one a row: two side by side would be too narrow to read (tests/services/test_chart_layout.py checks both). Where each chart&apos;s data comes from in `analytics.Overview`. The data changes (`AppContext.data_changed` scopes) that change the figures. The user clicked a bar or a funnel step: the filter of the projects behind it. Funding over time was repainted for the current filter (tests and the benchmark wait on it). The key figures and the other charts were updated for the current filter.</extracomment>
         <translation>Empiler l&apos;aide par</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="176"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="179"/>
         <source>Executive report…</source>
         <translation>Rapport de synthèse…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="179"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="182"/>
         <source>A PDF with the key figures, every chart and the largest funded projects</source>
         <translation>Un PDF avec les chiffres clés, tous les graphiques et les projets financés les plus aidés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="182"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="185"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="184"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="187"/>
         <source>Print the dashboard page, with a preview</source>
         <translation>Imprimer la page du tableau de bord, avec un aperçu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="287"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="295"/>
         <source>Preparing the charts…</source>
         <extracomment>What the figures are of, in words: the filter (a filtered funnel of four equal bars must not read as the portfolio&apos;s conversion).</extracomment>
         <translation>Préparation des graphiques…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="349"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="357"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="464"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="479"/>
         <source>The figures could not be computed.</source>
         <translation>Les chiffres n&apos;ont pas pu être calculés.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="472"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="487"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="473"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="488"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="474"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="489"/>
         <source>Type of funder</source>
         <translation>Type de financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="475"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="490"/>
         <source>Instrument</source>
         <translation>Type d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="476"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="491"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="501"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="516"/>
         <source>Chart saved: %1</source>
         <translation>Graphique enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="507"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="522"/>
         <source>portfolio-report</source>
         <translation>rapport-portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="511"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="526"/>
         <source>Save the executive report</source>
         <translation>Enregistrer le rapport de synthèse</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="513"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="528"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="525"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="540"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="529"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="544"/>
         <source>Report saved: %1</source>
         <translation>Rapport enregistré : %1</translation>
     </message>

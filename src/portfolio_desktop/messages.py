@@ -1831,3 +1831,53 @@ CATALOGUE.update(
     }
 )
 # --- end of issue 16
+# --- money (tranches, payments, cofinancing, aid-rate rules)
+LABELS.update(
+    {
+        ("TrancheKind", "advance"): ("Avance", "Advance"),
+        ("TrancheKind", "interim"): ("Versement intermédiaire", "Interim payment"),
+        ("TrancheKind", "balance"): ("Solde", "Balance"),
+        ("CostBase", "eligible_costs"): ("dépenses éligibles", "eligible costs"),
+        ("CostBase", "marginal_costs"): ("coûts marginaux", "marginal costs"),
+        ("CostBase", "full_costs"): ("coûts complets", "full costs"),
+    }
+)
+# -- end of money --
+
+# --- money (import of the money sheets)
+CATALOGUE.update(
+    {
+        "import_sheet_money": (
+            "Feuille d'échéancier, de versements, de cofinancements ou de taux d'aide : lue après "
+            "les lignes de financement.",
+            "Payment schedule, payments, cofinancing or aid-rate sheet: read after the funding "
+            "lines.",
+        ),
+        "import_money_required": ("Valeur obligatoire absente.", "Required value missing."),
+        "import_money_negative": (
+            "Un montant ne peut pas être négatif : « {value} ».",
+            "An amount cannot be negative: '{value}'.",
+        ),
+        "import_money_rate": (
+            "Taux attendu entre 0 et 100 % : « {value} ».",
+            "Rate expected between 0 and 100%: '{value}'.",
+        ),
+        "import_money_value": (
+            "Valeur inconnue : « {value} ».",
+            "Unknown value: '{value}'.",
+        ),
+        "import_money_line_unknown": (
+            "La ligne de financement n° {line} n'est ni dans le classeur ni dans le portefeuille.",
+            "Funding line no. {line} is neither in the workbook nor in the portfolio.",
+        ),
+        "import_money_partner_unknown": (
+            "Partenaire inconnu « {name} » (ligne de financement n° {line}).",
+            "Unknown partner '{name}' (funding line no. {line}).",
+        ),
+        "import_money_rule_unknown": (
+            "Règle de taux d'aide pour « {name} » : ni cet appel ni ce financeur n'existe.",
+            "Aid-rate rule for '{name}': neither this call nor this funder exists.",
+        ),
+    }
+)
+# -- end of money --

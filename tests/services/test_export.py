@@ -39,7 +39,12 @@ from portfolio_desktop.services.excel_export import (
 )
 from portfolio_desktop.services.progress import Cancelled, Progress
 from portfolio_desktop.services.stats import portfolio_stats
-from portfolio_desktop.services.workbook_schema import FOLLOW_UP_SHEETS, SHEETS, SUMMARY_TITLE
+from portfolio_desktop.services.workbook_schema import (
+    FOLLOW_UP_SHEETS,
+    MONEY_SHEETS,
+    SHEETS,
+    SUMMARY_TITLE,
+)
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 HOSTILE_TITLES = [
@@ -158,7 +163,7 @@ def pole_export(tmp_path_factory, pole_demo_file: Path) -> tuple[Path, Path]:
 def test_sheets_headers_and_counts_follow_the_layout(pole_export) -> None:
     db_file, out = pole_export
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [s.fr for s in SHEETS + FOLLOW_UP_SHEETS] + [
+    assert book.sheet_names == [s.fr for s in (*SHEETS, *MONEY_SHEETS, *FOLLOW_UP_SHEETS)] + [
         SUMMARY_TITLE["fr"],
         LISTS_TITLE["fr"],
     ]
@@ -268,7 +273,10 @@ def test_formats_frozen_header_autofilter_and_lists(pole_export) -> None:
         styles = archive.read("xl/styles.xml").decode()
         book = archive.read("xl/workbook.xml").decode()
     assert "#,##0.00 &quot;€&quot;" in styles and "dd/mm/yyyy" in styles
-    assert f'name="Listes" sheetId="{len(SHEETS + FOLLOW_UP_SHEETS) + 2}" state="hidden"' in book
+    assert (
+        f'name="Listes" sheetId="{len(SHEETS) + len(MONEY_SHEETS) + len(FOLLOW_UP_SHEETS) + 2}" state="hidden"'
+        in book
+    )
     projects = ElementTree.fromstring(sheet_xml(out, "Projets"))
     status = next(
         v for v in projects.findall(".//m:dataValidation", NS) if v.get("sqref").startswith("E2")
@@ -325,7 +333,10 @@ def test_english_workbook(tmp_path: Path, db) -> None:
     out = tmp_path / "portfolio.xlsx"
     export_workbook(db, out, lang="en")
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [s.en for s in SHEETS + FOLLOW_UP_SHEETS] + ["Summary", "Lists"]
+    assert book.sheet_names == [s.en for s in (*SHEETS, *MONEY_SHEETS, *FOLLOW_UP_SHEETS)] + [
+        "Summary",
+        "Lists",
+    ]
     projects = book.get_sheet_by_name("Projects").to_python()
     assert projects[0] == [c.en for c in SHEETS[0].columns]
     assert projects[1][4] == "Labelled" and projects[1][20] == "No"
@@ -391,8 +402,11 @@ def test_template_has_headers_and_lists_only(tmp_path: Path, pole_db) -> None:
     result = export_workbook(pole_db, out, template=True)
     assert result.template and result.projects == 0
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [s.fr for s in SHEETS + FOLLOW_UP_SHEETS] + [LISTS_TITLE["fr"]]
-    for sheet in SHEETS:
+    # The template carries the money sheets too (schedules, payments, cofinancing, rules).
+    assert book.sheet_names == [s.fr for s in (*SHEETS, *MONEY_SHEETS, *FOLLOW_UP_SHEETS)] + [
+        LISTS_TITLE["fr"]
+    ]
+    for sheet in (*SHEETS, *MONEY_SHEETS):
         assert book.get_sheet_by_name(sheet.fr).to_python() == [[c.fr for c in sheet.columns]]
     funders = {r[7] for r in book.get_sheet_by_name("Listes").to_python()[1:]} - {""}
     assert funders == {r[0] for r in query(pole_db, "SELECT name FROM funder")}

@@ -23,7 +23,7 @@ from portfolio_desktop import messages
 from portfolio_desktop.domain.enums import REGION_NAMES, Region
 from portfolio_desktop.services.excel_export import export_workbook
 from portfolio_desktop.services.stats import portfolio_stats
-from portfolio_desktop.services.workbook_schema import FOLLOW_UP_SHEETS, SHEETS, Sheet
+from portfolio_desktop.services.workbook_schema import FOLLOW_UP_SHEETS, MONEY_SHEETS, SHEETS, Sheet
 
 pytestmark = pytest.mark.libreoffice
 
@@ -169,7 +169,10 @@ def test_every_sheet_reads_back_in_libreoffice(pole_db, tmp_path: Path) -> None:
     out = tmp_path / "portefeuille.xlsx"
     export_workbook(pole_db, out, lang="fr")
     sheets = sheets_as_csv(out, tmp_path)
-    assert set(sheets) == {s.fr for s in SHEETS + FOLLOW_UP_SHEETS} | {"Synthèse", "Listes"}
+    assert set(sheets) == {s.fr for s in (*SHEETS, *MONEY_SHEETS, *FOLLOW_UP_SHEETS)} | {
+        "Synthèse",
+        "Listes",
+    }
     with sqlite3.connect(pole_db.path) as conn:
         for sheet in SHEETS:
             header, *rows = sheets[sheet.fr]

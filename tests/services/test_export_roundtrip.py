@@ -4,6 +4,7 @@ LibreOffice → import updates exactly what was edited."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import uuid
 from datetime import date, timedelta
@@ -22,6 +23,16 @@ from portfolio_desktop.domain.enums import (
     PartnerRole,
     ProjectStatus,
     Region,
+)
+from portfolio_desktop.domain.financing import (
+    AidRateRule,
+    CofinancingRecord,
+    CostBase,
+    LineMoney,
+    PaymentRecord,
+    TrancheKind,
+    TrancheRecord,
+    YearAmount,
 )
 from portfolio_desktop.domain.identifiers import luhn_complete
 from portfolio_desktop.domain.model import (
@@ -91,6 +102,40 @@ SNAPSHOT_SQL = {
         " l.granted_cents, l.paid_cents, l.decision_on, l.granted_override FROM funding_line l"
         " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
         " JOIN funder f ON f.id = l.funder_id LEFT JOIN organisation o ON o.id = l.beneficiary_id"
+    ),
+    # The money sheets: schedules, payments (with the tranche each pays), partners' shares,
+    # amounts per year, aid-rate rules (a line named by its project, funder and instrument).
+    "tranches": (
+        "SELECT cl.code, p.reference, f.name, l.instrument, t.position, t.kind, t.due_on,"
+        " t.amount_cents, t.released FROM payment_tranche t"
+        " JOIN funding_line l ON l.id = t.funding_line_id JOIN project p ON p.id = l.project_id"
+        " JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
+    ),
+    "payments": (
+        "SELECT cl.code, p.reference, f.name, l.instrument, y.received_on, y.amount_cents,"
+        " t.position, y.note FROM payment y JOIN funding_line l ON l.id = y.funding_line_id"
+        " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
+        " LEFT JOIN payment_tranche t ON t.id = y.tranche_id"
+    ),
+    "cofinancing": (
+        "SELECT cl.code, p.reference, f.name, l.instrument, o.name, s.amount_cents"
+        " FROM cofinancing_share s JOIN funding_line l ON l.id = s.funding_line_id"
+        " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
+        " JOIN organisation o ON o.id = s.organisation_id"
+    ),
+    "spread": (
+        "SELECT cl.code, p.reference, f.name, l.instrument, y.year, y.amount_cents"
+        " FROM line_year_amount y JOIN funding_line l ON l.id = y.funding_line_id"
+        " JOIN project p ON p.id = l.project_id JOIN cluster cl ON cl.id = p.cluster_id"
+        " JOIN funder f ON f.id = l.funder_id"
+    ),
+    "rules": (
+        "SELECT c.name, f.name, r.instrument, r.partner_kind, r.max_rate_bp, r.base, r.source"
+        " FROM aid_rate_rule r LEFT JOIN call c ON c.id = r.call_id"
+        " LEFT JOIN funder f ON f.id = r.funder_id"
     ),
 }
 
@@ -239,6 +284,9 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                 )
             )
             paid = draw(st.one_of(st.none(), st.integers(0, granted or 0)))
+            money = draw(line_money(granted or 0, partner_orgs))
+            if money.payments:
+                paid = sum(p.amount_cents for p in money.payments)  # paid = Σ payments
             lines.append(
                 (
                     draw(st.integers(0, len(funders) - 1)),
@@ -251,6 +299,7 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                     if partner_orgs
                     else None,
                     override,
+                    money,
                 )
             )
         split_size = draw(st.integers(0, 3))
@@ -313,16 +362,62 @@ def portfolios(draw: st.DrawFn) -> dict[str, Any]:
                 "split": split,
             }
         )
+    rules = [
+        AidRateRule(
+            draw(st.sampled_from(OrganisationKind)).value,
+            draw(st.integers(0, 10_000)),
+            draw(st.sampled_from(CostBase)),
+            draw(optional_text),
+            call_id=call,  # an index into calls until built
+            instrument=draw(st.one_of(st.none(), st.sampled_from([i.value for i in Instrument]))),
+        )
+        for call in draw(st.lists(st.integers(0, len(calls) - 1), max_size=2, unique=True))
+    ] if calls else []  # fmt: skip
     return {
         "organisations": organisations,
         "funders": funders,
         "calls": calls,
         "projects": projects,
+        "rules": rules,
     }
+
+
+@st.composite
+def line_money(draw: st.DrawFn, granted: int, partner_orgs: list[int]) -> LineMoney:
+    """A line's schedule, payments (within the grant), shares over its partners, spread."""
+    tranches = [
+        TrancheRecord(
+            draw(st.sampled_from(TrancheKind)),
+            draw(st.integers(0, 10**10)),
+            draw(st.one_of(st.none(), days)),
+            draw(st.booleans()),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    payments = [
+        PaymentRecord(
+            draw(st.integers(0, granted // 3)),
+            draw(st.one_of(st.none(), days)),
+            draw(st.one_of(st.none(), st.integers(0, len(tranches) - 1))) if tranches else None,
+            draw(optional_text),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    shares = [
+        CofinancingRecord(o, draw(st.integers(0, 10**10)))  # an index until built
+        for o in draw(st.lists(st.sampled_from(partner_orgs), max_size=2, unique=True))
+    ] if partner_orgs else []  # fmt: skip
+    spread = [
+        YearAmount(year, draw(st.integers(0, 10**10)))
+        for year in draw(st.lists(st.integers(2005, 2035), max_size=3, unique=True))
+    ]
+    return LineMoney(tranches, payments, shares, spread)
 
 
 def build(db: Database, spec: dict[str, Any]) -> None:
     """Creates the portfolio through the services, as the editor would."""
+    from portfolio_desktop.storage import money as money_storage
+
     org_ids = [reference.save_organisation(db, o).id for o in spec["organisations"]]
     funder_ids = [reference.save_funder(db, f) for f in spec["funders"]]
     call_ids = [
@@ -377,12 +472,26 @@ def build(db: Database, spec: dict[str, Any]) -> None:
                     on,
                     org_ids[b] if b is not None else None,
                     override,
+                    money=LineMoney(
+                        money.tranches,
+                        money.payments,
+                        [
+                            CofinancingRecord(org_ids[c.organisation_id], c.amount_cents)
+                            for c in money.shares
+                        ],
+                        money.spread,
+                    ),
                 )
-                for f, instrument, requested, granted, paid, on, b, override in p["lines"]
+                for f, instrument, requested, granted, paid, on, b, override, money in p["lines"]
             ],
             domains=[DomainShare(domain_ids[d], percent) for d, percent in p["split"]],
         )
         portfolio.create_project(db, record, user="test", source="test")
+    with db.write() as session:
+        money_storage.add_rules(
+            session,
+            [dataclasses.replace(r, call_id=call_ids[r.call_id]) for r in spec["rules"]],
+        )
 
 
 @pytest.fixture(scope="module")

@@ -72,3 +72,34 @@ def test_without_a_spread_the_decision_year_counts(db: Database) -> None:
     assert portfolio_stats(db)["funding_by_year"] == {"2020": "250000.00"}
     data = Analytics(db).funding_over_time(ProjectFilter(), "funder")
     assert dict(zip(data.years, data.totals, strict=True)) == {2020: 250_000_00}
+
+
+def test_payments_figures_expected_received_and_overdue(db: Database) -> None:
+    from portfolio_desktop.domain.financing import TrancheKind, TrancheRecord
+    from portfolio_desktop.services.money import payments_figures
+
+    record, _, _ = a_project(db)
+    line = record.funding_lines[0]
+    line.money = LineMoney(
+        tranches=[
+            TrancheRecord(TrancheKind.ADVANCE, 75_000_00, date(2021, 3, 1)),
+            TrancheRecord(TrancheKind.INTERIM, 125_000_00, date(2022, 6, 30)),
+            TrancheRecord(TrancheKind.BALANCE, 50_000_00, date(2023, 12, 31), released=True),
+        ],
+        payments=[PaymentRecord(75_000_00, date(2021, 3, 20), 0)],
+    )
+    line.paid_cents = 75_000_00
+    portfolio.create_project(db, record)
+    figures = payments_figures(db, today=date(2024, 1, 1))
+    assert figures.years == (2021, 2022)
+    assert figures.expected == (75_000_00, 125_000_00)  # the released balance is not expected
+    assert figures.received == (75_000_00, 0)
+    (late,) = figures.overdue
+    assert (late.reference, late.kind, late.due_on, late.missing_cents) == (
+        "IR-2021-0001",
+        "interim",
+        date(2022, 6, 30),
+        125_000_00,
+    )
+    assert figures.overdue_cents == 125_000_00
+    assert payments_figures(db, today=date(2022, 6, 30)).overdue == ()

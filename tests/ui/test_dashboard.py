@@ -577,3 +577,16 @@ def test_the_first_visit_to_the_dashboard_leaves_the_gui_thread_free(
     assert found["imported_here"] == []
     assert found["drawn_here"] == []
     assert found["stall_ms"] < 700, found
+
+
+def test_the_payments_panel_shows_expected_received_and_overdue(make_view, pole_db) -> None:
+    from portfolio_desktop.services.money import payments_figures
+
+    view = make_view()
+    figures = payments_figures(pole_db)
+    panel = view.payments
+    assert panel.per_year.rowCount() == len(figures.years) > 10
+    assert panel.overdue.rowCount() == len(figures.overdue) > 0
+    first = panel.per_year.index(0, 0).data()
+    assert first == str(figures.years[0])
+    assert panel.summary.text().startswith("Overdue:")

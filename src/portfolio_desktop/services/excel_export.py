@@ -36,7 +36,7 @@ from ..errors import DiskFullError, KnownError
 from ..storage import export_queries as q
 from ..storage import follow_up_queries as fq
 from ..storage.database import Database
-from . import output_files
+from . import money_sheets, output_files
 from .progress import Progress, Silent
 from .workbook_schema import (
     CALLS,
@@ -44,6 +44,7 @@ from .workbook_schema import (
     FOLLOW_UP_SHEETS,
     FUNDERS,
     FUNDING,
+    MONEY_SHEETS,
     ORGANISATIONS,
     PARTNERS,
     PROJECTS,
@@ -365,7 +366,10 @@ class _WorkbookWriter:
                     rows=count,
                     limit=_MAX_ROWS - 1,
                 )
-        sheets = {s.key: book.add_worksheet(s.title(self.lang)) for s in SHEETS + FOLLOW_UP_SHEETS}
+        sheets = {
+            s.key: book.add_worksheet(s.title(self.lang))
+            for s in (*SHEETS, *MONEY_SHEETS, *FOLLOW_UP_SHEETS)
+        }
         summary = None if template else book.add_worksheet(SUMMARY_TITLE[self.lang])
         lists = book.add_worksheet(LISTS_TITLE[self.lang])
         lists.hide()
@@ -389,6 +393,7 @@ class _WorkbookWriter:
                 "committees": fq.committee_rows(session),
                 "submissions": fq.submission_rows(session, flt, refs),
                 "follow_up": fq.follow_up_rows(session, flt, refs),
+                **money_sheets.export_rows(session, flt, refs),
             }
         messages_by_sheet = {
             "projects": "export_progress_projects",
@@ -396,7 +401,7 @@ class _WorkbookWriter:
             "partners": "export_progress_partners",
             "organisations": "export_progress_organisations",
         }
-        for sheet in SHEETS + FOLLOW_UP_SHEETS:
+        for sheet in (*SHEETS, *MONEY_SHEETS, *FOLLOW_UP_SHEETS):
             progress.report(
                 0.95 * self.done_rows / self.total_rows,
                 messages_by_sheet.get(sheet.key, "export_progress_reference"),

@@ -214,6 +214,83 @@ SHEETS: tuple[Sheet, ...] = (
 )  # fmt: skip
 SUMMARY_TITLE = {"fr": "Synthèse", "en": "Summary"}
 
+# --- money: payment schedules, payments, cofinancing, yearly spread, aid-rate rules. Lines are
+# named by the Financements sheet's line number; `services.money_sheets` writes and reads them.
+
+
+def _line_columns() -> tuple[Column, ...]:
+    return (
+        Column("line_id", "N° de ligne", "Line no.", "int", required=True, width=9),
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
+        Column("reference", "Référence projet", "Project reference", "text", width=16),
+        Column("funder", "Financeur", "Funder", "text", width=28),
+    )
+
+
+TRANCHES = Sheet(
+    "tranches",
+    "Échéancier",
+    "Payment schedule",
+    (
+        *_line_columns(),
+        Column("tranche_no", "N° de tranche", "Tranche no.", "int", required=True, width=9),
+        Column("kind", "Tranche", "Tranche", "enum:TrancheKind", required=True, width=22),
+        Column("due_on", "Échéance", "Due on", "date", width=12),
+        Column("amount", "Montant prévu (€)", "Amount planned (€)", "money", True, width=16),
+        Column("released", "Dégagée", "Released", "bool", width=9),
+    ),
+)
+PAYMENTS = Sheet(
+    "payments",
+    "Versements",
+    "Payments",
+    (
+        *_line_columns(),
+        Column("received_on", "Date de versement", "Received on", "date", width=12),
+        Column("amount", "Montant versé (€)", "Amount received (€)", "money", True, width=16),
+        Column("tranche_no", "N° de tranche", "Tranche no.", "int", width=9),
+        Column("note", "Note", "Note", "text", width=30),
+    ),
+)
+COFINANCING = Sheet(
+    "cofinancing",
+    "Cofinancements",
+    "Cofinancing",
+    (
+        *_line_columns(),
+        Column("organisation", "Partenaire", "Partner", "ref:organisations", True, width=32),
+        Column("amount", "Part de l'aide (€)", "Share of the aid (€)", "money", True, width=16),
+    ),
+)
+SPREAD = Sheet(
+    "spread",
+    "Montants par année",
+    "Amounts per year",
+    (
+        *_line_columns(),
+        Column("year", "Année", "Year", "int", required=True, width=8),
+        Column("amount", "Montant accordé (€)", "Amount granted (€)", "money", True, width=16),
+    ),
+)
+RULES = Sheet(
+    "rules",
+    "Taux d'aide",
+    "Aid rates",
+    (
+        Column("call", "Appel à projets", "Call for proposals", "ref:calls", width=28),
+        Column("funder", "Financeur", "Funder", "ref:funders", width=28),
+        Column("instrument", "Type d'aide", "Instrument", "enum:Instrument", width=18),
+        Column(
+            "partner_kind", "Type de partenaire", "Partner kind", "enum:OrganisationKind", True, 22
+        ),
+        Column("max_rate", "Taux maximal (%)", "Maximum rate (%)", "percent", True, width=10),
+        Column("base", "Assiette", "Base", "enum:CostBase", width=20),
+        Column("source", "Source", "Source", "text", width=50),
+    ),
+)
+#: The money sheets, after the others (the importer reads them once the lines are written).
+MONEY_SHEETS: tuple[Sheet, ...] = (TRANCHES, PAYMENTS, COFINANCING, SPREAD, RULES)
+
 #: How a domain split is written in the Projets sheet: "Name 60 %; Other 40 %".
 DOMAIN_SPLIT_SEPARATOR = "; "
 

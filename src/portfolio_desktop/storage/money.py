@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.financing import (
@@ -44,12 +44,12 @@ from .tables import (
     Payment,
     PaymentTranche,
     Project,
-    insert_id,
     table_of,
 )
 
 _CHUNK = 900
 T = TypeVar("T")
+_KINDS = {kind.value: kind for kind in TrancheKind}
 
 
 def _chunks(ids: Sequence[T]) -> Iterable[Sequence[T]]:
@@ -66,28 +66,29 @@ def load_money(session: Session, line_ids: Iterable[int]) -> dict[int, LineMoney
     out = {line_id: LineMoney() for line_id in ids}
     for batch in _chunks(ids):
         index_of: dict[int, int] = {}
-        for row in session.execute(
-            select(PaymentTranche)
+        # Plain rows, not ORM objects: the dashboard reads every schedule of the portfolio.
+        for tranche_id, line_id, kind, amount, due_on, released in session.execute(
+            select(PaymentTranche.id, PaymentTranche.funding_line_id, PaymentTranche.kind,
+                   PaymentTranche.amount_cents, PaymentTranche.due_on, PaymentTranche.released)
             .where(PaymentTranche.funding_line_id.in_(batch))
             .order_by(PaymentTranche.funding_line_id, PaymentTranche.position, PaymentTranche.id)
-        ).scalars():
-            tranches = out[row.funding_line_id].tranches
-            index_of[row.id] = len(tranches)
-            tranches.append(
-                TrancheRecord(TrancheKind(row.kind), row.amount_cents, row.due_on, row.released)
-            )
-        for payment in session.execute(
-            select(Payment)
+        ):  # fmt: skip
+            tranches = out[line_id].tranches
+            index_of[tranche_id] = len(tranches)
+            tranches.append(TrancheRecord(_KINDS[kind], amount, due_on, bool(released)))
+        for line_id, tied_to, received_on, amount, note in session.execute(
+            select(Payment.funding_line_id, Payment.tranche_id, Payment.received_on,
+                   Payment.amount_cents, Payment.note)
             .where(Payment.funding_line_id.in_(batch))
             .order_by(Payment.funding_line_id, Payment.received_on.is_(None), Payment.received_on,
                       Payment.id)
-        ).scalars():  # fmt: skip
-            out[payment.funding_line_id].payments.append(
+        ):  # fmt: skip
+            out[line_id].payments.append(
                 PaymentRecord(
-                    payment.amount_cents,
-                    payment.received_on,
-                    index_of.get(payment.tranche_id) if payment.tranche_id is not None else None,
-                    payment.note,
+                    amount,
+                    received_on,
+                    index_of.get(tied_to) if tied_to is not None else None,
+                    note,
                 )
             )
         for line_id, org_id, amount in session.execute(
@@ -141,65 +142,72 @@ def write_line_money(
 ) -> None:
     """Replaces a line's tranches, payments, shares and spread with `money`.
 
-    With `paid_from_payments` the line's paid amount becomes the sum of its payments (None when
-    it has none); without, the paid amount the caller wrote stands and `match_payments_to_paid`
+    With `paid_from_payments` the line's paid amount becomes the sum of its payments (when it has
+    none, its paid amount stays and is matched); without, the paid amount the caller wrote stands and `match_payments_to_paid`
     is the caller's next step (a form where « versé » was typed over the schedule)."""
-    for model in (Payment, PaymentTranche, CofinancingShare, LineYearAmount):
-        session.execute(delete(model).where(model.funding_line_id == line_id))
-    tranche_ids = [
-        insert_id(
-            session,
-            PaymentTranche,
-            {
-                "funding_line_id": line_id,
-                "kind": tranche.kind.value,
-                "due_on": tranche.due_on,
-                "amount_cents": tranche.amount_cents,
-                "released": tranche.released,
-                "position": position,
-            },
-        )
-        for position, tranche in enumerate(money.tranches)
-    ]
-    if money.payments:
+    replace_lines_money(session, {line_id: money}, paid_from_payments=paid_from_payments)
+
+
+def replace_lines_money(
+    session: Session, moneys: dict[int, LineMoney], *, paid_from_payments: bool = True
+) -> None:
+    """`write_line_money` for many lines at once (an import): a few statements per 900 lines."""
+    from . import bulk
+
+    ids = sorted(moneys)
+    for batch in _chunks(ids):
+        for model in (Payment, PaymentTranche, CofinancingShare, LineYearAmount):
+            session.execute(delete(model).where(model.funding_line_id.in_(batch)))
+    next_tranche = bulk.next_id(session, "payment_tranche")
+    tranches: list[dict[str, Any]] = []
+    payments: list[dict[str, Any]] = []
+    shares: list[dict[str, Any]] = []
+    spread: list[dict[str, Any]] = []
+    paid_rows: list[dict[str, Any]] = []
+    for line_id in ids:
+        money = moneys[line_id]
+        tranche_ids = []
+        for position, tranche in enumerate(money.tranches):
+            tranche_ids.append(next_tranche)
+            tranches.append(
+                {"id": next_tranche, "funding_line_id": line_id, "kind": tranche.kind.value,
+                 "due_on": tranche.due_on, "amount_cents": tranche.amount_cents,
+                 "released": tranche.released, "position": position}
+            )  # fmt: skip
+            next_tranche += 1
+        for p in money.payments:
+            tied = p.tranche is not None and 0 <= p.tranche < len(tranche_ids)
+            payments.append(
+                {"funding_line_id": line_id,
+                 "tranche_id": tranche_ids[p.tranche] if tied and p.tranche is not None else None,
+                 "received_on": p.received_on, "amount_cents": p.amount_cents, "note": p.note}
+            )  # fmt: skip
+        shares += [
+            {"funding_line_id": line_id, "organisation_id": s.organisation_id,
+             "amount_cents": s.amount_cents}
+            for s in money.shares
+        ]  # fmt: skip
+        spread += [
+            {"funding_line_id": line_id, "year": part.year, "amount_cents": part.amount_cents}
+            for part in money.spread
+        ]
+        if paid_from_payments and money.payments:
+            paid_rows.append({"line": line_id, "paid": sum(p.amount_cents for p in money.payments)})
+    for model, rows in (
+        (PaymentTranche, tranches),
+        (Payment, payments),
+        (CofinancingShare, shares),
+        (LineYearAmount, spread),
+    ):
+        if rows:
+            session.execute(table_of(model).insert(), rows)
+    if paid_rows:
+        line = table_of(FundingLine)
         session.execute(
-            table_of(Payment).insert(),
-            [
-                {
-                    "funding_line_id": line_id,
-                    "tranche_id": (
-                        tranche_ids[p.tranche]
-                        if p.tranche is not None and 0 <= p.tranche < len(tranche_ids)
-                        else None
-                    ),
-                    "received_on": p.received_on,
-                    "amount_cents": p.amount_cents,
-                    "note": p.note,
-                }
-                for p in money.payments
-            ],
-        )
-    if money.shares:
-        session.execute(
-            table_of(CofinancingShare).insert(),
-            [
-                {"funding_line_id": line_id, "organisation_id": s.organisation_id,
-                 "amount_cents": s.amount_cents}
-                for s in money.shares
-            ],
-        )  # fmt: skip
-    if money.spread:
-        session.execute(
-            table_of(LineYearAmount).insert(),
-            [
-                {"funding_line_id": line_id, "year": part.year, "amount_cents": part.amount_cents}
-                for part in money.spread
-            ],
-        )
-    if paid_from_payments:
-        paid = sum(p.amount_cents for p in money.payments) if money.payments else None
-        session.execute(
-            update(FundingLine).where(FundingLine.id == line_id).values(paid_cents=paid)
+            line.update()
+            .where(line.c.id == bindparam("line"))
+            .values(paid_cents=bindparam("paid")),
+            paid_rows,
         )
 
 
@@ -362,14 +370,15 @@ def schedules(
     query = _of_projects(query, project_ids, PaymentTranche.funding_line_id)
     line_ids = [row[0] for row in session.execute(query)]
     money = load_money(session, line_ids)
-    projects = _projects_of_lines(session, line_ids)
+    projects = projects_of_lines(session, line_ids)
     return {
         line_id: (projects[line_id], money[line_id].tranches, money[line_id].payments)
         for line_id in line_ids
     }
 
 
-def _projects_of_lines(session: Session, line_ids: Sequence[int]) -> dict[int, int]:
+def projects_of_lines(session: Session, line_ids: Sequence[int]) -> dict[int, int]:
+    """Each line's project."""
     out: dict[int, int] = {}
     for batch in _chunks(list(line_ids)):
         for line_id, project_id in session.execute(
@@ -467,3 +476,179 @@ def received_by_year_of(session: Session, instruments: Sequence[str]) -> tuple[d
         )
     )
     return by_year, int(undated or 0)
+
+
+def organisation_kinds(session: Session) -> dict[int, str]:
+    """Every organisation's kind (the matrix checks each partner's rate against its kind's rule)."""
+    from .tables import Organisation
+
+    out: dict[int, str] = {}
+    for org_id, kind in session.execute(select(Organisation.id, Organisation.kind)):
+        out[org_id] = kind
+    return out
+
+
+def line_labels(session: Session, line_ids: Sequence[int]) -> dict[int, tuple[int, str, str, str]]:
+    """Each line's project id, reference and acronym, and its funder's name (for lists)."""
+    from .tables import Funder
+
+    out: dict[int, tuple[int, str, str, str]] = {}
+    for batch in _chunks(sorted(set(line_ids))):
+        for line_id, project_id, reference, acronym, funder in session.execute(
+            select(FundingLine.id, Project.id, Project.reference, Project.acronym, Funder.name)
+            .join(Project, Project.id == FundingLine.project_id)
+            .join(Funder, Funder.id == FundingLine.funder_id)
+            .where(FundingLine.id.in_(batch))
+        ):
+            out[line_id] = (project_id, reference, acronym, funder)
+    return out
+
+
+# --- the workbook's money sheets (rows in `services.workbook_schema` column order) ----------
+
+
+def _line_head(
+    line_id: int, project_id: int, funder_id: int, refs: Any
+) -> tuple[int, str, str, str]:
+    cluster, reference = refs.projects[project_id]
+    return (line_id, cluster, reference, refs.funders[funder_id])
+
+
+def _lines_of(condition: Any) -> Any:
+    return select(FundingLine.id).where(condition)
+
+
+def tranche_rows(session: Session, condition: Any, refs: Any) -> list[tuple[Any, ...]]:
+    """The tranches of the lines of the projects `condition` selects (on a project id)."""
+    rows = []
+    for line_id, project_id, funder_id, position, kind, due_on, amount, released in (
+        session.execute(
+            select(FundingLine.id, FundingLine.project_id, FundingLine.funder_id,
+                   PaymentTranche.position, PaymentTranche.kind, PaymentTranche.due_on,
+                   PaymentTranche.amount_cents, PaymentTranche.released)
+            .join(PaymentTranche, PaymentTranche.funding_line_id == FundingLine.id)
+            .where(condition(FundingLine.project_id))
+            .order_by(FundingLine.project_id, FundingLine.id, PaymentTranche.position,
+                      PaymentTranche.id)
+        )
+    ):  # fmt: skip
+        rows.append((*_line_head(line_id, project_id, funder_id, refs), position + 1, kind,
+                     due_on, amount, bool(released)))  # fmt: skip
+    return rows
+
+
+def payment_rows(session: Session, condition: Any, refs: Any) -> list[tuple[Any, ...]]:
+    """The payments received on those lines, with the number of the tranche each pays."""
+    rows = []
+    for line_id, project_id, funder_id, received_on, amount, position, note in session.execute(
+        select(FundingLine.id, FundingLine.project_id, FundingLine.funder_id,
+               Payment.received_on, Payment.amount_cents, PaymentTranche.position, Payment.note)
+        .join(Payment, Payment.funding_line_id == FundingLine.id)
+        .outerjoin(PaymentTranche, PaymentTranche.id == Payment.tranche_id)
+        .where(condition(FundingLine.project_id))
+        .order_by(FundingLine.project_id, FundingLine.id, Payment.id)
+    ):  # fmt: skip
+        rows.append((*_line_head(line_id, project_id, funder_id, refs), received_on, amount,
+                     None if position is None else position + 1, note))  # fmt: skip
+    return rows
+
+
+def cofinancing_rows(session: Session, condition: Any, refs: Any) -> list[tuple[Any, ...]]:
+    rows = []
+    for line_id, project_id, funder_id, org_id, amount in session.execute(
+        select(FundingLine.id, FundingLine.project_id, FundingLine.funder_id,
+               CofinancingShare.organisation_id, CofinancingShare.amount_cents)
+        .join(CofinancingShare, CofinancingShare.funding_line_id == FundingLine.id)
+        .where(condition(FundingLine.project_id))
+        .order_by(FundingLine.project_id, FundingLine.id, CofinancingShare.id)
+    ):  # fmt: skip
+        name = refs.organisations[org_id][0]
+        rows.append((*_line_head(line_id, project_id, funder_id, refs), name, amount))
+    return rows
+
+
+def spread_rows(session: Session, condition: Any, refs: Any) -> list[tuple[Any, ...]]:
+    rows = []
+    for line_id, project_id, funder_id, year, amount in session.execute(
+        select(FundingLine.id, FundingLine.project_id, FundingLine.funder_id,
+               LineYearAmount.year, LineYearAmount.amount_cents)
+        .join(LineYearAmount, LineYearAmount.funding_line_id == FundingLine.id)
+        .where(condition(FundingLine.project_id))
+        .order_by(FundingLine.project_id, FundingLine.id, LineYearAmount.year)
+    ):  # fmt: skip
+        rows.append((*_line_head(line_id, project_id, funder_id, refs), year, amount))
+    return rows
+
+
+def rule_rows(session: Session) -> list[tuple[Any, ...]]:
+    """Every aid-rate rule: call and funder by name, the rate in percent (a Decimal)."""
+    from decimal import Decimal
+
+    from .tables import Call, Funder
+
+    return [
+        (call, funder, instrument, kind, Decimal(bp) / 100, base, source)
+        for call, funder, instrument, kind, bp, base, source in session.execute(
+            select(Call.name, Funder.name, RuleRow.instrument, RuleRow.partner_kind,
+                   RuleRow.max_rate_bp, RuleRow.base, RuleRow.source)
+            .outerjoin(Call, Call.id == RuleRow.call_id)
+            .outerjoin(Funder, Funder.id == RuleRow.funder_id)
+            .order_by(Call.name, Funder.name, RuleRow.partner_kind, RuleRow.id)
+        )
+    ]  # fmt: skip
+
+
+def upsert_rules(session: Session, rules: Iterable[AidRateRule]) -> int:
+    """Each rule replaces the one with its call, funder, instrument and partner kind (an
+    import's rules sheet); the others stay. Returns how many were written."""
+    count = 0
+    for rule in rules:
+        session.execute(
+            delete(RuleRow).where(
+                _same(RuleRow.call_id, rule.call_id),
+                _same(RuleRow.funder_id, rule.funder_id),
+                _same(RuleRow.instrument, rule.instrument),
+                RuleRow.partner_kind == rule.partner_kind,
+            )
+        )
+        add_rules(session, [rule])
+        count += 1
+    return count
+
+
+def _same(column: Any, value: Any) -> Any:
+    return column.is_(None) if value is None else column == value
+
+
+def organisation_keys(session: Session) -> dict[str, int]:
+    """Organisations by folded name (`domain.text.fold`), as the importer matches them."""
+    from ..domain.text import fold
+    from .tables import Organisation
+
+    out: dict[str, int] = {}
+    for org_id, name in session.execute(select(Organisation.id, Organisation.name)):
+        out.setdefault(fold(name), org_id)
+    return out
+
+
+def call_and_funder_keys(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """Calls and funders by folded name and by exact name (the exact name wins, as the importer
+    matches them: two funders the portfolio keeps apart stay apart)."""
+    from ..domain.text import key
+    from .tables import Call, Funder
+
+    out: list[dict[str, int]] = []
+    for model in (Call, Funder):
+        rows = list(session.execute(select(model.id, model.name)))
+        names = {key(name): i for i, name in rows}
+        names.update({name: i for i, name in rows})
+        out.append(names)
+    return out[0], out[1]
+
+
+def existing_line_ids(session: Session, numbers: Iterable[int]) -> set[int]:
+    """Which of these funding line ids exist."""
+    found: set[int] = set()
+    for batch in _chunks(sorted(set(numbers))):
+        found.update(session.scalars(select(FundingLine.id).where(FundingLine.id.in_(batch))))
+    return found

@@ -24,6 +24,7 @@ from typing import Any
 from ... import messages
 from ...errors import KnownError
 from ...storage.database import Database
+from .. import money_sheets
 from ..portfolio import current_user
 from ..progress import Progress
 from ..safety import backup_before_import, changed_records
@@ -179,13 +180,61 @@ def _collector_paused() -> Iterator[None]:
 
 def _detect(workbook: WorkbookData) -> list[SheetMapping]:
     # The experts, evaluations, committees, submissions and follow-up sheets are read by
-    # `follow_up_sheets`, not mapped: their headers would pass for projects' or funding lines'.
+    # `follow_up_sheets`, the money sheets by `money_sheets`, not mapped: their headers would pass
+    # for projects' or funding lines'.
     return [
         SheetMapping(sheet.name, None, note="import_sheet_follow_up")
         if is_follow_up_sheet(sheet)
+        else SheetMapping(sheet.name, None, note="import_sheet_money")
+        if money_sheets.money_sheet_of(sheet.name, sheet.rows) is not None
         else detect_mapping(sheet.name, sheet.rows)
         for sheet in workbook.sheets
     ]
+
+
+def _read_money(setup: ImportSetup) -> money_sheets.MoneyRows:
+    workbook = setup.workbook
+    return money_sheets.read_money_sheets(
+        ((sheet.name, sheet.rows) for sheet in workbook.sheets), workbook.date1904
+    )
+
+
+def _line_numbers(plan: ImportPlan) -> tuple[dict[int, int], set[int]]:
+    """Workbook line number → line id (after the write: a created line's id), and the numbers of
+    the lines the funding sheet holds."""
+    lines: dict[int, int] = {}
+    for project in plan.projects:
+        for line in project.lines:
+            if line.bad:
+                continue
+            number = line.requested_id if line.action == "created" else line.id
+            if number > 0:
+                lines[number] = line.id
+    return lines, set(lines)
+
+
+def _money_problems(session: Any, plan: ImportPlan, rows: money_sheets.MoneyRows) -> list[Problem]:
+    """The money sheets' unreadable cells, and the lines, partners, calls and funders they name
+    that neither the workbook nor the portfolio has."""
+    problems = [Problem(*p) for p in rows.problems]
+    if not rows.present:
+        return problems
+    from ...storage import money as money_store
+
+    numbers, _ = _line_numbers(plan)
+    known = set(numbers) | money_store.existing_line_ids(session, rows.lines - set(numbers))
+
+    def names(table: str) -> set[str]:
+        ref = plan.refs.get(table)
+        return {k for k, ids in ref.by_key.items() if ids} if ref is not None else set()
+
+    problems += [
+        Problem(*p)
+        for p in money_sheets.unknown_references(
+            rows, known, names("organisation"), names("call"), names("funder")
+        )
+    ]
+    return problems
 
 
 def _apply_profile(workbook: WorkbookData, profile: Profile) -> ImportSetup | None:
@@ -325,6 +374,7 @@ def preview(
     with _collector_paused():
         with db.read() as session:
             plan = _plan(session, setup, valid_only, progress)
+            plan.problems += _money_problems(session, plan, _read_money(setup))
         if outcomes:
             plan.outcomes  # noqa: B018 - built and kept by the property
     return _report(plan, setup, True, None)
@@ -343,9 +393,13 @@ def commit(
     if missing:
         return _report(None, setup, False, None, missing)
     batch_id: int | None = None
+    from ...storage import money as money_store
+
+    rows = _read_money(setup)
     with _collector_paused(), db.write() as session:
         plan = _plan(session, setup, valid_only, progress)
-        if (plan.ok or valid_only) and plan.has_writes():
+        plan.problems += _money_problems(session, plan, rows)
+        if (plan.ok or valid_only) and (plan.has_writes() or rows.present):
             # A large import is preceded by a verified backup of the portfolio as committed
             # (data safety, issue 7); this unit of work already holds the write lock.
             backup_before_import(db, changed_records(plan.counts))
@@ -353,6 +407,13 @@ def commit(
                 session, plan, user=user if user is not None else current_user(),
                 file_name=setup.workbook.path.name, progress=progress,
             )  # fmt: skip
+            # The money sheets, now that every line has its id (a valid-only import writes
+            # the lines and rows it could read; the others were reported).
+            lines, in_workbook = _line_numbers(plan)
+            lines.update(
+                {n: n for n in money_store.existing_line_ids(session, rows.lines - set(lines))}
+            )
+            money_sheets.write_money(session, rows, lines, in_workbook)
     if progress is not None:
         progress.report(1.0, "import_done")
     return _report(plan, setup, False, batch_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QTabWidget,
     QTextEdit,
@@ -48,6 +49,7 @@ from ...domain.enums import (
     ProjectStatus,
     Recommendation,
 )
+from ...domain.financing import LineMoney
 from ...domain.model import (
     Assessment,
     DomainShare,
@@ -67,6 +69,7 @@ from ...domain.responsible import (
 from ...domain.rules import Issue, RuleViolation
 from ...domain.workflow import allowed_transitions
 from ...services import history, portfolio, reference
+from ...services.money import EditorMoney, editor_money
 from ...services.portfolio import NotFoundError, StaleRecordError
 from .. import commands, formatting
 from ..context import AppContext
@@ -79,6 +82,7 @@ from ..widgets.fields import MoneyEdit, OptionalDateEdit
 from ..widgets.submissions_tab import SubmissionsTab
 from ..widgets.tables import fit_headers
 from .conflict_dialog import ConflictDialog, names_of, warn_deleted_elsewhere
+from .financing_views import LineMoneyPanel, MatrixPage, build_matrix
 from .history_view import HistoryPanel
 
 
@@ -96,6 +100,8 @@ class EditorChoices:
     evaluations: list[EvaluationRecord] = field(default_factory=list)
     #: The project's full change history (issue 7), newest first.
     changes: list[Any] = field(default_factory=list)
+    #: Aid-rate rules and organisations' kinds, for the partner × funder matrix.
+    money: EditorMoney = field(default_factory=lambda: EditorMoney((), {}))
 
 
 def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, ProjectRecord | None]:
@@ -107,6 +113,7 @@ def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, Projec
         funders=[(r.name, r.id) for r in reference.funders(db)],
         organisations={r.name: r.id for r in reference.organisation_names(db)},
         experts=[(r.name, r.id) for r in reference.experts(db)],
+        money=editor_money(db),
     )
     record = None
     if project_id is not None:
@@ -126,7 +133,7 @@ def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, Projec
 HISTORY_ROWS = 1000
 
 #: Which tab shows the widget of a rule's field (for pointing at the issue).
-FIELD_TABS = {"partners": 1, "funding_lines": 2, "domains": 3, "rd_": 5}
+FIELD_TABS = {"partners": 1, "funding_lines": 2, "domains": 4, "rd_": 6}
 
 
 class ProjectEditor(QDialog):
@@ -154,7 +161,9 @@ class ProjectEditor(QDialog):
         )
         self.setObjectName("projectEditor")
         self.setWindowTitle(self._title())
-        self.resize(980, 720)
+        # Wider where the screen allows: the partner × funder matrix has a column per funder.
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1200, screen.width() - 80) if screen else 980, 720)
         self._loading = False
         self._field_widgets: dict[str, QWidget] = {}
 
@@ -162,6 +171,8 @@ class ProjectEditor(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._partners_tab(), self.tr("Partners"))
         self.tabs.addTab(self._funding_tab(), self.tr("Funding"))
+        self.matrix = MatrixPage()
+        self.tabs.addTab(self.matrix, self.tr("Partners × funders"))
         self.tabs.addTab(self._domains_tab(), self.tr("Domains"))
         self.tabs.addTab(self._pipeline_tab(), self.tr("Pipeline"))
         self.tabs.addTab(self._responsible_tab(), self.tr("Responsible digital"))
@@ -365,7 +376,41 @@ class ProjectEditor(QDialog):
             "fundingTotals",
         )
         self._field_widgets["funding_lines"] = self.lines_view
-        return page
+        # The chosen line's schedule, payments, partners' shares and spread, under the lines.
+        self.line_money = LineMoneyPanel(self._beneficiary_partners)
+        self.line_money.changed.connect(self._line_money_changed)
+        self.lines_view.selectionModel().currentRowChanged.connect(self._show_line_money)
+        self.lines.modelReset.connect(lambda: self._show_line_money(QModelIndex()))
+        self.lines.rowsRemoved.connect(lambda *_a: self._show_line_money(QModelIndex()))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("fundingSplitter")
+        splitter.addWidget(page)
+        splitter.addWidget(self.line_money)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        return splitter
+
+    def _beneficiary_partners(self) -> list[tuple[str, Any]]:
+        return [(p.organisation_name, p.organisation_id) for p in self.partners.records]
+
+    def _show_line_money(self, current: Any, _previous: Any = None) -> None:
+        row = current.row() if current is not None and current.isValid() else -1
+        if 0 <= row < len(self.lines.records):
+            line = self.lines.records[row]
+            funder = RecordTableModel.display(self.lines.fields[0], line.funder_id)
+            self.line_money.show_line(line, funder)
+        else:
+            self.line_money.show_line(None)
+
+    def _line_money_changed(self) -> None:
+        # Payments set the line's paid amount: the lines table shows it.
+        column = next(i for i, f in enumerate(self.lines.fields) if f.attribute == "paid_cents")
+        rows = self.lines.rowCount()
+        if rows:
+            self.lines.dataChanged.emit(
+                self.lines.index(0, column), self.lines.index(rows - 1, column)
+            )
+        self.validate()
 
     def _beneficiaries(self) -> list[tuple[str, Any]]:
         return [("—", None)] + [
@@ -653,6 +698,16 @@ class ProjectEditor(QDialog):
             .replace("%2", formatting.money(granted))
             .replace("%3", formatting.money(paid))
         )
+        self.matrix.show_matrix(
+            build_matrix(
+                record.partners,
+                record.funding_lines,
+                {fid: name for name, fid in self.choices.funders},
+                self.choices.money.kinds,
+                self.choices.money.rules,
+                record.call_id,
+            )
+        )
         level = maturity_level(record.assessment)
         partial = assessment_state(record.assessment) is AssessmentState.PARTIAL
         self.maturity.setText(
@@ -741,7 +796,9 @@ class ProjectEditor(QDialog):
                 self, self.tr("No funder"), self.tr("Create a funder first (Funders & calls).")
             )
             return
-        self.lines.append(FundingLineRecord(self.choices.funders[0][1], Instrument.GRANT))
+        self.lines.append(
+            FundingLineRecord(self.choices.funders[0][1], Instrument.GRANT, money=LineMoney())
+        )
 
     def add_domain(self) -> None:
         used = {s.domain_id for s in self.shares.records}

@@ -34,12 +34,14 @@ from ... import messages
 from ...domain.filters import ProjectFilter
 from ...services import charts, report
 from ...services.analytics import STACKS, Analytics, filter_for
+from ...services.money import payments_figures
 from ...storage.database import Database
 from ..context import AppContext
 from ..errors import describe, show_error
 from ..file_dialogs import save_file_name
 from ..tasks import TaskRunner, chart_runner
 from ..widgets.follow_up_panel import FollowUpPanel
+from .payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
@@ -164,6 +166,7 @@ class DashboardView(QWidget):
         self._waiting: set[str] = set()
         self._overview_open = False
         self._follow_up_stale = True
+        self._payments_stale = True
         self.canvases: dict[str, ChartCanvas] = {}
 
         self.stack = QComboBox()
@@ -216,6 +219,9 @@ class DashboardView(QWidget):
         # Submissions and deadlines, the whole portfolio's (not the filter's), under the charts.
         self.follow_up = FollowUpPanel(runner)
         body_layout.addWidget(self.follow_up)
+        # Expected vs received per year and the overdue tranches (whole portfolio).
+        self.payments = PaymentsPanel()
+        body_layout.addWidget(self.payments)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -246,6 +252,7 @@ class DashboardView(QWidget):
         if self.analytics is not None:
             self.analytics.invalidate()
         self._follow_up_stale = True
+        self._payments_stale = True
         self._schedule()
 
     def reload(self) -> None:
@@ -256,6 +263,7 @@ class DashboardView(QWidget):
         """Another database was opened (or none): the figures start again from it."""
         self.db = db
         self.analytics = Analytics(db) if db is not None else None
+        self._payments_stale = True
         self._shown_data.clear()
         self._follow_up_stale = True
         self._schedule()
@@ -352,6 +360,13 @@ class DashboardView(QWidget):
         if self._follow_up_stale:  # the whole portfolio's: a filter does not change it
             self._follow_up_stale = False
             self.follow_up.refresh(self.db)
+        # The payments (below the charts) are the whole portfolio's: read again only when the
+        # data changed, not for each filter.
+        if self.db is not None and self._payments_stale:
+            self._payments_stale = False
+            self.runner.submit(
+                payments_figures, self.db, on_done=self.payments.show_figures, on_error=self._failed
+            )
 
     def _compute_over_time(self, then_overview: int | None = None) -> None:
         if self.analytics is None:
