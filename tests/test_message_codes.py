@@ -53,6 +53,21 @@ FAMILIES: dict[str, Iterable[object]] = {
     # The history's sources and actions, as storage/history.py writes them (services/history.Change).
     "history_source_": ("form", "import", "undo", "undo-import", "merge", "unknown"),
     "history_": ("created", "deleted", "restored"),
+    # A snapshot comparison's headings: dimension_measure, as services/snapshots.compare makes them.
+    "snapshot_": (
+        "total_granted",
+        "total_projects",
+        "total_funded",
+        "total_budget",
+        "pole_granted",
+        "pole_projects",
+        "pole_funded",
+        "domain_granted",
+        "funder_granted",
+        "status_projects",
+    ),
+    # The evaluation criteria the project sheet averages (services/project_sheet).
+    "sheet_criterion_": ("innovation", "consortium", "impact", "feasibility"),
 }
 
 #: Codes of the catalogue that no source names, kept on purpose, with the reason.

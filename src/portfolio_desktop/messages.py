@@ -967,7 +967,6 @@ CATALOGUE.update(
         "report_title": ("Portefeuille de projets R&D", "R&D project portfolio"),
         "report_subtitle": ("Rapport de synthèse", "Executive report"),
         "report_date": ("Édité le {date}", "Issued on {date}"),
-        "report_database": ("Base : {path}", "Database: {path}"),
         "report_filters": ("Filtres appliqués", "Filters applied"),
         "report_no_filter": (
             "Aucun filtre : tout le portefeuille.",
