@@ -79,7 +79,7 @@ def exported(pole_db: Any, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def recent(pole_db: Any, tmp_path: Path) -> Path:
-    """The projects submitted since 2025 (96 of them): small enough to edit quickly."""
+    """The projects submitted since 2025 (about a hundred): small enough to edit quickly."""
     path = tmp_path / "recents.xlsx"
     export_workbook(pole_db, path, lang="fr", project_filter=ProjectFilter(year_from=2025))
     return path
@@ -141,7 +141,10 @@ def test_editing_one_cell_updates_exactly_that(pole_db: Any, recent: Path) -> No
     report = import_workbook(pole_db, recent)
     assert report.ok
     assert report.count("projects", "updated") == 1
-    assert report.count("projects", "unchanged") == 95
+    [(recent_count,)] = rows_of(
+        pole_db, "SELECT count(*) FROM project WHERE submitted_on >= '2025-01-01'"
+    )
+    assert report.count("projects", "unchanged") == recent_count - 1
     assert report.count("funding_lines", "updated") == 0
     assert report.plan is not None
     [outcome] = [o for o in report.plan.outcomes if o.action == "updated"]
@@ -153,9 +156,18 @@ def test_editing_one_cell_updates_exactly_that(pole_db: Any, recent: Path) -> No
 
 
 def test_an_edited_amount_updates_that_funding_line(pole_db: Any, recent: Path) -> None:
-    line_id = openpyxl.load_workbook(recent, read_only=True)["Financements"]["A3"].value
-    edit_cell(recent, "Financements", 3, "Montant accordé (€)", 1234.56)
+    # A line with nothing paid yet (a paid amount above the new grant would be refused).
+    sheet = openpyxl.load_workbook(recent, read_only=True)["Financements"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    paid, requested = header.index("Montant versé (€)"), header.index("Montant demandé (€)")
+    row_number, line_id = next(
+        (number, row[0])
+        for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2)
+        if row[paid] is None and (row[requested] or 0) >= 1234.56
+    )
+    edit_cell(recent, "Financements", row_number, "Montant accordé (€)", 1234.56)
     report = import_workbook(pole_db, recent)
+    assert report.ok, [(p.code, p.params) for p in report.problems][:3]
     assert report.count("funding_lines", "updated") == 1
     assert rows_of(
         pole_db, f"SELECT granted_cents FROM funding_line WHERE id = {int(line_id)}"
