@@ -198,7 +198,15 @@ def test_an_imported_status_is_recorded_in_the_history(pole_db: Any, recent: Pat
 def test_undo_puts_everything_back(pole_db: Any, recent: Path, db: Any) -> None:
     before = portfolio_stats(pole_db)
     edit_cell(recent, "Projets", 5, "Intitulé", "Changé")
-    edit_cell(recent, "Financements", 3, "Montant accordé (€)", 1.0)
+    sheet = openpyxl.load_workbook(recent, read_only=True)["Financements"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    paid = header.index("Montant versé (€)")
+    row_number = next(  # a line with nothing paid (a paid amount above 1 € would be refused)
+        number
+        for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2)
+        if row[paid] is None
+    )
+    edit_cell(recent, "Financements", row_number, "Montant accordé (€)", 1.0)
     report = import_workbook(pole_db, recent)
     assert report.batch_id is not None
     assert portfolio_stats(pole_db) != before
