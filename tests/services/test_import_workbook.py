@@ -92,7 +92,7 @@ def exported(pole_db: Any, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def recent(pole_db: Any, tmp_path: Path) -> Path:
-    """The projects submitted since 2025 (96 of them): small enough to edit quickly."""
+    """The projects submitted since 2025 (about a hundred): small enough to edit quickly."""
     path = tmp_path / "recents.xlsx"
     export_workbook(pole_db, path, lang="fr", project_filter=ProjectFilter(year_from=2025))
     return path

@@ -155,18 +155,17 @@ def _budgets_by_rule(
         if rule is None:
             continue
         limit = rule.max_rate_bp / 10_000
-        # Above the rule only where the rule leaves room below 100 % of the budget: an aid over
-        # the partner's whole budget is not a rate above the rule, it is a mistake the rules flag.
-        if rng.random() < ABOVE_RULE and limit < 0.9:
+        if limit < 1 and rng.random() < ABOVE_RULE:  # never above a full funding of the costs
             rate = limit * rng.uniform(1.05, 1.3)
         else:
             rate = limit * rng.uniform(0.6 if limit < 1 else 0.35, 0.98 if limit < 1 else 0.8)
         part["budget_cents"] = int(aid[org] / rate) // 100_000 * 100_000 + 100_000
     total = sum(p["budget_cents"] or 0 for p in parts)
     project["total_budget_cents"] = total or None
-    # Eligible costs: most of the budget, never less than the aid they carry.
-    eligible = max(int(total * rng.uniform(0.85, 1.0)) // 100 * 100, sum(aid.values()))
-    project["eligible_costs_cents"] = min(eligible, total) or None
+    # Eligible costs: most of the budget, never below the aid granted on them.
+    aid_total = sum(aid.values())
+    eligible = max(int(total * rng.uniform(0.85, 1.0)) // 100 * 100, min(aid_total, total))
+    project["eligible_costs_cents"] = eligible or None
 
 
 def _spread(project: dict[str, Any], line: dict[str, Any], out: Rows, rng: random.Random) -> None:

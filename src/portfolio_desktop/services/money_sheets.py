@@ -263,22 +263,21 @@ def line_money(
     )
 
 
-def write_money(
+def money_changes(
     session: Any, rows: MoneyRows, lines: dict[int, int], workbook_lines: Iterable[int]
-) -> int:
-    """Writes what the money sheets say: `lines` maps workbook line numbers to line ids; every
-    line of the workbook's funding sheet (`workbook_lines`) gets its money replaced where a
-    money sheet is present. Returns how many lines got money written."""
+) -> dict[int, LineMoney]:
+    """The lines whose money the sheets change (line id → its new money): `lines` maps workbook
+    line numbers to line ids; every line of the workbook's funding sheet (`workbook_lines`) takes
+    what each money sheet present says about it (nothing, when it has no row there)."""
     if not rows.present:
-        return 0
+        return {}
     organisations = money.organisation_keys(session)
     targets = {
         number: lines[number]
         for number in sorted(set(workbook_lines) | rows.lines)
         if number in lines
     }
-    every_kind = {TRANCHES.key, PAYMENTS.key, COFINANCING.key, SPREAD.key} <= rows.present
-    current = {} if every_kind else money.load_money(session, targets.values())
+    current = money.load_money(session, targets.values())
     changed: dict[int, LineMoney] = {}
     for number, line_id in targets.items():
         new, _unknown = line_money(rows, number, organisations)
@@ -294,7 +293,29 @@ def write_money(
             kept.payments = [
                 PaymentRecord(p.amount_cents, p.received_on, None, p.note) for p in kept.payments
             ]
-        changed[line_id] = kept
+        if kept != before:
+            changed[line_id] = kept
+    return changed
+
+
+def rules_change(session: Any, rows: MoneyRows) -> bool:
+    """Whether the rules sheet says anything the portfolio's rules do not."""
+    if not rows.rules:
+        return False
+    have = set(money.rule_rows(session))
+    return any(
+        (call or None, funder or None, r.instrument, r.partner_kind, Decimal(r.max_rate_bp) / 100,
+         r.base.value, r.source) not in have
+        for call, funder, r in rows.rules
+    )  # fmt: skip
+
+
+def write_money(
+    session: Any, rows: MoneyRows, lines: dict[int, int], workbook_lines: Iterable[int]
+) -> int:
+    """Writes what the money sheets change (`money_changes`) and the rules sheet; returns how
+    many lines got new money."""
+    changed = money_changes(session, rows, lines, workbook_lines)
     money.replace_lines_money(session, changed, paid_from_payments=PAYMENTS.key in rows.present)
     written = len(changed)
     if SPREAD.key in rows.present and changed:

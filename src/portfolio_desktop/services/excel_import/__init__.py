@@ -213,6 +213,17 @@ def _line_numbers(plan: ImportPlan) -> tuple[dict[int, int], set[int]]:
     return lines, set(lines)
 
 
+def _money_writes(session: Any, plan: ImportPlan, rows: money_sheets.MoneyRows) -> bool:
+    """Whether the money sheets change anything when nothing else does (a workbook re-imported
+    as it was exported writes nothing, no batch)."""
+    if not rows.present:
+        return False
+    lines, in_workbook = _line_numbers(plan)
+    return bool(money_sheets.money_changes(session, rows, lines, in_workbook)) or (
+        money_sheets.rules_change(session, rows)
+    )
+
+
 def _money_problems(session: Any, plan: ImportPlan, rows: money_sheets.MoneyRows) -> list[Problem]:
     """The money sheets' unreadable cells, and the lines, partners, calls and funders they name
     that neither the workbook nor the portfolio has."""
@@ -399,7 +410,7 @@ def commit(
     with _collector_paused(), db.write() as session:
         plan = _plan(session, setup, valid_only, progress)
         plan.problems += _money_problems(session, plan, rows)
-        if (plan.ok or valid_only) and (plan.has_writes() or rows.present):
+        if (plan.ok or valid_only) and (plan.has_writes() or _money_writes(session, plan, rows)):
             # A large import is preceded by a verified backup of the portfolio as committed
             # (data safety, issue 7); this unit of work already holds the write lock.
             backup_before_import(db, changed_records(plan.counts))
