@@ -657,11 +657,12 @@ def test_the_demo_keeps_its_experts_evaluations_submissions_and_deadlines(
         report = import_workbook(target, workbook)
         assert report.ok, report.to_json()["errors"][:5]
         before, after = follow_up_snapshot(source), follow_up_snapshot(target)
-        assert len(before["evaluations"]) == 2522 and len(before["experts"]) == 70
+        # The demo's own counts (2,530 evaluations and 70 experts with today's generator).
+        assert len(before["evaluations"]) > 2000 and len(before["experts"]) == 70
         assert len(before["submissions"]) > 1300 and len(before["follow_up"]) > 0
         for name in FOLLOW_UP_SQL:
             assert after[name] == before[name], name
-        assert report.count("evaluations", "created") == 2522
+        assert report.count("evaluations", "created") == len(before["evaluations"])
         assert portfolio_stats(target) == portfolio_stats(source)
         # Imported again, every row is recognised: nothing is created twice.
         again = import_workbook(target, workbook)

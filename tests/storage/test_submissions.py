@@ -184,7 +184,9 @@ PROJECT_VALUES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("revision", schema.known_revisions()[:-1])
+@pytest.mark.parametrize(
+    "revision", [r for r in schema.known_revisions() if r < "0011_submissions"]
+)
 def test_migration_gives_each_project_the_submission_its_steps_describe(
     tmp_path: Path, revision: str
 ) -> None:

@@ -263,11 +263,13 @@ def _rewind_dates(session: Session, at: AsOf, touched: set[int]) -> int:
         int(i)
         for i in session.scalars(select(f.c.project_id).where(f.c.decision_on > at.day).distinct())
     )
+    _rewind_money(session, at)
     session.execute(
         update(f)
         .where(f.c.decision_on > at.day)
         .values(granted_cents=None, paid_cents=None, decision_on=None, granted_override=False)
     )
+    _rewind_submissions(session, at)
     o = t.table_of(t.Organisation)
     session.execute(
         update(o)
@@ -277,6 +279,48 @@ def _rewind_dates(session: Session, at: AsOf, touched: set[int]) -> int:
     b = t.table_of(t.ImportBatch)
     session.execute(delete(b).where(b.c.started_at >= at.moment))
     return int(removed or 0)
+
+
+def _rewind_money(session: Session, at: AsOf) -> None:
+    """A line not yet decided at the day has no schedule, shares or spread yet; a payment received
+    after the day has not arrived (undated ones are kept: when they came is not known), and each
+    line's paid amount is again the sum of what had arrived."""
+    f = t.table_of(t.FundingLine)
+    undecided = select(f.c.id).where(f.c.decision_on > at.day)
+    for model in (t.LineYearAmount, t.CofinancingShare, t.Payment, t.PaymentTranche):
+        table = t.table_of(model)
+        session.execute(delete(table).where(table.c.funding_line_id.in_(undecided)))
+    pay = t.table_of(t.Payment)
+    late = select(pay.c.funding_line_id).where(pay.c.received_on > at.day).distinct()
+    lines = [int(i) for i in session.scalars(late)]
+    session.execute(delete(pay).where(pay.c.received_on > at.day))
+    for start in range(0, len(lines), 500):
+        batch = lines[start : start + 500]
+        paid = (
+            select(func.coalesce(func.sum(pay.c.amount_cents), 0))
+            .where(pay.c.funding_line_id == f.c.id)
+            .scalar_subquery()
+        )
+        session.execute(update(f).where(f.c.id.in_(batch)).values(paid_cents=paid))
+
+
+def _rewind_submissions(session: Session, at: AsOf) -> None:
+    """Submissions made after the day are not there yet; decisions taken after it not taken."""
+    s = t.table_of(t.Submission)
+    session.execute(delete(s).where(s.c.submitted_on > at.day))
+    session.execute(
+        update(s)
+        .where(s.c.label_decided_on > at.day)
+        .values(label_decision=None, label_decided_on=None, committee_id=None)
+    )
+    session.execute(
+        update(s)
+        .where(s.c.funder_decided_on > at.day)
+        .values(funder_decision=None, funder_decided_on=None)
+    )
+    session.execute(update(s).where(s.c.withdrawn_on > at.day).values(withdrawn_on=None))
+    u = t.table_of(t.FollowUp)
+    session.execute(update(u).where(u.c.done_on > at.day).values(done_on=None))
 
 
 def _copy_rows(source: Database, target: Database) -> None:
