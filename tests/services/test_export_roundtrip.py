@@ -472,6 +472,7 @@ def build(db: Database, spec: dict[str, Any]) -> None:
                     on,
                     org_ids[b] if b is not None else None,
                     override,
+                    # A schedule, payments, shares and a spread belong to a granted line.
                     money=LineMoney(
                         money.tranches,
                         money.payments,
@@ -480,7 +481,9 @@ def build(db: Database, spec: dict[str, Any]) -> None:
                             for c in money.shares
                         ],
                         money.spread,
-                    ),
+                    )
+                    if grants
+                    else LineMoney(),
                 )
                 for f, instrument, requested, granted, paid, on, b, override, money in p["lines"]
             ],
