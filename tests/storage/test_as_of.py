@@ -8,6 +8,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import text
+
 from portfolio_desktop.domain.enums import ProjectStatus
 from portfolio_desktop.domain.filters import ProjectFilter
 from portfolio_desktop.domain.model import DomainShare, ProjectRecord
@@ -181,16 +183,19 @@ def test_as_of_a_past_day_follows_the_status_history(pole_db: Database) -> None:
             assert euros == whole["funding_by_year"][year], year
         else:
             assert Decimal(euros) == Decimal(committed.get(int(year), 0)) / 100, year
+    assert datetime(2015, 12, 31) < AsOf.end_of(date(2015, 12, 31)).moment
 
 
 def committed_after(db: Database, day: date) -> dict[int, int]:
     """Cents of the grants decided by `day` spread over the years after it, per year."""
     with db.read() as session:
-        rows = session.connection().exec_driver_sql(
-            "SELECT y.year, sum(y.amount_cents) FROM line_year_amount y"
-            " JOIN funding_line f ON f.id = y.funding_line_id"
-            " WHERE f.instrument = 'grant' AND f.decision_on <= ? AND y.year > ? GROUP BY y.year",
-            (day, day.year),
+        rows = session.execute(
+            text(
+                "SELECT y.year, sum(y.amount_cents) FROM line_year_amount y"
+                " JOIN funding_line f ON f.id = y.funding_line_id"
+                " WHERE f.instrument = 'grant' AND f.decision_on <= :day AND y.year > :year"
+                " GROUP BY y.year"
+            ),
+            {"day": day, "year": day.year},
         )
         return {int(year): int(cents) for year, cents in rows}
-    assert datetime(2015, 12, 31) < AsOf.end_of(date(2015, 12, 31)).moment

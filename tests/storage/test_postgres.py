@@ -89,7 +89,9 @@ def a_project(db: Database) -> ProjectRecord:
         reference="IR-2025-0001",
         acronym="QUANTA",
         partners=[PartnerRecord(org, PartnerRole.LEAD, 100_000_00)],
-        funding_lines=[FundingLineRecord(funder, Instrument.GRANT, 50_000_00, 40_000_00)],
+        funding_lines=[
+            FundingLineRecord(funder, Instrument.GRANT, 50_000_00)
+        ],  # asked, not decided
         start_on=date(2025, 1, 1),
     )
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -19,7 +21,7 @@ def menu_titles(window) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
 
 
-def test_french_by_default_then_english(desktop, qtbot) -> None:
+def test_french_by_default_then_english(desktop, qtbot, pole_db) -> None:
     window = desktop.window
     assert menu_titles(window)[:2] == ["&Fichier", "É&dition"]
     assert window.projects.model.headerData(1, Qt.Orientation.Horizontal) == "Référence"
@@ -39,7 +41,10 @@ def test_french_by_default_then_english(desktop, qtbot) -> None:
     assert menu_titles(english)[:2] == ["&File", "&Edit"]
     assert english.projects.model.headerData(1, Qt.Orientation.Horizontal) == "Reference"
     qtbot.waitUntil(lambda: "projects" in english.totals_label.text())
-    assert "€1,299,998,217" in english.totals_label.text()
+    with pole_db.read() as session:
+        granted = session.scalar(text("SELECT sum(granted_cents) FROM funding_line"))
+    euros = Decimal(granted) / 100
+    assert f"€{euros.quantize(Decimal(1), ROUND_HALF_UP):,}" in english.totals_label.text()
     status = english.projects.model.index(0, english.projects.model.column_of("status")).data()
     assert status in {"Not funded", "Closed", "Not labelled", "Draft", "Abandoned", "Running"}
     assert desktop.settings.language == "en"
