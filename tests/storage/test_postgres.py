@@ -89,9 +89,8 @@ def a_project(db: Database) -> ProjectRecord:
         reference="IR-2025-0001",
         acronym="QUANTA",
         partners=[PartnerRecord(org, PartnerRole.LEAD, 100_000_00)],
-        funding_lines=[
-            FundingLineRecord(funder, Instrument.GRANT, 50_000_00)
-        ],  # asked, not decided
+        # Asked for, not decided: the rules refuse a granted amount before the label.
+        funding_lines=[FundingLineRecord(funder, Instrument.GRANT, 50_000_00)],
         start_on=date(2025, 1, 1),
     )
 
