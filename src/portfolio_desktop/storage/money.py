@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import bindparam, delete, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from ..domain.financing import (
@@ -230,6 +230,24 @@ def match_payments_of_projects(session: Session, project_ids: Iterable[int]) -> 
     """`match_payments_to_paid` for every line of some projects (an import, its undo)."""
     ids = sorted(set(project_ids))
     return sum(_match(session, FundingLine.project_id.in_(batch)) for batch in _chunks(ids))
+
+
+def pay_new_lines(session: Session, first_project: int, last_project: int) -> int:
+    """`match_payments_of_projects` for projects created a moment ago (ids `first_project` to
+    `last_project`, all new): their lines have no payment yet, so each line paid something gets
+    one payment of that amount, of unknown date and tied to no tranche, in one INSERT … SELECT
+    (the general matching read 100,000 projects' lines back in 112 rounds: 9 s of an import).
+    Returns the number of lines paid."""
+    line = table_of(FundingLine)
+    paid = select(line.c.id, null(), null(), line.c.paid_cents, literal("")).where(
+        line.c.project_id.between(first_project, last_project), line.c.paid_cents > 0
+    )
+    result = session.execute(
+        table_of(Payment)
+        .insert()
+        .from_select(["funding_line_id", "tranche_id", "received_on", "amount_cents", "note"], paid)
+    )
+    return int(result.rowcount or 0)
 
 
 def _match(session: Session, condition: Any) -> int:
