@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from itertools import chain
 from operator import itemgetter
@@ -82,6 +82,30 @@ WRITABLE: dict[str, tuple[str, ...]] = {
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
+
+
+#: A run of consecutive ids at least this long is one `BETWEEN`, not part of an `IN` list.
+_RUN = 64
+
+
+def id_conditions(column: Any, ids: Iterable[int]) -> Iterator[Any]:
+    """Conditions on `column` that together select exactly `ids`: each run of consecutive ids
+    (what one import creates) as one `BETWEEN`, the others in `IN` lists of at most `_CHUNK`.
+    Undoing a 100,000-project import deleted and recorded its 558,477 rows in 2,000 statements
+    of a thousand ids each, most of its 27 s."""
+    ordered = sorted(set(ids))
+    loose: list[int] = []
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end < len(ordered) and ordered[end] == ordered[end - 1] + 1:
+            continue
+        if end - start >= _RUN:
+            yield column.between(ordered[start], ordered[end - 1])
+        else:
+            loose += ordered[start:end]
+        start = end
+    for chunk in _chunks(loose):
+        yield column.in_(chunk)
 
 
 def _table(name: str) -> Any:
@@ -276,16 +300,16 @@ def delete_ids(session: Session, table: str, ids: Sequence[int], *, record: bool
         or connection.dialect.name != "sqlite"
         or len(ids) <= search.REBUILD_THRESHOLD
     ):
-        for chunk in _chunks(list(ids)):
-            session.execute(delete(tab).where(tab.c.id.in_(chunk)))
+        for condition in id_conditions(tab.c.id, ids):
+            session.execute(delete(tab).where(condition))
         return
     # Many projects: the full-text indexes are rebuilt from what remains once, instead of
     # deleting each text through the trigger (an undone 100,000-project import).
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         triggers = search.suspend_triggers(cursor, "ad")
-        for chunk in _chunks(list(ids)):
-            session.execute(delete(tab).where(tab.c.id.in_(chunk)))
+        for condition in id_conditions(tab.c.id, ids):
+            session.execute(delete(tab).where(condition))
         search.rebuild_and_restore(cursor, triggers)
     finally:
         cursor.close()
@@ -517,8 +541,8 @@ def projects_of(session: Session, table: str, ids: Sequence[int]) -> set[int]:
     """The projects that these funding lines or participations belong to."""
     tab = _table(table)
     found: set[int] = set()
-    for chunk in _chunks(list(ids)):
-        found.update(session.scalars(select(tab.c.project_id).where(tab.c.id.in_(chunk))))
+    for condition in id_conditions(tab.c.id, ids):
+        found.update(session.scalars(select(tab.c.project_id).where(condition)))
     return found
 
 
@@ -751,11 +775,11 @@ def history_of_undone(session: Session, batch_id: int, table: str, ids: Sequence
         pairs += [literal(name), func.cast(tab.c[name], Text)]
     postgres = session.get_bind().dialect.name != "sqlite"
     document = func.json_build_object(*pairs) if postgres else func.json_object(*pairs)
-    for chunk in _chunks(list(ids)):
+    for condition in id_conditions(tab.c.id, ids):
         rows = select(
             literal(ctx.at), literal(ctx.user), literal(ctx.source), literal(table), tab.c.id,
             project, literal("deleted"), literal(""), func.cast(document, Text), null(),
-        ).where(tab.c.id.in_(chunk))  # fmt: skip
+        ).where(condition)  # fmt: skip
         if table in history.PROJECT_CHILDREN:
             rows = rows.where(tab.c.project_id.not_in(_created_projects(batch_id)))
         session.execute(insert(t.table_of(t.ChangeHistory)).from_select(_HISTORY_COLUMNS, rows))
