@@ -119,6 +119,33 @@ def test_export_then_import_into_an_empty_database_gives_the_same_portfolio(
         ), name
 
 
+def test_lines_paid_in_a_workbook_without_payments_get_one_payment_each(
+    recent: Path, db: Any, tmp_path: Path
+) -> None:
+    """A « versé » amount on a line of a new project, with no payments sheet, is one payment of
+    unknown date tied to no tranche; the general matching then finds nothing left to do."""
+    from portfolio_desktop.storage import money
+
+    book = openpyxl.load_workbook(recent)
+    money_sheets = ("Échéancier", "Versements", "Cofinancements", "Montants par année")
+    for name in money_sheets:
+        del book[name]
+    bare = tmp_path / "sans_versements.xlsx"
+    book.save(bare)
+    report = import_workbook(db, bare)
+    assert report.ok, report.to_json()["errors"][:3]
+    paid = rows_of(db, "SELECT id, paid_cents FROM funding_line WHERE paid_cents > 0 ORDER BY id")
+    assert len(paid) > 10
+    payments = rows_of(
+        db,
+        "SELECT funding_line_id, amount_cents, received_on, tranche_id, note FROM payment "
+        "ORDER BY funding_line_id",
+    )
+    assert payments == [(line, cents, None, None, "") for line, cents in paid]
+    with db.write() as session:
+        assert money.match_payments_to_paid(session) == 0
+
+
 def test_reimporting_the_same_workbook_changes_nothing(pole_db: Any, exported: Path) -> None:
     before = portfolio_stats(pole_db)
     report = import_workbook(pole_db, exported)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...domain.workflow import status_step_date
 from ...errors import KnownError
-from .. import history, money
+from .. import bulk, history, money
 from .. import imports as store
 from ..changes import ImportBatch, UndoImport
 from ..repository import utcnow
@@ -194,22 +194,29 @@ def write_plan(
     # Every id is given before the first statement is queued (the queue owns the session).
     free = _Free(session, plan)
     new = [p.id for p in plan.projects if p.action == "created"]
+    indexes: list[tuple[str, str]] = []
     with _Statements(lambda done: step(0.1 + 0.8 * done), _interrupter(session)) as sql:
+        if _bulk_load(session, len(new)):
+            sql(lambda: indexes.extend(_driver(session, bulk.suspend_indexes)))
         touched = _write_projects(session, plan, batch_id, ids, user, sql)
         sql.progress()
         touched |= _write_lines(session, plan, batch_id, ids, free, sql)
         sql.progress()
         touched |= _write_partners(session, plan, batch_id, ids, free, sql)
-        # Created projects came in complete (summaries, line years); their funding shares are
-        # made in one statement.
         if new:
+            # Created projects came in complete (summaries, line years); their funding shares
+            # are made in one statement. A « versé » column sets paid amounts: their lines have
+            # no payment yet, each paid line gets its one.
             sql(insert_new_shares, session, min(new), max(new))
+            sql(money.pay_new_lines, session, min(new), max(new))
+        # The indexes set aside are made again before anything reads through them.
+        sql(lambda: _driver(session, bulk.restore_indexes, indexes))
         sql.wait()
     step(0.9)
-    # Existing projects the import changed are recomputed.
+    # Existing projects the import changed are recomputed, their payments matched to what the
+    # file says was paid.
     refresh_projects(session, touched - set(new))
-    # A « versé » column sets paid amounts; the payments received are matched to them.
-    money.match_payments_of_projects(session, touched | set(new))
+    money.match_payments_of_projects(session, touched - set(new))
     for write in after:
         write(session, batch_id, ids.real)
     step(0.95)
@@ -224,6 +231,28 @@ def write_plan(
         },
     )
     return batch_id
+
+
+#: From this many projects created, and more than the portfolio holds, an import on SQLite
+#: writes with the big tables' secondary indexes set aside (`bulk.suspend_indexes`).
+BULK_FROM = 5_000
+
+
+def _bulk_load(session: Any, created: int) -> bool:
+    """Whether the import creates enough rows that making the indexes once, at the end, costs
+    less than keeping them up to date (a national workbook into an empty portfolio)."""
+    if created < BULK_FROM or session.get_bind().dialect.name != "sqlite":
+        return False
+    return created > bulk.count_rows(session, "project")
+
+
+def _driver(session: Any, work: Callable[..., Any], *args: Any) -> Any:
+    """`work(cursor, *args)` on a cursor of the unit of work's own driver connection."""
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        return work(cursor, *args)
+    finally:
+        cursor.close()
 
 
 class _Free:
