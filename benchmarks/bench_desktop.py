@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import psutil
-from run import HERE, Benchmark, Context, Measurement
+from run import HERE, Benchmark, Context, Measurement, alternated
 
 PROBE = str(HERE / "desktop_probe.py")
 
@@ -57,8 +57,11 @@ def startup(context: Context) -> Measurement:
     _probe(
         context, "start", db, "{spawned}", home=home
     )  # first run migrates the copy and warms the cache
-    app = [_probe(context, "start", db, "{spawned}", home=home) for _ in range(context.repeat)]
-    bare = [_probe(context, "bare", "{spawned}") for _ in range(context.repeat)]
+    app, bare = alternated(
+        lambda: _probe(context, "start", db, "{spawned}", home=home),
+        lambda: _probe(context, "bare", "{spawned}"),
+        context.repeat,
+    )
     shown = statistics.median(r["shown"] for r in app)
     rows = statistics.median(r["rows"] for r in app)
     floor = statistics.median(r["shown"] for r in bare)

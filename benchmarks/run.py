@@ -130,6 +130,20 @@ def median_of(fn: Callable[[], float], repeat: int) -> tuple[float, list[float]]
     return statistics.median(samples), samples
 
 
+def alternated(
+    app: Callable[[], Any], floor: Callable[[], Any], repeat: int
+) -> tuple[list[Any], list[Any]]:
+    """Runs the application and its floor in turn, `repeat` times each (app, floor, app, …), so
+    that a machine busy with other work weighs on both sides alike; returns both lists of
+    results, in the order they were run."""
+    apps: list[Any] = []
+    floors: list[Any] = []
+    for _ in range(repeat):
+        apps.append(app())
+        floors.append(floor())
+    return apps, floors
+
+
 def load_benchmarks() -> dict[str, Benchmark]:
     found: dict[str, Benchmark] = {}
     for path in sorted(HERE.glob("bench_*.py")):
