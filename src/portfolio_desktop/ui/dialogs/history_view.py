@@ -6,15 +6,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ... import messages
 from ...domain.enums import REGION_NAMES, Region
 from ...services.history import Change
 from .. import formatting
-
-Index = QModelIndex | QPersistentModelIndex
+from ..models.read_only_table import Column, ReadOnlyTableModel
 
 
 def local(moment: datetime) -> datetime:
@@ -83,77 +82,45 @@ def record_text(change: Change) -> str:
     return str(name) if name else ""
 
 
-class HistoryModel(QAbstractTableModel):
-    """Rows of `services.history.Change`, newest first."""
+def what_text(change: Change) -> str:
+    what = capitalised(formatting.label("HistoryTable", change.table))
+    return f"{what} · {change.subject}" if change.subject else what
 
-    COLUMNS = ("when", "who", "source", "what", "field", "before", "after")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.changes: list[Change] = []
+def field_text(change: Change) -> str:
+    if change.field:
+        return capitalised(formatting.label("HistoryField", change.field))
+    return capitalised(messages.text(f"history_{change.action}"))
 
-    def headers(self) -> list[str]:
+
+def before_text(change: Change) -> str:
+    if change.field:
+        return value_text(change.kind, change.old)
+    return record_text(change) if change.action == "deleted" else "—"
+
+
+def after_text(change: Change) -> str:
+    if change.field:
+        return value_text(change.kind, change.new)
+    return record_text(change) if change.action != "deleted" else "—"
+
+
+class HistoryModel(ReadOnlyTableModel[Change]):
+    """Rows of `services.history.Change`, newest first; each cell's user data is its change."""
+
+    def columns(self) -> list[Column[Change]]:
         return [
-            self.tr("When"),
-            self.tr("Who"),
-            self.tr("From"),
-            self.tr("What"),
-            self.tr("Field"),
-            self.tr("Before"),
-            self.tr("After"),
+            Column(self.tr("When"), lambda change: when_text(change.at)),
+            Column(self.tr("Who"), lambda change: change.user),
+            Column(self.tr("From"), lambda change: capitalised(source_text(change))),
+            Column(self.tr("What"), what_text, tooltip=what_text),
+            Column(self.tr("Field"), field_text),
+            Column(self.tr("Before"), before_text, tooltip=before_text),
+            Column(self.tr("After"), after_text, tooltip=after_text),
         ]
 
-    def set_changes(self, changes: list[Change]) -> None:
-        self.beginResetModel()
-        self.changes = list(changes)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.changes):
-            return None
-        change = self.changes[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(change, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("before", "after", "what"):
-            return self.text(change, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return change
-        return None
-
-    def text(self, change: Change, column: str) -> str:
-        if column == "when":
-            return when_text(change.at)
-        if column == "who":
-            return change.user
-        if column == "source":
-            return capitalised(source_text(change))
-        if column == "what":
-            what = capitalised(formatting.label("HistoryTable", change.table))
-            return f"{what} · {change.subject}" if change.subject else what
-        if column == "field":
-            if change.field:
-                return capitalised(formatting.label("HistoryField", change.field))
-            return capitalised(messages.text(f"history_{change.action}"))
-        if change.field:
-            value = change.old if column == "before" else change.new
-            return value_text(change.kind, value)
-        if column == "before":
-            return record_text(change) if change.action == "deleted" else "—"
-        return record_text(change) if change.action != "deleted" else "—"
+    def row_data(self, change: Change, role: int) -> Any:
+        return change if role == Qt.ItemDataRole.UserRole else None
 
 
 class HistoryView(QTableView):
@@ -174,7 +141,7 @@ class HistoryView(QTableView):
         self.history.modelReset.connect(self.resizeColumnsToContents)
 
     def set_changes(self, changes: list[Change]) -> None:
-        self.history.set_changes(changes)
+        self.history.set_rows(changes)
 
 
 class HistoryPanel(QWidget):

@@ -13,6 +13,7 @@ from ... import messages
 from ...services.excel_import.headers import FIELDS, SheetMapping
 from ...services.excel_import.plan import Outcome, Problem
 from ...services.excel_import.values import parse_text
+from ..models.read_only_table import Column, ReadOnlyTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 #: The role that carries an editable cell's choices: [(label, value), ...].
@@ -20,42 +21,26 @@ CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
 SAMPLE_ROWS = 3
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of rows, one getter per column."""
+def _text(getter: Callable[[Any], Any]) -> Callable[[Any], str]:
+    def text(row: Any) -> str:
+        value = getter(row)
+        return "" if value is None else str(value)
+
+    return text
+
+
+class RowsModel(ReadOnlyTableModel[Any]):
+    """A read-only table over a list of rows, one getter per column; a cell's tooltip is its text."""
 
     def __init__(
         self, headers: Sequence[str], getters: Sequence[Callable[[Any], Any]], parent: Any = None
     ) -> None:
         super().__init__(parent)
-        self.headers = list(headers)
-        self.getters = list(getters)
-        self.rows: list[Any] = []
+        texts = [_text(getter) for getter in getters]
+        self._columns = [Column(h, t, tooltip=t) for h, t in zip(headers, texts, strict=True)]
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.getters[index.column()](self.rows[index.row()])
-            return "" if value is None else str(value)
-        return None
+    def columns(self) -> list[Column[Any]]:
+        return self._columns
 
 
 class ColumnMappingModel(QAbstractTableModel):

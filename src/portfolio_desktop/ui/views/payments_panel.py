@@ -3,9 +3,7 @@ tranches past due that have not arrived, for the whole portfolio."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,95 +16,37 @@ from PySide6.QtWidgets import (
 
 from ...services.money import OverdueTranche, PaymentsFigures
 from .. import formatting
-
-Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+from ..models.read_only_table import RIGHT, Column, ReadOnlyTableModel
 
 
-class PaymentsPerYearModel(QAbstractTableModel):
+class PaymentsPerYearModel(ReadOnlyTableModel[tuple[int, int, int]]):
     """Rows: years; columns: year, expected, received."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[int, int, int]] = []
-
     def set_figures(self, figures: PaymentsFigures) -> None:
-        self.beginResetModel()
-        self.rows = list(zip(figures.years, figures.expected, figures.received, strict=True))
-        self.endResetModel()
+        self.set_rows(list(zip(figures.years, figures.expected, figures.received, strict=True)))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Year"), self.tr("Expected"), self.tr("Received"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        year, expected, received = self.rows[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return _RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (str(year), formatting.money(expected), formatting.money(received))[index.column()]
+    def columns(self) -> list[Column[tuple[int, int, int]]]:
+        return [
+            Column(self.tr("Year"), lambda row: str(row[0])),
+            Column(self.tr("Expected"), lambda row: formatting.money(row[1]), RIGHT),
+            Column(self.tr("Received"), lambda row: formatting.money(row[2]), RIGHT),
+        ]
 
 
-class OverdueModel(QAbstractTableModel):
+class OverdueModel(ReadOnlyTableModel[OverdueTranche]):
     """Rows: overdue tranches, oldest first; columns: project, funder, tranche, due, missing."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[OverdueTranche] = []
-
-    def set_rows(self, rows: list[OverdueTranche]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (
+    def columns(self) -> list[Column[OverdueTranche]]:
+        return [
+            Column(
                 self.tr("Project"),
-                self.tr("Funder"),
-                self.tr("Tranche"),
-                self.tr("Due"),
-                self.tr("Not received"),
-            )
-            return titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
-            return _RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = (
-            f"{row.reference} — {row.acronym}" if row.acronym else row.reference,
-            row.funder,
-            formatting.label("TrancheKind", row.kind),
-            formatting.day(row.due_on),
-            formatting.money(row.missing_cents),
-        )
-        return values[index.column()]
+                lambda row: f"{row.reference} — {row.acronym}" if row.acronym else row.reference,
+            ),
+            Column(self.tr("Funder"), lambda row: row.funder),
+            Column(self.tr("Tranche"), lambda row: formatting.label("TrancheKind", row.kind)),
+            Column(self.tr("Due"), lambda row: formatting.day(row.due_on)),
+            Column(self.tr("Not received"), lambda row: formatting.money(row.missing_cents), RIGHT),
+        ]
 
 
 class PaymentsPanel(QWidget):
@@ -152,7 +92,7 @@ class PaymentsPanel(QWidget):
 
     def show_figures(self, figures: PaymentsFigures) -> None:
         self.per_year.set_figures(figures)
-        self.overdue.set_rows(list(figures.overdue))
+        self.overdue.set_rows(figures.overdue)
         text = (
             self.tr("Overdue: %1 (tranches: %2)")
             .replace("%1", formatting.money(figures.overdue_cents))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.submissions import Conversion
 from .. import formatting
+from ..models.read_only_table import RIGHT, Column, ReadOnlyTableModel
 from ..tasks import TaskRunner
 
 if TYPE_CHECKING:  # the queries (SQLAlchemy, numpy) load in the worker, not with the dashboard
     from ...services.follow_up import DueItem, DueReport
     from ...storage.database import Database
 
-Index = QModelIndex | QPersistentModelIndex
+LATE = QColor("#B00020")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,113 +56,52 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)} %"
 
 
-class ConversionModel(QAbstractTableModel):
+class ConversionModel(ReadOnlyTableModel[tuple[str, Conversion]]):
     """Submissions, labelled and funded ones per funder or call, with the two rates."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str, Conversion]] = []
-
-    def set_rows(self, rows: dict[str, Conversion]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows.items())
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Name"),
-            self.tr("Submitted"),
-            self.tr("Labelled"),
-            self.tr("Funded"),
-            self.tr("Label rate"),
-            self.tr("Funding rate"),
-        )[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        name, c = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return name
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return name or self.tr("(no call)")
-            return (
-                None,
-                formatting.number(c.submitted),
-                formatting.number(c.labelled),
-                formatting.number(c.funded),
-                _percent(c.label_rate),
-                _percent(c.funding_rate),
-            )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def columns(self) -> list[Column[tuple[str, Conversion]]]:
+        return [
+            Column(
+                self.tr("Name"),
+                lambda row: row[0] or self.tr("(no call)"),
+                tooltip=lambda row: row[0],
+            ),
+            Column(self.tr("Submitted"), lambda row: formatting.number(row[1].submitted), RIGHT),
+            Column(self.tr("Labelled"), lambda row: formatting.number(row[1].labelled), RIGHT),
+            Column(self.tr("Funded"), lambda row: formatting.number(row[1].funded), RIGHT),
+            Column(self.tr("Label rate"), lambda row: _percent(row[1].label_rate), RIGHT),
+            Column(self.tr("Funding rate"), lambda row: _percent(row[1].funding_rate), RIGHT),
+        ]
 
 
-class DueModel(QAbstractTableModel):
-    """Items overdue, then due soon: due date, project, what, funder, days."""
+def _what(item: DueItem) -> str:
+    kind = formatting.label("FollowUpKind", item.kind.value)
+    return kind if not item.title or item.title == kind else f"{kind} — {item.title}"
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DueItem] = []
 
-    def set_rows(self, rows: list[DueItem]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+def _funder(item: DueItem) -> str:
+    return item.funder
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+class DueModel(ReadOnlyTableModel["DueItem"]):
+    """Items overdue, then due soon: due date, project, what, funder, days; late ones in red."""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Due on"),
-            self.tr("Project"),
-            self.tr("What"),
-            self.tr("Funder"),
-            self.tr("Delay"),
-        )[section]
+    def columns(self) -> list[Column[DueItem]]:
+        return [
+            Column(self.tr("Due on"), lambda item: formatting.day(item.due_on)),
+            Column(self.tr("Project"), lambda item: f"{item.reference} {item.acronym}".strip()),
+            Column(self.tr("What"), _what, tooltip=_what),
+            Column(self.tr("Funder"), _funder, tooltip=_funder),
+            Column(self.tr("Delay"), self._delay),
+        ]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return formatting.day(item.due_on)
-            if column == 1:
-                return f"{item.reference} {item.acronym}".strip()
-            if column == 2:
-                kind = formatting.label("FollowUpKind", item.kind.value)
-                return kind if not item.title or item.title == kind else f"{kind} — {item.title}"
-            if column == 3:
-                return item.funder
-            if item.days < 0:
-                return self.tr("%n day(s) late", "", -item.days)
-            return self.tr("in %n day(s)", "", item.days)
-        if role == Qt.ItemDataRole.ForegroundRole and item.days < 0:
-            from PySide6.QtGui import QColor
+    def _delay(self, item: DueItem) -> str:
+        if item.days < 0:
+            return self.tr("%n day(s) late", "", -item.days)
+        return self.tr("in %n day(s)", "", item.days)
 
-            return QColor("#B00020")
-        return None
+    def row_data(self, item: DueItem, role: int) -> Any:
+        return LATE if role == Qt.ItemDataRole.ForegroundRole and item.days < 0 else None
 
 
 def _compact_rows(view: QTableView) -> None:
@@ -259,6 +200,7 @@ class FollowUpPanel(QWidget):
         if self.data is None:
             return
         by = self.by.currentData()
-        self.conversion.set_rows(self.data.by_funder if by == "funder" else self.data.by_call)
+        rows = self.data.by_funder if by == "funder" else self.data.by_call
+        self.conversion.set_rows(list(rows.items()))
         for column in range(1, self.conversion.columnCount()):
             self.conversion_view.resizeColumnToContents(column)

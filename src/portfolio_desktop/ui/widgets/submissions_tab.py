@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,59 +25,34 @@ from ...domain.submissions import FunderDecision, LabelDecision
 from .. import formatting
 from ..context import AppContext
 from ..errors import show_error
+from ..models.read_only_table import Column, ReadOnlyTableModel
 
-Index = QModelIndex | QPersistentModelIndex
+
+def _decided(kind: str, code: Any, on: date | None) -> str:
+    if code is None:
+        return "—"
+    text = formatting.label(kind, code.value)
+    return f"{text} ({formatting.day(on)})" if on else text
 
 
-class SubmissionsModel(QAbstractTableModel):
+class SubmissionsModel(ReadOnlyTableModel[Any]):
     """A project's submissions (rows of `storage.submissions.SubmissionRow`)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Call"),
-            self.tr("Submitted"),
-            self.tr("Requested"),
-            self.tr("Cluster's label"),
-            self.tr("Funder's answer"),
-            self.tr("Outcome"),
-        )[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-
-        def decided(kind: str, code: Any, on: date | None) -> str:
-            if code is None:
-                return "—"
-            text = formatting.label(kind, code.value)
-            return f"{text} ({formatting.day(on)})" if on else text
-
-        return (
-            row.call_name or "—",
-            formatting.day(row.submitted_on),
-            formatting.money(row.requested_cents) if row.requested_cents is not None else "—",
-            decided("LabelDecision", row.label_decision, row.label_decided_on),
-            decided("FunderDecision", row.funder_decision, row.funder_decided_on),
-            formatting.label("Outcome", row.outcome.value),
-        )[index.column()]
+    def columns(self) -> list[Column[Any]]:
+        return [
+            Column(self.tr("Call"), lambda row: row.call_name or "—"),
+            Column(self.tr("Submitted"), lambda row: formatting.day(row.submitted_on)),
+            Column(self.tr("Requested"), lambda row: formatting.money(row.requested_cents) or "—"),
+            Column(
+                self.tr("Cluster's label"),
+                lambda row: _decided("LabelDecision", row.label_decision, row.label_decided_on),
+            ),
+            Column(
+                self.tr("Funder's answer"),
+                lambda row: _decided("FunderDecision", row.funder_decision, row.funder_decided_on),
+            ),
+            Column(self.tr("Outcome"), lambda row: formatting.label("Outcome", row.outcome.value)),
+        ]
 
 
 def _date_edit() -> QDateEdit:
