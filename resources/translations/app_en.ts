@@ -4,7 +4,7 @@
 <context>
     <name>DueModel</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="157"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="100"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="158"/>
+        <location filename="../../src/portfolio_desktop/ui/widgets/follow_up_panel.py" line="101"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>

@@ -237,37 +237,37 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="97"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="113"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="98"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="114"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="99"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="115"/>
         <source>From</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="100"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="116"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="101"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="117"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="102"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="118"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="103"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="119"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
@@ -275,7 +275,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="187"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="154"/>
         <source>All changes</source>
         <translation>Toutes les modifications</translation>
     </message>

@@ -240,3 +240,22 @@ def test_portfolio_gap_adds_each_projects_uncovered_part() -> None:
     assert total_uncovered(gaps) == 70  # the first project's surplus covers no other project
     total = sum_gaps(gaps)
     assert (total.budget_cents, total.granted_cents) == (200, 180)
+
+
+def test_cents_are_split_by_weights_and_always_add_up() -> None:
+    from portfolio_desktop.domain.financing import split_cents
+
+    assert split_cents(100, [50, 50]) == [50, 50]
+    assert split_cents(100, [1, 1, 1]) == [34, 33, 33]
+    assert split_cents(1, [34, 66]) == [0, 1]
+    assert split_cents(70_000_001, [34, 66]) == [23_800_000, 46_200_001]
+    assert split_cents(10, [0, 0]) == [5, 5]
+    assert split_cents(10, []) == []
+    for cents in (0, 1, 7, 999_999, 123_456_789):
+        for weights in ([1], [3, 7], [10, 20, 30, 40], [33, 33, 34], [1, 0, 99]):
+            parts = split_cents(cents, weights)
+            assert sum(parts) == cents
+            assert all(
+                abs(part * sum(weights) - cents * w) < sum(weights)
+                for part, w in zip(parts, weights, strict=True)
+            )

@@ -103,3 +103,55 @@ def test_payments_figures_expected_received_and_overdue(db: Database) -> None:
     )
     assert figures.overdue_cents == 125_000_00
     assert payments_figures(db, today=date(2022, 6, 30)).overdue == ()
+
+
+def test_the_funding_gap_by_call_domain_and_pole_adds_up_to_the_portfolios(
+    pole_db: Database,
+) -> None:
+    from portfolio_desktop.services.money import gap_figures
+
+    figures = gap_figures(pole_db)
+    total = figures.total
+    assert Decimal(total.uncovered_cents) / 100 == Decimal(portfolio_stats(pole_db)["funding_gap"])
+    assert total.projects > 100
+    # A project is in one call and one pole: the groups add up to the portfolio, cent for cent.
+    for rows in (figures.by_call, figures.by_cluster):
+        assert sum(r.projects for r in rows) == total.projects
+        assert sum(r.uncovered_cents for r in rows) == total.uncovered_cents
+        assert sum(r.gap.budget_cents for r in rows) == total.gap.budget_cents
+        assert sum(r.gap.granted_cents for r in rows) == total.gap.granted_cents
+    # Over its domains, a project's amounts are shared by their percentages, in whole cents.
+    domains = figures.by_domain
+    assert sum(r.gap.budget_cents for r in domains) == total.gap.budget_cents
+    assert sum(r.gap.granted_cents for r in domains) == total.gap.granted_cents
+    assert sum(r.gap.pending_cents for r in domains) == total.gap.pending_cents
+    assert sum(r.projects for r in domains) >= total.projects
+    assert [r.uncovered_cents for r in domains] == sorted(
+        (r.uncovered_cents for r in domains), reverse=True
+    )
+
+
+def test_a_project_in_two_domains_counts_in_each_by_its_percentage(db: Database) -> None:
+    from portfolio_desktop.domain.model import DomainShare
+    from portfolio_desktop.services import reference
+    from portfolio_desktop.services.money import gap_figures
+
+    record, _, _ = a_project(db)  # granted 250 k€
+    record.total_budget_cents = 700_000_01  # a cent that 2/3 and 1/3 cannot share evenly
+    record.domains = [
+        DomainShare(reference.save_domain(db, None, "Santé", "#aa0000"), 34),
+        DomainShare(reference.save_domain(db, None, "Numérique", "#0000aa"), 66),
+    ]
+    portfolio.create_project(db, record)
+    figures = gap_figures(db)
+    by_name = {row.key: row for row in figures.by_domain}
+    assert set(by_name) == {"Santé", "Numérique"}
+    digital, health = by_name["Numérique"], by_name["Santé"]
+    assert (digital.gap.budget_cents, health.gap.budget_cents) == (462_000_01, 238_000_00)
+    assert (digital.gap.granted_cents, health.gap.granted_cents) == (165_000_00, 85_000_00)
+    assert digital.projects == health.projects == 1
+    # Largest uncovered first; the parts add up to the project's gap.
+    assert figures.by_domain == (digital, health)
+    assert digital.uncovered_cents + health.uncovered_cents == 450_000_01
+    assert figures.total.uncovered_cents == 450_000_01
+    assert figures.by_call[0].key is None and figures.by_call[0].projects == 1

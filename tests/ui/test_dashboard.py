@@ -17,6 +17,7 @@ from portfolio_desktop.domain.filters import ProjectFilter
 from portfolio_desktop.domain.money import format_money
 from portfolio_desktop.services import charts
 from portfolio_desktop.services.analytics import Analytics, filter_for
+from portfolio_desktop.ui import formatting
 from portfolio_desktop.ui.tasks import TaskRunner
 
 
@@ -590,3 +591,24 @@ def test_the_payments_panel_shows_expected_received_and_overdue(make_view, pole_
     first = panel.per_year.index(0, 0).data()
     assert first == str(figures.years[0])
     assert panel.summary.text().startswith("Overdue:")
+
+
+def test_the_funding_gap_panel_sums_by_call_domain_and_pole(make_view, pole_db) -> None:
+    from portfolio_desktop.services.money import gap_figures
+
+    view = make_view()
+    panel = view.gaps
+    figures = gap_figures(pole_db)
+    assert panel.model.rowCount() == len(figures.by_call) > 5
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "Call"
+    assert panel.model.index(0, 0).data() == (figures.by_call[0].key or "No call")
+    assert panel.summary.text().startswith("Not covered: ")
+    for position, (rows, header) in enumerate(
+        [(figures.by_call, "Call"), (figures.by_domain, "Domain"), (figures.by_cluster, "Pole")]
+    ):
+        panel.by.setCurrentIndex(position)
+        assert panel.model.headerData(0, Qt.Orientation.Horizontal) == header
+        assert panel.model.rowCount() == len(rows)
+        # The rows' uncovered amounts, largest first, as the table shows them.
+        shown = [panel.model.index(r, 5).data() for r in range(panel.model.rowCount())]
+        assert shown == [formatting.money(row.uncovered_cents) for row in rows]

@@ -467,3 +467,34 @@ def gaps_by(
     for key, gap in gaps:
         grouped[key].append(gap)
     return {key: (sum_gaps(items), total_uncovered(items)) for key, items in grouped.items()}
+
+
+def split_cents(cents: int, weights: Sequence[int]) -> list[int]:
+    """`cents` shared in proportion to `weights` in whole cents; the cents rounding leaves go to
+    the parts whose exact share lost most, so the parts always add up to `cents` (equal parts
+    when the weights add up to nothing)."""
+    if not weights:
+        return []
+    total = sum(weights)
+    if total <= 0:
+        weights, total = [1] * len(weights), len(weights)
+    parts = [cents * w // total for w in weights]
+    left = cents - sum(parts)
+    by_loss = sorted(range(len(weights)), key=lambda i: (-(cents * weights[i] % total), i))
+    for i in by_loss[:left]:
+        parts[i] += 1
+    return parts
+
+
+def split_gap(gap: FundingGap, weights: Sequence[int]) -> list[FundingGap]:
+    """A project's gap shared over its domains by their percentages (budget, granted and pending
+    each split with `split_cents`)."""
+    return [
+        FundingGap(budget, granted, pending)
+        for budget, granted, pending in zip(
+            split_cents(gap.budget_cents, weights),
+            split_cents(gap.granted_cents, weights),
+            split_cents(gap.pending_cents, weights),
+            strict=True,
+        )
+    ]

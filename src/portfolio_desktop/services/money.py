@@ -1,12 +1,20 @@
 """Money use cases for the desktop and the dashboard: what the project editor's financing views
-need, expected vs received per year, the overdue tranches of the portfolio."""
+need, expected vs received per year, the overdue tranches of the portfolio, the funding gap by
+call, domain and pole."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.financing import AidRateRule, overdue_tranches
+from ..domain.financing import (
+    AidRateRule,
+    FundingGap,
+    overdue_tranches,
+    split_gap,
+    sum_gaps,
+    total_uncovered,
+)
 from ..storage import money
 from ..storage.database import Database
 
@@ -79,4 +87,62 @@ def payments_figures(db: Database, today: date | None = None) -> PaymentsFigures
         received=tuple(received.get(y, 0) for y in years),
         received_undated=undated,
         overdue=tuple(overdue),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    """The funding gap of the funded projects of one call, domain or pole (`key`; None: the
+    projects without a call, or without a domain)."""
+
+    key: str | None
+    projects: int
+    gap: FundingGap
+    #: The budget no grant covers, project by project, summed (`total_uncovered`).
+    uncovered_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class GapFigures:
+    """The portfolio's funding gap, in all and grouped three ways, largest uncovered first."""
+
+    total: GapRow
+    by_call: tuple[GapRow, ...]
+    by_domain: tuple[GapRow, ...]
+    by_cluster: tuple[GapRow, ...]
+
+
+def _grouped(pairs: list[tuple[str | None, int, FundingGap]]) -> tuple[GapRow, ...]:
+    groups: dict[str | None, tuple[set[int], list[FundingGap]]] = {}
+    for key, project, gap in pairs:
+        members, gaps = groups.setdefault(key, (set(), []))
+        members.add(project)
+        gaps.append(gap)
+    rows = [
+        GapRow(key, len(members), sum_gaps(gaps), total_uncovered(gaps))
+        for key, (members, gaps) in groups.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.uncovered_cents, r.key is None, r.key or "")))
+
+
+def gap_figures(db: Database) -> GapFigures:
+    """Budget, granted, pending and not covered of the funded projects, by call, by domain
+    (a project's amounts shared over its domains by their percentages) and by pole."""
+    with db.read() as session:
+        gaps = money.funding_gaps(session)
+        keys = money.gap_keys(session, gaps)
+    by_domain: list[tuple[str | None, int, FundingGap]] = []
+    for pid, gap in gaps.items():
+        domains = keys.domains.get(pid)
+        if not domains:
+            by_domain.append((None, pid, gap))
+            continue
+        parts = split_gap(gap, [percent for _name, percent in domains])
+        by_domain += [(name, pid, part) for (name, _p), part in zip(domains, parts, strict=True)]
+    everything = list(gaps.values())
+    return GapFigures(
+        total=GapRow(None, len(gaps), sum_gaps(everything), total_uncovered(everything)),
+        by_call=_grouped([(keys.call.get(pid), pid, gap) for pid, gap in gaps.items()]),
+        by_domain=_grouped(by_domain),
+        by_cluster=_grouped([(keys.cluster.get(pid), pid, gap) for pid, gap in gaps.items()]),
     )

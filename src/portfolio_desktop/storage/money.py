@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, delete, func, literal, null, select
@@ -38,12 +39,16 @@ from .tables import (
     AidRateRule as RuleRow,
 )
 from .tables import (
+    Call,
+    Cluster,
     CofinancingShare,
+    Domain,
     FundingLine,
     LineYearAmount,
     Payment,
     PaymentTranche,
     Project,
+    ProjectDomain,
     table_of,
 )
 
@@ -242,7 +247,7 @@ def pay_new_lines(session: Session, first_project: int, last_project: int) -> in
     paid = select(line.c.id, null(), null(), line.c.paid_cents, literal("")).where(
         line.c.project_id.between(first_project, last_project), line.c.paid_cents > 0
     )
-    result = session.execute(
+    result = session.connection().execute(
         table_of(Payment)
         .insert()
         .from_select(["funding_line_id", "tranche_id", "received_on", "amount_cents", "note"], paid)
@@ -413,6 +418,42 @@ def _of_projects(query: Any, project_ids: Sequence[int] | None, line_column: Any
         return query
     lines = select(FundingLine.id).where(FundingLine.project_id.in_(project_ids))
     return query.where(column.in_(lines))
+
+
+@dataclass(frozen=True, slots=True)
+class GapKeys:
+    """What the funding gaps are summed by: each project's call and pole (cluster) names, and
+    its domains with their percentages (largest first)."""
+
+    call: dict[int, str]
+    cluster: dict[int, str]
+    domains: dict[int, list[tuple[str, int]]]
+
+
+def gap_keys(session: Session, project_ids: Iterable[int]) -> GapKeys:
+    """The call, pole and domains of these projects (a project without a call or a domain is
+    not in that mapping)."""
+    wanted = set(project_ids)
+    call: dict[int, str] = {}
+    cluster: dict[int, str] = {}
+    for pid, call_name, cluster_name in session.execute(
+        select(Project.id, Call.name, Cluster.name)
+        .join(Cluster, Cluster.id == Project.cluster_id)
+        .outerjoin(Call, Call.id == Project.call_id)
+    ):
+        if pid in wanted:
+            cluster[pid] = cluster_name
+            if call_name is not None:
+                call[pid] = call_name
+    domains: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for pid, name, percent in session.execute(
+        select(ProjectDomain.project_id, Domain.name, ProjectDomain.percent)
+        .join(Domain, Domain.id == ProjectDomain.domain_id)
+        .order_by(ProjectDomain.project_id, ProjectDomain.percent.desc(), Domain.position)
+    ):
+        if pid in wanted:
+            domains[pid].append((name, percent))
+    return GapKeys(call, cluster, dict(domains))
 
 
 #: The projects whose funding gap the portfolio's figures sum: the funded ones.

@@ -86,12 +86,12 @@ class _Statements:
     def __enter__(self) -> _Statements:
         return self
 
-    def __call__(self, statement: Callable[..., None], *args: Any, **named: Any) -> None:
+    def __call__(self, statement: Callable[..., object], *args: Any, **named: Any) -> None:
         self._raise_failure()
         self._pending.append(self._pool.submit(self._run, statement, *args, **named))
         self._queued += 1
 
-    def _run(self, statement: Callable[..., None], *args: Any, **named: Any) -> None:
+    def _run(self, statement: Callable[..., object], *args: Any, **named: Any) -> None:
         if self._failed:
             return
         try:

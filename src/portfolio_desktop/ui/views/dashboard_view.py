@@ -34,13 +34,14 @@ from ... import messages
 from ...domain.filters import ProjectFilter
 from ...services import charts, report
 from ...services.analytics import STACKS, Analytics, filter_for
-from ...services.money import payments_figures
+from ...services.money import gap_figures, payments_figures
 from ...storage.database import Database
 from ..context import AppContext
 from ..errors import describe, show_error
 from ..file_dialogs import save_file_name
 from ..tasks import TaskRunner, chart_runner
 from ..widgets.follow_up_panel import FollowUpPanel
+from .funding_gap_panel import FundingGapPanel
 from .payments_panel import PaymentsPanel
 
 if TYPE_CHECKING:
@@ -222,6 +223,9 @@ class DashboardView(QWidget):
         # Expected vs received per year and the overdue tranches (whole portfolio).
         self.payments = PaymentsPanel()
         body_layout.addWidget(self.payments)
+        # Budgets against grants by call, domain or pole (whole portfolio).
+        self.gaps = FundingGapPanel()
+        body_layout.addWidget(self.gaps)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -366,6 +370,9 @@ class DashboardView(QWidget):
             self._payments_stale = False
             self.runner.submit(
                 payments_figures, self.db, on_done=self.payments.show_figures, on_error=self._failed
+            )
+            self.runner.submit(
+                gap_figures, self.db, on_done=self.gaps.show_figures, on_error=self._failed
             )
 
     def _compute_over_time(self, then_overview: int | None = None) -> None:
