@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="674"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="675"/>
         <source>Delete %Ln project(s)? You can undo this.</source>
         <translation>
             <numerusform>Delete %Ln project? You can undo this.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="681"/>
+        <location filename="../../src/portfolio_desktop/ui/main_window.py" line="682"/>
         <source>Delete %Ln project(s)</source>
         <translation>
             <numerusform>Delete %Ln project</numerusform>

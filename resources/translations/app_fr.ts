@@ -697,12 +697,12 @@
       <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="482" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483" />
       <source>%1 projects · funding granted %2</source>
       <translation>%1 projets · financement accordé %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="624" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="625" />
       <source>Projects to review</source>
       <translation>Projets à revoir</translation>
     </message>
@@ -742,80 +742,80 @@
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="418" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="419" />
       <source>Opening %1…</source>
       <translation>Ouverture de %1…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="421" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="422" />
       <source>No database open</source>
       <translation>Aucune base ouverte</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="496" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="506" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="497" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="507" />
       <source>New portfolio</source>
       <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="498" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="530" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="499" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="531" />
       <source>Portfolio databases (*.sqlite)</source>
       <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="507" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="508" />
       <source>This file already exists; open it instead.</source>
       <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="515" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="516" />
       <source>Open a portfolio</source>
       <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="517" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="518" />
       <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
       <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="528" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="529" />
       <source>Save a copy</source>
       <translation>Enregistrer une copie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="542" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="543" />
       <source>Copy saved: %1</source>
       <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="570" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="571" />
       <source>Creating the demo portfolio…</source>
       <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="571" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="572" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="600" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="610" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="601" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="611" />
       <source>Check the database</source>
       <translation>Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="664" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="665" />
       <source>Project %1 saved.</source>
       <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="673" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="674" />
       <source>Delete projects</source>
       <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="674" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="675" />
       <source>Delete %Ln project(s)? You can undo this.</source>
       <translation>
         <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -823,7 +823,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="681" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="682" />
       <source>Delete %Ln project(s)</source>
       <translation>
         <numerusform>Supprimer %Ln projet</numerusform>
@@ -831,12 +831,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="690" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="691" />
       <source>Delete %1</source>
       <translation>Supprimer %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="785" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="786" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -871,6 +871,49 @@
       <location filename="../../src/portfolio_desktop/ui/widgets/fields.py" line="58" />
       <source>Not an amount: type for example 1 300 000,50 or 750 k€</source>
       <translation>Montant illisible : tapez par exemple 1 300 000,50 ou 750 k€</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutsideRulesModel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="29" />
+      <source>No source noted</source>
+      <translation>Source non indiquée</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="33" />
+      <source>Project</source>
+      <translation>Projet</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="36" />
+      <source>Partner</source>
+      <translation>Partenaire</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="38" />
+      <source>Kind</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="40" />
+      <source>Aid</source>
+      <translation>Aide</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="41" />
+      <source>Budget</source>
+      <translation>Budget</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="42" />
+      <source>Rate</source>
+      <translation>Taux</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="44" />
+      <source>Maximum</source>
+      <translation>Plafond</translation>
     </message>
   </context>
   <context>
@@ -1573,6 +1616,25 @@
       <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="332" />
       <source>Delete the view “%1”?</source>
       <translation>Supprimer la vue « %1 » ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>RulesPanel</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="59" />
+      <source>Aid rates above the rules (whole portfolio)</source>
+      <extracomment>A project's id, to open in the editor.</extracomment>
+      <translation>Taux d'aide au-delà des règles (tout le portefeuille)</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="88" />
+      <source>Partners above their rule: %1 · projects: %2 · projects checked (aid split over their partners): %3</source>
+      <translation>Partenaires au-delà de leur règle : %1 · projets : %2 · projets vérifiés (aide répartie entre partenaires) : %3</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="97" />
+      <source>No partner above its rule · projects checked (aid split over their partners): %1</source>
+      <translation>Aucun partenaire au-delà de sa règle · projets vérifiés (aide répartie entre partenaires) : %1</translation>
     </message>
   </context>
   <context>

@@ -3,6 +3,7 @@ funding-over-time chart's data; payments received per year; the funding gap of f
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from decimal import Decimal
 
@@ -155,3 +156,41 @@ def test_a_project_in_two_domains_counts_in_each_by_its_percentage(db: Database)
     assert digital.uncovered_cents + health.uncovered_cents == 450_000_01
     assert figures.total.uncovered_cents == 450_000_01
     assert figures.by_call[0].key is None and figures.by_call[0].projects == 1
+
+
+def test_partners_above_their_rule_are_listed_for_the_whole_portfolio(db: Database) -> None:
+    from portfolio_desktop.domain.financing import CofinancingRecord, fui_rules
+    from portfolio_desktop.services.money import rule_figures
+    from portfolio_desktop.storage import money
+
+    record, sme, lab = a_project(db)  # budgets: the SME 400 k€, the lab 300 k€; 250 k€ granted
+    unsplit = copy.deepcopy(record)
+    unsplit.reference = "IR-2021-0002"
+    line = record.funding_lines[0]
+    # Half of the SME's budget: above the FUI's 45 %; the lab's 1/6 is well within its 100 %.
+    line.money = LineMoney(
+        shares=[CofinancingRecord(sme, 200_000_00), CofinancingRecord(lab, 50_000_00)]
+    )
+    saved = portfolio.create_project(db, record)
+    portfolio.create_project(db, unsplit)  # its aid is not split: nothing to check
+    assert rule_figures(db).outside == ()  # no rule yet
+    with db.write() as session:
+        money.add_rules(session, fui_rules(funder_id=line.funder_id))
+    figures = rule_figures(db)
+    assert figures.checked_projects == 1
+    (above,) = figures.outside
+    assert (above.project_id, above.reference, above.partner, above.kind) == (
+        saved.id, "IR-2021-0001", "Kerlis SAS", "sme",
+    )  # fmt: skip
+    assert (above.aid_cents, above.budget_cents) == (200_000_00, 400_000_00)
+    assert above.rate == Decimal("0.5") and above.rule.max_rate == Decimal("0.45")
+    assert figures.projects_outside == 1
+    # Within the rule once the SME gets 150 k€ (37.5 %).
+    project = portfolio.load_project(db, saved.id)
+    assert project is not None
+    project.funding_lines[0].money.shares = [
+        CofinancingRecord(sme, 150_000_00),
+        CofinancingRecord(lab, 100_000_00),
+    ]
+    portfolio.update_project(db, project, expected_version=project.version)
+    assert rule_figures(db).outside == ()

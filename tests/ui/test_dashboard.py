@@ -612,3 +612,23 @@ def test_the_funding_gap_panel_sums_by_call_domain_and_pole(make_view, pole_db) 
         # The rows' uncovered amounts, largest first, as the table shows them.
         shown = [panel.model.index(r, 5).data() for r in range(panel.model.rowCount())]
         assert shown == [formatting.money(row.uncovered_cents) for row in rows]
+
+
+def test_the_rules_panel_lists_partners_above_their_rule_and_opens_their_project(
+    make_view, pole_db, qtbot
+) -> None:
+    from portfolio_desktop.services.money import rule_figures
+
+    view = make_view()
+    panel = view.rules
+    figures = rule_figures(pole_db)
+    assert panel.model.rowCount() == len(figures.outside) > 0
+    first = figures.outside[0]
+    assert panel.model.index(0, 1).data() == first.partner
+    assert panel.model.index(0, 5).data().rstrip("%").strip() != ""
+    assert panel.summary.text().startswith("Partners above their rule: ")
+    # The rule's source is the rate's tooltip.
+    assert panel.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole) == first.rule.source
+    with qtbot.waitSignal(view.project_requested, timeout=2000) as opened:
+        panel.view.doubleClicked.emit(panel.model.index(0, 0))
+    assert opened.args == [first.project_id]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from ..domain.financing import (
     AidRateRule,
     FundingGap,
+    financing_matrix,
     overdue_tranches,
     split_gap,
     sum_gaps,
@@ -146,3 +148,52 @@ def gap_figures(db: Database) -> GapFigures:
         by_domain=_grouped(by_domain),
         by_cluster=_grouped([(keys.cluster.get(pid), pid, gap) for pid, gap in gaps.items()]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideRule:
+    """A partner whose aid rate is above the rule for its kind (the call's, or a funder's)."""
+
+    project_id: int
+    reference: str
+    acronym: str
+    partner: str
+    kind: str
+    aid_cents: int
+    budget_cents: int
+    rate: Decimal
+    rule: AidRateRule
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFigures:
+    """The partners above their rule, by project reference, and how many projects were checked
+    (those whose aid is split over their partners)."""
+
+    outside: tuple[OutsideRule, ...]
+    checked_projects: int
+
+    @property
+    def projects_outside(self) -> int:
+        return len({o.project_id for o in self.outside})
+
+
+def rule_figures(db: Database) -> RuleFigures:
+    """Every partner × funder matrix of the portfolio checked against the aid-rate rules, as the
+    project editor checks one."""
+    with db.read() as session:
+        rules = money.load_rules(session)
+        projects = money.split_projects(session)
+    outside = []
+    for project in projects:
+        matrix = financing_matrix(project.partners, project.lines, rules, call_id=project.call_id)
+        for row in matrix.outside_rules:
+            assert row.check.rate is not None and row.check.rule is not None
+            outside.append(
+                OutsideRule(
+                    project.project_id, project.reference, project.acronym, row.partner.name,
+                    row.partner.kind, row.aid_cents, row.partner.budget_cents or 0,
+                    row.check.rate, row.check.rule,
+                )
+            )  # fmt: skip
+    return RuleFigures(tuple(outside), len(projects))

@@ -29,6 +29,8 @@ from ..domain.financing import (
     CostBase,
     FundingGap,
     LineMoney,
+    MatrixLine,
+    MatrixPartner,
     PaymentRecord,
     TrancheKind,
     TrancheRecord,
@@ -711,3 +713,71 @@ def existing_line_ids(session: Session, numbers: Iterable[int]) -> set[int]:
     for batch in _chunks(sorted(set(numbers))):
         found.update(session.scalars(select(FundingLine.id).where(FundingLine.id.in_(batch))))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectMatrixInputs:
+    """What a project's partner × funder matrix is made of (`domain.financing.financing_matrix`)."""
+
+    project_id: int
+    reference: str
+    acronym: str
+    call_id: int | None
+    partners: tuple[MatrixPartner, ...]
+    lines: tuple[MatrixLine, ...]
+
+
+def split_projects(session: Session) -> list[ProjectMatrixInputs]:
+    """The matrix inputs of every project whose aid is split over its partners (a line with
+    cofinancing shares), by reference: the projects whose partners' rates can be checked."""
+    from .tables import Funder, Organisation, Participation
+
+    shares: dict[int, list[CofinancingRecord]] = defaultdict(list)
+    for line_id, org_id, amount in session.execute(
+        select(
+            CofinancingShare.funding_line_id,
+            CofinancingShare.organisation_id,
+            CofinancingShare.amount_cents,
+        ).order_by(CofinancingShare.funding_line_id, CofinancingShare.id)
+    ):
+        shares[line_id].append(CofinancingRecord(org_id, amount))
+    lines: dict[int, list[MatrixLine]] = defaultdict(list)
+    for line_id, pid, funder_id, funder, instrument, granted in session.execute(
+        select(
+            FundingLine.id, FundingLine.project_id, FundingLine.funder_id, Funder.name,
+            FundingLine.instrument, FundingLine.granted_cents,
+        )
+        .join(Funder, Funder.id == FundingLine.funder_id)
+        .where(FundingLine.id.in_(select(CofinancingShare.funding_line_id)))
+        .order_by(FundingLine.project_id, FundingLine.id)
+    ):  # fmt: skip
+        lines[pid].append(
+            MatrixLine(funder_id, funder, instrument, granted, tuple(shares[line_id]))
+        )
+    split = select(FundingLine.project_id).where(
+        FundingLine.id.in_(select(CofinancingShare.funding_line_id))
+    )
+    heads: dict[int, tuple[str, str, int | None]] = {
+        pid: (reference, acronym, call_id)
+        for pid, reference, acronym, call_id in session.execute(
+            select(Project.id, Project.reference, Project.acronym, Project.call_id).where(
+                Project.id.in_(split)
+            )
+        )
+    }
+    partners: dict[int, list[MatrixPartner]] = defaultdict(list)
+    for pid, org_id, name, kind, budget in session.execute(
+        select(
+            Participation.project_id, Participation.organisation_id, Organisation.name,
+            Organisation.kind, Participation.budget_cents,
+        )
+        .join(Organisation, Organisation.id == Participation.organisation_id)
+        .where(Participation.project_id.in_(split))
+        .order_by(Participation.project_id, Participation.id)
+    ):  # fmt: skip
+        partners[pid].append(MatrixPartner(org_id, name, kind, budget))
+    found = [
+        ProjectMatrixInputs(pid, *heads[pid], tuple(partners.get(pid, ())), tuple(project_lines))
+        for pid, project_lines in lines.items()
+    ]
+    return sorted(found, key=lambda p: p.reference)

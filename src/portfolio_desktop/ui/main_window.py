@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
         if key == "dashboard":
             widget.filter_requested.connect(self.show_projects_filtered)  # type: ignore[attr-defined]
+            widget.project_requested.connect(self.open_project)  # type: ignore[attr-defined]
             widget.set_filter(self._project_filter)  # type: ignore[attr-defined]
         elif hasattr(widget, "show_projects"):
             # Reference screens: "show the projects of this organisation / funder / domain".

@@ -34,7 +34,7 @@ from ... import messages
 from ...domain.filters import ProjectFilter
 from ...services import charts, report
 from ...services.analytics import STACKS, Analytics, filter_for
-from ...services.money import gap_figures, payments_figures
+from ...services.money import gap_figures, payments_figures, rule_figures
 from ...storage.database import Database
 from ..context import AppContext
 from ..errors import describe, show_error
@@ -43,6 +43,7 @@ from ..tasks import TaskRunner, chart_runner
 from ..widgets.follow_up_panel import FollowUpPanel
 from .funding_gap_panel import FundingGapPanel
 from .payments_panel import PaymentsPanel
+from .rules_panel import RulesPanel
 
 if TYPE_CHECKING:
     from ..widgets.chart_canvas import ChartCanvas
@@ -135,6 +136,8 @@ class DashboardView(QWidget):
     funding_chart_repainted = Signal()
     #: The key figures and the other charts were updated for the current filter.
     overview_drawn = Signal()
+    #: A project to open in the editor (a double-click in a list of projects).
+    project_requested = Signal(int)
 
     def __init__(
         self,
@@ -226,6 +229,10 @@ class DashboardView(QWidget):
         # Budgets against grants by call, domain or pole (whole portfolio).
         self.gaps = FundingGapPanel()
         body_layout.addWidget(self.gaps)
+        # The partners whose aid rate is above their rule (whole portfolio).
+        self.rules = RulesPanel()
+        self.rules.project_activated.connect(self.project_requested)
+        body_layout.addWidget(self.rules)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -373,6 +380,9 @@ class DashboardView(QWidget):
             )
             self.runner.submit(
                 gap_figures, self.db, on_done=self.gaps.show_figures, on_error=self._failed
+            )
+            self.runner.submit(
+                rule_figures, self.db, on_done=self.rules.show_figures, on_error=self._failed
             )
 
     def _compute_over_time(self, then_overview: int | None = None) -> None:
