@@ -960,3 +960,35 @@ def test_serial_numbers_in_a_date_column_follow_the_workbooks_date_system(
         from portfolio_desktop.storage.tables import Project
 
         assert session.scalar(select(Project.start_on)) == date(2021, 3, 15)
+
+
+def test_money_a_reimport_changes_is_in_the_history_and_new_lines_money_is_not(
+    pole_db: Any, db: Any, recent: Path
+) -> None:
+    from portfolio_desktop.services import history
+
+    # Into an empty portfolio: the money comes with the lines the import creates.
+    assert import_workbook(db, recent).ok
+    money_fields = ("schedule", "payments", "shares", "spread")
+    recorded = rows_of(db, "SELECT field FROM change_history WHERE table_name = 'funding_line'")
+    assert not [f for (f,) in recorded if f in money_fields]
+    # One partner's share lowered by 1 € in the file, imported into the portfolio it came from.
+    book = openpyxl.load_workbook(recent)
+    sheet = book["Cofinancements"]
+    header = [c.value for c in sheet[1]]
+    line_at, amount_at = header.index("N° de ligne"), header.index("Part de l'aide (€)")
+    row = [c.value for c in sheet[2]]
+    line_id = int(row[line_at])
+    sheet.cell(row=2, column=amount_at + 1).value = Decimal(str(row[amount_at])) - 1
+    book.save(recent)
+    report = import_workbook(pole_db, recent)
+    assert report.ok, report.to_json()["errors"][:3]
+    pid = rows_of(pole_db, f"SELECT project_id FROM funding_line WHERE id = {line_id}")[0][0]
+    shares = [
+        c
+        for c in history.project_history(pole_db, pid)
+        if c.table == "funding_line" and c.field == "shares"
+    ]
+    assert len(shares) == 1 and shares[0].source == "import" and shares[0].row_id == line_id
+    old, new = shares[0].old, shares[0].new
+    assert len(old) == len(new) and sum(c for _n, c in old) - sum(c for _n, c in new) == 100

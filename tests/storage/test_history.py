@@ -188,3 +188,54 @@ def test_import_update_and_undo_are_recorded_with_their_batch(pole_db, tmp_path)
     assert {c.batch for c in undone} == {report.batch_id}
     batches = history.import_batches(pole_db)
     assert (batches[0].id, batches[0].state) == (report.batch_id, "undone")
+
+
+def test_a_lines_money_changes_are_recorded_part_by_part(db) -> None:
+    from portfolio_desktop.domain.financing import CofinancingRecord, LineMoney, PaymentRecord
+    from tests.storage.test_money import SCHEDULE, a_project
+
+    record, sme, lab = a_project(db)
+    record.funding_lines[0].money = LineMoney(
+        tranches=list(SCHEDULE.tranches),
+        payments=list(SCHEDULE.payments),
+        shares=[CofinancingRecord(sme, 150_000_00), CofinancingRecord(lab, 100_000_00)],
+    )
+    saved = portfolio.create_project(db, record)
+    # A new line's money is recorded with it, from nothing.
+    created = fields(history.project_history(db, saved.id))
+    assert created[("funding_line", "shares")] == (
+        None,
+        [("Kerlis SAS", 150_000_00), ("IRISA", 100_000_00)],
+    )
+    assert created[("funding_line", "schedule")][1][0] == (
+        "advance",
+        75_000_00,
+        "2021-03-01",
+        False,
+    )
+    recorded = len(history.project_history(db, saved.id))
+    project = portfolio.load_project(db, saved.id)
+    money = project.funding_lines[0].money
+    money.shares = [CofinancingRecord(sme, 120_000_00), CofinancingRecord(lab, 130_000_00)]
+    money.payments.append(PaymentRecord(10_000_00, date(2023, 1, 5), None, "solde partiel"))
+    portfolio.update_project(db, project, expected_version=project.version)
+
+    changes = history.project_history(db, saved.id)  # newest first
+    found = fields(changes[: len(changes) - recorded])
+    assert found[("funding_line", "shares")] == (
+        [("Kerlis SAS", 150_000_00), ("IRISA", 100_000_00)],
+        [("Kerlis SAS", 120_000_00), ("IRISA", 130_000_00)],
+    )
+    old, new = found[("funding_line", "payments")]
+    assert old == [
+        (75_000_00, "2021-03-20", 0, ""),
+        (25_000_00, "2022-09-01", 1, "rapport intermédiaire"),
+    ]
+    assert new == [*old, (10_000_00, "2023-01-05", None, "solde partiel")]
+    # Parts that did not change are not recorded; nor is anything when nothing changes.
+    assert ("funding_line", "schedule") not in found
+    assert ("funding_line", "spread") not in found
+    count = len(history.project_history(db, saved.id))
+    again = portfolio.load_project(db, saved.id)
+    portfolio.update_project(db, again, expected_version=again.version)
+    assert len(history.project_history(db, saved.id)) == count

@@ -244,6 +244,17 @@ def test_values_are_shown_the_way_forms_show_them(qapp) -> None:
     assert value_text("regions", ["BRE", "PDL"]) == "Bretagne, Pays de la Loire"
     assert value_text("bool", True) == "✓"
     assert value_text("text", None) == "—"
+    # A funding line's money, as the history decodes it.
+    assert value_text("shares", [("Kerlis SAS", 150_000_00), ("IRISA", 100_000_00)]) == (
+        "Kerlis SAS 150\u202f000,00\u00a0€ · IRISA 100\u202f000,00\u00a0€"
+    )
+    assert value_text(
+        "schedule", [("advance", 75_000_00, "2021-03-01", False), ("balance", 5_00, None, True)]
+    ) == ("Avance 75\u202f000,00\u00a0€ (01/03/2021) · Solde 5,00\u00a0€ (date inconnue) libérée")
+    assert value_text("payments", [(25_000_00, None, None, "rapport")]) == (
+        "25\u202f000,00\u00a0€ (date inconnue) « rapport »"
+    )
+    assert value_text("spread", [(2021, 100_00)]) == "2021 : 100,00\u00a0€"
 
 
 def test_a_large_file_is_checked_after_it_opened(

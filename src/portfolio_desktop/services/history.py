@@ -26,6 +26,11 @@ FIELD_KINDS: dict[str, str] = {
     "recommendation": "Recommendation",
     "domains": "domains",
     "regions": "regions",
+    # A funding line's money (`storage.money.money_texts`): JSON rows.
+    "schedule": "schedule",
+    "payments": "payments",
+    "shares": "shares",
+    "spread": "spread",
     "region": "region",
     "responsible_digital": "bool",
     "granted_override": "bool",
@@ -117,7 +122,17 @@ def _decode(kind: str, text: str | None) -> Any:
         return shares
     if kind == "regions":
         return [r for r in text.split(",") if r]
+    if kind in MONEY_KINDS:
+        try:
+            rows = json.loads(text)
+        except ValueError:
+            return text
+        return [tuple(row) for row in rows] if isinstance(rows, list) else text
     return text
+
+
+#: The parts of a funding line's money, recorded as JSON rows.
+MONEY_KINDS = ("schedule", "payments", "shares", "spread")
 
 
 class _Names:
@@ -186,6 +201,10 @@ def _changes(session: Any, rows: list[store.HistoryRow]) -> list[Change]:
             for value in (old, new):
                 for domain_id, _p in value or []:
                     names.want("domain", domain_id)
+        if kind == "shares":
+            for value in (old, new):
+                for organisation_id, _cents in value if isinstance(value, list) else []:
+                    names.want("organisation", organisation_id)
         for name, table in NAMED.items():
             names.want(table, record.get(name))
         for domain_id, _p in record.get("domains") or []:
@@ -201,6 +220,8 @@ def _changes(session: Any, rows: list[store.HistoryRow]) -> list[Change]:
             return names.name(NAMED[name], value)
         if kind == "domains" and value is not None:
             return [(names.name("domain", d), p) for d, p in value]
+        if kind == "shares" and isinstance(value, list):
+            return [(names.name("organisation", o), cents) for o, cents in value]
         return value
 
     def named_record(record: dict[str, Any]) -> dict[str, Any]:

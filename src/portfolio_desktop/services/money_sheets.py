@@ -10,7 +10,7 @@ holds with what the money sheets say (a line with no row in a sheet present has 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -311,12 +311,19 @@ def rules_change(session: Any, rows: MoneyRows) -> bool:
 
 
 def write_money(
-    session: Any, rows: MoneyRows, lines: dict[int, int], workbook_lines: Iterable[int]
+    session: Any,
+    rows: MoneyRows,
+    lines: dict[int, int],
+    workbook_lines: Iterable[int],
+    created: Collection[int] = (),
 ) -> int:
     """Writes what the money sheets change (`money_changes`) and the rules sheet; returns how
-    many lines got new money."""
+    many lines got new money. What changes on lines that existed is recorded in the history;
+    the lines the import `created` are part of their creation."""
     changed = money_changes(session, rows, lines, workbook_lines)
-    money.replace_lines_money(session, changed, paid_from_payments=PAYMENTS.key in rows.present)
+    money.replace_lines_money(
+        session, changed, paid_from_payments=PAYMENTS.key in rows.present, quiet=created
+    )
     written = len(changed)
     if SPREAD.key in rows.present and changed:
         # A spread moves granted amounts between years: the figures' fact table follows.

@@ -299,6 +299,23 @@ def record_accepted(session: Session, table: str, row_id: int, issues: Sequence[
     )
 
 
+def record_fields(
+    session: Session,
+    table: str,
+    changes: Iterable[tuple[int, int | None, str, str | None, str | None]],
+) -> None:
+    """One "updated" row per (row id, project id, field, old text, new text): values a table's
+    columns do not hold, such as a funding line's schedule, payments, split and spread."""
+    ctx = context(session)
+    _write(
+        session,
+        [
+            _row(ctx, table, row_id, project_id, "updated", field, old, new)
+            for row_id, project_id, field, old, new in changes
+        ],
+    )
+
+
 # -- projects with their partners, funding lines and domain split --------------------------------
 
 

@@ -15,8 +15,9 @@ Writers (each in the caller's unit of work):
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -155,12 +156,64 @@ def write_line_money(
     replace_lines_money(session, {line_id: money}, paid_from_payments=paid_from_payments)
 
 
+#: The parts of a line's money the history records, as fields of the funding line.
+MONEY_FIELDS = ("schedule", "payments", "shares", "spread")
+
+
+def money_texts(money: LineMoney) -> dict[str, str | None]:
+    """A line's money as the history stores it: per part, JSON rows (None when empty) —
+    schedule [kind, cents, due on, released], payments [cents, received on, tranche, note],
+    shares [organisation id, cents], spread [year, cents]."""
+
+    def day(value: Any) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    parts: dict[str, list[list[Any]]] = {
+        "schedule": [
+            [t.kind.value, t.amount_cents, day(t.due_on), t.released] for t in money.tranches
+        ],
+        "payments": [
+            [p.amount_cents, day(p.received_on), p.tranche, p.note] for p in money.payments
+        ],
+        "shares": [[s.organisation_id, s.amount_cents] for s in money.shares],
+        "spread": [[y.year, y.amount_cents] for y in money.spread],
+    }
+    return {
+        name: json.dumps(rows, ensure_ascii=False) if rows else None for name, rows in parts.items()
+    }
+
+
+def _record_money(session: Session, moneys: dict[int, LineMoney], quiet: Collection[int]) -> None:
+    """The history of what changes in these lines' money (the lines in `quiet` excepted: lines
+    an import creates, part of their project's creation), before it is replaced."""
+    from . import history
+
+    recorded = [line_id for line_id in moneys if line_id not in quiet]
+    if not recorded:
+        return
+    before = load_money(session, recorded)
+    projects = projects_of_lines(session, recorded)
+    changes = []
+    for line_id in sorted(recorded):
+        old, new = money_texts(before[line_id]), money_texts(moneys[line_id])
+        for name in MONEY_FIELDS:
+            if old[name] != new[name]:
+                changes.append((line_id, projects.get(line_id), name, old[name], new[name]))
+    history.record_fields(session, "funding_line", changes)
+
+
 def replace_lines_money(
-    session: Session, moneys: dict[int, LineMoney], *, paid_from_payments: bool = True
+    session: Session,
+    moneys: dict[int, LineMoney],
+    *,
+    paid_from_payments: bool = True,
+    quiet: Collection[int] = (),
 ) -> None:
-    """`write_line_money` for many lines at once (an import): a few statements per 900 lines."""
+    """`write_line_money` for many lines at once (an import): a few statements per 900 lines.
+    Each part that changes is recorded in the history, except on the lines in `quiet`."""
     from . import bulk
 
+    _record_money(session, moneys, set(quiet))
     ids = sorted(moneys)
     for batch in _chunks(ids):
         for model in (Payment, PaymentTranche, CofinancingShare, LineYearAmount):

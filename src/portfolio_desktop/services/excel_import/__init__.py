@@ -424,7 +424,13 @@ def commit(
             lines.update(
                 {n: n for n in money_store.existing_line_ids(session, rows.lines - set(lines))}
             )
-            money_sheets.write_money(session, rows, lines, in_workbook)
+            created = {
+                line.id
+                for project in plan.projects
+                for line in project.lines
+                if line.action == "created" and not line.bad
+            }
+            money_sheets.write_money(session, rows, lines, in_workbook, created)
     if progress is not None:
         progress.report(1.0, "import_done")
     return _report(plan, setup, False, batch_id)

@@ -42,6 +42,40 @@ def _region(code: str) -> str:
         return code
 
 
+def _day_text(text: Any) -> str:
+    """An ISO date of the history as the user reads it (« date inconnue » when there is none)."""
+    if not text:
+        return formatting.label("HistoryMoney", "undated")
+    try:
+        return formatting.day(date.fromisoformat(str(text)))
+    except ValueError:
+        return str(text)
+
+
+def _money_row(kind: str, row: Any) -> str:
+    """One tranche, payment, share or year of a funding line's money, in words."""
+    try:
+        if kind == "schedule":
+            tranche, cents, due_on, released = row
+            text = f"{formatting.label('TrancheKind', tranche)} {formatting.money(cents)} ({_day_text(due_on)})"
+            return text + (f" {formatting.label('HistoryMoney', 'released')}" if released else "")
+        if kind == "payments":
+            cents, received_on, _tranche, note = row
+            text = f"{formatting.money(cents)} ({_day_text(received_on)})"
+            return f"{text} « {note} »" if note else text
+        if kind == "shares":
+            name, cents = row
+            return f"{name} {formatting.money(cents)}"
+        year, cents = row
+        return (
+            f"{year} : {formatting.money(cents)}"
+            if formatting.lang() == "fr"
+            else f"{year}: {formatting.money(cents)}"
+        )
+    except (TypeError, ValueError):
+        return str(row)
+
+
 def value_text(kind: str, value: Any) -> str:
     """A recorded value in words: money, dates, labels, names, domain splits."""
     if value is None or value == "":
@@ -60,6 +94,8 @@ def value_text(kind: str, value: Any) -> str:
         return ", ".join(f"{name} {percent} %" for name, percent in value)
     if kind == "regions" and isinstance(value, list):
         return ", ".join(_region(code) for code in value)
+    if kind in ("schedule", "payments", "shares", "spread") and isinstance(value, list):
+        return " · ".join(_money_row(kind, row) for row in value)
     if kind == "region":
         return _region(str(value))
     return str(value)
