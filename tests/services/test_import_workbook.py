@@ -962,7 +962,7 @@ def test_serial_numbers_in_a_date_column_follow_the_workbooks_date_system(
         assert session.scalar(select(Project.start_on)) == date(2021, 3, 15)
 
 
-def test_money_a_reimport_changes_is_in_the_history_and_new_lines_money_is_not(
+def test_money_a_reimport_changes_is_in_the_history_and_undone_with_it(
     pole_db: Any, db: Any, recent: Path
 ) -> None:
     from portfolio_desktop.services import history
@@ -980,9 +980,28 @@ def test_money_a_reimport_changes_is_in_the_history_and_new_lines_money_is_not(
     row = [c.value for c in sheet[2]]
     line_id = int(row[line_at])
     sheet.cell(row=2, column=amount_at + 1).value = Decimal(str(row[amount_at])) - 1
+    # And one payment lowered by 1 € (the line's paid amount follows).
+    payments = book["Versements"]
+    header = [c.value for c in payments[1]]
+    paid_at = header.index("Montant versé (€)")
+    cell = payments.cell(row=2, column=paid_at + 1)
+    cell.value = Decimal(str(cell.value)) - 1
     book.save(recent)
+    money_tables = (
+        "SELECT id, paid_cents FROM funding_line ORDER BY id",
+        "SELECT funding_line_id, kind, amount_cents, due_on, released, position "
+        "FROM payment_tranche ORDER BY 1, 6",
+        "SELECT funding_line_id, received_on, amount_cents, note FROM payment ORDER BY 1, 2, 3",
+        "SELECT funding_line_id, organisation_id, amount_cents FROM cofinancing_share ORDER BY 1, 2",
+        "SELECT funding_line_id, year, amount_cents FROM line_year_amount ORDER BY 1, 2",
+        # The figures' fact table (recomputed, with new ids).
+        "SELECT funding_line_id, project_id, domain_id, year, funder_id, instrument, granted_cp, "
+        "requested_cp FROM funding_share ORDER BY 1, 2, 3, 4, 5, 6, 7, 8",
+    )
+    before = [rows_of(pole_db, sql) for sql in money_tables]
     report = import_workbook(pole_db, recent)
     assert report.ok, report.to_json()["errors"][:3]
+    assert [rows_of(pole_db, sql) for sql in money_tables] != before
     pid = rows_of(pole_db, f"SELECT project_id FROM funding_line WHERE id = {line_id}")[0][0]
     shares = [
         c
@@ -992,3 +1011,31 @@ def test_money_a_reimport_changes_is_in_the_history_and_new_lines_money_is_not(
     assert len(shares) == 1 and shares[0].source == "import" and shares[0].row_id == line_id
     old, new = shares[0].old, shares[0].new
     assert len(old) == len(new) and sum(c for _n, c in old) - sum(c for _n, c in new) == 100
+    # Undoing the import puts every money table back as it was.
+    assert report.batch_id is not None
+    undo_import(pole_db, report.batch_id)
+    after = [rows_of(pole_db, sql) for sql in money_tables]
+    for sql, was, now in zip(money_tables, before, after, strict=True):
+        assert now == was, sql
+
+
+def test_the_undo_of_an_imports_money_is_refused_once_the_project_was_edited(
+    pole_db: Any, recent: Path
+) -> None:
+    book = openpyxl.load_workbook(recent)
+    sheet = book["Cofinancements"]
+    header = [c.value for c in sheet[1]]
+    line_at, amount_at = header.index("N° de ligne"), header.index("Part de l'aide (€)")
+    line_id = int(sheet.cell(row=2, column=line_at + 1).value)
+    cell = sheet.cell(row=2, column=amount_at + 1)
+    cell.value = Decimal(str(cell.value)) - 1
+    book.save(recent)
+    report = import_workbook(pole_db, recent)
+    assert report.ok and report.batch_id is not None, report.to_json()["errors"][:3]
+    pid = rows_of(pole_db, f"SELECT project_id FROM funding_line WHERE id = {line_id}")[0][0]
+    project = portfolio.load_project(pole_db, pid)
+    assert project is not None
+    project.notes = "revu après l'import"
+    portfolio.update_project(pole_db, project, expected_version=project.version)
+    with pytest.raises(UndoRefusedError):
+        undo_import(pole_db, report.batch_id)

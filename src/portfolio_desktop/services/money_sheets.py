@@ -316,14 +316,29 @@ def write_money(
     lines: dict[int, int],
     workbook_lines: Iterable[int],
     created: Collection[int] = (),
+    batch_id: int | None = None,
 ) -> int:
     """Writes what the money sheets change (`money_changes`) and the rules sheet; returns how
-    many lines got new money. What changes on lines that existed is recorded in the history;
-    the lines the import `created` are part of their creation."""
+    many lines got new money. What changes on lines that existed is recorded in the history
+    and, under the import's `batch_id`, for its undo; the lines the import `created` are part
+    of their creation."""
     changed = money_changes(session, rows, lines, workbook_lines)
-    money.replace_lines_money(
+    paid = money.paid_amounts(session, [line for line in changed if line not in created])
+    before = money.replace_lines_money(
         session, changed, paid_from_payments=PAYMENTS.key in rows.present, quiet=created
     )
+    if batch_id is not None and before:
+        from ..storage import imports
+
+        # The project's version as the import leaves it: an edit since refuses the undo.
+        projects = money.projects_of_lines(session, list(before))
+        versions = imports.versions(session, "project", sorted(set(projects.values())))
+        imports.record_changes(
+            session, batch_id, "line_money", "updated",
+            [(line, {"money": money.money_texts(m), "paid_cents": paid.get(line),
+                     "project_version": versions.get(projects.get(line, 0))})
+             for line, m in sorted(before.items())],
+        )  # fmt: skip
     written = len(changed)
     if SPREAD.key in rows.present and changed:
         # A spread moves granted amounts between years: the figures' fact table follows.

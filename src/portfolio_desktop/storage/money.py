@@ -183,14 +183,42 @@ def money_texts(money: LineMoney) -> dict[str, str | None]:
     }
 
 
-def _record_money(session: Session, moneys: dict[int, LineMoney], quiet: Collection[int]) -> None:
+def money_from_texts(texts: dict[str, str | None]) -> LineMoney:
+    """The LineMoney `money_texts` wrote (an import's undo puts it back)."""
+    from datetime import date
+
+    def rows(name: str) -> list[list[Any]]:
+        text = texts.get(name)
+        return json.loads(text) if text else []
+
+    def day(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    return LineMoney(
+        tranches=[
+            TrancheRecord(_KINDS[kind], cents, day(due_on), bool(released))
+            for kind, cents, due_on, released in rows("schedule")
+        ],
+        payments=[
+            PaymentRecord(cents, day(received_on), tranche, note)
+            for cents, received_on, tranche, note in rows("payments")
+        ],
+        shares=[CofinancingRecord(org, cents) for org, cents in rows("shares")],
+        spread=[YearAmount(year, cents) for year, cents in rows("spread")],
+    )
+
+
+def _record_money(
+    session: Session, moneys: dict[int, LineMoney], quiet: Collection[int]
+) -> dict[int, LineMoney]:
     """The history of what changes in these lines' money (the lines in `quiet` excepted: lines
-    an import creates, part of their project's creation), before it is replaced."""
+    an import creates, part of their project's creation), before it is replaced; returns the
+    money those lines had."""
     from . import history
 
     recorded = [line_id for line_id in moneys if line_id not in quiet]
     if not recorded:
-        return
+        return {}
     before = load_money(session, recorded)
     projects = projects_of_lines(session, recorded)
     changes = []
@@ -200,6 +228,7 @@ def _record_money(session: Session, moneys: dict[int, LineMoney], quiet: Collect
             if old[name] != new[name]:
                 changes.append((line_id, projects.get(line_id), name, old[name], new[name]))
     history.record_fields(session, "funding_line", changes)
+    return before
 
 
 def replace_lines_money(
@@ -208,12 +237,13 @@ def replace_lines_money(
     *,
     paid_from_payments: bool = True,
     quiet: Collection[int] = (),
-) -> None:
+) -> dict[int, LineMoney]:
     """`write_line_money` for many lines at once (an import): a few statements per 900 lines.
-    Each part that changes is recorded in the history, except on the lines in `quiet`."""
+    Each part that changes is recorded in the history, except on the lines in `quiet`; returns
+    the money the other lines had (what an import's undo puts back)."""
     from . import bulk
 
-    _record_money(session, moneys, set(quiet))
+    before = _record_money(session, moneys, set(quiet))
     ids = sorted(moneys)
     for batch in _chunks(ids):
         for model in (Payment, PaymentTranche, CofinancingShare, LineYearAmount):
@@ -269,6 +299,7 @@ def replace_lines_money(
             .values(paid_cents=bindparam("paid")),
             paid_rows,
         )
+    return before
 
 
 def match_payments_to_paid(session: Session, line_ids: Iterable[int] | None = None) -> int:
@@ -834,3 +865,30 @@ def split_projects(session: Session) -> list[ProjectMatrixInputs]:
         for pid, project_lines in lines.items()
     ]
     return sorted(found, key=lambda p: p.reference)
+
+
+def paid_amounts(session: Session, line_ids: Iterable[int]) -> dict[int, int | None]:
+    """Each line's paid amount as it stands."""
+    out: dict[int, int | None] = {}
+    for batch in _chunks(sorted(set(line_ids))):
+        for line_id, paid in session.execute(
+            select(FundingLine.id, FundingLine.paid_cents).where(FundingLine.id.in_(batch))
+        ):
+            out[line_id] = paid
+    return out
+
+
+def restore_lines_money(session: Session, before: dict[int, tuple[LineMoney, int | None]]) -> None:
+    """Puts back lines' money and paid amounts as an import found them (its undo)."""
+    replace_lines_money(
+        session, {line_id: money for line_id, (money, _paid) in before.items()},
+        paid_from_payments=False,
+    )  # fmt: skip
+    if before:
+        line = table_of(FundingLine)
+        session.execute(
+            line.update()
+            .where(line.c.id == bindparam("line"))
+            .values(paid_cents=bindparam("paid")),
+            [{"line": line_id, "paid": paid} for line_id, (_money, paid) in before.items()],
+        )

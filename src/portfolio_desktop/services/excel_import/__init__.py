@@ -430,7 +430,7 @@ def commit(
                 for line in project.lines
                 if line.action == "created" and not line.bad
             }
-            money_sheets.write_money(session, rows, lines, in_workbook, created)
+            money_sheets.write_money(session, rows, lines, in_workbook, created, batch_id)
     if progress is not None:
         progress.report(1.0, "import_done")
     return _report(plan, setup, False, batch_id)

@@ -645,6 +645,8 @@ def undo_batch(
     store.delete_status_changes(session, batch_id)
     touched: set[int] = set()
     for table, rows in updated.items():
+        if table == "line_money":  # below, once the lines have their own values back
+            continue
         if table in {"project_domain", "project_region"}:
             store.restore_children(session, table, dict(rows))
             touched.update(row_id for row_id, _ in rows)
@@ -658,6 +660,15 @@ def undo_batch(
         store.restore_rows(session, table, restored)
         if table == "project":
             touched.update(row_id for row_id, _ in rows)
+    if "line_money" in updated:
+        # The schedules, payments, splits and spreads the money sheets replaced, and the paid
+        # amounts the lines had.
+        money_before = {
+            row_id: (money.money_from_texts(before["money"]), before.get("paid_cents"))
+            for row_id, before in updated["line_money"]
+        }
+        money.restore_lines_money(session, money_before)
+        touched |= store.projects_of(session, "funding_line", list(money_before))
     if "funding_line" in updated or "participation" in updated:
         touched |= store.projects_of(
             session, "funding_line", [r for r, _ in updated.get("funding_line", [])]
@@ -707,3 +718,16 @@ def _check_versions(
         ]
         if stale:
             raise UndoRefusedError("import_undo_stale", batch=batch_id, count=len(stale))
+    # Lines whose money the import replaced: their project edited since refuses the undo too.
+    replaced = dict(updated.get("line_money", []))
+    if replaced:
+        projects = money.projects_of_lines(session, list(replaced))
+        current = store.versions(session, "project", sorted(set(projects.values())))
+        stale_lines = [
+            line
+            for line, before in replaced.items()
+            if before.get("project_version") is not None
+            and current.get(projects.get(line, 0)) != before["project_version"]
+        ]
+        if stale_lines:
+            raise UndoRefusedError("import_undo_stale", batch=batch_id, count=len(stale_lines))
