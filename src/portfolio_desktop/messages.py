@@ -1914,10 +1914,10 @@ CATALOGUE.update(
             "The source holds {max} characters at most.",
         ),
         "rule_duplicate": (
-            "Une règle existe déjà pour cette catégorie de partenaire sur cet appel (ou ce "
-            "financeur et ce type d'aide) : modifiez-la plutôt.",
-            "A rule already exists for this kind of partner on this call (or this funder and "
-            "instrument): edit it instead.",
+            "Cet appel (ou ce financeur pour ce type d'aide) a déjà une règle pour cette "
+            "catégorie de partenaire : modifiez-la plutôt.",
+            "This call (or this funder for this instrument) already has a rule for this kind "
+            "of partner: edit it instead.",
         ),
         "rule_missing": (
             "Cette règle de taux d'aide n'existe plus (supprimée entre-temps ?).",

@@ -100,7 +100,7 @@ def test_a_second_rule_for_the_same_scope_and_kind_is_refused(scope) -> None:
     with pytest.raises(RuleViolation) as refused:
         reference.save_rule(db, None, fui16(call, 5000))
     assert [i.code for i in refused.value.issues] == ["rule_duplicate"]
-    assert "existe déjà" in messages.text("rule_duplicate", {}, "fr")
+    assert "a déjà une règle" in messages.text("rule_duplicate", {}, "fr")
     # Turning the mid-cap rule into a second SME rule is refused too; editing a rule in place is not.
     with pytest.raises(RuleViolation):
         reference.save_rule(db, other.id, fui16(call, 3000, "sme"))

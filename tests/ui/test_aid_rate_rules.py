@@ -127,7 +127,7 @@ def test_a_second_rule_for_the_same_kind_is_refused_in_the_form(qtbot, view) -> 
     kind = combo(dialog, "rulePartnerKind")
     kind.setCurrentIndex(kind.findData("sme"))  # the FUI call has its SME rule
     assert note(dialog, "partner_kind") == messages.text("rule_duplicate")
-    assert "existe déjà" in note(dialog, "partner_kind")
+    assert "a déjà une règle" in note(dialog, "partner_kind")
     assert not save_button(dialog).isEnabled()
     kind.setCurrentIndex(kind.findData("public_body"))  # no rule for public bodies
     assert note(dialog, "partner_kind") == "" and save_button(dialog).isEnabled()

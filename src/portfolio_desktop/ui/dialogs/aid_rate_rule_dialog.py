@@ -125,6 +125,8 @@ class AidRateRuleDialog(ReferenceDialog):
         self.add_row(self.tr("Maximum rate"), self.rate, "rate")
         self.add_row(self.tr("Cost base"), self.base)
         self.add_row(self.tr("Source"), self.source, "source")
+        for note in self.notes.values():
+            note.setWordWrap(True)  # the messages are sentences: wrapped, never clipped
         hint = QLabel(
             self.tr(
                 "A call's own rule comes first; without one, the rule of the project's funder "
@@ -143,6 +145,7 @@ class AidRateRuleDialog(ReferenceDialog):
             self.rate.setValue(rule.max_rate_bp / 100)
             self.base.setCurrentIndex(max(0, self.base.findData(CostBase(rule.base).value)))
             self.source.setText(rule.source)
+            self.source.setCursorPosition(0)  # a long source shows its beginning
             self.instrument.setCurrentIndex(max(0, self.instrument.findData(rule.instrument)))
         self.call.setCurrentIndex(max(0, self.call.findData(call_id)))
         self.funder.setCurrentIndex(max(0, self.funder.findData(funder_id)))

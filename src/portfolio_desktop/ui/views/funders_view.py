@@ -530,7 +530,7 @@ class FundersView(ReferenceView):
             if line.rule.instrument
             else self.tr("all instruments")
         )
-        return f"{line.funder} — {instrument}"
+        return f"{line.funder} · {instrument}"  # funders' names hold dashes already
 
     def selected_subject(self) -> tuple[str, Any] | None:
         """The call or funder selected last (a call over its funder when both are)."""
