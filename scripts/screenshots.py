@@ -55,6 +55,40 @@ def reference_editor(app, view, shot) -> None:  # type: ignore[no-untyped-def]
         view._dialog.reject()
 
 
+def rules_shots(app, view, shot) -> None:  # type: ignore[no-untyped-def]
+    """The aid-rate rules of an FUI call (« AAP FUI 16 » when the portfolio has it), the form of a
+    new rule on it with its duplicate message (its SME rule exists), then the form of its SME
+    rule."""
+    calls = [c for c in view._all_calls if c.name.startswith("AAP FUI")]
+    if not calls:
+        return
+    call = next((c for c in calls if c.name == "AAP FUI 16"), calls[0])
+    view.select_call(call.id)
+    view.calls_table.scrollTo(view.calls.index(view.calls.row_of(call.id), 0))
+    settle(app, 0.5)
+    shot("05b-funders-rules-of-a-call")
+    view.new_rule()
+    if wait_for(app, lambda: view._dialog is not None and view._dialog.isVisible(), 30):
+        kind = view._dialog.kind
+        kind.setCurrentIndex(kind.findData("sme"))
+        view._dialog.rate.setValue(45)
+        view._dialog.source.setText("cahier des charges")
+        settle(app, 0.5)
+        shot("05c-rule-form-duplicate")
+        view._dialog.reject()
+    sme = next((n for n, r in enumerate(view.rules.rows()) if r.rule.partner_kind == "sme"), -1)
+    if sme >= 0:
+        view.rules_table.selectRow(sme)
+        view.edit_rule()
+        if wait_for(app, lambda: view._dialog is not None and view._dialog.isVisible(), 30):
+            settle(app, 0.5)
+            shot("05d-rule-form-edit")
+            view._dialog.reject()
+    view.only_selection.setChecked(False)
+    settle(app, 0.5)
+    shot("05e-funders-all-rules")
+
+
 def modal_shot(app, shot, name: str, action) -> None:  # type: ignore[no-untyped-def]
     """Opens a modal dialog with `action`, takes its picture, closes it."""
     from PySide6.QtCore import QTimer
@@ -246,6 +280,8 @@ def main() -> int:
                 shot(f"{number:02d}-{key}")
                 if key == "organisations":
                     reference_editor(app, window.page(key), shot)
+                if key == "funders":
+                    rules_shots(app, window.page(key), shot)
     if "dashboard" in groups and "dashboard" in window._page_rows:
         dashboard_shots(app, window, shot)
     window.show_page("projects")

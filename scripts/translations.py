@@ -45,6 +45,7 @@ SPECIFIC: dict[str, list[str]] = {
         "views/reference_*.py",
         "dialogs/organisation_*.py",
         "dialogs/reference_*.py",
+        "dialogs/aid_rate_*.py",
         "models/reference_*.py",
     ],
     "export": ["dialogs/export_*.py"],

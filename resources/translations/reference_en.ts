@@ -45,7 +45,7 @@
 <context>
     <name>FundersView</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="276"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="303"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln call</numerusform>
@@ -53,11 +53,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="399"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="438"/>
         <source>“%1” cannot be deleted: %Ln project(s) answered this call.</source>
         <translation>
             <numerusform>“%1” cannot be deleted: %Ln project answered this call.</numerusform>
             <numerusform>“%1” cannot be deleted: %Ln projects answered this call.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="574"/>
+        <source>%Ln rule(s)</source>
+        <translation>
+            <numerusform>%Ln rule</numerusform>
+            <numerusform>%Ln rules</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AidRateRuleDialog</name>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="63"/>
+        <source>New aid-rate rule</source>
+        <translation>Nouvelle règle de taux d&apos;aide</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="63"/>
+        <source>Aid-rate rule</source>
+        <translation>Règle de taux d&apos;aide</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="69"/>
+        <source>Call for proposals</source>
+        <translation>Appel à projets</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="71"/>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="88"/>
+        <source>All instruments</source>
+        <translation>Tous instruments</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="121"/>
+        <source>e.g. the call&apos;s specifications, 2013 edition</source>
+        <translation>ex. cahier des charges de l&apos;appel, édition 2013</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="123"/>
+        <source>Applies to</source>
+        <translation>S&apos;applique à</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="124"/>
+        <source>Kind of partner</source>
+        <translation>Catégorie de partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="125"/>
+        <source>Maximum rate</source>
+        <translation>Taux maximal</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="126"/>
+        <source>Cost base</source>
+        <translation>Assiette</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="130"/>
+        <source>A call&apos;s own rule comes first; without one, the rule of the project&apos;s funder (for its instrument, or for every instrument) applies. Start-ups fall under the SME rule and universities under the research one, unless a rule names them.</source>
+        <translation>La règle de l&apos;appel prime ; à défaut, celle du financeur du projet (pour son type d&apos;aide, ou pour tous) s&apos;applique. Les start-up relèvent de la règle des PME et l&apos;enseignement supérieur de celle des laboratoires, sauf règle qui les nomme.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="127"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="185"/>
+        <source>Create aid-rate rule %1</source>
+        <translation>Créer la règle de taux d&apos;aide %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/aid_rate_rule_dialog.py" line="187"/>
+        <source>Edit aid-rate rule %1</source>
+        <translation>Modifier la règle de taux d&apos;aide %1</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="266"/>
@@ -413,103 +486,108 @@
 <context>
     <name>FundersView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="103"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="139"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="114"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="150"/>
         <source>Funder</source>
-        <extracomment>A row to select once the reload a write triggers has answered: (table, id).</extracomment>
+        <extracomment>A row to select once the reload a write triggers has answered: (table, id). Which table the user selected in last (&quot;call&quot; or &quot;funder&quot;): whose rules are shown.</extracomment>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="104"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="115"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="105"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="116"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="106"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="117"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="120"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="128"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="156"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="170"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="131"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="139"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="167"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="181"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="488"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="491"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="121"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="133"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="157"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="175"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="132"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="144"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="168"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="186"/>
         <source>Show projects</source>
         <translation>Voir les projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="122"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="130"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="158"/>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="172"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="133"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="141"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="169"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="183"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="488"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="493"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="624"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="126"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="137"/>
         <source>New funder…</source>
         <translation>Nouveau financeur…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="138"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="149"/>
         <source>Call for proposals</source>
         <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="140"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="151"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="141"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="152"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="142"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="153"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="163"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="174"/>
         <source>Search calls…</source>
         <translation>Chercher un appel…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="166"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="177"/>
         <source>Only the selected funder&apos;s calls</source>
         <translation>Seulement les appels du financeur choisi</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="169"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="180"/>
         <source>New call…</source>
         <translation>Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="191"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="202"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="211"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="222"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="276"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="303"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln appel</numerusform>
@@ -517,7 +595,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="399"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="438"/>
         <source>“%1” cannot be deleted: %Ln project(s) answered this call.</source>
         <translation>
             <numerusform>« %1 » ne peut pas être supprimé : %Ln projet a répondu à cet appel.</numerusform>
@@ -525,27 +603,115 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="350"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="459"/>
+        <source>Applies to</source>
+        <translation>S&apos;applique à</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="462"/>
+        <source>Kind of partner</source>
+        <translation>Catégorie de partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="466"/>
+        <source>Maximum rate</source>
+        <translation>Taux maximal</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="469"/>
+        <source>Cost base</source>
+        <translation>Assiette</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="472"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="490"/>
+        <source>New rule…</source>
+        <translation>Nouvelle règle…</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="495"/>
+        <source>Only the selected call&apos;s or funder&apos;s rules</source>
+        <translation>Seulement les règles de l&apos;appel ou du financeur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="531"/>
+        <source>all instruments</source>
+        <translation>tous instruments</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="551"/>
+        <source>Aid-rate rules</source>
+        <translation>Taux d&apos;aide maximaux</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="554"/>
+        <source>every call and funder</source>
+        <translation>tous les appels et financeurs</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="558"/>
+        <source>call %1</source>
+        <translation>appel %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="561"/>
+        <source>No rule of its own: its projects&apos; partners are checked against their funders&apos; rules, if any. « New rule… » enters the call&apos;s rates.</source>
+        <translation>Pas de règle propre : les partenaires de ses projets sont comparés aux règles de leurs financeurs, s&apos;il y en a. « Nouvelle règle… » saisit les taux de l&apos;appel.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="567"/>
+        <source>%1 and its calls</source>
+        <translation>%1 et ses appels</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="574"/>
+        <source>%Ln rule(s)</source>
+        <translation>
+            <numerusform>%Ln règle</numerusform>
+            <numerusform>%Ln règles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="625"/>
+        <source>Delete the aid-rate rule “%1”? You can undo this.</source>
+        <translation>Supprimer la règle de taux d&apos;aide « %1 » ? Vous pourrez annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="630"/>
+        <source>Delete aid-rate rule %1</source>
+        <translation>Supprimer la règle de taux d&apos;aide %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="632"/>
+        <source>Cannot delete</source>
+        <translation>Suppression impossible</translation>
+    </message>
+    <message>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="389"/>
         <source>“%1” cannot be deleted: %2 funding line(s) and %3 call(s) for proposals still refer to it.</source>
         <translation>« %1 » ne peut pas être supprimé : %2 ligne(s) de financement et %3 appel(s) à projets y font encore référence.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="361"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="400"/>
         <source>Delete the funder “%1”? You can undo this.</source>
         <translation>Supprimer le financeur « %1 » ? Vous pourrez annuler.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="362"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="401"/>
         <source>Delete funder %1</source>
         <translation>Supprimer le financeur %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="406"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="445"/>
         <source>Delete the call “%1”? You can undo this.</source>
         <translation>Supprimer l&apos;appel « %1 » ? Vous pourrez annuler.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="407"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="446"/>
         <source>Delete call %1</source>
         <translation>Supprimer l&apos;appel %1</translation>
     </message>

@@ -1886,3 +1886,58 @@ CATALOGUE.update(
     }
 )
 # -- end of money --
+
+# --- aid-rate rules entered on the Funders & calls screen (issue 14)
+CATALOGUE.update(
+    {
+        "rule_rate_range": (
+            "Le taux maximal doit être compris entre 0 et 100 %.",
+            "The maximum rate must be between 0 and 100%.",
+        ),
+        "rule_scope_required": (
+            "Choisissez l'appel à projets ou le financeur auquel la règle s'applique.",
+            "Choose the call for proposals or the funder the rule applies to.",
+        ),
+        "rule_scope_both": (
+            "Une règle s'applique à un appel à projets ou à un financeur, pas aux deux.",
+            "A rule applies to a call for proposals or to a funder, not both.",
+        ),
+        "rule_instrument_call": (
+            "Le type d'aide ne se précise que pour une règle de financeur.",
+            "An instrument is given only for a funder's rule.",
+        ),
+        "rule_scope_missing": (
+            "Cet appel à projets ou ce financeur n'existe plus.",
+            "This call for proposals or funder no longer exists.",
+        ),
+        "rule_kind_unknown": (
+            "Catégorie de partenaire inconnue : « {value} ».",
+            "Unknown kind of partner: '{value}'.",
+        ),
+        "rule_value_unknown": ("Valeur inconnue : « {value} ».", "Unknown value: '{value}'."),
+        "rule_source_long": (
+            "La source tient en {max} caractères au plus.",
+            "The source holds {max} characters at most.",
+        ),
+        "rule_duplicate": (
+            "Cet appel (ou ce financeur pour ce type d'aide) a déjà une règle pour cette "
+            "catégorie de partenaire : modifiez-la plutôt.",
+            "This call (or this funder for this instrument) already has a rule for this kind "
+            "of partner: edit it instead.",
+        ),
+        "rule_missing": (
+            "Cette règle de taux d'aide n'existe plus (supprimée entre-temps ?).",
+            "This aid-rate rule no longer exists (deleted meanwhile?).",
+        ),
+    }
+)
+LABELS.update(
+    {
+        ("HistoryTable", "aid_rate_rule"): ("règle de taux d'aide", "aid-rate rule"),
+        ("HistoryField", "partner_kind"): ("catégorie de partenaire", "kind of partner"),
+        ("HistoryField", "max_rate_bp"): ("taux maximal", "maximum rate"),
+        ("HistoryField", "base"): ("assiette", "cost base"),
+        ("HistoryField", "source"): ("source", "source"),
+    }
+)
+# -- end of aid-rate rules --

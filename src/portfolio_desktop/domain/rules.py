@@ -19,7 +19,8 @@ from datetime import date
 from enum import StrEnum
 
 from . import workflow
-from .enums import Instrument, PartnerRole, ProjectStatus
+from .enums import Instrument, OrganisationKind, PartnerRole, ProjectStatus
+from .financing import AidRateRule, CostBase
 from .identifiers import siren_valid, siret_valid
 from .model import (
     Assessment,
@@ -243,6 +244,45 @@ def check_organisation(org: OrganisationRecord) -> list[Issue]:
 
 def check_colour(colour: str) -> list[Issue]:
     return [] if COLOUR_PATTERN.match(colour) else [Issue("colour_format", "colour")]
+
+
+#: The longest source text a rule keeps (the column's width).
+RULE_SOURCE_MAX = 500
+
+
+def check_aid_rate_rule(rule: AidRateRule) -> list[Issue]:
+    """An aid-rate rule on its own: a rate between 0 and 100 %, one scope (a call, or a funder
+    with at most one instrument), a known partner kind, cost base and instrument. Whether another
+    rule already covers the same scope is the writer's check (it needs the stored rules)."""
+    issues: list[Issue] = []
+    if not 0 <= rule.max_rate_bp <= 10_000:
+        issues.append(Issue("rule_rate_range", "rate"))
+    if rule.call_id is None and rule.funder_id is None:
+        issues.append(Issue("rule_scope_required", "scope"))
+    elif rule.call_id is not None and rule.funder_id is not None:
+        issues.append(Issue("rule_scope_both", "scope"))
+    elif rule.call_id is not None and rule.instrument is not None:
+        issues.append(Issue("rule_instrument_call", "scope"))
+    if rule.instrument is not None and rule.instrument not in set(Instrument):
+        issues.append(Issue("rule_value_unknown", "scope", {"value": rule.instrument}))
+    if rule.partner_kind not in set(OrganisationKind):
+        issues.append(Issue("rule_kind_unknown", "partner_kind", {"value": rule.partner_kind}))
+    if rule.base not in set(CostBase):
+        issues.append(Issue("rule_value_unknown", "base", {"value": str(rule.base)}))
+    if len(rule.source) > RULE_SOURCE_MAX:
+        issues.append(Issue("rule_source_long", "source", {"max": RULE_SOURCE_MAX}))
+    return issues
+
+
+def same_rule_scope(a: AidRateRule, b: AidRateRule) -> bool:
+    """Whether two rules would answer for the same partners: same call, funder, instrument and
+    partner kind (a portfolio keeps one rule per scope and kind)."""
+    return (a.call_id, a.funder_id, a.instrument, a.partner_kind) == (
+        b.call_id,
+        b.funder_id,
+        b.instrument,
+        b.partner_kind,
+    )
 
 
 def check_evaluation_scores(scores: Iterable[int | None]) -> list[Issue]:

@@ -36,6 +36,9 @@ FIELD_KINDS: dict[str, str] = {
     "granted_override": "bool",
     "is_member": "bool",
     "active": "bool",
+    "partner_kind": "OrganisationKind",
+    "base": "CostBase",
+    "max_rate_bp": "rate_bp",
 }
 #: field → the reference table whose name replaces the id.
 NAMED: dict[str, str] = {
@@ -99,7 +102,7 @@ def split_source(source: str) -> tuple[str, int | None]:
 def _decode(kind: str, text: str | None) -> Any:
     if text is None:
         return None
-    if kind == "money" or kind == "int":
+    if kind in ("money", "int", "rate_bp"):
         try:
             return int(text)
         except ValueError:

@@ -14,11 +14,12 @@ from typing import Any
 
 from ..domain import rules
 from ..domain.enums import FunderKind
+from ..domain.financing import AidRateRule
 from ..domain.identifiers import normalise_identifier
 from ..domain.model import CallRecord, FunderRecord, OrganisationRecord
 from ..domain.rules import Issue, RuleViolation
 from ..storage import apply as write
-from ..storage import reference, repository
+from ..storage import money, reference, repository
 from ..storage.apply import Applied
 from ..storage.changes import (
     Action,
@@ -29,6 +30,7 @@ from ..storage.changes import (
     MergeOrganisations,
     OrganisationChange,
     RefChange,
+    RuleChange,
     Source,
     UnmergeOrganisations,
 )
@@ -36,6 +38,7 @@ from ..storage.database import Database
 
 # The rows the screens show are storage's plain dataclasses, handed on from here so that ui/
 # never imports storage.
+from ..storage.money import RuleLine as RuleLine
 from ..storage.reference import NamedRow as NamedRow
 from ..storage.reference import OrganisationRow as OrganisationRow
 from ..storage.reference import RowSnapshot as RowSnapshot
@@ -452,3 +455,39 @@ def expert_issues(name: str, email: str) -> list[Issue]:
     if email.strip() and not EMAIL_PATTERN.match(email.strip()):
         issues.append(Issue("email_invalid", "email"))
     return issues
+
+
+# -- aid-rate rules -- (issue 14: entered on the Funders & calls screen, with their source) ------
+
+
+def aid_rate_rules(db: Database) -> list[RuleLine]:
+    """Every aid-rate rule with the names of its call or funder (the rules table)."""
+    with db.read() as session:
+        return money.rule_lines(session)
+
+
+def rule_issues(
+    rule: AidRateRule, others: Sequence[RuleLine], rule_id: int | None = None
+) -> list[Issue]:
+    """What the rule form checks as the user types: the rule on its own, and no other rule of
+    `others` (the rules as last read) for the same scope and partner kind. The writer checks
+    both again against the stored rules."""
+    issues = rules.check_aid_rate_rule(rule)
+    if any(line.id != rule_id and rules.same_rule_scope(line.rule, rule) for line in others):
+        issues.append(Issue("rule_duplicate", "partner_kind"))
+    return issues
+
+
+def save_rule(db: Database, rule_id: int | None, rule: AidRateRule) -> Saved:
+    """Creates (`rule_id` None) or replaces an aid-rate rule, checked by the write path (refused
+    with `ChangeRefused`, a `RuleViolation`); `Saved.applied.inverse()` undoes it. Rules are not
+    versioned (`Saved.version` 0): the last edit wins, as for the other reference rows."""
+    if rule_id is None:
+        applied = _apply(db, RuleChange(Action.CREATE, -1, rule))
+        return Saved(applied.id_of("aid_rate_rule", -1), 0, applied)
+    return Saved(rule_id, 0, _apply(db, RuleChange(Action.UPDATE, rule_id, rule)))
+
+
+def remove_rule(db: Database, rule_id: int) -> Applied:
+    """Deletes an aid-rate rule; `Applied.inverse()` puts it back under its id."""
+    return _apply(db, RuleChange(Action.DELETE, rule_id))

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from ..domain.enums import ProjectStatus
+from ..domain.financing import AidRateRule
 from ..domain.model import (
     DomainShare,
     EvaluationRecord,
@@ -141,6 +142,19 @@ class RefChange:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleChange:
+    """An aid-rate rule (reference data: a call's or a funder's maximum rate for a kind of
+    partner). CREATE: `rule_id` None (or negative, provisional) gives a new id, a positive one
+    restores a deleted rule under it (undo). UPDATE writes `rule` over rule `rule_id`; DELETE
+    removes it. `before` is the rule as it was (filled in by the writer for the inverse)."""
+
+    action: Action
+    rule_id: int | None
+    rule: AidRateRule | None = None
+    before: AidRateRule | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ExpertLinks:
     """An expert's domains and ties to organisations, replaced whole (conflicts of interest
     are checked again on the projects the expert evaluated)."""
@@ -252,6 +266,7 @@ Change = (
     | EvaluationChange
     | OrganisationChange
     | RefChange
+    | RuleChange
     | ExpertLinks
     | DomainExperts
     | MergeOrganisations

@@ -65,6 +65,9 @@ TRACKED: dict[str, tuple[str, ...]] = {
     ),
     "committee": ("name", "held_on", "members", "notes"),
     "follow_up": ("kind", "title", "funder_id", "due_on", "done_on", "notes"),
+    "aid_rate_rule": (
+        "call_id", "funder_id", "instrument", "partner_kind", "max_rate_bp", "base", "source",
+    ),
 }  # fmt: skip
 
 #: Tables whose rows belong to a project (their history shows in the project's).

@@ -130,6 +130,68 @@ def load_rules(session: Session) -> list[AidRateRule]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class RuleLine:
+    """An aid-rate rule as the rules table shows it: its id, the rule, and the names of its call
+    (and that call's funder) or of its funder."""
+
+    id: int
+    rule: AidRateRule
+    call: str = ""
+    funder: str = ""
+    #: the funder of the rule's call (a call's rules show under its funder too)
+    call_funder_id: int | None = None
+
+
+def rule_lines(session: Session) -> list[RuleLine]:
+    """Every aid-rate rule with the names of its scope, by call, funder, instrument and kind."""
+    from .tables import Funder
+
+    query = (
+        select(RuleRow, Call.name, Call.funder_id, Funder.name)
+        .outerjoin(Call, Call.id == RuleRow.call_id)
+        .outerjoin(Funder, Funder.id == RuleRow.funder_id)
+        .order_by(Call.name, Funder.name, RuleRow.instrument, RuleRow.partner_kind, RuleRow.id)
+    )
+    return [
+        RuleLine(row.id, _rule(row), call or "", funder or "", call_funder)
+        for row, call, call_funder, funder in session.execute(query)
+    ]
+
+
+def load_rule(session: Session, rule_id: int) -> AidRateRule | None:
+    row = session.get(RuleRow, rule_id)
+    return _rule(row) if row is not None else None
+
+
+def rules_like(session: Session, rule: AidRateRule) -> list[int]:
+    """The ids of the rules with the scope and partner kind of `rule` (its call, funder and
+    instrument): at most one may exist."""
+    return list(
+        session.scalars(
+            select(RuleRow.id).where(
+                _same(RuleRow.call_id, rule.call_id),
+                _same(RuleRow.funder_id, rule.funder_id),
+                _same(RuleRow.instrument, rule.instrument),
+                RuleRow.partner_kind == rule.partner_kind,
+            )
+        )
+    )
+
+
+def rule_values(rule: AidRateRule) -> dict[str, Any]:
+    """The columns of a rule's row."""
+    return {
+        "call_id": rule.call_id,
+        "funder_id": rule.funder_id,
+        "instrument": rule.instrument,
+        "partner_kind": rule.partner_kind,
+        "max_rate_bp": rule.max_rate_bp,
+        "base": CostBase(rule.base).value,
+        "source": rule.source,
+    }
+
+
 def _rule(row: RuleRow) -> AidRateRule:
     return AidRateRule(
         partner_kind=row.partner_kind,

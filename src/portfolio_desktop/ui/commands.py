@@ -15,12 +15,16 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.enums import ProjectStatus
+from ..domain.financing import AidRateRule
 from ..domain.model import OrganisationRecord, ProjectRecord
 from ..services import portfolio, reference
 from ..services.portfolio import Applied, Source
 from .context import AppContext
 
 Step = Callable[[dict[str, Any]], Any]
+
+#: The `data_changed` scope of the aid-rate rules (the Funders & calls screen reloads on it).
+RULES_SCOPE = "aid_rate_rules"
 
 
 class WriteCommand(QUndoCommand):
@@ -331,4 +335,50 @@ def reorder_domains(
         lambda _state: reference.reorder_domains(db, after),
         lambda _state: reference.reorder_domains(db, before),
         scope="domains",
+    )
+
+
+# -- aid-rate rules -- (issue 14: entered on the Funders & calls screen)
+#
+# Like a project command, a rule command keeps the `Applied` of its last step: undo applies its
+# inverse, redo the inverse of that undo (storage.apply checks both like any write).
+
+
+def save_rule(ctx: AppContext, rule_id: int | None, rule: AidRateRule, text: str) -> WriteCommand:
+    """Creating (`rule_id` None) or editing an aid-rate rule; undo deletes the new rule or puts
+    the old values back."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        if "applied" in state:
+            _flip(db, state, Source.FORM)
+            return
+        saved = reference.save_rule(db, state.get("id"), rule)
+        state.update(id=saved.id, applied=saved.applied)
+
+    state: dict[str, Any] = {"id": rule_id} if rule_id is not None else {}
+    return WriteCommand(
+        ctx, text, forward, lambda s: _flip(db, s, Source.UNDO), scope=RULES_SCOPE, state=state
+    )
+
+
+def remove_rule(ctx: AppContext, rule_id: int, text: str) -> WriteCommand:
+    """Deleting an aid-rate rule; undo puts it back under its id."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        if "applied" in state:
+            _flip(db, state, Source.FORM)
+            return
+        state["applied"] = reference.remove_rule(db, rule_id)
+
+    return WriteCommand(
+        ctx,
+        text,
+        forward,
+        lambda s: _flip(db, s, Source.UNDO),
+        scope=RULES_SCOPE,
+        state={"id": rule_id},
     )

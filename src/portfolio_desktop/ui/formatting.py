@@ -33,5 +33,14 @@ def number(value: int) -> str:
     return QLocale().toString(value)
 
 
+def rate_bp(basis_points: int) -> str:
+    """A rate kept in basis points, with up to two decimals: « 45 % », « 12,5 % » (45%, 12.5%)."""
+    text = f"{basis_points // 100}"
+    cents = basis_points % 100
+    if cents:
+        text += ("," if lang() == "fr" else ".") + f"{cents:02d}".rstrip("0")
+    return text + ("\u00a0%" if lang() == "fr" else "%")
+
+
 def label(kind: str, code: str | None) -> str:
     return "" if code is None else messages.label(kind, code, lang())

@@ -22,7 +22,7 @@ A new table joins in three steps (say a `payment` table):
 
 from __future__ import annotations
 
-from . import bulk_import, clusters, demo, organisations, projects
+from . import aid_rates, bulk_import, clusters, demo, organisations, projects
 from .bulk_import import UndoRefusedError, undo_batch, write_plan
 from .core import WRITERS, Applied, ChangeRefused, ProgressLike, Run, apply, register
 
@@ -33,6 +33,7 @@ __all__ = [
     "ProgressLike",
     "Run",
     "UndoRefusedError",
+    "aid_rates",
     "apply",
     "bulk_import",
     "clusters",

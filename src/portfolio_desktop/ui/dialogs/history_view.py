@@ -88,6 +88,10 @@ def value_text(kind: str, value: Any) -> str:
         return "✓" if value else "✗"
     if kind in ("ProjectStatus", "PartnerRole", "Instrument", "Recommendation"):
         return formatting.label(kind, str(value))
+    if kind == "rate_bp" and isinstance(value, int):
+        return formatting.rate_bp(value)
+    if kind == "CostBase":
+        return formatting.label(kind, str(value))
     if kind in ("OrganisationKind", "FunderKind"):
         return formatting.label(kind, str(value))
     if kind == "domains" and isinstance(value, list):
@@ -114,6 +118,14 @@ def record_text(change: Change) -> str:
         return " · ".join(p for p in parts if p != "—")
     if change.table == "participation":
         return value_text("PartnerRole", record.get("role"))
+    if change.table == "aid_rate_rule":
+        scope = record.get("call_id") or record.get("funder_id")
+        parts = [
+            str(scope) if scope else "—",
+            value_text("OrganisationKind", record.get("partner_kind")),
+            value_text("rate_bp", record.get("max_rate_bp")),
+        ]
+        return " · ".join(p for p in parts if p != "—")
     name = record.get("name")
     return str(name) if name else ""
 

@@ -24,7 +24,7 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
-NUMBERS = ("int", "year")
+NUMBERS = ("int", "year", "rate_bp")
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class Column:
     """A column: title, how to read the raw value from a row, and how to show it.
 
     Kinds: `text`; `int` (a count, right-aligned, in the locale's digits); `year` (right-aligned,
-    never grouped: 2026, not 2 026); `bool` (a tick, not
-    editable here); `colour` (`#RRGGBB`, shown with a swatch); `label:Kind` (a code of a closed
+    never grouped: 2026, not 2 026); `rate_bp` (a rate in basis points, right-aligned, « 45 % »);
+    `bool` (a tick, not editable here); `colour` (`#RRGGBB`, shown with a swatch); `label:Kind` (a code of a closed
     list, shown with its label in the user's language).
     """
 
@@ -147,6 +147,8 @@ class ReferenceTableModel(QAbstractTableModel):
             return formatting.number(int(value))
         if column.kind == "year":
             return str(value)
+        if column.kind == "rate_bp":
+            return formatting.rate_bp(int(value))
         if column.kind.startswith("label:"):
             return formatting.label(column.kind.split(":", 1)[1], str(value))
         if column.kind == "colour":
