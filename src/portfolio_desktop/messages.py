@@ -1883,6 +1883,10 @@ CATALOGUE.update(
             "Règle de taux d'aide pour « {name} » : ni cet appel ni ce financeur n'existe.",
             "Aid-rate rule for '{name}': neither this call nor this funder exists.",
         ),
+        "import_money_rule_invalid": (
+            "Règle de taux d'aide pour « {name} » refusée : {reason}",
+            "Aid-rate rule for '{name}' refused: {reason}",
+        ),
     }
 )
 # -- end of money --

@@ -1039,3 +1039,35 @@ def test_the_undo_of_an_imports_money_is_refused_once_the_project_was_edited(
     portfolio.update_project(pole_db, project, expected_version=project.version)
     with pytest.raises(UndoRefusedError):
         undo_import(pole_db, report.batch_id)
+
+
+def test_the_rules_sheet_goes_through_the_rules_screens_checks_and_history(
+    pole_db: Any, recent: Path
+) -> None:
+    from portfolio_desktop.services import history
+
+    book = openpyxl.load_workbook(recent)
+    sheet = book["Taux d'aide"]
+    call, kind = sheet.cell(row=2, column=1).value, sheet.cell(row=2, column=4).value
+    count = rows_of(pole_db, "SELECT count(*) FROM aid_rate_rule")[0][0]
+    # A call and a funder both named: the rules screen refuses such a rule, so does the import,
+    # before anything is written, naming the rule and the reason.
+    sheet.cell(row=2, column=2).value = "Bpifrance"
+    book.save(recent)
+    report = import_workbook(pole_db, recent)
+    assert not report.ok
+    (problem,) = [e for e in report.to_json()["errors"] if e["sheet"] == "Taux d'aide"]
+    assert call in problem["message"] and "financeur" in problem["message"], problem
+    assert rows_of(pole_db, "SELECT count(*) FROM import_batch")[0][0] == 0
+    sheet.cell(row=2, column=2).value = None
+    # A rate lowered to 20 %: the rule is updated, and the history says so, from the import.
+    sheet.cell(row=2, column=5).value = 20
+    book.save(recent)
+    report = import_workbook(pole_db, recent)
+    assert report.ok, report.to_json()["errors"][:3]
+    assert rows_of(pole_db, "SELECT count(*) FROM aid_rate_rule")[0][0] == count
+    changes = [c for c in history.recent_changes(pole_db) if c.table == "aid_rate_rule"]
+    assert [(c.action, c.source, c.batch) for c in changes] == [
+        ("updated", "import", report.batch_id)
+    ]
+    assert kind and changes[0].field == "max_rate_bp"

@@ -359,8 +359,48 @@ def write_money(
             for call, funder, r in rows.rules
             if find(calls, call) is not None or find(funders, funder) is not None
         ]  # fmt: skip
-        money.upsert_rules(session, rules)
+        _write_rules(session, rules, batch_id)
     return written
+
+
+def _write_rules(session: Any, rules: Iterable[AidRateRule], batch_id: int | None) -> None:
+    """Each rule of the sheet replaces the rule of its scope and partner kind, or is added,
+    through the one write path (the rules screen's checks, and the history)."""
+    from ..storage import apply as write
+    from ..storage.changes import Action, ChangeSet, RuleChange, Source
+
+    changes = []
+    for rule in rules:
+        same = money.rules_like(session, rule)
+        if not same:
+            changes.append(RuleChange(Action.CREATE, None, rule))
+        elif money.load_rule(session, same[0]) != rule:
+            changes.append(RuleChange(Action.UPDATE, same[0], rule))
+    if changes:
+        label = f"import:{batch_id}" if batch_id is not None else ""
+        write.apply(session, ChangeSet(Source.IMPORT, tuple(changes), label=label))
+
+
+def rule_problems(rows: MoneyRows) -> list[tuple[str, int, str, str, dict[str, Any]]]:
+    """The rules sheet's rules the rules screen would refuse (a rate above 100 %, a call and a
+    funder both named, an instrument for a call…), before anything is written."""
+    from ..domain.rules import check_aid_rate_rule
+    from ..messages import text
+
+    problems: list[tuple[str, int, str, str, dict[str, Any]]] = []
+    for call, funder, rule in rows.rules:
+        # The scope as named (ids are only looked up when writing; 1 stands for "named").
+        named = AidRateRule(
+            rule.partner_kind, rule.max_rate_bp, rule.base, rule.source,
+            1 if call else None, 1 if funder else None, rule.instrument,
+        )  # fmt: skip
+        for issue in check_aid_rate_rule(named):
+            problems.append(
+                (RULES.fr, 0, "Appel à projets" if issue.field == "scope" else "",
+                 "import_money_rule_invalid",
+                 {"name": call or funder or "—", "reason": text(issue.code, issue.params)})
+            )  # fmt: skip
+    return problems
 
 
 def unknown_references(

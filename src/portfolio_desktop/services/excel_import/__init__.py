@@ -245,6 +245,7 @@ def _money_problems(session: Any, plan: ImportPlan, rows: money_sheets.MoneyRows
             rows, known, names("organisation"), names("call"), names("funder")
         )
     ]
+    problems += [Problem(*p) for p in money_sheets.rule_problems(rows)]
     return problems
 
 
