@@ -119,3 +119,23 @@ def test_deleting_a_rule_that_is_gone_is_refused(scope) -> None:
     with pytest.raises(RuleViolation) as refused:
         reference.remove_rule(db, saved.id)
     assert [i.code for i in refused.value.issues] == ["rule_missing"]
+
+
+def test_deleting_a_call_deletes_its_rules_in_the_history_and_its_undo_brings_them_back(
+    scope,
+) -> None:
+    db, _funder, call = scope
+    saved = reference.save_rule(db, None, fui16(call))
+    other = reference.save_rule(db, None, fui16(call, 3000, "midcap"))
+    snapshot = reference.remove_reference(db, "call", call)
+    assert reference.aid_rate_rules(db) == []
+    for rule in (saved, other):
+        assert "deleted" in {c.action for c in row_history(db, "aid_rate_rule", rule.id)}
+    # The undo of the delete puts back the call and both rules, under their ids.
+    reference.restore_reference(db, snapshot)
+    back = {line.id: line.rule for line in reference.aid_rate_rules(db)}
+    assert back == {saved.id: fui16(call), other.id: fui16(call, 3000, "midcap")}
+    # Undoing an edit of the call (its snapshot holds the rules, still there) is not refused.
+    edited = reference.snapshot_reference(db, "call", call)
+    reference.restore_reference(db, edited)
+    assert len(reference.aid_rate_rules(db)) == 2

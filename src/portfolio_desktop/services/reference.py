@@ -430,6 +430,13 @@ def restore_reference(db: Database, snapshot: RowSnapshot) -> None:
                     snapshot.links.get("organisations", ()),
                 )
             )
+        # A deleted call's or funder's rules come back with it, under their ids (the undo of an
+        # edit finds them still there).
+        links += [
+            RuleChange(Action.CREATE, rule_id, rule)
+            for rule_id, rule in snapshot.rules
+            if money.load_rule(session, rule_id) is None
+        ]
         if links:
             write.apply(session, ChangeSet(Source.UNDO, tuple(links)))
 

@@ -179,6 +179,12 @@ def rules_like(session: Session, rule: AidRateRule) -> list[int]:
     )
 
 
+def rules_of(session: Session, table: str, row_id: int) -> list[int]:
+    """The ids of a call's (`table` "call") or a funder's ("funder") aid-rate rules."""
+    column = RuleRow.call_id if table == "call" else RuleRow.funder_id
+    return list(session.scalars(select(RuleRow.id).where(column == row_id).order_by(RuleRow.id)))
+
+
 def rule_values(rule: AidRateRule) -> dict[str, Any]:
     """The columns of a rule's row."""
     return {

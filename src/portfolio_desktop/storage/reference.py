@@ -358,6 +358,8 @@ class RowSnapshot:
     id: int
     values: dict[str, Any]
     links: dict[str, tuple[int, ...]]
+    #: A call's or a funder's aid-rate rules, with their ids (deleted with it, put back with it).
+    rules: tuple[tuple[int, Any], ...] = ()
 
 
 _MODELS: dict[str, Any] = {
@@ -392,4 +394,12 @@ def snapshot_row(session: Session, table: str, row_id: int) -> RowSnapshot | Non
             )
         )
     values = {k: v for k, v in row.items() if k != "id"}
-    return RowSnapshot(table, row_id, values, links)
+    rules: tuple[tuple[int, Any], ...] = ()
+    if table in ("call", "funder"):
+        from . import money
+
+        rules = tuple(
+            (rule_id, money.load_rule(session, rule_id))
+            for rule_id in money.rules_of(session, table, row_id)
+        )
+    return RowSnapshot(table, row_id, values, links, rules)

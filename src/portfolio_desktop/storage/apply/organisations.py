@@ -18,7 +18,7 @@ from ...domain import rules
 from ...domain.enums import PartnerRole
 from ...domain.rules import Issue
 from ...domain.text import fold
-from .. import history, repository
+from .. import history, money, repository
 from .. import tables as t
 from ..changes import (
     Action,
@@ -27,9 +27,11 @@ from ..changes import (
     MergeOrganisations,
     OrganisationChange,
     RefChange,
+    RuleChange,
     UnmergeOrganisations,
 )
 from ..repository import MergeSnapshot, StaleError
+from .aid_rates import write_rule
 from .core import Run, register
 from .projects import bump
 
@@ -348,6 +350,11 @@ def write_reference(run: Run, change: RefChange) -> None:
     if change.action is Action.DELETE:
         if stored is None or row_id is None:
             return
+        if table in ("call", "funder"):
+            # Its aid-rate rules go first, through their own writer (recorded in the history,
+            # put back by the undo after the call or funder is), not by the database's cascade.
+            for rule_id in money.rules_of(session, table, row_id):
+                write_rule(run, RuleChange(Action.DELETE, rule_id))
         history.record_deleted(session, table, [row_id])
         session.execute(delete(model).where(model.id == row_id))
         run.deleted(table, row_id)
