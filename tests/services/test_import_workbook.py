@@ -1071,3 +1071,21 @@ def test_the_rules_sheet_goes_through_the_rules_screens_checks_and_history(
         ("updated", "import", report.batch_id)
     ]
     assert kind and changes[0].field == "max_rate_bp"
+    # The import's undo puts the rule's rate back.
+    rates = "SELECT max_rate_bp FROM aid_rate_rule ORDER BY id"
+    assert 2000 in [r for (r,) in rows_of(pole_db, rates)]
+    assert report.batch_id is not None
+    undo_import(pole_db, report.batch_id)
+    assert 2000 not in [r for (r,) in rows_of(pole_db, rates)]
+    assert rows_of(pole_db, "SELECT count(*) FROM aid_rate_rule")[0][0] == count
+
+
+def test_undoing_an_import_into_an_empty_portfolio_removes_the_rules_it_added(
+    db: Any, recent: Path
+) -> None:
+    report = import_workbook(db, recent)
+    assert report.ok and report.batch_id is not None
+    assert rows_of(db, "SELECT count(*) FROM aid_rate_rule")[0][0] > 0
+    undo_import(db, report.batch_id)
+    assert rows_of(db, "SELECT count(*) FROM aid_rate_rule")[0][0] == 0
+    assert rows_of(db, "SELECT count(*) FROM call")[0][0] == 0

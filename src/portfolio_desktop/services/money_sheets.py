@@ -370,15 +370,29 @@ def _write_rules(session: Any, rules: Iterable[AidRateRule], batch_id: int | Non
     from ..storage.changes import Action, ChangeSet, RuleChange, Source
 
     changes = []
+    replaced: list[tuple[int, Any]] = []
     for rule in rules:
         same = money.rules_like(session, rule)
         if not same:
             changes.append(RuleChange(Action.CREATE, None, rule))
-        elif money.load_rule(session, same[0]) != rule:
+            continue
+        before = money.load_rule(session, same[0])
+        if before is not None and before != rule:
             changes.append(RuleChange(Action.UPDATE, same[0], rule))
-    if changes:
-        label = f"import:{batch_id}" if batch_id is not None else ""
-        write.apply(session, ChangeSet(Source.IMPORT, tuple(changes), label=label))
+            replaced.append((same[0], {"values": money.rule_values(before)}))
+    if not changes:
+        return
+    label = f"import:{batch_id}" if batch_id is not None else ""
+    applied = write.apply(session, ChangeSet(Source.IMPORT, tuple(changes), label=label))
+    if batch_id is not None:
+        # What the import's undo puts back: the rules it replaced, and removes: those it added.
+        from ..storage import imports
+
+        imports.record_changes(session, batch_id, "aid_rate_rule", "updated", replaced)
+        imports.record_changes(
+            session, batch_id, "aid_rate_rule", "created",
+            [(rule_id, None) for rule_id in applied.created.get("aid_rate_rule", [])],
+        )  # fmt: skip
 
 
 def rule_problems(rows: MoneyRows) -> list[tuple[str, int, str, str, dict[str, Any]]]:

@@ -755,6 +755,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "evaluation": ("expert_id", "evaluated_on"),
     "submission": ("call_id", "submitted_on"),
     "follow_up": ("kind", "title", "due_on"),
+    "aid_rate_rule": ("call_id", "funder_id", "partner_kind", "max_rate_bp"),
 }
 
 

@@ -594,6 +594,7 @@ def _write_partners(
 # -- undo --------------------------------------------------------------------------------------------
 
 _DELETE_ORDER = (
+    "aid_rate_rule",
     "evaluation",
     "submission",
     "follow_up",
