@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from ..domain.enums import Instrument, ProjectStatus
-from ..domain.financing import total_uncovered
 from ..domain.money import CENT, euros_str
 from ..domain.submissions import Conversion
 from ..storage import money
@@ -41,7 +40,7 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
         totals = portfolio_totals(session, grants)
         by_year = money.granted_by_year(session, grants)
         received, undated = money.received_by_year_of(session, grants)
-        gaps = money.funding_gaps(session).values()
+        uncovered, pending = money.funding_gap_totals(session)
         by_funder = conversion(session, "funder")
         by_call = conversion(session, "call")
     return {
@@ -67,8 +66,8 @@ def portfolio_stats(db: Database) -> dict[str, Any]:
         "funnel": totals.funnel,
         "received_by_year": {str(y): euros_str(c) for y, c in received.items()},
         "received_undated": euros_str(undated),
-        "funding_gap": euros_str(total_uncovered(gaps)),
-        "funding_pending": euros_str(sum(g.pending_cents for g in gaps)),
+        "funding_gap": euros_str(uncovered),
+        "funding_pending": euros_str(pending),
         "conversion": {
             "by_funder": {name: conversion_json(c) for name, c in by_funder.items()},
             "by_call": {name: conversion_json(c) for name, c in by_call.items()},

@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, literal, null, select
+from sqlalchemy import and_, bindparam, case, delete, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from ..domain.financing import (
@@ -638,6 +638,45 @@ def funding_gaps(
     return {pid: funding_gap(budget, lines.get(pid, [])) for pid, budget in budgets.items()}
 
 
+def funding_gap_totals(
+    session: Session, statuses: Sequence[str] = FUNDED_STATUSES
+) -> tuple[int, int]:
+    """The portfolio's `total_uncovered` of `funding_gaps` and the sum of its pending requests,
+    in one aggregate (`stats` reads 100,000 projects' gaps without bringing them into Python)."""
+    granted = func.coalesce(func.sum(FundingLine.granted_cents), 0)
+    pending = func.coalesce(
+        func.sum(
+            case(
+                (
+                    and_(FundingLine.id.is_not(None), FundingLine.granted_cents.is_(None)),
+                    func.coalesce(FundingLine.requested_cents, 0),
+                ),
+                else_=0,
+            )
+        ),
+        0,
+    )
+    per_project = (
+        select(
+            func.coalesce(Project.total_budget_cents, 0).label("budget"),
+            granted.label("granted"),
+            pending.label("pending"),
+        )
+        .outerjoin(FundingLine, FundingLine.project_id == Project.id)
+        .where(Project.status.in_(list(statuses)))
+        .group_by(Project.id, Project.total_budget_cents)
+        .subquery()
+    )
+    short = per_project.c.budget - per_project.c.granted
+    uncovered, waiting = session.execute(
+        select(
+            func.coalesce(func.sum(case((short > 0, short), else_=0)), 0),
+            func.coalesce(func.sum(per_project.c.pending), 0),
+        )
+    ).one()
+    return int(uncovered), int(waiting)
+
+
 def granted_by_year(session: Session, instruments: Sequence[str]) -> dict[int, int]:
     """Granted amounts of the lines of `instruments` per year (`granted_by_year_where`)."""
     return granted_by_year_where(session, FundingLine.instrument.in_(list(instruments)))
@@ -673,20 +712,21 @@ def granted_by_year_where(session: Session, *conditions: Any) -> dict[int, int]:
 def received_by_year_of(session: Session, instruments: Sequence[str]) -> tuple[dict[int, int], int]:
     """Payments received on the lines of `instruments`, per year, and those of unknown date."""
     year = func.cast(func.extract("year", Payment.received_on), Payment.amount_cents.type)
-    chosen = select(FundingLine.id).where(FundingLine.instrument.in_(list(instruments)))
+    chosen = FundingLine.instrument.in_(list(instruments))
     by_year = {
         int(y): int(total)
         for y, total in session.execute(
             select(year, func.sum(Payment.amount_cents))
-            .where(Payment.received_on.is_not(None), Payment.funding_line_id.in_(chosen))
+            .join(FundingLine, FundingLine.id == Payment.funding_line_id)
+            .where(Payment.received_on.is_not(None), chosen)
             .group_by(year)
             .order_by(year)
         )
     }
     undated = session.scalar(
-        select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-            Payment.received_on.is_(None), Payment.funding_line_id.in_(chosen)
-        )
+        select(func.coalesce(func.sum(Payment.amount_cents), 0))
+        .join(FundingLine, FundingLine.id == Payment.funding_line_id)
+        .where(Payment.received_on.is_(None), chosen)
     )
     return by_year, int(undated or 0)
 
