@@ -194,3 +194,25 @@ def test_partners_above_their_rule_are_listed_for_the_whole_portfolio(db: Databa
     ]
     portfolio.update_project(db, project, expected_version=project.version)
     assert rule_figures(db).outside == ()
+
+
+def test_the_overdue_list_reads_only_late_lines_and_misses_none(pole_db: Database) -> None:
+    """The lines the database finds late are exactly those where the domain's sharing out of
+    payments leaves a tranche due before today short (every schedule checked in Python)."""
+    from portfolio_desktop.domain.financing import overdue_tranches
+    from portfolio_desktop.storage import money
+
+    today = date(2024, 6, 30)
+    with pole_db.read() as session:
+        every = money.schedules(session)
+        late = money.schedules(session, late_on=today)
+    expected = {
+        line: found
+        for line, (_project, tranches, payments) in every.items()
+        if (found := overdue_tranches(tranches, payments, today))
+    }
+    assert len(expected) > 20
+    assert set(late) == set(expected)
+    for line, (_project, tranches, payments) in late.items():
+        assert overdue_tranches(tranches, payments, today) == expected[line]
+        assert (tranches, payments) == every[line][1:]

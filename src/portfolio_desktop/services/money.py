@@ -71,7 +71,9 @@ def payments_figures(db: Database, today: date | None = None) -> PaymentsFigures
         undated = money.received_undated(session)
         late = [
             (line_id, item)
-            for line_id, (_project, tranches, payments) in money.schedules(session).items()
+            for line_id, (_project, tranches, payments) in money.schedules(
+                session, late_on=today
+            ).items()
             for item in overdue_tranches(tranches, payments, today)
         ]
         names = money.line_labels(session, [line_id for line_id, _ in late])

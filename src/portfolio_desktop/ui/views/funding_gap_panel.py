@@ -4,20 +4,12 @@ portfolio)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.money import GapFigures, GapRow
 from .. import formatting
 from ..models.read_only_table import RIGHT, Column, ReadOnlyTableModel
+from ..widgets.tables import read_only_list
 
 
 class GapModel(ReadOnlyTableModel[GapRow]):
@@ -74,19 +66,7 @@ class FundingGapPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("fundingGapSummary")
         self.summary.setWordWrap(True)
-        self.view = QTableView()
-        self.view.setObjectName("fundingGapTable")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Widths from the first rows only: hundreds of calls must not cost the GUI thread a
-        # measure of every cell.
-        header.setResizeContentsPrecision(40)
+        self.view = read_only_list(self.model, "fundingGapTable")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.by)

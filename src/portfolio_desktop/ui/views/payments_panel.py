@@ -3,13 +3,9 @@ tranches past due that have not arrived, for the whole portfolio."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +13,7 @@ from PySide6.QtWidgets import (
 from ...services.money import OverdueTranche, PaymentsFigures
 from .. import formatting
 from ..models.read_only_table import RIGHT, Column, ReadOnlyTableModel
+from ..widgets.tables import read_only_list
 
 
 class PaymentsPerYearModel(ReadOnlyTableModel[tuple[int, int, int]]):
@@ -62,9 +59,8 @@ class PaymentsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("paymentsSummary")
         self.summary.setWordWrap(True)
-        years = self._view(self.per_year, "paymentsPerYear")
-        late = self._view(self.overdue, "overdueTranches")
-        late.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        years = read_only_list(self.per_year, "paymentsPerYear", stretch=None)
+        late = read_only_list(self.overdue, "overdueTranches")
         row = QHBoxLayout()
         row.addWidget(years, 1)
         row.addWidget(late, 2)
@@ -74,21 +70,6 @@ class PaymentsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(row)
         self.setMinimumHeight(300)
-
-    def _view(self, model: QAbstractTableModel, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.verticalHeader().setVisible(False)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Widths from the first rows only: hundreds of overdue tranches must not cost the GUI
-        # thread a measure of every cell.
-        header.setResizeContentsPrecision(40)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        return view
 
     def show_figures(self, figures: PaymentsFigures) -> None:
         self.per_year.set_figures(figures)

@@ -5,19 +5,13 @@ flags in red, one project at a time."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...services.money import OutsideRule, RuleFigures
 from .. import formatting
 from ..dialogs.financing_views import percent
 from ..models.read_only_table import RIGHT, Column, ReadOnlyTableModel
+from ..widgets.tables import read_only_list
 
 
 class OutsideRulesModel(ReadOnlyTableModel[OutsideRule]):
@@ -61,17 +55,7 @@ class RulesPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("rulesSummary")
         self.summary.setWordWrap(True)
-        self.view = QTableView()
-        self.view.setObjectName("outsideRules")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(40)
+        self.view = read_only_list(self.model, "outsideRules")
         self.view.doubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
