@@ -79,21 +79,47 @@ def _flip(db: Any, state: dict[str, Any], source: Source) -> None:
         state["version"] = version
 
 
-def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCommand:
-    """Creating a project: undo deletes it, redo puts it back under the same id."""
+def _applied_command(
+    ctx: AppContext,
+    text: str,
+    first: Step,
+    *,
+    scope: str,
+    state: dict[str, Any] | None = None,
+    applied: bool = False,
+) -> WriteCommand:
+    """A command whose first step (`first`) leaves its `Applied` in the state: undo applies its
+    inverse, redo the inverse of that undo, and so on (`_flip`)."""
     db = ctx.db
     assert db is not None
 
     def forward(state: dict[str, Any]) -> None:
         if "applied" in state:
             _flip(db, state, Source.FORM)
-            return
+        else:
+            first(state)
+
+    return WriteCommand(
+        ctx,
+        text,
+        forward,
+        lambda s: _flip(db, s, Source.UNDO),
+        scope=scope,
+        state=state,
+        applied=applied,
+    )
+
+
+def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCommand:
+    """Creating a project: undo deletes it, redo puts it back under the same id."""
+    db = ctx.db
+    assert db is not None
+
+    def first(state: dict[str, Any]) -> None:
         saved = portfolio.create_project(db, copy.deepcopy(record))
         state.update(id=saved.id, version=saved.version, applied=saved.applied)
 
-    return WriteCommand(
-        ctx, text, forward, lambda state: _flip(db, state, Source.UNDO), scope="projects"
-    )
+    return _applied_command(ctx, text, first, scope="projects")
 
 
 def update_project(
@@ -110,10 +136,7 @@ def update_project(
     db = ctx.db
     assert db is not None and before.id is not None
 
-    def forward(state: dict[str, Any]) -> None:
-        if "applied" in state:
-            _flip(db, state, Source.FORM)
-            return
+    def first(state: dict[str, Any]) -> None:
         target = copy.deepcopy(after)
         target.id = state["id"]
         target.funding_lines = [copy.copy(line) for line in target.funding_lines]
@@ -126,14 +149,8 @@ def update_project(
     }
     if applied is not None:
         state["applied"] = applied
-    return WriteCommand(
-        ctx,
-        text,
-        forward,
-        lambda s: _flip(db, s, Source.UNDO),
-        scope="projects",
-        state=state,
-        applied=saved_version is not None,
+    return _applied_command(
+        ctx, text, first, scope="projects", state=state, applied=saved_version is not None
     )
 
 
@@ -141,21 +158,13 @@ def delete_project(ctx: AppContext, project_id: int, version: int, text: str) ->
     db = ctx.db
     assert db is not None
 
-    def forward(state: dict[str, Any]) -> None:
-        if "applied" in state:
-            _flip(db, state, Source.FORM)
-            return
+    def first(state: dict[str, Any]) -> None:
         state["applied"] = portfolio.delete_project(
             db, state["id"], expected_version=state["version"]
         )
 
-    return WriteCommand(
-        ctx,
-        text,
-        forward,
-        lambda state: _flip(db, state, Source.UNDO),
-        scope="projects",
-        state={"id": project_id, "version": version},
+    return _applied_command(
+        ctx, text, first, scope="projects", state={"id": project_id, "version": version}
     )
 
 
@@ -166,22 +175,14 @@ def transition(
     db = ctx.db
     assert db is not None
 
-    def forward(state: dict[str, Any]) -> None:
-        if "applied" in state:
-            _flip(db, state, Source.FORM)
-            return
+    def first(state: dict[str, Any]) -> None:
         saved = portfolio.transition(
             db, state["id"], target, on=on, expected_version=state["version"]
         )
         state.update(version=saved.version, applied=saved.applied)
 
-    return WriteCommand(
-        ctx,
-        text,
-        forward,
-        lambda state: _flip(db, state, Source.UNDO),
-        scope="projects",
-        state={"id": project_id, "version": version},
+    return _applied_command(
+        ctx, text, first, scope="projects", state={"id": project_id, "version": version}
     )
 
 
@@ -350,17 +351,12 @@ def save_rule(ctx: AppContext, rule_id: int | None, rule: AidRateRule, text: str
     db = ctx.db
     assert db is not None
 
-    def forward(state: dict[str, Any]) -> None:
-        if "applied" in state:
-            _flip(db, state, Source.FORM)
-            return
+    def first(state: dict[str, Any]) -> None:
         saved = reference.save_rule(db, state.get("id"), rule)
         state.update(id=saved.id, applied=saved.applied)
 
     state: dict[str, Any] = {"id": rule_id} if rule_id is not None else {}
-    return WriteCommand(
-        ctx, text, forward, lambda s: _flip(db, s, Source.UNDO), scope=RULES_SCOPE, state=state
-    )
+    return _applied_command(ctx, text, first, scope=RULES_SCOPE, state=state)
 
 
 def remove_rule(ctx: AppContext, rule_id: int, text: str) -> WriteCommand:
@@ -368,17 +364,7 @@ def remove_rule(ctx: AppContext, rule_id: int, text: str) -> WriteCommand:
     db = ctx.db
     assert db is not None
 
-    def forward(state: dict[str, Any]) -> None:
-        if "applied" in state:
-            _flip(db, state, Source.FORM)
-            return
+    def first(state: dict[str, Any]) -> None:
         state["applied"] = reference.remove_rule(db, rule_id)
 
-    return WriteCommand(
-        ctx,
-        text,
-        forward,
-        lambda s: _flip(db, s, Source.UNDO),
-        scope=RULES_SCOPE,
-        state={"id": rule_id},
-    )
+    return _applied_command(ctx, text, first, scope=RULES_SCOPE, state={"id": rule_id})
