@@ -323,22 +323,10 @@ def write_money(
     and, under the import's `batch_id`, for its undo; the lines the import `created` are part
     of their creation."""
     changed = money_changes(session, rows, lines, workbook_lines)
-    paid = money.paid_amounts(session, [line for line in changed if line not in created])
-    before = money.replace_lines_money(
-        session, changed, paid_from_payments=PAYMENTS.key in rows.present, quiet=created
-    )
-    if batch_id is not None and before:
-        from ..storage import imports
-
-        # The project's version as the import leaves it: an edit since refuses the undo.
-        projects = money.projects_of_lines(session, list(before))
-        versions = imports.versions(session, "project", sorted(set(projects.values())))
-        imports.record_changes(
-            session, batch_id, "line_money", "updated",
-            [(line, {"money": money.money_texts(m), "paid_cents": paid.get(line),
-                     "project_version": versions.get(projects.get(line, 0))})
-             for line, m in sorted(before.items())],
-        )  # fmt: skip
+    money.replace_money_of_import(
+        session, changed, batch_id,
+        paid_from_payments=PAYMENTS.key in rows.present, created=created,
+    )  # fmt: skip
     written = len(changed)
     if SPREAD.key in rows.present and changed:
         # A spread moves granted amounts between years: the figures' fact table follows.
@@ -385,14 +373,11 @@ def _write_rules(session: Any, rules: Iterable[AidRateRule], batch_id: int | Non
     label = f"import:{batch_id}" if batch_id is not None else ""
     applied = write.apply(session, ChangeSet(Source.IMPORT, tuple(changes), label=label))
     if batch_id is not None:
-        # What the import's undo puts back: the rules it replaced, and removes: those it added.
         from ..storage import imports
 
-        imports.record_changes(session, batch_id, "aid_rate_rule", "updated", replaced)
-        imports.record_changes(
-            session, batch_id, "aid_rate_rule", "created",
-            [(rule_id, None) for rule_id in applied.created.get("aid_rate_rule", [])],
-        )  # fmt: skip
+        imports.record_rules_of_batch(
+            session, batch_id, replaced, applied.created.get("aid_rate_rule", [])
+        )
 
 
 def rule_problems(rows: MoneyRows) -> list[tuple[str, int, str, str, dict[str, Any]]]:

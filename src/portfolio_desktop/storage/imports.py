@@ -371,6 +371,15 @@ def record_changes(
     )
 
 
+def record_rules_of_batch(
+    session: Session, batch_id: int, replaced: Sequence[tuple[int, Any]], created: Sequence[int]
+) -> None:
+    """What an import's undo does to the aid-rate rules its sheet wrote: puts back those it
+    replaced (id, {"values": the row's columns}), removes those it added."""
+    record_changes(session, batch_id, "aid_rate_rule", "updated", replaced)
+    record_changes(session, batch_id, "aid_rate_rule", "created", [(i, None) for i in created])
+
+
 def status_rows(
     batch_id: int, changes: Iterable[tuple[int, str | None, str, date | None]], user: str
 ) -> list[dict[str, Any]]:

@@ -1035,6 +1035,36 @@ def split_projects(session: Session) -> list[ProjectMatrixInputs]:
     return sorted(found, key=lambda p: p.reference)
 
 
+def replace_money_of_import(
+    session: Session,
+    moneys: dict[int, LineMoney],
+    batch_id: int | None,
+    *,
+    paid_from_payments: bool,
+    created: Collection[int],
+) -> None:
+    """An import's money sheets: `replace_lines_money`, and under the batch what its undo puts
+    back on the lines that existed (their money and paid amount, and their project's version as
+    the import leaves it: an edit since refuses the undo). The lines it `created` go with their
+    project."""
+    from . import imports
+
+    paid = paid_amounts(session, [line for line in moneys if line not in created])
+    before = replace_lines_money(
+        session, moneys, paid_from_payments=paid_from_payments, quiet=created
+    )
+    if batch_id is None or not before:
+        return
+    projects = projects_of_lines(session, list(before))
+    versions = imports.versions(session, "project", sorted(set(projects.values())))
+    imports.record_changes(
+        session, batch_id, "line_money", "updated",
+        [(line, {"money": money_texts(m), "paid_cents": paid.get(line),
+                 "project_version": versions.get(projects.get(line, 0))})
+         for line, m in sorted(before.items())],
+    )  # fmt: skip
+
+
 def paid_amounts(session: Session, line_ids: Iterable[int]) -> dict[int, int | None]:
     """Each line's paid amount as it stands."""
     out: dict[int, int | None] = {}
