@@ -43,11 +43,12 @@ def _language_put_back(qapp):
     """These tests install French; the next module finds the translators as they were."""
     from PySide6.QtCore import QLocale
 
-    from portfolio_desktop.ui.i18n import install_language
+    from portfolio_desktop.ui.i18n import install_language, remove_translators
 
     before = QLocale()
     yield
     install_language("en")
+    remove_translators()  # the source strings, as the other tests expect them (`french`)
     QLocale.setDefault(before)
 
 
