@@ -460,10 +460,11 @@ def total_uncovered(gaps: Iterable[FundingGap]) -> int:
 
 
 def gaps_by(
-    gaps: Iterable[tuple[str, FundingGap]],
-) -> Mapping[str, tuple[FundingGap, int]]:
-    """Gaps grouped by a key (call, domain, pole): the summed gap and the summed uncovered part."""
-    grouped: dict[str, list[FundingGap]] = defaultdict(list)
+    gaps: Iterable[tuple[str | None, FundingGap]],
+) -> Mapping[str | None, tuple[FundingGap, int]]:
+    """Gaps grouped by a key (call, domain, pole; None for the projects without one): the summed
+    gap and the summed uncovered part."""
+    grouped: dict[str | None, list[FundingGap]] = defaultdict(list)
     for key, gap in gaps:
         grouped[key].append(gap)
     return {key: (sum_gaps(items), total_uncovered(items)) for key, items in grouped.items()}

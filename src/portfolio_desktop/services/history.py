@@ -17,6 +17,7 @@ from typing import Any
 from ..storage import history as store
 from ..storage import imports
 from ..storage.database import Database
+from ..storage.money import MONEY_FIELDS
 
 #: field → how its values are shown (money, date, bool, a label kind, a name, …).
 FIELD_KINDS: dict[str, str] = {
@@ -27,10 +28,7 @@ FIELD_KINDS: dict[str, str] = {
     "domains": "domains",
     "regions": "regions",
     # A funding line's money (`storage.money.money_texts`): JSON rows.
-    "schedule": "schedule",
-    "payments": "payments",
-    "shares": "shares",
-    "spread": "spread",
+    **{name: name for name in MONEY_FIELDS},
     "region": "region",
     "responsible_digital": "bool",
     "granted_override": "bool",
@@ -135,7 +133,7 @@ def _decode(kind: str, text: str | None) -> Any:
 
 
 #: The parts of a funding line's money, recorded as JSON rows.
-MONEY_KINDS = ("schedule", "payments", "shares", "spread")
+MONEY_KINDS = MONEY_FIELDS
 
 
 class _Names:

@@ -4,6 +4,7 @@ call, domain and pole."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,7 @@ from ..domain.financing import (
     AidRateRule,
     FundingGap,
     financing_matrix,
+    gaps_by,
     overdue_tranches,
     split_gap,
     sum_gaps,
@@ -117,14 +119,13 @@ class GapFigures:
 
 
 def _grouped(pairs: list[tuple[str | None, int, FundingGap]]) -> tuple[GapRow, ...]:
-    groups: dict[str | None, tuple[set[int], list[FundingGap]]] = {}
-    for key, project, gap in pairs:
-        members, gaps = groups.setdefault(key, (set(), []))
-        members.add(project)
-        gaps.append(gap)
+    """(key, project, gap) summed by key (`gaps_by`), with the projects each key holds."""
+    members: dict[str | None, set[int]] = defaultdict(set)
+    for key, project, _gap in pairs:
+        members[key].add(project)
     rows = [
-        GapRow(key, len(members), sum_gaps(gaps), total_uncovered(gaps))
-        for key, (members, gaps) in groups.items()
+        GapRow(key, len(members[key]), summed, uncovered)
+        for key, (summed, uncovered) in gaps_by((key, gap) for key, _p, gap in pairs).items()
     ]
     return tuple(sorted(rows, key=lambda r: (-r.uncovered_cents, r.key is None, r.key or "")))
 

@@ -9,7 +9,8 @@ Writers (each in the caller's unit of work):
 - `write_line_money`: payment_tranche, payment, cofinancing_share, line_year_amount of one line,
   and funding_line.paid_cents;
 - `match_payments_to_paid`: payment (and funding_line.paid_cents when dated payments exceed it);
-- `replace_rules`, `add_rules`: aid_rate_rule;
+- `add_rules`: aid_rate_rule (the demo; the rules screen and the rules sheet write through
+  `apply.aid_rates`);
 - `insert_rows`: all five tables from prepared rows (the demo).
 """
 
@@ -69,37 +70,37 @@ def _chunks(ids: Sequence[T]) -> Iterable[Sequence[T]]:
 # --- reading --------------------------------------------------------------------------------
 
 
+def _schedules_of(session: Session, batch: Sequence[int], out: dict[int, LineMoney]) -> None:
+    """Appends the tranches and payments of the lines of `batch` (keys of `out`) to their
+    LineMoney, in schedule order, each payment tied to its tranche by index. Plain rows, not ORM
+    objects: the dashboard reads the schedules of the late lines of the portfolio."""
+    index_of: dict[int, int] = {}
+    for tranche_id, line_id, kind, amount, due_on, released in session.execute(
+        select(PaymentTranche.id, PaymentTranche.funding_line_id, PaymentTranche.kind,
+               PaymentTranche.amount_cents, PaymentTranche.due_on, PaymentTranche.released)
+        .where(PaymentTranche.funding_line_id.in_(batch))
+        .order_by(PaymentTranche.funding_line_id, PaymentTranche.position, PaymentTranche.id)
+    ):  # fmt: skip
+        tranches = out[line_id].tranches
+        index_of[tranche_id] = len(tranches)
+        tranches.append(TrancheRecord(_KINDS[kind], amount, due_on, bool(released)))
+    for line_id, tied_to, received_on, amount, note in session.execute(
+        select(Payment.funding_line_id, Payment.tranche_id, Payment.received_on,
+               Payment.amount_cents, Payment.note)
+        .where(Payment.funding_line_id.in_(batch))
+        .order_by(Payment.funding_line_id, Payment.received_on.is_(None), Payment.received_on,
+                  Payment.id)
+    ):  # fmt: skip
+        tranche = index_of.get(tied_to) if tied_to is not None else None
+        out[line_id].payments.append(PaymentRecord(amount, received_on, tranche, note))
+
+
 def load_money(session: Session, line_ids: Iterable[int]) -> dict[int, LineMoney]:
     """Each line's money (every line asked gets one, empty when it has none)."""
     ids = sorted(set(line_ids))
     out = {line_id: LineMoney() for line_id in ids}
     for batch in _chunks(ids):
-        index_of: dict[int, int] = {}
-        # Plain rows, not ORM objects: the dashboard reads every schedule of the portfolio.
-        for tranche_id, line_id, kind, amount, due_on, released in session.execute(
-            select(PaymentTranche.id, PaymentTranche.funding_line_id, PaymentTranche.kind,
-                   PaymentTranche.amount_cents, PaymentTranche.due_on, PaymentTranche.released)
-            .where(PaymentTranche.funding_line_id.in_(batch))
-            .order_by(PaymentTranche.funding_line_id, PaymentTranche.position, PaymentTranche.id)
-        ):  # fmt: skip
-            tranches = out[line_id].tranches
-            index_of[tranche_id] = len(tranches)
-            tranches.append(TrancheRecord(_KINDS[kind], amount, due_on, bool(released)))
-        for line_id, tied_to, received_on, amount, note in session.execute(
-            select(Payment.funding_line_id, Payment.tranche_id, Payment.received_on,
-                   Payment.amount_cents, Payment.note)
-            .where(Payment.funding_line_id.in_(batch))
-            .order_by(Payment.funding_line_id, Payment.received_on.is_(None), Payment.received_on,
-                      Payment.id)
-        ):  # fmt: skip
-            out[line_id].payments.append(
-                PaymentRecord(
-                    amount,
-                    received_on,
-                    index_of.get(tied_to) if tied_to is not None else None,
-                    note,
-                )
-            )
+        _schedules_of(session, batch, out)
         for line_id, org_id, amount in session.execute(
             select(
                 CofinancingShare.funding_line_id,
@@ -359,15 +360,20 @@ def replace_lines_money(
     ):
         if rows:
             session.execute(table_of(model).insert(), rows)
-    if paid_rows:
+    _set_paid(session, paid_rows)
+    return before
+
+
+def _set_paid(session: Session, rows: list[dict[str, Any]]) -> None:
+    """funding_line.paid_cents = `paid` for each {"line", "paid"} row."""
+    if rows:
         line = table_of(FundingLine)
         session.execute(
             line.update()
             .where(line.c.id == bindparam("line"))
             .values(paid_cents=bindparam("paid")),
-            paid_rows,
+            rows,
         )
-    return before
 
 
 def match_payments_to_paid(session: Session, line_ids: Iterable[int] | None = None) -> int:
@@ -449,14 +455,7 @@ def _match(session: Session, condition: Any) -> int:
             session.execute(delete(Payment).where(Payment.id.in_(dropped)))
         if added:
             session.execute(table_of(Payment).insert(), added)
-        if raised:
-            session.execute(
-                table_of(FundingLine)
-                .update()
-                .where(table_of(FundingLine).c.id == bindparam("line"))
-                .values(paid_cents=bindparam("paid")),
-                raised,
-            )
+        _set_paid(session, raised)
     return len(rows)
 
 
@@ -476,12 +475,6 @@ def insert_rows(session: Session, rows: dict[str, list[dict[str, Any]]]) -> None
 
     for table in DEMO_TABLES:
         bulk.insert_rows(session, table, rows.get(table, []))
-
-
-def replace_rules(session: Session, rules: Iterable[AidRateRule]) -> None:
-    """Every aid-rate rule replaced by `rules` (an import of the rules sheet, a restore)."""
-    session.execute(delete(RuleRow))
-    add_rules(session, rules)
 
 
 def add_rules(session: Session, rules: Iterable[AidRateRule]) -> None:
@@ -580,38 +573,14 @@ def schedules(
     lines = _of_projects(lines, project_ids, PaymentTranche.funding_line_id)
     # The lines found once, then read by chunks of ids (the late lines' query is the dear part).
     line_ids = sorted(set(session.scalars(lines)))
-    out: dict[int, tuple[int, list[TrancheRecord], list[PaymentRecord]]] = {}
-    index_of: dict[int, int] = {}
+    money = {line_id: LineMoney() for line_id in line_ids}
     for chunk in _chunks(line_ids):
-        for tranche_id, line_id, project_id, kind, amount, due_on, released in session.execute(
-            select(
-                PaymentTranche.id, PaymentTranche.funding_line_id, FundingLine.project_id,
-                PaymentTranche.kind, PaymentTranche.amount_cents, PaymentTranche.due_on,
-                PaymentTranche.released,
-            )
-            .join(FundingLine, FundingLine.id == PaymentTranche.funding_line_id)
-            .where(PaymentTranche.funding_line_id.in_(chunk))
-            .order_by(PaymentTranche.funding_line_id, PaymentTranche.position, PaymentTranche.id)
-        ):  # fmt: skip
-            entry = out.get(line_id)
-            if entry is None:
-                entry = out[line_id] = (project_id, [], [])
-            index_of[tranche_id] = len(entry[1])
-            entry[1].append(TrancheRecord(_KINDS[kind], amount, due_on, bool(released)))
-        for line_id, tied_to, received_on, amount, note in session.execute(
-            select(
-                Payment.funding_line_id, Payment.tranche_id, Payment.received_on,
-                Payment.amount_cents, Payment.note,
-            )
-            .where(Payment.funding_line_id.in_(chunk))
-            .order_by(Payment.funding_line_id, Payment.received_on.is_(None),
-                      Payment.received_on, Payment.id)
-        ):  # fmt: skip
-            entry = out.get(line_id)
-            if entry is not None:
-                tranche = index_of.get(tied_to) if tied_to is not None else None
-                entry[2].append(PaymentRecord(amount, received_on, tranche, note))
-    return out
+        _schedules_of(session, chunk, money)
+    projects = projects_of_lines(session, line_ids)
+    return {
+        line_id: (projects[line_id], money[line_id].tranches, money[line_id].payments)
+        for line_id in line_ids
+    }
 
 
 def projects_of_lines(session: Session, line_ids: Sequence[int]) -> dict[int, int]:
@@ -911,24 +880,6 @@ def rule_rows(session: Session) -> list[tuple[Any, ...]]:
     ]  # fmt: skip
 
 
-def upsert_rules(session: Session, rules: Iterable[AidRateRule]) -> int:
-    """Each rule replaces the one with its call, funder, instrument and partner kind (an
-    import's rules sheet); the others stay. Returns how many were written."""
-    count = 0
-    for rule in rules:
-        session.execute(
-            delete(RuleRow).where(
-                _same(RuleRow.call_id, rule.call_id),
-                _same(RuleRow.funder_id, rule.funder_id),
-                _same(RuleRow.instrument, rule.instrument),
-                RuleRow.partner_kind == rule.partner_kind,
-            )
-        )
-        add_rules(session, [rule])
-        count += 1
-    return count
-
-
 def _same(column: Any, value: Any) -> Any:
     return column.is_(None) if value is None else column == value
 
@@ -1082,11 +1033,6 @@ def restore_lines_money(session: Session, before: dict[int, tuple[LineMoney, int
         session, {line_id: money for line_id, (money, _paid) in before.items()},
         paid_from_payments=False,
     )  # fmt: skip
-    if before:
-        line = table_of(FundingLine)
-        session.execute(
-            line.update()
-            .where(line.c.id == bindparam("line"))
-            .values(paid_cents=bindparam("paid")),
-            [{"line": line_id, "paid": paid} for line_id, (_money, paid) in before.items()],
-        )
+    _set_paid(
+        session, [{"line": line_id, "paid": paid} for line_id, (_money, paid) in before.items()]
+    )

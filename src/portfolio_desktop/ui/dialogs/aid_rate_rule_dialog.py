@@ -28,11 +28,8 @@ from ...services import reference
 from ...services.reference import RuleLine
 from .. import commands, formatting
 from ..context import AppContext
+from .history_view import capitalised
 from .reference_editors import Choice, ReferenceDialog
-
-
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def rate_to_bp(percent: float) -> int:

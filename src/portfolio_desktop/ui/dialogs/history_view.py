@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ... import messages
 from ...domain.enums import REGION_NAMES, Region
-from ...services.history import Change
+from ...services.history import MONEY_KINDS, Change
 from .. import formatting
 from ..models.read_only_table import Column, ReadOnlyTableModel
 
@@ -76,6 +76,13 @@ def _money_row(kind: str, row: Any) -> str:
         return str(row)
 
 
+#: The kinds of values shown by their label in the user's language (closed lists).
+LABELLED = (
+    "ProjectStatus", "PartnerRole", "Instrument", "Recommendation", "CostBase",
+    "OrganisationKind", "FunderKind",
+)  # fmt: skip
+
+
 def value_text(kind: str, value: Any) -> str:
     """A recorded value in words: money, dates, labels, names, domain splits."""
     if value is None or value == "":
@@ -86,19 +93,15 @@ def value_text(kind: str, value: Any) -> str:
         return formatting.day(value)
     if kind == "bool":
         return "✓" if value else "✗"
-    if kind in ("ProjectStatus", "PartnerRole", "Instrument", "Recommendation"):
+    if kind in LABELLED:
         return formatting.label(kind, str(value))
     if kind == "rate_bp" and isinstance(value, int):
         return formatting.rate_bp(value)
-    if kind == "CostBase":
-        return formatting.label(kind, str(value))
-    if kind in ("OrganisationKind", "FunderKind"):
-        return formatting.label(kind, str(value))
     if kind == "domains" and isinstance(value, list):
         return ", ".join(f"{name} {percent} %" for name, percent in value)
     if kind == "regions" and isinstance(value, list):
         return ", ".join(_region(code) for code in value)
-    if kind in ("schedule", "payments", "shares", "spread") and isinstance(value, list):
+    if kind in MONEY_KINDS and isinstance(value, list):
         return " · ".join(_money_row(kind, row) for row in value)
     if kind == "region":
         return _region(str(value))

@@ -28,7 +28,8 @@ from ...services import reference
 from ...services.reference import NamedRow, RowSnapshot, RuleLine
 from .. import commands, formatting
 from ..context import AppContext
-from ..dialogs.aid_rate_rule_dialog import AidRateRuleDialog, capitalised
+from ..dialogs.aid_rate_rule_dialog import AidRateRuleDialog
+from ..dialogs.history_view import capitalised
 from ..dialogs.reference_editors import CallDialog, Choice, FunderDialog
 from ..models.reference_table import Column, ReferenceTableModel
 from ..widgets.tables import fit_headers

@@ -35,7 +35,10 @@ class OutsideRulesModel(ReadOnlyTableModel[OutsideRule]):
             Column(self.tr("Budget"), lambda row: formatting.money(row.budget_cents), RIGHT),
             Column(self.tr("Rate"), lambda row: percent(row.rate), RIGHT, tooltip=source),
             Column(
-                self.tr("Maximum"), lambda row: percent(row.rule.max_rate), RIGHT, tooltip=source
+                self.tr("Maximum"),
+                lambda row: formatting.rate_bp(row.rule.max_rate_bp),
+                RIGHT,
+                tooltip=source,
             ),
         ]
 
