@@ -1,836 +1,895 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
-<context>
+  <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="290"/>
-        <source>The file</source>
-        <translation>Le fichier</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="295" />
+      <source>The file</source>
+      <translation>Le fichier</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="293"/>
-        <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
-        <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="298" />
+      <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
+      <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="297"/>
-        <source>The file to import</source>
-        <translation>Le fichier à importer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="302" />
+      <source>The file to import</source>
+      <translation>Le fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="298"/>
-        <source>File to import</source>
-        <translation>Fichier à importer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="303" />
+      <source>File to import</source>
+      <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="306"/>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="311" />
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="312"/>
-        <source>Recognise the layout automatically</source>
-        <translation>Reconnaître la disposition automatiquement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="317" />
+      <source>Recognise the layout automatically</source>
+      <translation>Reconnaître la disposition automatiquement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="320"/>
-        <source>File:</source>
-        <translation>Fichier :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="325" />
+      <source>File:</source>
+      <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="321"/>
-        <source>Mapping profile:</source>
-        <translation>Profil de correspondance :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="326" />
+      <source>Mapping profile:</source>
+      <translation>Profil de correspondance :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="342"/>
-        <source>%1 (built in)</source>
-        <translation>%1 (fourni)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="347" />
+      <source>%1 (built in)</source>
+      <translation>%1 (fourni)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="350"/>
-        <source>Import a workbook</source>
-        <translation>Importer un classeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="355" />
+      <source>Import a workbook</source>
+      <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="351"/>
-        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
-        <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="356" />
+      <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+      <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="369"/>
-        <source>Reading the file…</source>
-        <translation>Lecture du fichier…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="374" />
+      <source>Reading the file…</source>
+      <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="386"/>
-        <source>Reading cancelled.</source>
-        <translation>Lecture annulée.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="391" />
+      <source>Reading cancelled.</source>
+      <translation>Lecture annulée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393"/>
-        <source>%Ln sheet(s) read</source>
-        <translation>
-            <numerusform>%Ln feuille lue</numerusform>
-            <numerusform>%Ln feuilles lues</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="398" />
+      <source>%Ln sheet(s) read</source>
+      <translation>
+        <numerusform>%Ln feuille lue</numerusform>
+        <numerusform>%Ln feuilles lues</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="395"/>
-        <source>the portfolio&apos;s own layout: no mapping needed.</source>
-        <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="400" />
+      <source>the portfolio's own layout: no mapping needed.</source>
+      <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="397"/>
-        <source>recognised by the profile “%1”.</source>
-        <translation>reconnu par le profil « %1 ».</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="402" />
+      <source>recognised by the profile “%1”.</source>
+      <translation>reconnu par le profil « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="401"/>
-        <source>columns mapped by their names; check them on the next page.</source>
-        <translation>colonnes associées d&apos;après leur nom ; vérifiez-les à la page suivante.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="406" />
+      <source>columns mapped by their names; check them on the next page.</source>
+      <translation>colonnes associées d'après leur nom ; vérifiez-les à la page suivante.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="403"/>
-        <source>no sheet has headers we recognise; map them on the next page.</source>
-        <translation>aucune feuille n&apos;a d&apos;en-têtes reconnus ; associez-les à la page suivante.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="408" />
+      <source>no sheet has headers we recognise; map them on the next page.</source>
+      <translation>aucune feuille n'a d'en-têtes reconnus ; associez-les à la page suivante.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
-        <source>%Ln created</source>
-        <comment>feminine</comment>
-        <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
-        <translation>
-            <numerusform>%Ln créée</numerusform>
-            <numerusform>%Ln créées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="145" />
+      <source>%Ln created</source>
+      <comment>feminine</comment>
+      <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
+      <translation>
+        <numerusform>%Ln créée</numerusform>
+        <numerusform>%Ln créées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="140"/>
-        <source>%Ln created</source>
-        <translation>
-            <numerusform>%Ln créé</numerusform>
-            <numerusform>%Ln créés</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="145" />
+      <source>%Ln created</source>
+      <translation>
+        <numerusform>%Ln créé</numerusform>
+        <numerusform>%Ln créés</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
-        <source>%Ln updated</source>
-        <comment>feminine</comment>
-        <translation>
-            <numerusform>%Ln mise à jour</numerusform>
-            <numerusform>%Ln mises à jour</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="149" />
+      <source>%Ln updated</source>
+      <comment>feminine</comment>
+      <translation>
+        <numerusform>%Ln mise à jour</numerusform>
+        <numerusform>%Ln mises à jour</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="144"/>
-        <source>%Ln updated</source>
-        <translation>
-            <numerusform>%Ln mis à jour</numerusform>
-            <numerusform>%Ln mis à jour</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="149" />
+      <source>%Ln updated</source>
+      <translation>
+        <numerusform>%Ln mis à jour</numerusform>
+        <numerusform>%Ln mis à jour</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147"/>
-        <source>%Ln unchanged</source>
-        <comment>feminine</comment>
-        <translation>
-            <numerusform>%Ln inchangée</numerusform>
-            <numerusform>%Ln inchangées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="152" />
+      <source>%Ln unchanged</source>
+      <comment>feminine</comment>
+      <translation>
+        <numerusform>%Ln inchangée</numerusform>
+        <numerusform>%Ln inchangées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="148"/>
-        <source>%Ln unchanged</source>
-        <translation>
-            <numerusform>%Ln inchangé</numerusform>
-            <numerusform>%Ln inchangés</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="153" />
+      <source>%Ln unchanged</source>
+      <translation>
+        <numerusform>%Ln inchangé</numerusform>
+        <numerusform>%Ln inchangés</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="151"/>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="156" />
+      <source>%1: %2</source>
+      <translation>%1 : %2</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1075"/>
-        <source>Import</source>
-        <translation>Import</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1107" />
+      <source>Import</source>
+      <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1108"/>
-        <source>Importing…</source>
-        <translation>Import en cours…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1140" />
+      <source>Importing…</source>
+      <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1122"/>
-        <source>Cancelling…</source>
-        <translation>Annulation…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1154" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1161"/>
-        <source>Imported (import no. %1).</source>
-        <translation>Importé (import n° %1).</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1193" />
+      <source>Imported (import no. %1).</source>
+      <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1080"/>
-        <source>Import status</source>
-        <translation>État de l&apos;import</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1112" />
+      <source>Import status</source>
+      <translation>État de l'import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1085"/>
-        <source>Projects left to complete</source>
-        <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
-        <translation>Projets à compléter</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1117" />
+      <source>Projects left to complete</source>
+      <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
+      <translation>Projets à compléter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1149"/>
-        <source>Projects</source>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1181" />
+      <source>Projects</source>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1149"/>
-        <source>Funding lines</source>
-        <translation>Lignes de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1181" />
+      <source>Funding lines</source>
+      <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1182" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1150"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1182" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1151"/>
-        <source>Funders</source>
-        <translation>Financeurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1183" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1151"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1183" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1152"/>
-        <source>Calls for proposals</source>
-        <translation>Appels à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1184" />
+      <source>Calls for proposals</source>
+      <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1152"/>
-        <source>Clusters</source>
-        <translation>Pôles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1184" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1165"/>
-        <source>%Ln row(s) in error were left out.</source>
-        <translation>
-            <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
-            <numerusform>%Ln lignes en erreur ont été écartées.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1197" />
+      <source>%Ln row(s) in error were left out.</source>
+      <translation>
+        <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
+        <numerusform>%Ln lignes en erreur ont été écartées.</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1168"/>
-        <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
-        <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1200" />
+      <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
+      <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1185"/>
-        <source>%1 without a domain</source>
-        <translation>%1 sans domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1217" />
+      <source>%1 without a domain</source>
+      <translation>%1 sans domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1186"/>
-        <source>%1 without a lead partner</source>
-        <translation>%1 sans porteur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1218" />
+      <source>%1 without a lead partner</source>
+      <translation>%1 sans porteur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1187"/>
-        <source>%1 without a budget</source>
-        <translation>%1 sans budget</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1219" />
+      <source>%1 without a budget</source>
+      <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1194"/>
-        <source>%Ln imported project(s) to complete</source>
-        <translation>
-            <numerusform>%Ln projet importé est à compléter</numerusform>
-            <numerusform>%Ln projets importés sont à compléter</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1226" />
+      <source>%Ln imported project(s) to complete</source>
+      <translation>
+        <numerusform>%Ln projet importé est à compléter</numerusform>
+        <numerusform>%Ln projets importés sont à compléter</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1195"/>
-        <source>Show in the table</source>
-        <translation>Voir dans le tableau</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1227" />
+      <source>Show in the table</source>
+      <translation>Voir dans le tableau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1208"/>
-        <source>Import cancelled: nothing was written.</source>
-        <translation>Import annulé : rien n&apos;a été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1240" />
+      <source>Import cancelled: nothing was written.</source>
+      <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1214"/>
-        <source>Nothing was written.</source>
-        <translation>Rien n&apos;a été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1246" />
+      <source>Nothing was written.</source>
+      <translation>Rien n'a été écrit.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportProfiles</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="112"/>
-        <source>ANR funded projects (DGPIE open data)</source>
-        <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
-        <translation>Projets financés par l&apos;ANR (données ouvertes DGPIE)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="117" />
+      <source>ANR funded projects (DGPIE open data)</source>
+      <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
+      <translation>Projets financés par l'ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="115"/>
-        <source>ANR project partners (DGPIE open data)</source>
-        <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="120" />
+      <source>ANR project partners (DGPIE open data)</source>
+      <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="118"/>
-        <source>CORDIS projects (Horizon Europe)</source>
-        <translation>Projets CORDIS (Horizon Europe)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="123" />
+      <source>CORDIS projects (Horizon Europe)</source>
+      <translation>Projets CORDIS (Horizon Europe)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="121"/>
-        <source>CORDIS organisations (Horizon Europe)</source>
-        <translation>Organisations CORDIS (Horizon Europe)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="126" />
+      <source>CORDIS organisations (Horizon Europe)</source>
+      <translation>Organisations CORDIS (Horizon Europe)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportRows</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="831"/>
-        <source>%Ln row(s) read</source>
-        <translation>
-            <numerusform>%Ln ligne lue</numerusform>
-            <numerusform>%Ln lignes lues</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <source>%Ln row(s) read</source>
+      <translation>
+        <numerusform>%Ln ligne lue</numerusform>
+        <numerusform>%Ln lignes lues</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="832"/>
-        <source>%Ln imported</source>
-        <translation>
-            <numerusform>%Ln importée</numerusform>
-            <numerusform>%Ln importées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="864" />
+      <source>%Ln imported</source>
+      <translation>
+        <numerusform>%Ln importée</numerusform>
+        <numerusform>%Ln importées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="833"/>
-        <source>%Ln merged</source>
-        <translation>
-            <numerusform>%Ln fusionnée</numerusform>
-            <numerusform>%Ln fusionnées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="865" />
+      <source>%Ln merged</source>
+      <translation>
+        <numerusform>%Ln fusionnée</numerusform>
+        <numerusform>%Ln fusionnées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="834"/>
-        <source>%Ln skipped</source>
-        <translation>
-            <numerusform>%Ln ignorée</numerusform>
-            <numerusform>%Ln ignorées</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="866" />
+      <source>%Ln skipped</source>
+      <translation>
+        <numerusform>%Ln ignorée</numerusform>
+        <numerusform>%Ln ignorées</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="835"/>
-        <source>%Ln invalid</source>
-        <translation>
-            <numerusform>%Ln en erreur</numerusform>
-            <numerusform>%Ln en erreur</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="867" />
+      <source>%Ln invalid</source>
+      <translation>
+        <numerusform>%Ln en erreur</numerusform>
+        <numerusform>%Ln en erreur</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="838"/>
-        <source>%1: %2 — %3, %4, %5, %6.</source>
-        <translation>%1 : %2 — %3, %4, %5, %6.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="870" />
+      <source>%1: %2 — %3, %4, %5, %6.</source>
+      <translation>%1 : %2 — %3, %4, %5, %6.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="184"/>
-        <source>Import a workbook</source>
-        <extracomment>The user asked to see projects (those of the import left to complete): a ProjectFilter.</extracomment>
-        <translation>Importer un classeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="189" />
+      <source>Import a workbook</source>
+      <extracomment>The user asked to see projects (those of the import left to complete): a ProjectFilter.</extracomment>
+      <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="193"/>
-        <source>Import</source>
-        <translation>Importer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="198" />
+      <source>Import</source>
+      <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="265"/>
-        <source>Something went wrong; nothing was written.</source>
-        <translation>Une erreur est survenue ; rien n&apos;a été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="270" />
+      <source>Something went wrong; nothing was written.</source>
+      <translation>Une erreur est survenue ; rien n'a été écrit.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="428"/>
-        <source>Sheets and columns</source>
-        <translation>Feuilles et colonnes</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="433" />
+      <source>Sheets and columns</source>
+      <translation>Feuilles et colonnes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="431"/>
-        <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
-        <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="436" />
+      <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
+      <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="437"/>
-        <source>Not imported</source>
-        <translation>Non importée</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442" />
+      <source>Not imported</source>
+      <translation>Non importée</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="445"/>
-        <source>Sheet:</source>
-        <translation>Feuille :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="450" />
+      <source>Sheet:</source>
+      <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="447"/>
-        <source>Holds:</source>
-        <translation>Contient :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452" />
+      <source>Holds:</source>
+      <translation>Contient :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="449"/>
-        <source>Headers on row:</source>
-        <translation>En-têtes en ligne :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="454" />
+      <source>Headers on row:</source>
+      <translation>En-têtes en ligne :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="455"/>
-        <source>Value</source>
-        <translation>Valeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="460" />
+      <source>Value</source>
+      <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="457"/>
-        <source>Set</source>
-        <translation>Appliquer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462" />
+      <source>Set</source>
+      <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="459"/>
-        <source>Clear</source>
-        <translation>Effacer</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464" />
+      <source>Clear</source>
+      <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464"/>
-        <source>Same value for all rows:</source>
-        <translation>Même valeur pour toutes les lignes :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="469" />
+      <source>Same value for all rows:</source>
+      <translation>Même valeur pour toutes les lignes :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="472"/>
-        <source>Create the funders, calls and domains the portfolio does not have yet</source>
-        <translation>Créer les financeurs, appels et domaines que le portefeuille n&apos;a pas encore</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477" />
+      <source>Create the funders, calls and domains the portfolio does not have yet</source>
+      <translation>Créer les financeurs, appels et domaines que le portefeuille n'a pas encore</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487"/>
-        <source>Column</source>
-        <translation>Colonne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <source>Column</source>
+      <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477"/>
-        <source>Examples</source>
-        <translation>Exemples</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <source>Examples</source>
+      <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477"/>
-        <source>Imported as</source>
-        <translation>Importée comme</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <source>Imported as</source>
+      <translation>Importée comme</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="479"/>
-        <source>(not imported)</source>
-        <translation>(non importée)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <source>Found by</source>
+      <translation>Reconnue par</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487"/>
-        <source>Value as written</source>
-        <translation>Valeur écrite</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="485" />
+      <source>(not imported)</source>
+      <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487"/>
-        <source>Rows</source>
-        <translation>Lignes</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="488" />
+      <source>its header</source>
+      <translation>son en-tête</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487"/>
-        <source>Means</source>
-        <translation>Signifie</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="489" />
+      <source>The header is the field's own name, as the export writes it.</source>
+      <translation>L'en-tête est le nom même du champ, tel que l'export l'écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="493"/>
-        <source>Check again</source>
-        <translation>Vérifier à nouveau</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="492" />
+      <source>a known name</source>
+      <translation>un nom connu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="499"/>
-        <source>Name of the mapping, to reuse it next time</source>
-        <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="493" />
+      <source>The header is a name in use for this field (« Montant octroyé »…).</source>
+      <translation>L'en-tête est un nom en usage pour ce champ (« Montant octroyé »…).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500"/>
-        <source>Save as a profile</source>
-        <translation>Enregistrer comme profil</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="496" />
+      <source>the header's words</source>
+      <translation>les mots de l'en-tête</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="514"/>
-        <source>Values to map:</source>
-        <translation>Valeurs à associer :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="498" />
+      <source>The header's words name this field (case, accents, units and word order set aside). Check the examples.</source>
+      <translation>Les mots de l'en-tête désignent ce champ (casse, accents, unités et ordre des mots mis à part). Vérifiez les exemples.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="538"/>
-        <source>Projects</source>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <source>the profile</source>
+      <translation>le profil</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="538"/>
-        <source>Funding lines</source>
-        <translation>Lignes de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <source>The profile chosen on the first page maps this column.</source>
+      <translation>Le profil choisi à la première page associe cette colonne.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="538"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="506" />
+      <source>your choice</source>
+      <translation>votre choix</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="506" />
+      <source>You chose this field.</source>
+      <translation>Vous avez choisi ce champ.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <source>Value as written</source>
+      <translation>Valeur écrite</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="539"/>
-        <source>Funders</source>
-        <translation>Financeurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <source>Rows</source>
+      <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="540"/>
-        <source>Calls for proposals</source>
-        <translation>Appels à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <source>Means</source>
+      <translation>Signifie</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="540"/>
-        <source>Clusters</source>
-        <translation>Pôles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="521" />
+      <source>Check again</source>
+      <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="646"/>
-        <source>For every row: %1</source>
-        <translation>Pour toutes les lignes : %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="527" />
+      <source>Name of the mapping, to reuse it next time</source>
+      <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="648"/>
-        <source>For the empty cells: %1</source>
-        <translation>Pour les cellules vides : %1</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="528" />
+      <source>Save as a profile</source>
+      <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="660"/>
-        <source>The file has no reference column: each project&apos;s reference is made from %1 (the same rows give the same references at every import).</source>
-        <translation>Le fichier n&apos;a pas de colonne de référence : la référence de chaque projet est faite de %1 (les mêmes lignes donnent les mêmes références à chaque import).</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="542" />
+      <source>Values to map:</source>
+      <translation>Valeurs à associer :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="702"/>
-        <source>The mapping changed: check again.</source>
-        <translation>La correspondance a changé : vérifiez à nouveau.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="566" />
+      <source>Projects</source>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="725"/>
-        <source>Checking the rows…</source>
-        <translation>Contrôle des lignes…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="566" />
+      <source>Funding lines</source>
+      <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="742"/>
-        <source>Every row can be read.</source>
-        <translation>Toutes les lignes sont lisibles.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="566" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <source>Calls for proposals</source>
+      <translation>Appels à projets</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="675" />
+      <source>For every row: %1</source>
+      <translation>Pour toutes les lignes : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677" />
+      <source>For the empty cells: %1</source>
+      <translation>Pour les cellules vides : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="689" />
+      <source>The file has no reference column: each project's reference is made from %1 (the same rows give the same references at every import).</source>
+      <translation>Le fichier n'a pas de colonne de référence : la référence de chaque projet est faite de %1 (les mêmes lignes donnent les mêmes références à chaque import).</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="731" />
+      <source>The mapping changed: check again.</source>
+      <translation>La correspondance a changé : vérifiez à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <source>Checking the rows…</source>
+      <translation>Contrôle des lignes…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="771" />
+      <source>Every row can be read.</source>
+      <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="745"/>
-        <source>%Ln error(s); the preview lists them all.</source>
-        <translation>
-            <numerusform>%Ln erreur ; l&apos;aperçu la détaille.</numerusform>
-            <numerusform>%Ln erreurs ; l&apos;aperçu les détaille toutes.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774" />
+      <source>%Ln error(s); the preview lists them all.</source>
+      <translation>
+        <numerusform>%Ln erreur ; l'aperçu la détaille.</numerusform>
+        <numerusform>%Ln erreurs ; l'aperçu les détaille toutes.</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="746"/>
-        <source>Map the values above, then check again.</source>
-        <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="775" />
+      <source>Map the values above, then check again.</source>
+      <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="778"/>
-        <source>(leave as it is)</source>
-        <translation>(laisser telle quelle)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="808" />
+      <source>(leave as it is)</source>
+      <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="791"/>
-        <source>(a new funder, as written)</source>
-        <translation>(un nouveau financeur, tel qu&apos;écrit)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="809" />
+      <source>(ignore this value: the cell is left empty)</source>
+      <translation>(ignorer cette valeur : la cellule est laissée vide)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="805"/>
-        <source>Saved: the profile %1 will be proposed for similar files.</source>
-        <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823" />
+      <source>(a new funder, as written)</source>
+      <translation>(un nouveau financeur, tel qu'écrit)</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="837" />
+      <source>Saved: the profile %1 will be proposed for similar files.</source>
+      <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="862"/>
-        <source>Preview</source>
-        <translation>Aperçu</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="894" />
+      <source>Preview</source>
+      <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863"/>
-        <source>Nothing has been written yet.</source>
-        <translation>Rien n&apos;a encore été écrit.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="895" />
+      <source>Nothing has been written yet.</source>
+      <translation>Rien n'a encore été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="868"/>
-        <source>Import the valid rows only (leave out the rows in error)</source>
-        <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="900" />
+      <source>Import the valid rows only (leave out the rows in error)</source>
+      <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="871"/>
-        <source>Show unchanged records too</source>
-        <translation>Afficher aussi les enregistrements inchangés</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="903" />
+      <source>Show unchanged records too</source>
+      <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874"/>
-        <source>Record</source>
-        <translation>Enregistrement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <source>Record</source>
+      <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874"/>
-        <source>Action</source>
-        <translation>Action</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <source>Action</source>
+      <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880"/>
-        <source>Sheet</source>
-        <translation>Feuille</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <source>Sheet</source>
+      <translation>Feuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874"/>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880"/>
-        <source>Row</source>
-        <translation>Ligne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <source>Row</source>
+      <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874"/>
-        <source>Changes</source>
-        <translation>Modifications</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <source>Changes</source>
+      <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="874"/>
-        <source>Identifier</source>
-        <translation>Identifiant</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <source>Identifier</source>
+      <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880"/>
-        <source>Column</source>
-        <translation>Colonne</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <source>Column</source>
+      <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="880"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <source>Reason</source>
+      <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="886"/>
-        <source>Save the error report…</source>
-        <translation>Enregistrer le rapport d&apos;erreurs…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="918" />
+      <source>Save the error report…</source>
+      <translation>Enregistrer le rapport d'erreurs…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="890"/>
-        <source>Errors:</source>
-        <translation>Erreurs :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="922" />
+      <source>Errors:</source>
+      <translation>Erreurs :</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="913"/>
-        <source>Project</source>
-        <translation>Projet</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="945" />
+      <source>Project</source>
+      <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="913"/>
-        <source>Funding line</source>
-        <translation>Ligne de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="945" />
+      <source>Funding line</source>
+      <translation>Ligne de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914"/>
-        <source>Partner</source>
-        <translation>Partenaire</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="946" />
+      <source>Partner</source>
+      <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="946" />
+      <source>Organisation</source>
+      <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="915"/>
-        <source>Funder</source>
-        <translation>Financeur</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947" />
+      <source>Funder</source>
+      <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="915"/>
-        <source>Domain</source>
-        <translation>Domaine</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947" />
+      <source>Domain</source>
+      <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="915"/>
-        <source>Call</source>
-        <translation>Appel à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947" />
+      <source>Call</source>
+      <translation>Appel à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="916"/>
-        <source>Cluster</source>
-        <translation>Pôle</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948" />
+      <source>Cluster</source>
+      <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921"/>
-        <source>created</source>
-        <translation>créé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
+      <source>created</source>
+      <translation>créé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921"/>
-        <source>updated</source>
-        <translation>mis à jour</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
+      <source>updated</source>
+      <translation>mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="922"/>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="954" />
+      <source>unchanged</source>
+      <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="935"/>
-        <source>Checking the rows…</source>
-        <translation>Contrôle des lignes…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="967" />
+      <source>Checking the rows…</source>
+      <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950"/>
-        <source>Projects</source>
-        <translation>Projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="982" />
+      <source>Projects</source>
+      <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950"/>
-        <source>Funding lines</source>
-        <translation>Lignes de financement</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="982" />
+      <source>Funding lines</source>
+      <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951"/>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="983" />
+      <source>Partners</source>
+      <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="951"/>
-        <source>Organisations</source>
-        <translation>Organisations</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="983" />
+      <source>Organisations</source>
+      <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="952"/>
-        <source>Funders</source>
-        <translation>Financeurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
+      <source>Funders</source>
+      <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="952"/>
-        <source>Domains</source>
-        <translation>Domaines</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
+      <source>Domains</source>
+      <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953"/>
-        <source>Calls for proposals</source>
-        <translation>Appels à projets</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="985" />
+      <source>Calls for proposals</source>
+      <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953"/>
-        <source>Clusters</source>
-        <translation>Pôles</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="985" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965"/>
-        <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
-        <translation>
-            <numerusform>%Ln cellule lue autrement qu&apos;écrite (montant non communiqué, intitulé trop long coupé dans le résumé).</numerusform>
-            <numerusform>%Ln cellules lues autrement qu&apos;écrites (montants non communiqués, intitulés trop longs coupés dans le résumé).</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="997" />
+      <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
+      <translation>
+        <numerusform>%Ln cellule lue autrement qu'écrite (montant non communiqué, intitulé trop long coupé dans le résumé).</numerusform>
+        <numerusform>%Ln cellules lues autrement qu'écrites (montants non communiqués, intitulés trop longs coupés dans le résumé).</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973"/>
-        <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
-        <translation>
-            <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
-            <numerusform>%Ln lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1005" />
+      <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
+      <translation>
+        <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
+        <numerusform>%Ln lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="977"/>
-        <source>%Ln error(s).</source>
-        <translation>
-            <numerusform>%Ln erreur.</numerusform>
-            <numerusform>%Ln erreurs.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1009" />
+      <source>%Ln error(s).</source>
+      <translation>
+        <numerusform>%Ln erreur.</numerusform>
+        <numerusform>%Ln erreurs.</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="981"/>
-        <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
-        <translation>Rien ne sera importé tant qu&apos;elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1013" />
+      <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
+      <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="985"/>
-        <source>Nothing to import: the portfolio already holds all of it.</source>
-        <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1017" />
+      <source>Nothing to import: the portfolio already holds all of it.</source>
+      <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="992"/>
-        <source>%Ln warning(s): importing accepts them (the history records them).</source>
-        <translation>
-            <numerusform>%Ln avertissement : importer l&apos;accepte (l&apos;historique l&apos;enregistre).</numerusform>
-            <numerusform>%Ln avertissements : importer les accepte (l&apos;historique les enregistre).</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1024" />
+      <source>%Ln warning(s): importing accepts them (the history records them).</source>
+      <translation>
+        <numerusform>%Ln avertissement : importer l'accepte (l'historique l'enregistre).</numerusform>
+        <numerusform>%Ln avertissements : importer les accepte (l'historique les enregistre).</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1000"/>
-        <source>… and %Ln more.</source>
-        <translation>
-            <numerusform>… et %Ln autre.</numerusform>
-            <numerusform>… et %Ln autres.</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032" />
+      <source>… and %Ln more.</source>
+      <translation>
+        <numerusform>… et %Ln autre.</numerusform>
+        <numerusform>… et %Ln autres.</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1004"/>
-        <source>Errors (%Ln):</source>
-        <translation>
-            <numerusform>Erreurs (%Ln) :</numerusform>
-            <numerusform>Erreurs (%Ln) :</numerusform>
-        </translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1036" />
+      <source>Errors (%Ln):</source>
+      <translation>
+        <numerusform>Erreurs (%Ln) :</numerusform>
+        <numerusform>Erreurs (%Ln) :</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032"/>
-        <source>Save the error report</source>
-        <translation>Enregistrer le rapport d&apos;erreurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1064" />
+      <source>Save the error report</source>
+      <translation>Enregistrer le rapport d'erreurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1034"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Classeur Excel (*.xlsx)</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1066" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1048"/>
-        <source>Error report saved to %1.</source>
-        <translation>Rapport d&apos;erreurs enregistré dans %1.</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1080" />
+      <source>Error report saved to %1.</source>
+      <translation>Rapport d'erreurs enregistré dans %1.</translation>
     </message>
-</context>
+  </context>
 </TS>

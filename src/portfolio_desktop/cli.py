@@ -761,6 +761,11 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         "repeatable",
     )  # fmt: skip
     parser.add_argument(
+        "--ignore-value", metavar="FIELD=VALUE", action="append", default=[],
+        help="read VALUE in FIELD as empty, with a warning, instead of refusing its row (an "
+        "unknown funder, status, region…); repeatable",
+    )  # fmt: skip
+    parser.add_argument(
         "--create-missing", action="store_true",
         help="create the funders, calls and domains the file names that the portfolio lacks",
     )  # fmt: skip
@@ -781,7 +786,7 @@ def import_command(args: argparse.Namespace) -> int:
 
     choices = choices_from_arguments(
         header_row=args.header_row, maps=args.map, sets=args.set, mapping_file=args.mapping,
-        create_missing=args.create_missing,
+        create_missing=args.create_missing, ignores=args.ignore_value,
     )  # fmt: skip
     db = open_db(args, must_exist=False, writes=not args.dry_run)
     try:

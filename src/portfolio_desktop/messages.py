@@ -1519,6 +1519,10 @@ CATALOGUE.update(
             "({rounded}).",
             "Amount '{value}': fractions of a cent, rounded to the nearest cent ({rounded}).",
         ),
+        "import_value_ignored": (
+            "Valeur « {value} » ignorée, comme choisi : lue comme vide.",
+            "Value '{value}' ignored, as chosen: read as empty.",
+        ),
         "import_amount_not_communicated": (
             "Montant « {value} » (non communiqué) : lu comme vide.",
             "Amount '{value}' (not communicated): read as empty.",

@@ -28,7 +28,7 @@ from .. import money_sheets
 from ..portfolio import current_user
 from ..progress import Progress
 from ..safety import backup_before_import, changed_records
-from .choices import ImportChoices, apply_choices, mapping_report, row_accounts
+from .choices import ImportChoices, apply_choices, mapping_report, row_accounts, with_ignored
 from .commit import UndoRefusedError, undo_import, write_plan
 from .follow_up_sheets import is_follow_up_sheet
 from .headers import (
@@ -287,6 +287,8 @@ def map_workbook(
     if setup.profile is None:
         for mapping in setup.mappings:
             propose_grant_defaults(mapping)
+    if choices and choices.ignored:
+        setup.profile = with_ignored(setup.profile, setup.mappings, choices.ignored)
     return setup
 
 

@@ -1,8 +1,9 @@
 """What the user says about a file the importer could not know: its header row, which header
-fills which field, values for the whole file, and whether unknown names may be created.
+fills which field, values for the whole file, values to ignore, and whether unknown names may be
+created.
 
 The same choices come from the command line (`--header-row`, `--map`, `--mapping FILE.json`,
-`--set`, `--create-missing`) and from the wizard; `apply_choices` turns them into the sheets'
+`--set`, `--ignore-value`, `--create-missing`) and from the wizard; `apply_choices` turns them into the sheets'
 mappings. `row_accounts` says, sheet by sheet, what became of every data row.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,8 @@ from .headers import (
     header_keys,
     normalise_granted,
 )
-from .values import parse_text
+from .profiles import Profile
+from .values import IGNORED, parse_text
 
 if TYPE_CHECKING:
     from .plan import ImportPlan
@@ -47,9 +49,13 @@ class ImportChoices:
     fixed: dict[str, str] = field(default_factory=dict)
     #: Create the funders, calls and domains the file names and the portfolio lacks.
     create_missing: bool = False
+    #: A field → values as written to read as empty (with a warning) instead of stopping a row.
+    ignored: dict[str, list[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.header_row or self.columns or self.fixed or self.create_missing)
+        return bool(
+            self.header_row or self.columns or self.fixed or self.create_missing or self.ignored
+        )
 
 
 def resolve_field(kind: str, name: str) -> str | None:
@@ -84,6 +90,7 @@ def choices_from_arguments(
     sets: Sequence[str] = (),
     mapping_file: str | None = None,
     create_missing: bool = False,
+    ignores: Sequence[str] = (),
 ) -> ImportChoices:
     """The command line's options as choices; a `--mapping` file first, the options over it."""
     choices = ImportChoices(header_row=header_row, create_missing=create_missing)
@@ -93,8 +100,14 @@ def choices_from_arguments(
         choices.fixed.update(loaded.fixed)
         choices.header_row = choices.header_row or loaded.header_row
         choices.create_missing = choices.create_missing or loaded.create_missing
+        choices.ignored.update(loaded.ignored)
     choices.columns.update(_pairs(maps, "--map"))
     choices.fixed.update(_pairs(sets, "--set"))
+    for item in ignores:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise KnownError("import_option_pair", option="--ignore-value", value=item)
+        choices.ignored.setdefault(name.strip(), []).append(value.strip())
     if choices.header_row is not None and choices.header_row < 1:
         raise KnownError("import_header_row_invalid", row=choices.header_row)
     return choices
@@ -102,7 +115,8 @@ def choices_from_arguments(
 
 def load_mapping_file(path: Path) -> ImportChoices:
     """A mapping file: `{"header_row": 3, "columns": {"Header": "field"}, "set": {"field":
-    "value"}, "create_missing": false}` (every key optional)."""
+    "value"}, "ignore": {"field": ["value", …]}, "create_missing": false}` (every key
+    optional)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
@@ -116,20 +130,56 @@ def load_mapping_file(path: Path) -> ImportChoices:
     row = data.get("header_row")
     columns = data.get("columns", {})
     fixed = data.get("set", {})
+    ignore = data.get("ignore", {})
     if (
         not (row is None or (isinstance(row, int) and not isinstance(row, bool)))
         or not isinstance(columns, dict)
         or not isinstance(fixed, dict)
+        or not isinstance(ignore, dict)
+        or not all(isinstance(v, list | str) for v in ignore.values())
     ):
         raise KnownError(
-            "import_mapping_file_invalid", path=str(path), reason="header_row, columns, set"
-        )
+            "import_mapping_file_invalid", path=str(path),
+            reason="header_row, columns, set, ignore",
+        )  # fmt: skip
     return ImportChoices(
         header_row=row,
         columns={str(k): "" if v is None else str(v) for k, v in columns.items()},
         fixed={str(k): "" if v is None else str(v) for k, v in fixed.items()},
         create_missing=bool(data.get("create_missing", False)),
+        ignored={
+            str(k): [str(x) for x in ([v] if isinstance(v, str) else v)] for k, v in ignore.items()
+        },
     )
+
+
+def with_ignored(
+    profile: Profile | None, mappings: Sequence[SheetMapping], ignored: Mapping[str, Sequence[str]]
+) -> Profile:
+    """A copy of `profile` (or a new unnamed one) whose value maps read the values the user chose
+    to ignore as empty (`IGNORED`). A field is named as `--set` names it, or by the header of
+    the file's column that fills it; a name no sheet being imported has is refused
+    (KnownError)."""
+    maps = {k: dict(v) for k, v in (profile.value_maps if profile else {}).items()}
+    active = [m for m in mappings if m.kind]
+    for name, values in ignored.items():
+        field_key = next(
+            (f for m in active if m.kind and (f := resolve_field(m.kind, name))), None
+        ) or next(
+            (
+                m.columns[i]
+                for m in active
+                if (i := _column_index(m, name)) is not None and i < len(m.columns)
+            ),
+            None,
+        )
+        if field_key is None:
+            raise KnownError("import_set_unknown_field", field=name)
+        for value in values:
+            maps.setdefault(field_key, {})[key(value)] = IGNORED
+    if profile is None:
+        return Profile(name="", sheets=[], value_maps=maps)
+    return replace(profile, value_maps=maps)
 
 
 def _column_index(mapping: SheetMapping, header: str) -> int | None:
@@ -203,16 +253,7 @@ def apply_choices(
             field_key = resolve_field(mapping.kind, target) if target else None
             if target and field_key is None:
                 raise KnownError("import_map_unknown_field", field=target, header=header)
-            if field_key is not None:
-                for other, current in enumerate(mapping.columns):
-                    if current == field_key and other != index:
-                        mapping.columns[other] = None  # one column per field: the user's
-                        if other < len(mapping.how):
-                            mapping.how[other] = ""
-            while len(mapping.how) < len(mapping.columns):
-                mapping.how.append("")
-            mapping.columns[index] = field_key
-            mapping.how[index] = HOW_USER if field_key else ""
+            mapping.assign(index, field_key, HOW_USER)
             placed = True
         if not placed:
             raise KnownError("import_map_unknown_header", header=header)

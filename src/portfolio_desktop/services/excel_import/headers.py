@@ -473,6 +473,24 @@ class SheetMapping:
     def how_of(self, index: int) -> str:
         return self.how[index] if index < len(self.how) else ("user" if self.columns[index] else "")
 
+    def assign(self, index: int, field_key: str | None, how: str) -> list[int]:
+        """Column `index` fills `field_key` (None: not imported), decided `how`. A field is filled
+        by one column: another column that had it lets it go. Returns the columns that changed."""
+        changed = [index]
+        while len(self.columns) <= index:
+            self.columns.append(None)
+        while len(self.how) < len(self.columns):
+            self.how.append("")
+        if field_key is not None:
+            for other, current in enumerate(self.columns):
+                if current == field_key and other != index:
+                    self.columns[other] = None
+                    self.how[other] = ""
+                    changed.append(other)
+        self.columns[index] = field_key
+        self.how[index] = how if field_key else ""
+        return changed
+
     def column_of(self, field_key: str) -> int | None:
         try:
             return self.columns.index(field_key)
@@ -674,10 +692,7 @@ def _names_of_grants(mapping: SheetMapping) -> None:
 
 
 def _move(mapping: SheetMapping, index: int, field_key: str | None) -> None:
-    mapping.columns[index] = field_key
-    while len(mapping.how) < len(mapping.columns):
-        mapping.how.append("")
-    mapping.how[index] = HOW_WORDS if field_key else ""
+    mapping.assign(index, field_key, HOW_WORDS)
 
 
 #: What a generated reference is made of, in this order, when the file has no reference column:

@@ -47,6 +47,8 @@ from .headers import FIELDS, SheetMapping, field_of, generated_reference
 from .profiles import Profile, SheetProfile
 from .reader import WorkbookData
 from .values import (
+    IGNORED,
+    REGION_SEPARATORS,
     CellProblem,
     below_the_cent,
     cell_text,
@@ -479,6 +481,44 @@ def _warn_implausible_dates(
         )
 
 
+def _ignored_values(profile: Profile | None, field_key: str) -> set[str]:
+    """The values (folded) of a field the user chose to ignore; the domains are another matter:
+    each name of a cell's split is ignored by the planner (`Planner._project_children`)."""
+    if profile is None or field_key == "domains":
+        return set()
+    return {k for k, v in profile.value_maps.get(field_key, {}).items() if v == IGNORED}
+
+
+def _read_ignored_as_empty(
+    plan: ImportPlan,
+    sheet: str,
+    label: str,
+    field_key: str,
+    ignored: set[str],
+    raw: list[Any],
+    data: Sequence[tuple[int, Any]],
+) -> None:
+    """Cells holding a value the user chose to ignore are read as empty, each with a warning; in
+    a list of regions, only the ignored names are left out (`match_region` drops them)."""
+    for position, value in enumerate(raw):
+        if value is None or value == "":
+            continue
+        text = cell_text(value)
+        if field_key == "regions":
+            found = [p.strip() for p in REGION_SEPARATORS.split(text) if key(p) in ignored]
+        elif key(text) in ignored:
+            found, raw[position] = [text], None
+        else:
+            continue
+        for written in found:
+            plan.cell_warnings.append(
+                Problem(
+                    sheet, data[position][0], label, "import_value_ignored", {"value": written},
+                    field_key,
+                )
+            )  # fmt: skip
+
+
 def _mapped_text(value: Any, value_map: dict[str, str]) -> str:
     text = cell_text(value)
     return value_map.get(key(text), text)
@@ -644,6 +684,11 @@ def read_rows(
         raw = list(transposed[i]) if i < len(transposed) else [None] * len(data)
         if nulls:
             raw = [None if type(v) is str and v.strip().casefold() in nulls else v for v in raw]
+        ignored = _ignored_values(profile, field_key)
+        if ignored:
+            _read_ignored_as_empty(
+                plan, name, mapping.header_label(i), field_key, ignored, raw, data
+            )
         if field_kind == "money" and any(type(v) is str for v in raw):
             # « NC », « SEM », « néant »: published as not communicated, read as no amount.
             for position, v in enumerate(raw):
@@ -756,6 +801,14 @@ class Planner:
 
     def problem(self, source: Source, field_key: str, code: str, **params: object) -> None:
         self.plan.problems.append(
+            Problem(
+                source.mapping.sheet, source.row, source.column(field_key), code, params, field_key
+            )
+        )
+
+    def warn(self, source: Source, field_key: str, code: str, **params: object) -> None:
+        """A cell read otherwise than written, that does not stop its row."""
+        self.plan.cell_warnings.append(
             Problem(
                 source.mapping.sheet, source.row, source.column(field_key), code, params, field_key
             )
@@ -1233,24 +1286,12 @@ class Planner:
             ):
                 # A grant published without its object: named after its beneficiary.
                 title = v["title"] = str(v["lead"])
-                self.plan.cell_warnings.append(
-                    Problem(
-                        record.source.mapping.sheet, record.source.row,
-                        record.source.column("title"), "import_title_from_beneficiary", {},
-                        "title",
-                    )
-                )  # fmt: skip
+                self.warn(record.source, "title", "import_title_from_beneficiary")
             if isinstance(title, str) and len(title) > MAX_LENGTH["title"] and not v.get("summary"):
                 # A grant's object written at length: whole in the summary, cut in the title.
                 v["summary"] = title
                 v["title"] = title[: MAX_LENGTH["title"] - 1].rstrip() + "…"
-                self.plan.cell_warnings.append(
-                    Problem(
-                        record.source.mapping.sheet, record.source.row,
-                        record.source.column("title"), "import_title_cut",
-                        {"max": MAX_LENGTH["title"]}, "title",
-                    )
-                )  # fmt: skip
+                self.warn(record.source, "title", "import_title_cut", max=MAX_LENGTH["title"])
             if (
                 self._too_long(record, "reference")
                 or self._too_long(record, "acronym")
@@ -1334,7 +1375,11 @@ class Planner:
         v = record.values
         if "domains" in v:
             shares: list[tuple[int, int]] = []
+            value_map = self.profile.value_maps.get("domains", {}) if self.profile else {}
             for name, percent in v["domains"] or []:
+                if value_map.get(key(name)) == IGNORED:
+                    self.warn(record.source, "domains", "import_value_ignored", value=name)
+                    continue
                 domain_id = self.domain_of(name, record.source, "domains")
                 if domain_id is None:
                     record.bad = project.bad = True

@@ -39,6 +39,13 @@ key = lru_cache(maxsize=1 << 17)(_key)
 fold_name = lru_cache(maxsize=1 << 17)(fold)
 
 
+#: What a value map gives a value the user chose to ignore (the wizard's « Ignorer cette valeur »,
+#: `--ignore-value`): the cell is read as empty, and says so, instead of stopping its row.
+IGNORED = "∅"
+#: Between the regions a cell names (`Bretagne, Pays de la Loire`).
+REGION_SEPARATORS = re.compile(r"[;,\n]")
+
+
 class CellProblem(Exception):
     """A value that cannot be used as it is: a message code and its parameters."""
 
@@ -753,7 +760,8 @@ def match_region(value: Any, mapped: Mapping[str, str] | None = None) -> str | N
         return None
     folded = key(text)
     if mapped and folded in mapped:
-        return mapped[folded] or None
+        target = mapped[folded]
+        return None if not target or target == IGNORED else target
     code = _REGIONS.get(folded)
     if code is None:
         raise CellProblem("import_unknown_region", value=text)
@@ -764,7 +772,7 @@ def parse_regions(value: Any, mapped: Mapping[str, str] | None = None) -> list[s
     """`Bretagne, Pays de la Loire` (or `;`) → region codes, in order, without repeats."""
     text = cell_text(value)
     codes: list[str] = []
-    for part in re.split(r"[;,\n]", text):
+    for part in REGION_SEPARATORS.split(text):
         code = match_region(part, mapped)
         if code and code not in codes:
             codes.append(code)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ... import messages
-from ...services.excel_import.headers import FIELDS, SheetMapping
+from ...services.excel_import.headers import FIELDS, HOW_USER, SheetMapping
 from ...services.excel_import.plan import Outcome, Problem
 from ...services.excel_import.values import parse_text
 from ..models.read_only_table import Column, ReadOnlyTableModel
@@ -44,7 +44,8 @@ class RowsModel(ReadOnlyTableModel[Any]):
 
 
 class ColumnMappingModel(QAbstractTableModel):
-    """The columns of one sheet: header, example values, and the field each fills (editable)."""
+    """The columns of one sheet: header, example values, the field each fills (editable) and how
+    that field was decided (the header exactly, a synonym, its words, a profile, the user)."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,8 @@ class ColumnMappingModel(QAbstractTableModel):
         self.mapping: SheetMapping | None = None
         self.samples: list[list[str]] = []
         self.not_imported = ""
+        #: how (HOW_EXACT…) → (short label, tooltip), in the interface's language.
+        self.how_texts: dict[str, tuple[str, str]] = {}
 
     def set_mapping(self, mapping: SheetMapping | None, rows: Sequence[Sequence[Any]]) -> None:
         self.beginResetModel()
@@ -108,9 +111,13 @@ class ColumnMappingModel(QAbstractTableModel):
                 return self.mapping.header_label(row)
             if column == 1:
                 return " · ".join(self.samples[row]) if row < len(self.samples) else ""
-            return self.field_label(
-                self.mapping.columns[row] if row < len(self.mapping.columns) else None
-            )
+            field_key = self.mapping.columns[row] if row < len(self.mapping.columns) else None
+            if column == 2:
+                return self.field_label(field_key)
+            if field_key is None:
+                return ""
+            label, tip = self.how_texts.get(self.mapping.how_of(row), ("", ""))
+            return tip if role == Qt.ItemDataRole.ToolTipRole else label
         if role == Qt.ItemDataRole.EditRole and column == 2:
             return self.mapping.columns[row] if row < len(self.mapping.columns) else None
         if role == CHOICES_ROLE and column == 2:
@@ -120,16 +127,8 @@ class ColumnMappingModel(QAbstractTableModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if self.mapping is None or role != Qt.ItemDataRole.EditRole or index.column() != 2:
             return False
-        columns = self.mapping.columns
-        while len(columns) <= index.row():
-            columns.append(None)
-        if value is not None and value in columns:
-            # A field is filled by one column: the other column that had it lets it go.
-            other = columns.index(value)
-            columns[other] = None
-            self.dataChanged.emit(self.index(other, 2), self.index(other, 2))
-        columns[index.row()] = value
-        self.dataChanged.emit(index, index)
+        for row in self.mapping.assign(index.row(), value, HOW_USER):
+            self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
         return True
 
 

@@ -54,6 +54,11 @@ from ...services.excel_import.choices import row_accounts
 from ...services.excel_import.error_report import write_plan_errors
 from ...services.excel_import.headers import (
     FIELDS,
+    HOW_EXACT,
+    HOW_PROFILE,
+    HOW_SYNONYM,
+    HOW_USER,
+    HOW_WORDS,
     detect_mapping,
     mapping_for_row,
     plan_references,
@@ -61,7 +66,7 @@ from ...services.excel_import.headers import (
 )
 from ...services.excel_import.plan import Outcome, Problem
 from ...services.excel_import.profiles import Profile, all_profiles, save_profile
-from ...services.excel_import.values import enum_codes, key
+from ...services.excel_import.values import IGNORED, enum_codes, key
 from ...services.progress import Cancelled, Progress
 from ...services.project_list import Completeness, import_completeness
 from ...storage.database import Database
@@ -474,9 +479,32 @@ class MappingPage(QWizardPage):
         self.create_missing.toggled.connect(self._create_missing_changed)
 
         self.columns = ColumnMappingModel(
-            [self.tr("Column"), self.tr("Examples"), self.tr("Imported as")], self
+            [self.tr("Column"), self.tr("Examples"), self.tr("Imported as"), self.tr("Found by")],
+            self,
         )
         self.columns.not_imported = self.tr("(not imported)")
+        self.columns.how_texts = {
+            HOW_EXACT: (
+                self.tr("its header"),
+                self.tr("The header is the field's own name, as the export writes it."),
+            ),
+            HOW_SYNONYM: (
+                self.tr("a known name"),
+                self.tr("The header is a name in use for this field (« Montant octroyé »…)."),
+            ),
+            HOW_WORDS: (
+                self.tr("the header's words"),
+                self.tr(
+                    "The header's words name this field (case, accents, units and word order "
+                    "set aside). Check the examples."
+                ),
+            ),
+            HOW_PROFILE: (
+                self.tr("the profile"),
+                self.tr("The profile chosen on the first page maps this column."),
+            ),
+            HOW_USER: (self.tr("your choice"), self.tr("You chose this field.")),
+        }
         self.columns.dataChanged.connect(lambda *_: self._mapping_changed())
         self.columns_view = _table(self.columns)
         self.columns_view.setItemDelegateForColumn(2, ChoiceDelegate(self.columns_view))
@@ -580,6 +608,7 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
     def _replace(self, new: Any) -> None:
         setup = self.owner.setup
@@ -775,7 +804,10 @@ class MappingPage(QWizardPage):
         return list(found.values())
 
     def _choices(self, field_key: str, plan: Any) -> list[tuple[str, str | None]]:
-        choices: list[tuple[str, str | None]] = [(self.tr("(leave as it is)"), None)]
+        choices: list[tuple[str, str | None]] = [
+            (self.tr("(leave as it is)"), None),
+            (self.tr("(ignore this value: the cell is left empty)"), IGNORED),
+        ]
         lang = messages.current_language()
         if field_key in ENUM_OF_FIELD:
             enum = ENUM_OF_FIELD[field_key]
