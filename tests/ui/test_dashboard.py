@@ -18,6 +18,7 @@ from portfolio_desktop.domain.money import format_money
 from portfolio_desktop.services import charts
 from portfolio_desktop.services.analytics import Analytics, filter_for
 from portfolio_desktop.ui import formatting
+from portfolio_desktop.ui.context import Scope
 from portfolio_desktop.ui.tasks import TaskRunner
 
 
@@ -334,7 +335,7 @@ def test_in_the_desktop_context(qtbot, pole_db) -> None:
     qtbot.waitExposed(view)
     assert view.tiles[0].value.text() != "—"
     view.tiles[0].value.setText("stale")
-    ctx.data_changed.emit("projects", [])
+    ctx.data_changed.emit(Scope.PROJECTS, [])
     assert view.tiles[0].value.text() != "stale"
 
 

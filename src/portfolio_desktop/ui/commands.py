@@ -19,12 +19,9 @@ from ..domain.financing import AidRateRule
 from ..domain.model import OrganisationRecord, ProjectRecord
 from ..services import portfolio, reference
 from ..services.portfolio import Applied, Source
-from .context import AppContext
+from .context import AppContext, Scope
 
 Step = Callable[[dict[str, Any]], Any]
-
-#: The `data_changed` scope of the aid-rate rules (the Funders & calls screen reloads on it).
-RULES_SCOPE = "aid_rate_rules"
 
 
 class WriteCommand(QUndoCommand):
@@ -37,7 +34,7 @@ class WriteCommand(QUndoCommand):
         forward: Step,
         backward: Step,
         *,
-        scope: str,
+        scope: Scope,
         state: dict[str, Any] | None = None,
         applied: bool = False,
     ) -> None:
@@ -84,7 +81,7 @@ def _applied_command(
     text: str,
     first: Step,
     *,
-    scope: str,
+    scope: Scope,
     state: dict[str, Any] | None = None,
     applied: bool = False,
 ) -> WriteCommand:
@@ -119,7 +116,7 @@ def create_project(ctx: AppContext, record: ProjectRecord, text: str) -> WriteCo
         saved = portfolio.create_project(db, copy.deepcopy(record))
         state.update(id=saved.id, version=saved.version, applied=saved.applied)
 
-    return _applied_command(ctx, text, first, scope="projects")
+    return _applied_command(ctx, text, first, scope=Scope.PROJECTS)
 
 
 def update_project(
@@ -150,7 +147,7 @@ def update_project(
     if applied is not None:
         state["applied"] = applied
     return _applied_command(
-        ctx, text, first, scope="projects", state=state, applied=saved_version is not None
+        ctx, text, first, scope=Scope.PROJECTS, state=state, applied=saved_version is not None
     )
 
 
@@ -164,7 +161,7 @@ def delete_project(ctx: AppContext, project_id: int, version: int, text: str) ->
         )
 
     return _applied_command(
-        ctx, text, first, scope="projects", state={"id": project_id, "version": version}
+        ctx, text, first, scope=Scope.PROJECTS, state={"id": project_id, "version": version}
     )
 
 
@@ -182,7 +179,7 @@ def transition(
         state.update(version=saved.version, applied=saved.applied)
 
     return _applied_command(
-        ctx, text, first, scope="projects", state={"id": project_id, "version": version}
+        ctx, text, first, scope=Scope.PROJECTS, state={"id": project_id, "version": version}
     )
 
 
@@ -216,7 +213,7 @@ def save_organisation(
     state: dict[str, Any] = {}
     if before is not None:
         state = {"id": before.id, "version": before.version}
-    return WriteCommand(ctx, text, forward, backward, scope="organisations", state=state)
+    return WriteCommand(ctx, text, forward, backward, scope=Scope.ORGANISATIONS, state=state)
 
 
 def merge_organisations(
@@ -232,7 +229,7 @@ def merge_organisations(
     def backward(state: dict[str, Any]) -> None:
         reference.unmerge_organisations(db, state["snapshot"])
 
-    return WriteCommand(ctx, text, forward, backward, scope="organisations")
+    return WriteCommand(ctx, text, forward, backward, scope=Scope.ORGANISATIONS)
 
 
 def save_reference(
@@ -258,7 +255,7 @@ def save_reference(
             restore(state["id"])
 
     state: dict[str, Any] = {"id": row_id} if row_id is not None else {}
-    return WriteCommand(ctx, text, forward, backward, scope=table + "s", state=state)
+    return WriteCommand(ctx, text, forward, backward, scope=Scope.of_table(table), state=state)
 
 
 # -- reference data -- (issue 3: the organisations, funders & calls, domains and experts screens)
@@ -307,7 +304,7 @@ def remove_organisations(ctx: AppContext, ids: list[int], text: str) -> WriteCom
     def backward(state: dict[str, Any]) -> None:
         reference.restore_organisations(db, state["removed"])
 
-    return WriteCommand(ctx, text, forward, backward, scope="organisations")
+    return WriteCommand(ctx, text, forward, backward, scope=Scope.ORGANISATIONS)
 
 
 def remove_reference(ctx: AppContext, table: str, row_id: int, text: str) -> WriteCommand:
@@ -321,7 +318,9 @@ def remove_reference(ctx: AppContext, table: str, row_id: int, text: str) -> Wri
     def backward(state: dict[str, Any]) -> None:
         reference.restore_reference(db, state["snapshot"])
 
-    return WriteCommand(ctx, text, forward, backward, scope=table + "s", state={"id": row_id})
+    return WriteCommand(
+        ctx, text, forward, backward, scope=Scope.of_table(table), state={"id": row_id}
+    )
 
 
 def reorder_domains(
@@ -335,7 +334,7 @@ def reorder_domains(
         text,
         lambda _state: reference.reorder_domains(db, after),
         lambda _state: reference.reorder_domains(db, before),
-        scope="domains",
+        scope=Scope.DOMAINS,
     )
 
 
@@ -356,7 +355,7 @@ def save_rule(ctx: AppContext, rule_id: int | None, rule: AidRateRule, text: str
         state.update(id=saved.id, applied=saved.applied)
 
     state: dict[str, Any] = {"id": rule_id} if rule_id is not None else {}
-    return _applied_command(ctx, text, first, scope=RULES_SCOPE, state=state)
+    return _applied_command(ctx, text, first, scope=Scope.RULES, state=state)
 
 
 def remove_rule(ctx: AppContext, rule_id: int, text: str) -> WriteCommand:
@@ -367,4 +366,4 @@ def remove_rule(ctx: AppContext, rule_id: int, text: str) -> WriteCommand:
     def first(state: dict[str, Any]) -> None:
         state["applied"] = reference.remove_rule(db, rule_id)
 
-    return _applied_command(ctx, text, first, scope=RULES_SCOPE, state={"id": rule_id})
+    return _applied_command(ctx, text, first, scope=Scope.RULES, state={"id": rule_id})

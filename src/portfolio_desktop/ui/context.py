@@ -4,6 +4,7 @@ the settings, and the signals that tell views when the data changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,29 @@ if TYPE_CHECKING:  # the database layer loads after the window is shown
     from ..storage.database import Database
 
 
+class Scope(StrEnum):
+    """What a write changed, as `AppContext.data_changed` announces it: each screen reloads on the
+    scopes that concern it (`SCOPES`), and on `ALL`."""
+
+    PROJECTS = "projects"
+    ORGANISATIONS = "organisations"
+    FUNDERS = "funders"
+    CALLS = "calls"
+    DOMAINS = "domains"
+    EXPERTS = "experts"
+    #: The projects table's saved views.
+    VIEWS = "views"
+    #: The aid-rate rules (the Funders & calls screen).
+    RULES = "aid_rate_rules"
+    #: Anything: an import, an undo of the history, a database restored.
+    ALL = "all"
+
+    @classmethod
+    def of_table(cls, table: str) -> Scope:
+        """The scope of a reference table's rows (`funder` → FUNDERS)."""
+        return cls(table + "s")
+
+
 class AppContext(QObject):
     """Shared state of one desktop session.
 
@@ -25,9 +49,8 @@ class AppContext(QObject):
 
     #: The database was opened, replaced or closed (None).
     database_changed = Signal(object)
-    #: Data changed: a scope ("projects", "organisations", "funders", "calls", "domains",
-    #: "experts", "views", "all") and the ids touched (empty: unknown, reload everything).
-    data_changed = Signal(str, object)
+    #: Data changed: its `Scope` and the ids touched (empty: unknown, reload everything).
+    data_changed = Signal(object, object)
     #: A write failed (the error); views show it, the undo stack stays consistent.
     write_failed = Signal(object)
 
@@ -69,7 +92,7 @@ class AppContext(QObject):
         self,
         fn: Callable[..., Any],
         *args: Any,
-        scope: str = "all",
+        scope: Scope = Scope.ALL,
         ids: Any = (),
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from .. import messages, paths
 from ..domain.filters import ProjectFilter
 from . import formatting
-from .context import AppContext
+from .context import AppContext, Scope
 from .dialogs.backup_actions import SafetyActions
 from .errors import show_error
 from .operations import Operation
@@ -470,10 +470,10 @@ class MainWindow(QMainWindow):
 
         self.ctx.read(due_report, db, on_done=show, on_error=lambda e: show_error(self, e))
 
-    def _on_data_changed(self, scope: str, _ids: Any) -> None:
+    def _on_data_changed(self, scope: Scope, _ids: Any) -> None:
         if (
             getattr(self, "_empty", False)
-            and scope in ("projects", "all")
+            and scope in (Scope.PROJECTS, Scope.ALL)
             and self.ctx.db is not None
         ):
             self.ctx.read(count_projects, self.ctx.db, on_done=self._show_welcome_if_empty)
@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
             self._leave_welcome()
             self.open_project(None)
 
-        self.ctx.write(reference.ensure_cluster, db, scope="all", on_done=done)
+        self.ctx.write(reference.ensure_cluster, db, scope=Scope.ALL, on_done=done)
 
     def _leave_welcome(self) -> None:
         self._empty = False
@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
 
         def done(_report: object) -> None:
             self._leave_welcome()
-            self.ctx.data_changed.emit("all", [])
+            self.ctx.data_changed.emit(Scope.ALL, [])
 
         self._demo = operation = Operation(self.ctx.writer.submit, dialog, dialogs=True)
         operation.progressed.connect(progressed)
@@ -644,7 +644,7 @@ class MainWindow(QMainWindow):
                 self.ctx.write(
                     reference.ensure_cluster,
                     db,
-                    scope="all",
+                    scope=Scope.ALL,
                     on_done=lambda _c: self.open_project(project_id),
                 )
                 return
@@ -712,7 +712,7 @@ class MainWindow(QMainWindow):
 
         def imported(_batch: object) -> None:
             self._leave_welcome()
-            self.ctx.data_changed.emit("all", [])
+            self.ctx.data_changed.emit(Scope.ALL, [])
 
         wizard.imported.connect(imported)
         wizard.show_projects.connect(self.show_projects_filtered)

@@ -6,7 +6,7 @@ open elsewhere, a stale record) from a bug. An `Operation` does that once:
 
     self.saving = Operation(ctx.write, self, failure=self.tr("…nothing was written."))
     self.saving.succeeded.connect(self._saved)
-    self.saving.start(portfolio.save_evaluation, db, project_id, record, scope="projects")
+    self.saving.start(portfolio.save_evaluation, db, project_id, record, scope=Scope.PROJECTS)
 
 `submit` is a `TaskRunner.submit` (reads, exports) or `AppContext.write` (writes, which then
 announce what changed); the keyword arguments of `start` go to it, and from it to the function.

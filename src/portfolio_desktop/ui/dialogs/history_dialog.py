@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...services import history
 from ...services.history import Batch
 from .. import formatting
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import show_error
 from .history_view import HistoryView, when_text
 
@@ -174,7 +174,7 @@ class HistoryDialog(QDialog):
             undo_batch,
             db,
             batch.id,
-            scope="all",
+            scope=Scope.ALL,
             on_done=done,
             on_error=failed,
         )

@@ -72,7 +72,7 @@ from ...services import history, portfolio, reference
 from ...services.money import EditorMoney, editor_money
 from ...services.portfolio import NotFoundError, StaleRecordError
 from .. import commands, formatting
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import show_error
 from ..models.record_table import Field, FieldDelegate, RecordTableModel
 from ..operations import Operation
@@ -787,7 +787,7 @@ class ProjectEditor(QDialog):
             show_error(self, error)
             return None
         self.choices.organisations[name] = saved.id
-        self.ctx.data_changed.emit("organisations", [saved.id])
+        self.ctx.data_changed.emit(Scope.ORGANISATIONS, [saved.id])
         return saved.id
 
     def add_line(self) -> None:
@@ -847,7 +847,7 @@ class ProjectEditor(QDialog):
         self.ctx.write(
             write,
             record,
-            scope="projects",
+            scope=Scope.PROJECTS,
             ids=[before.id],
             on_done=done,
             on_error=self._save_failed,
@@ -867,7 +867,7 @@ class ProjectEditor(QDialog):
             self.accept()
 
         self.ctx.write(
-            first, command.state, scope="projects", on_done=done, on_error=self._save_failed
+            first, command.state, scope=Scope.PROJECTS, on_done=done, on_error=self._save_failed
         )
 
     def _save_failed(self, error: BaseException) -> None:
@@ -976,7 +976,7 @@ class ProjectEditor(QDialog):
         self.ctx.write(
             first,
             command.state,
-            scope="projects",
+            scope=Scope.PROJECTS,
             ids=[project_id],
             on_done=done,
             on_error=self._save_failed,
@@ -997,7 +997,7 @@ class ProjectEditor(QDialog):
             portfolio.save_evaluation(db, project_id, record)
             return portfolio.evaluations(db, project_id)
 
-        self.evaluation_writes.start(write, scope="projects", ids=[project_id])
+        self.evaluation_writes.start(write, scope=Scope.PROJECTS, ids=[project_id])
 
     def delete_evaluation(self) -> None:
         rows = [i.row() for i in self.evaluations_view.selectionModel().selectedRows()]
@@ -1011,7 +1011,7 @@ class ProjectEditor(QDialog):
             portfolio.delete_evaluation(db, evaluation.id)
             return portfolio.evaluations(db, project_id)
 
-        self.evaluation_writes.start(write, scope="projects", ids=[project_id])
+        self.evaluation_writes.start(write, scope=Scope.PROJECTS, ids=[project_id])
 
 
 class EvaluationDialog(QDialog):

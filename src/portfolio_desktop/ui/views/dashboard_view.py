@@ -36,7 +36,7 @@ from ...services import charts, report
 from ...services.analytics import STACKS, Analytics, filter_for
 from ...services.money import gap_figures, payments_figures, rule_figures
 from ...storage.database import Database
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import describe, show_error
 from ..file_dialogs import save_file_name
 from ..tasks import TaskRunner, chart_runner
@@ -69,7 +69,9 @@ OVERVIEW_PARTS = {
 }
 OVER_TIME = "funding-over-time"
 #: The data changes (`AppContext.data_changed` scopes) that change the figures.
-REFRESHING_SCOPES = frozenset({"projects", "organisations", "funders", "calls", "domains", "all"})
+REFRESHING_SCOPES = frozenset(
+    {Scope.PROJECTS, Scope.ORGANISATIONS, Scope.FUNDERS, Scope.CALLS, Scope.DOMAINS, Scope.ALL}
+)
 
 
 def _warm_up() -> None:
@@ -279,7 +281,7 @@ class DashboardView(QWidget):
         self._follow_up_stale = True
         self._schedule()
 
-    def _data_changed(self, scope: str, _ids: object) -> None:
+    def _data_changed(self, scope: Scope, _ids: object) -> None:
         if scope in REFRESHING_SCOPES:
             self.refresh()
 

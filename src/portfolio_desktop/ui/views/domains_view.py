@@ -12,7 +12,7 @@ from ...domain.filters import ProjectFilter
 from ...services import reference
 from ...services.reference import RowSnapshot
 from .. import commands
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..dialogs.reference_editors import DomainDialog
 from ..models.reference_table import Column, ReferenceTableModel
 from .reference_base import ReferenceView, selected_rows
@@ -43,7 +43,7 @@ def load_domains(db: Any) -> list[DomainRow]:
 class DomainsView(ReferenceView):
     """The domains, in their order; not sortable by header (the order is the data)."""
 
-    SCOPES = ("domains", "projects")
+    SCOPES = (Scope.DOMAINS, Scope.PROJECTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

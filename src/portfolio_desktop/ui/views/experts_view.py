@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from ...domain.text import fold
 from ...services import reference
 from ...services.reference import RowSnapshot
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..dialogs.reference_editors import ExpertChoices, ExpertDialog
 from ..models.reference_table import Column, ReferenceTableModel
 from .reference_base import ReferenceView, selected_rows
@@ -76,7 +76,7 @@ def load_experts(db: Any) -> ExpertsData:
 class ExpertsView(ReferenceView):
     """The experts table, searchable; create, edit, delete (refused while they have evaluations)."""
 
-    SCOPES = ("experts", "domains", "organisations", "projects")
+    SCOPES = (Scope.EXPERTS, Scope.DOMAINS, Scope.ORGANISATIONS, Scope.PROJECTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -27,7 +27,7 @@ from ...domain.text import fold
 from ...services import reference
 from ...services.reference import NamedRow, RowSnapshot, RuleLine
 from .. import commands, formatting
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..dialogs.aid_rate_rule_dialog import AidRateRuleDialog
 from ..dialogs.history_view import capitalised
 from ..dialogs.reference_editors import CallDialog, Choice, FunderDialog
@@ -97,7 +97,7 @@ def load_funders(db: Any) -> FundersData:
 class FundersView(ReferenceView):
     """Funders on the left, calls for proposals on the right."""
 
-    SCOPES = ("funders", "calls", "projects", commands.RULES_SCOPE)
+    SCOPES = (Scope.FUNDERS, Scope.CALLS, Scope.PROJECTS, Scope.RULES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -23,7 +23,7 @@ from ...domain.model import OrganisationRecord
 from ...services import reference
 from ...services.reference import OrganisationRow
 from .. import commands, formatting
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..dialogs.organisation_editor import OrganisationDialog
 from ..dialogs.organisation_merge import OrganisationMergeDialog
 from ..models.reference_organisations import OrganisationTableModel
@@ -37,7 +37,7 @@ SEARCH_DELAY_MS = 120
 class OrganisationsView(ReferenceView):
     """Organisations: the searchable table and its actions."""
 
-    SCOPES = ("organisations", "projects")
+    SCOPES = (Scope.ORGANISATIONS, Scope.PROJECTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

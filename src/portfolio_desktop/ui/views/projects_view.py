@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.filters import ProjectFilter
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import show_error
 from ..lazy import project_list, reference
 from ..models.project_table import OPTIONAL_COLUMNS, ProjectTableModel
@@ -32,6 +32,12 @@ from ..widgets.tables import fit_headers
 
 SEARCH_DELAY_MS = 120
 DEFAULT_HIDDEN = ("cluster", "end_on", *OPTIONAL_COLUMNS)
+
+#: The changes that change the table's rows, and those that change its filters' lists.
+_ROWS_SCOPES = frozenset(
+    {Scope.PROJECTS, Scope.ALL, Scope.ORGANISATIONS, Scope.DOMAINS, Scope.CALLS, Scope.FUNDERS}
+)
+_REFERENCE_SCOPES = frozenset({Scope.ALL, Scope.DOMAINS, Scope.FUNDERS, Scope.CALLS})
 
 
 def load_choices(db: Any) -> FilterChoices:
@@ -258,13 +264,13 @@ class ProjectsView(QWidget):
         rows: list[Any] = project_list().rows(self.ctx.db, ids)  # a lazily imported module
         return rows
 
-    def _on_data_changed(self, scope: str, ids: Any) -> None:
-        if scope in ("projects", "all", "organisations", "domains", "calls", "funders"):
-            self.model.invalidate(list(ids) if scope == "projects" else [])
+    def _on_data_changed(self, scope: Scope, ids: Any) -> None:
+        if scope in _ROWS_SCOPES:
+            self.model.invalidate(list(ids) if scope is Scope.PROJECTS else [])
             self.refresh()
-        if scope in ("all", "domains", "funders", "calls", "clusters"):
+        if scope in _REFERENCE_SCOPES:
             self.reload_reference()
-        if scope == "views":
+        if scope is Scope.VIEWS:
             self.ctx.read(
                 project_list().saved, self.ctx.db, on_done=self._set_views, on_error=self._failed
             )
@@ -322,7 +328,7 @@ class ProjectsView(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"))
         if ok and name.strip() and self.ctx.db is not None:
             self.ctx.write(
-                project_list().save, self.ctx.db, self.current_view(name.strip()), scope="views"
+                project_list().save, self.ctx.db, self.current_view(name.strip()), scope=Scope.VIEWS
             )
 
     def delete_view(self) -> None:
@@ -332,7 +338,7 @@ class ProjectsView(QWidget):
                 self, self.tr("Delete view"), self.tr("Delete the view “%1”?").replace("%1", name)
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.ctx.write(project_list().delete, self.ctx.db, name, scope="views")
+                self.ctx.write(project_list().delete, self.ctx.db, name, scope=Scope.VIEWS)
 
     def apply_view(self, view: Any) -> None:
         header = self.table.horizontalHeader()

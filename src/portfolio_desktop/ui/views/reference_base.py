@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...services import reference
 from .. import commands
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import show_error
 
 
@@ -37,7 +37,7 @@ class ReferenceView(QWidget):
     #: Show the projects table filtered by this `ProjectFilter` (the main window wires it).
     show_projects = Signal(object)
 
-    SCOPES: tuple[str, ...] = ()
+    SCOPES: tuple[Scope, ...] = ()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +51,8 @@ class ReferenceView(QWidget):
 
     # -- keeping up to date ------------------------------------------------------------------------
 
-    def _on_data_changed(self, scope: str, _ids: Any) -> None:
-        if scope != "all" and scope not in self.SCOPES:
+    def _on_data_changed(self, scope: Scope, _ids: Any) -> None:
+        if scope is not Scope.ALL and scope not in self.SCOPES:
             return
         if self.isVisible():
             self.reload()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.filters import ProjectFilter
 from ...services.follow_up import TimelineRow, timeline
 from .. import formatting
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import show_error
 
 ROW = 22
@@ -200,7 +200,9 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-        ctx.data_changed.connect(lambda _scope, _ids: self.reload())
+        ctx.data_changed.connect(
+            lambda scope, _ids: self.reload() if scope in (Scope.PROJECTS, Scope.ALL) else None
+        )
         ctx.database_changed.connect(lambda _db: self.reload())
         self.reload()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.submissions import FunderDecision, LabelDecision
 from .. import formatting
-from ..context import AppContext
+from ..context import AppContext, Scope
 from ..errors import show_error
 from ..models.read_only_table import Column, ReadOnlyTableModel
 
@@ -177,7 +177,7 @@ class SubmissionsTab(QWidget):
             self.ctx.db,
             self.project_id,
             self.values(),
-            scope="projects",
+            scope=Scope.PROJECTS,
             ids=[self.project_id],
             on_done=lambda _id: self.reload(),
             on_error=lambda error: show_error(self, error),
