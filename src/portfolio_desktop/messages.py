@@ -480,6 +480,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Le fichier {path} est en UTF-8, mais la ligne {line} contient {bytes|un octet|des octets} d'un autre encodage, {byte} (« {excerpt} ») : lu d'un seul encodage, une partie de son texte serait fausse. Corrigez cette ligne, ou enregistrez le fichier à nouveau depuis votre tableur au format « CSV UTF-8 ».",
         "The file {path} is UTF-8, but line {line} holds {bytes|a byte|bytes} of another encoding, {byte} ('{excerpt}'): read in any one encoding, part of its text would be wrong. Correct that line, or save the file again from your spreadsheet as 'CSV UTF-8'.",
     ),
+    "import_csv_read_as": (
+        "Le fichier {path} n'est pas en UTF-8 : il a été lu en {encoding}.",
+        "The file {path} is not UTF-8: it was read as {encoding}.",
+    ),
     "import_cell_too_large": (
         "Une cellule de {path} contient plus de {limit} caractères, au-delà de ce que lit l'import (Excel en admet 32 767).",
         "A cell of {path} holds more than {limit} characters, beyond what the import reads (Excel allows 32,767).",
