@@ -134,6 +134,19 @@ def test_a_utf8_bom_over_windows_1252_bytes_is_detected_past_the_bom(tmp_path: P
     assert workbook.sheets[0].rows == ROWS
 
 
+def test_windows_1252_bytes_that_happen_to_be_utf8_do_not_make_the_file_mixed(
+    tmp_path: Path,
+) -> None:
+    """« É… » and « Â° » are valid UTF-8 (« ɉ », « ° »): a few such pairs among many accents
+    are chance, not UTF-8."""
+    rows = [*ROWS, ["P-9", "CAFÉ…", "Température 20Â° (sic)", "Financé"]]
+    path = tmp_path / "chance.csv"
+    path.write_bytes(csv_text(rows).encode("cp1252"))
+    workbook = read_workbook(path)
+    assert workbook.encoding == "Windows-1252"
+    assert workbook.sheets[0].rows == rows
+
+
 # -- refused, never « � » ----------------------------------------------------------------------------
 
 

@@ -1016,12 +1016,13 @@ _ENCODING_NAMES = {
 #: What the detector reads of a file that is not UTF-8: its lines that are not ASCII, this much.
 _SAMPLE = 256 * 1024
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
-#: Bytes UTF-8 does not decode, as `surrogateescape` hands them on.
-_ESCAPED = re.compile("[\udc80-\udcff]")
-#: What UTF-8 writes for French (and most Latin) text beyond ASCII: letters, « », €, ’, – and
-#: the no-break spaces. Bytes of another encoding rarely form these by chance (« É… » in
-#: Windows-1252 is valid UTF-8, but for « ɉ »).
-_LATIN = re.compile("[\u00a0-\u017f\u2000-\u20cf]")
+#: The first bytes of what UTF-8 writes for French (and most Latin) text beyond ASCII: U+0080 to
+#: U+017F (letters, « », the no-break space) and U+2000 to U+20FF (’ – … €, the narrow no-break
+#: space). Bytes of another encoding rarely form these by chance (« É… » in Windows-1252 is
+#: valid UTF-8, but for « ɉ »; « ’é » in Mac Roman, for an Armenian letter).
+_LATIN_LEADS = (
+    b"\xc2", b"\xc3", b"\xc4", b"\xc5", b"\xe2\x80", b"\xe2\x81", b"\xe2\x82", b"\xe2\x83",
+)  # fmt: skip
 #: Characters that ISO-8859-15's € Š š Ž ž Œ œ Ÿ become when read in Windows-1252 or Latin-1,
 #: and the control characters Windows-1252's € ’ … œ become in ISO-8859-15 or -1.
 _UNTYPED = re.compile("[\u0080-\u009f\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be]")
@@ -1135,13 +1136,15 @@ def _survey(path: Path, skip: int) -> tuple[int, int, bytes]:
     (a few KiB around each, `_SAMPLE` in all) for the detector."""
     latin = undecodable = 0
     sample = bytearray()
+    # What UTF-8 decodes, re-encoded without what it could not: the bytes it could not are
+    # those missing, and the characters are counted by their first bytes (C speed, no regex).
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
     with path.open("rb") as handle:
         handle.seek(skip)
         for block in iter(lambda: handle.read(_CHUNK), b""):
-            text = decoder.decode(block)
-            latin += len(_LATIN.findall(text))
-            undecodable += len(_ESCAPED.findall(text))
+            valid = decoder.decode(block).encode("utf-8", "ignore")
+            latin += sum(valid.count(lead) for lead in _LATIN_LEADS)
+            undecodable += len(block) - len(valid)
             found = _NOT_ASCII.search(block)
             while found is not None and len(sample) < _SAMPLE:
                 at = found.start()
@@ -1150,7 +1153,7 @@ def _survey(path: Path, skip: int) -> tuple[int, int, bytes]:
                 end = min(end if end >= 0 else len(block), at + 2048)
                 sample += block[start:end] + b"\n"
                 found = _NOT_ASCII.search(block, end)
-        undecodable += len(_ESCAPED.findall(decoder.decode(b"", final=True)))
+        undecodable -= len(decoder.decode(b"", final=True).encode("utf-8", "ignore"))
     return latin, undecodable, bytes(sample)
 
 
