@@ -126,6 +126,35 @@ def test_utf16_with_its_bom_is_read_strictly(tmp_path: Path, no_detector: None, 
     assert workbook.sheets[0].rows == ROWS
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("repeat", [1, 2000], ids=["two-lines", "past-the-first-64-KiB"])
+def test_utf16_without_a_bom_is_recognised_by_its_nul_bytes(
+    tmp_path: Path, no_detector: None, codec: str, repeat: int
+) -> None:
+    path = tmp_path / "unicode.csv"
+    path.write_bytes(csv_text(ROWS, repeat).encode(codec))
+    workbook = read_workbook(path)
+    assert workbook.encoding == ("UTF-16 LE" if codec.endswith("le") else "UTF-16 BE")
+    assert workbook.sheets[0].rows == [ROWS[0], *ROWS[1:] * repeat]
+
+
+def test_utf16_without_a_bom_that_stops_decoding_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.csv"
+    text = csv_text(ROWS, 2000)
+    path.write_bytes(text.encode("utf-16-le") + b"\x00\xdc" + "x\n".encode("utf-16-le"))
+    error = refusal(path)
+    assert error.code == "import_csv_undecodable"
+    assert error.params["encoding"] == "UTF-16 LE"
+    assert (error.params["line"], error.params["byte"]) == (text.count("\n") + 1, "0x00 0xDC")
+
+
+def test_a_binary_file_with_nul_bytes_is_still_no_csv(tmp_path: Path) -> None:
+    """Text of 16-bit numbers (a NUL every other byte) holds control characters: not UTF-16."""
+    path = tmp_path / "numbers.csv"
+    path.write_bytes(b"".join(n.to_bytes(2, "little") for n in range(256)) * 64)
+    assert refusal(path).code == "import_not_spreadsheet"
+
+
 def test_a_utf8_bom_over_windows_1252_bytes_is_detected_past_the_bom(tmp_path: Path) -> None:
     path = tmp_path / "bom.csv"
     path.write_bytes(codecs.BOM_UTF8 + csv_text(ROWS).encode("cp1252"))

@@ -180,7 +180,11 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         raise UnreadableFileError("import_format_unsupported", path=path.name, format=format_name)
     if head.startswith(b"ID;P"):
         raise UnreadableFileError("import_format_unsupported", path=path.name, format="SYLK")
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if (
+        b"\x00" in head
+        and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        and _bomless_utf16(head) is None
+    ):
         raise UnreadableFileError("import_not_spreadsheet", path=path.name)
     lowered = head[:4096].lower().lstrip()
     if lowered.startswith((b"<html", b"<!doctype html", b"<table")) or (
@@ -1041,16 +1045,17 @@ class _Encoding:
 
 
 def _encoding(path: Path) -> _Encoding:
-    """The file's encoding: its BOM when the bytes agree with it; else UTF-8 when every byte
-    decodes so (one pass, in pieces: the detector never reads a UTF-8 file); else what
-    charset-normalizer finds among `_CANDIDATES` and the whole file decodes in strictly.
+    """The file's encoding: its BOM when the bytes agree with it (UTF-16 is recognised without
+    one too, by its NUL bytes: `_bomless_utf16`); else UTF-8 when every byte decodes so (one
+    pass, in pieces: the detector never reads a UTF-8 file); else what charset-normalizer finds
+    among `_CANDIDATES` and the whole file decodes in strictly.
 
     Nothing is ever read as « � »: a file that decodes in none, or that is UTF-8 but for some
     bytes of another encoding (any one reading would get part of it wrong), is refused with its
     first undecodable line. A NUL character anywhere is refused too: no spreadsheet writes one,
     and PostgreSQL refuses them in text."""
     with path.open("rb") as handle:
-        head = handle.read(4)
+        head = handle.read(65536)
     if head.startswith(codecs.BOM_UTF8):
         codec, skip = "utf-8", len(codecs.BOM_UTF8)
     elif head.startswith(codecs.BOM_UTF16_LE):
@@ -1058,11 +1063,11 @@ def _encoding(path: Path) -> _Encoding:
     elif head.startswith(codecs.BOM_UTF16_BE):
         codec, skip = "utf-16-be", 2
     else:
-        codec, skip = "utf-8", 0
+        codec, skip = _bomless_utf16(head) or "utf-8", 0
     failure = _check(path, codec, skip)
     if failure is None:
         return _Encoding(codec, skip)
-    if codec != "utf-8":  # a UTF-16 BOM: no 8-bit encoding reads text with a NUL every other byte
+    if codec != "utf-8":  # UTF-16: no 8-bit encoding reads text with a NUL every other byte
         raise _undecodable(path, _Encoding(codec, skip), failure)
     # Not UTF-8 (some tools write a UTF-8 BOM over Windows-1252 bytes, too).
     latin, undecodable, sample = _survey(path, skip)
@@ -1088,6 +1093,29 @@ def _failure(exc: UnicodeDecodeError, end: int) -> _Failure:
     """The failure of a decoder that had read the file up to `end` (its `object` is what it
     held: the bytes it kept from the block before, and this block)."""
     return end - len(exc.object) + exc.start, exc.end - exc.start
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """The codec, "utf-16-le" or "utf-16-be", when the file's first bytes are text in it without
+    a BOM (some exports write none): half its characters or more in the Latin range (a NUL byte
+    each), every byte decoding, line breaks and no control character. A UTF-8 file with a NUL
+    character, or a binary file, is none of these."""
+    if b"\x00" not in head:
+        return None
+    even = head[: len(head) // 2 * 2]
+    for codec, high_bytes in (("utf-16-le", even[1::2]), ("utf-16-be", even[0::2])):
+        if high_bytes.count(0) * 2 < len(high_bytes):
+            continue
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(even)  # may end inside a pair
+        except UnicodeDecodeError:
+            continue
+        if ("\n" in text or "\r" in text) and _CONTROLS.search(text) is None:
+            return codec
+    return None
 
 
 def _check(path: Path, codec: str, skip: int) -> _Failure | None:
