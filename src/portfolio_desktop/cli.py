@@ -800,6 +800,9 @@ def import_command(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
         return EXIT_OK if report.ok else EXIT_PROBLEMS
     payload = report.to_json()
+    note = report.encoding_note()
+    if note:
+        print(note, file=sys.stderr)
     for problem in payload["errors"]:
         column = f", {problem['column']}" if problem["column"] else ""
         print(

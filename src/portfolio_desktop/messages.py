@@ -472,6 +472,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Le fichier {path} contient un caractère nul (ligne {line}), qu'aucun tableur n'écrit : enregistrez-le à nouveau depuis votre tableur.",
         "The file {path} holds a NUL character (line {line}), which no spreadsheet writes: save it again from your spreadsheet.",
     ),
+    "import_csv_undecodable": (
+        "Le fichier {path} ne se lit pas en {encoding} : ligne {line}, {bytes|l'octet|les octets} {byte} n'y {bytes|forme|forment} aucun caractère (« {excerpt} »). Enregistrez-le à nouveau depuis votre tableur au format « CSV UTF-8 ».",
+        "The file {path} cannot be read as {encoding}: on line {line}, {bytes|byte|bytes} {byte} {bytes|stands|stand} for no character ('{excerpt}'). Save it again from your spreadsheet as 'CSV UTF-8'.",
+    ),
+    "import_csv_mixed_encoding": (
+        "Le fichier {path} est en UTF-8, mais la ligne {line} contient {bytes|un octet|des octets} d'un autre encodage, {byte} (« {excerpt} ») : lu d'un seul encodage, une partie de son texte serait fausse. Corrigez cette ligne, ou enregistrez le fichier à nouveau depuis votre tableur au format « CSV UTF-8 ».",
+        "The file {path} is UTF-8, but line {line} holds {bytes|a byte|bytes} of another encoding, {byte} ('{excerpt}'): read in any one encoding, part of its text would be wrong. Correct that line, or save the file again from your spreadsheet as 'CSV UTF-8'.",
+    ),
+    "import_csv_read_as": (
+        "Le fichier {path} n'est pas en UTF-8 : il a été lu en {encoding}.",
+        "The file {path} is not UTF-8: it was read as {encoding}.",
+    ),
     "import_cell_too_large": (
         "Une cellule de {path} contient plus de {limit} caractères, au-delà de ce que lit l'import (Excel en admet 32 767).",
         "A cell of {path} holds more than {limit} characters, beyond what the import reads (Excel allows 32,767).",

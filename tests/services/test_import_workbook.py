@@ -61,7 +61,7 @@ def assert_json_shape(report: ImportReport) -> None:
     )  # fmt: skip
     assert list(payload) == [
         "ok", "dry_run", *counted, "skipped_rows", "errors", "cell_warnings", "rows", "mapping",
-        "warnings",
+        "warnings", "encoding",
     ]  # fmt: skip
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():

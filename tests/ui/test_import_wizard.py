@@ -136,6 +136,24 @@ def test_file_mapping_preview_import(
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
+def test_the_preview_says_a_csv_was_read_in_another_encoding_than_utf8(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from portfolio_desktop import messages
+
+    path = tmp_path / "suivi.csv"
+    text = "Référence;Acronyme;Statut;Financeur;Type d'aide\nR-1;ÉTÉ;Déposé;ANR;Subvention\n"
+    path.write_bytes(text.encode("mac-roman"))
+    wizard = make_wizard(qtbot, db, runner, path)
+    wizard.next()
+    wizard.next()
+    note = messages.text(
+        "import_csv_read_as", {"path": "suivi.csv", "encoding": "Mac Roman"},
+        messages.current_language(),
+    )  # fmt: skip
+    assert note in wizard.preview_page.summary.text()
+
+
 def test_the_preview_list_is_built_off_the_gui_thread(
     qtbot: Any, db: Any, good_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -101,6 +101,8 @@ class ImportReport:
     plan: ImportPlan | None = None
     file: str = ""
     mappings: list[SheetMapping] = field(default_factory=list)
+    #: A CSV file's text encoding (« UTF-8 », « Windows-1252 »); "" for workbooks.
+    encoding: str = ""
 
     def count(self, record: str, action: str) -> int:
         return self.counts.get(record, {}).get(action, 0)
@@ -141,7 +143,17 @@ class ImportReport:
             "rows": row_accounts(self.plan) if self.plan else {},
             "mapping": mapping_report(self.mappings),
             "warnings": self.warnings(lang),
+            "encoding": self.encoding or None,
         }
+
+    def encoding_note(self, lang: str | None = None) -> str:
+        """The sentence saying a CSV file was read in an encoding other than UTF-8 (its accents
+        are worth a look), or ""."""
+        if self.encoding in {"", "UTF-8"}:
+            return ""
+        return messages.text(
+            "import_csv_read_as", {"path": self.file, "encoding": self.encoding}, lang
+        )
 
     def warnings(self, lang: str | None = None) -> list[dict[str, Any]]:
         """The invariants' warnings on what the import writes (a status moved past steps, a
@@ -368,6 +380,7 @@ def _report(
         plan=plan,
         file=setup.workbook.path.name,
         mappings=setup.mappings,
+        encoding=setup.workbook.encoding,
     )
 
 

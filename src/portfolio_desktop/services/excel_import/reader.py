@@ -14,6 +14,10 @@ by the cells it finds, so the cells are what is checked. On the way the check no
 cells (`#DIV/0!`, `#N/A`…), which calamine hands over as empty cells. Encrypted, truncated, empty,
 disguised and unsupported (.xlsb, Numbers) files get a specific `KnownError` code.
 
+A CSV file is read in its BOM's encoding, else as UTF-8, else in the encoding charset-normalizer
+detects (Windows-1252, Mac Roman, ISO-8859-15…) once the whole file is checked to decode in it;
+what decodes in none is refused with its line, never read as « � ».
+
 `isolation.read_isolated` runs all of this in a child process with a memory limit: what the guard
 does not foresee then costs that process, never the window.
 """
@@ -108,6 +112,9 @@ class WorkbookData:
     reader: str  # calamine, openpyxl, csv
     date1904: bool = False
     notes: list[str] = field(default_factory=list)
+    #: A CSV file's text encoding as named to the user (« UTF-8 », « Windows-1252 »); "" for
+    #: workbooks.
+    encoding: str = ""
 
     def sheet(self, name: str) -> SheetData:
         return next(s for s in self.sheets if s.name == name)
@@ -173,7 +180,11 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         raise UnreadableFileError("import_format_unsupported", path=path.name, format=format_name)
     if head.startswith(b"ID;P"):
         raise UnreadableFileError("import_format_unsupported", path=path.name, format="SYLK")
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if (
+        b"\x00" in head
+        and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        and _bomless_utf16(head) is None
+    ):
         raise UnreadableFileError("import_not_spreadsheet", path=path.name)
     lowered = head[:4096].lower().lstrip()
     if lowered.startswith((b"<html", b"<!doctype html", b"<table")) or (
@@ -771,8 +782,9 @@ def read_here(
     if progress is not None:
         progress.report(0.02, "import_reading")
     if kind == "csv":
-        sheets = [SheetData(path.stem[:31] or "CSV", _read_csv(path, limits))]
-        return WorkbookData(path, kind, sheets, digest, size, "csv")
+        encoding = _encoding(path)
+        sheets = [SheetData(path.stem[:31] or "CSV", _read_csv(path, encoding, limits))]
+        return WorkbookData(path, kind, sheets, digest, size, "csv", encoding=encoding.name)
     report = GuardReport()
     try:
         if kind in {"xlsx", "xlsm"}:
@@ -993,32 +1005,137 @@ def _read_openpyxl(path: Path) -> list[SheetData]:
 # -- CSV ---------------------------------------------------------------------------------------------
 
 
-def _encoding(path: Path) -> tuple[str, int]:
-    """The file's encoding (its BOM, else UTF-8 if every byte decodes so, else Windows-1252) and
-    how many bytes of BOM to skip; one pass, in pieces. A NUL character anywhere is refused: no
-    spreadsheet writes one, and PostgreSQL refuses them in text."""
+#: The encodings a CSV that is not UTF-8 is looked for in, in this order when they read it alike:
+#: those French spreadsheets write (Excel for Windows: Windows-1252; Excel for Mac: Mac Roman;
+#: « CSV (MS-DOS) »: code page 850; older Linux tools: ISO-8859-15 and -1). Among every code page
+#: the detector knows, French text reads as well in Central European or Baltic ones, and it
+#: picks them for short files (« Trčs bien » for « Très bien »).
+_CANDIDATES = ("cp1252", "iso8859-15", "mac-roman", "cp850", "iso8859-1")
+#: Encodings as named to the user (codecs' own names as keys).
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
+    "cp1252": "Windows-1252", "iso8859-15": "ISO-8859-15", "mac-roman": "Mac Roman",
+    "cp850": "DOS 850", "iso8859-1": "ISO-8859-1",
+}  # fmt: skip
+#: What the detector reads of a file that is not UTF-8: its lines that are not ASCII, this much.
+_SAMPLE = 256 * 1024
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
+#: The first bytes of what UTF-8 writes for French (and most Latin) text beyond ASCII: U+0080 to
+#: U+017F (letters, « », the no-break space) and U+2000 to U+20FF (’ – … €, the narrow no-break
+#: space). Bytes of another encoding rarely form these by chance (« É… » in Windows-1252 is
+#: valid UTF-8, but for « ɉ »; « ’é » in Mac Roman, for an Armenian letter).
+_LATIN_LEADS = (
+    b"\xc2", b"\xc3", b"\xc4", b"\xc5", b"\xe2\x80", b"\xe2\x81", b"\xe2\x82", b"\xe2\x83",
+)  # fmt: skip
+#: Characters that ISO-8859-15's € Š š Ž ž Œ œ Ÿ become when read in Windows-1252 or Latin-1,
+#: and the control characters Windows-1252's € ’ … œ become in ISO-8859-15 or -1.
+_UNTYPED = re.compile("[\u0080-\u009f\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Encoding:
+    """How a CSV file's text is read: the codec (as `codecs` names it) and the BOM's length."""
+
+    codec: str
+    skip: int = 0
+
+    @property
+    def name(self) -> str:
+        return _ENCODING_NAMES.get(self.codec, self.codec.upper())
+
+
+def _encoding(path: Path) -> _Encoding:
+    """The file's encoding: its BOM when the bytes agree with it (UTF-16 is recognised without
+    one too, by its NUL bytes: `_bomless_utf16`); else UTF-8 when every byte decodes so (one
+    pass, in pieces: the detector never reads a UTF-8 file); else what charset-normalizer finds
+    among `_CANDIDATES` and the whole file decodes in strictly.
+
+    Nothing is ever read as « � »: a file that decodes in none, or that is UTF-8 but for some
+    bytes of another encoding (any one reading would get part of it wrong), is refused with its
+    first undecodable line. A NUL character anywhere is refused too: no spreadsheet writes one,
+    and PostgreSQL refuses them in text."""
     with path.open("rb") as handle:
-        head = handle.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            encoding, skip = "utf-8", len(codecs.BOM_UTF8)
-        elif head.startswith(codecs.BOM_UTF16_LE):
-            encoding, skip = "utf-16-le", 2
-        elif head.startswith(codecs.BOM_UTF16_BE):
-            encoding, skip = "utf-16-be", 2
-        else:
-            encoding, skip = "", 0
+        head = handle.read(65536)
+    if head.startswith(codecs.BOM_UTF8):
+        codec, skip = "utf-8", len(codecs.BOM_UTF8)
+    elif head.startswith(codecs.BOM_UTF16_LE):
+        codec, skip = "utf-16-le", 2
+    elif head.startswith(codecs.BOM_UTF16_BE):
+        codec, skip = "utf-16-be", 2
+    else:
+        codec, skip = _bomless_utf16(head) or "utf-8", 0
+    failure = _check(path, codec, skip)
+    if failure is None:
+        return _Encoding(codec, skip)
+    if codec != "utf-8":  # UTF-16: no 8-bit encoding reads text with a NUL every other byte
+        raise _undecodable(path, _Encoding(codec, skip), failure)
+    # Not UTF-8 (some tools write a UTF-8 BOM over Windows-1252 bytes, too).
+    latin, undecodable, sample = _survey(path, skip)
+    if latin * 9 >= undecodable:  # a tenth or more of what is not ASCII is UTF-8's
+        where = _where(path, _Encoding("utf-8", skip), failure)
+        raise UnreadableFileError("import_csv_mixed_encoding", **where)
+    tried = [_Encoding(codec, skip) for codec in _detected(sample)]
+    failures = []
+    for encoding in tried:
+        failed = _first_undecodable(path, encoding)
+        if failed is None:
+            return encoding
+        failures.append(failed)
+    # Named as the detector's first choice (Windows-1252 when it had none) reads it.
+    raise _undecodable(path, tried[0], failures[0])
+
+
+#: Where the first bytes an encoding does not decode are in a file, and how many they are.
+_Failure = tuple[int, int]
+
+
+def _failure(exc: UnicodeDecodeError, end: int) -> _Failure:
+    """The failure of a decoder that had read the file up to `end` (its `object` is what it
+    held: the bytes it kept from the block before, and this block)."""
+    return end - len(exc.object) + exc.start, exc.end - exc.start
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """The codec, "utf-16-le" or "utf-16-be", when the file's first bytes are text in it without
+    a BOM (some exports write none): half its characters or more in the Latin range (a NUL byte
+    each), every byte decoding, line breaks and no control character. A UTF-8 file with a NUL
+    character, or a binary file, is none of these."""
+    if b"\x00" not in head:
+        return None
+    even = head[: len(head) // 2 * 2]
+    for codec, high_bytes in (("utf-16-le", even[1::2]), ("utf-16-be", even[0::2])):
+        if high_bytes.count(0) * 2 < len(high_bytes):
+            continue
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(even)  # may end inside a pair
+        except UnicodeDecodeError:
+            continue
+        if ("\n" in text or "\r" in text) and _CONTROLS.search(text) is None:
+            return codec
+    return None
+
+
+def _check(path: Path, codec: str, skip: int) -> _Failure | None:
+    """One pass over the file: NUL characters refused with their line, and where the first bytes
+    the codec does not decode are (None when it decodes them all). Past them, UTF-8 is no longer
+    decoded (the NUL check goes on)."""
+    with path.open("rb") as handle:
         handle.seek(skip)
-        wide = encoding.startswith("utf-16")
-        decoder = codecs.getincrementaldecoder(encoding or "utf-8")(
-            errors="replace" if wide else "strict"
-        )
+        wide = codec != "utf-8"
+        decoder = codecs.getincrementaldecoder(codec)()
         lines = 1
-        # A UTF-8 BOM is checked too: some tools write one over Windows-1252 bytes, which would
-        # otherwise be read as « � ».
-        checking = encoding in {"", "utf-8"}
+        at = skip
+        failure: _Failure | None = None
         for block in iter(lambda: handle.read(_CHUNK), b""):
+            at += len(block)
             if wide:
-                text = decoder.decode(block)
+                try:
+                    text = decoder.decode(block)
+                except UnicodeDecodeError as exc:
+                    return _failure(exc, at)
                 nul = text.find("\x00")
                 if nul >= 0:
                     raise _nul(path, lines + text.count("\n", 0, nul))
@@ -1028,18 +1145,109 @@ def _encoding(path: Path) -> tuple[str, int]:
             if nul >= 0:
                 raise _nul(path, lines + block.count(b"\n", 0, nul))
             lines += block.count(b"\n")
-            if checking:
+            if failure is None:
                 try:
                     decoder.decode(block)
-                except UnicodeDecodeError:
-                    encoding, checking = "cp1252", False
-        if checking:
+                except UnicodeDecodeError as exc:
+                    failure = _failure(exc, at)
+        if failure is None:
             try:
                 decoder.decode(b"", final=True)
-                encoding = "utf-8"
-            except UnicodeDecodeError:
-                encoding = "cp1252"
-    return encoding, skip
+            except UnicodeDecodeError as exc:
+                failure = _failure(exc, at)
+    return failure
+
+
+def _survey(path: Path, skip: int) -> tuple[int, int, bytes]:
+    """For a file that is not UTF-8: how many characters UTF-8 reads in it as Latin letters and
+    punctuation, how many bytes it cannot decode, and a sample of its lines that are not ASCII
+    (a few KiB around each, `_SAMPLE` in all) for the detector."""
+    latin = undecodable = 0
+    sample = bytearray()
+    # What UTF-8 decodes, re-encoded without what it could not: the bytes it could not are
+    # those missing, and the characters are counted by their first bytes (C speed, no regex).
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    with path.open("rb") as handle:
+        handle.seek(skip)
+        for block in iter(lambda: handle.read(_CHUNK), b""):
+            valid = decoder.decode(block).encode("utf-8", "ignore")
+            latin += sum(valid.count(lead) for lead in _LATIN_LEADS)
+            undecodable += len(block) - len(valid)
+            found = _NOT_ASCII.search(block)
+            while found is not None and len(sample) < _SAMPLE:
+                at = found.start()
+                start = max(block.rfind(b"\n", 0, at) + 1, at - 2048)
+                end = block.find(b"\n", at)
+                end = min(end if end >= 0 else len(block), at + 2048)
+                sample += block[start:end] + b"\n"
+                found = _NOT_ASCII.search(block, end)
+        undecodable -= len(decoder.decode(b"", final=True).encode("utf-8", "ignore"))
+    return latin, undecodable, bytes(sample)
+
+
+def _detected(sample: bytes) -> list[str]:
+    """The codecs to try, likeliest first: charset-normalizer's matches among `_CANDIDATES`, then
+    Windows-1252. ISO-8859-1 decodes any byte: it is tried only as the detector's first choice,
+    never to fall back on."""
+    from charset_normalizer import from_bytes
+
+    order = {codec: rank for rank, codec in enumerate(_CANDIDATES)}
+    found: list[str] = []
+    for match in from_bytes(sample, cp_isolation=list(_CANDIDATES)):
+        # Encodings that read the sample alike come together: the likeliest of them.
+        alike = {codecs.lookup(c).name for c in [match.encoding, *match.could_be_from_charset]}
+        found.append(min(alike & order.keys(), key=order.__getitem__, default=match.encoding))
+    # On a few lines the detector finds « 1 000 ¤ » (Windows-1252) as likely as « 1 000 € »
+    # (ISO-8859-15): the one with fewer characters nobody types comes first.
+    found.sort(key=lambda codec: len(_UNTYPED.findall(sample.decode(codec, "ignore"))))
+    tried = [c for i, c in enumerate(found) if c != "iso8859-1" or i == 0] + ["cp1252"]
+    return list(dict.fromkeys(codecs.lookup(c).name for c in tried))
+
+
+def _first_undecodable(path: Path, encoding: _Encoding) -> _Failure | None:
+    """Where the first bytes the encoding does not decode are, or None when it decodes them all."""
+    decoder = codecs.getincrementaldecoder(encoding.codec)()
+    with path.open("rb") as handle:
+        handle.seek(encoding.skip)
+        at = encoding.skip
+        try:
+            for block in iter(lambda: handle.read(_CHUNK), b""):
+                at += len(block)
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            return _failure(exc, at)
+    return None
+
+
+def _where(path: Path, encoding: _Encoding, failure: _Failure) -> dict[str, object]:
+    """The parameters of a refusal for the bytes the encoding does not decode (though it decodes
+    every byte before them): the file, their line, how many they are, they in hexadecimal, and
+    the text around them with the bytes shown as `[0x92]`."""
+    offset, length = failure
+    decoder = codecs.getincrementaldecoder(encoding.codec)()
+    lines, tail = 1, ""
+    with path.open("rb") as handle:
+        handle.seek(encoding.skip)
+        remaining = offset - encoding.skip
+        while remaining > 0:
+            block = handle.read(min(_CHUNK, remaining))
+            remaining -= len(block)
+            text = tail + decoder.decode(block)
+            lines += text.count("\n", len(tail))
+            tail = text[text.rfind("\n") + 1 :][-40:]
+        bad = handle.read(min(length, 4))
+        rest = handle.read(160).split(b"\n")[0]
+    after = rest.decode(encoding.codec, "backslashreplace")[:40]
+    byte = " ".join(f"0x{b:02X}" for b in bad)
+    excerpt = f"{tail}[{byte}]{after}".strip()
+    return {"path": path.name, "line": lines, "bytes": len(bad), "byte": byte, "excerpt": excerpt}
+
+
+def _undecodable(path: Path, encoding: _Encoding, failure: _Failure) -> UnreadableFileError:
+    return UnreadableFileError(
+        "import_csv_undecodable", encoding=encoding.name, **_where(path, encoding, failure)
+    )
 
 
 def _nul(path: Path, line: int) -> UnreadableFileError:
@@ -1064,17 +1272,18 @@ def _delimiter(text: str) -> str:
 _MEMO_SIZE = 1 << 20
 
 
-def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
+def _read_csv(path: Path, encoding: _Encoding, limits: Limits) -> list[list[Any]]:
     """The rows of a CSV file, streamed: the text is never held whole (a 432 MB file once took
     3.1 GB). Rows past Excel's, columns past Excel's, cells past the import's, a cell longer than
-    the limit and NUL characters are refused, each with its own message."""
-    encoding, skip = _encoding(path)
+    the limit and NUL characters are refused, each with its own message. The text is decoded
+    strictly: `_encoding` has checked that every byte decodes."""
     with path.open("rb") as raw:
-        raw.seek(skip)
-        sample = raw.read(65536).decode(encoding, "replace")
+        raw.seek(encoding.skip)
+        # Not final: the sample may end inside a character.
+        sample = codecs.getincrementaldecoder(encoding.codec)().decode(raw.read(65536))
         delimiter = _delimiter(sample)
-        raw.seek(skip)
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        raw.seek(encoding.skip)
+        text = io.TextIOWrapper(raw, encoding=encoding.codec, newline="")
         csv.field_size_limit(limits.max_cell_chars)
         rows: list[list[Any]] = []
         cells = 0
@@ -1101,6 +1310,10 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
                         "import_sheet_too_large_unknown", path=path.name, limit=limits.max_cells
                     )
                 rows.append(list(map(remember if len(same) < _MEMO_SIZE else recall, row, row)))
+        except UnicodeDecodeError as exc:  # the file changed since `_encoding` read it
+            raise UnreadableFileError(
+                "import_corrupt", path=path.name, reason="import_reason_csv"
+            ) from exc
         except csv.Error as exc:
             # The csv module says which error only in words: this one is the cell size limit.
             if "field larger than field limit" in str(exc):

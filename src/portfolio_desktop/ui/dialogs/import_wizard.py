@@ -990,6 +990,9 @@ class PreviewPage(QWizardPage):
                 continue
             lines.append(count_line(name, label, c, ("created", "updated", "unchanged")))
         lines.extend(rows_lines(report))
+        note = report.encoding_note(messages.current_language())
+        if note:
+            lines.append(note)
         warned = len(report.plan.cell_warnings) if report.plan is not None else 0
         if warned:
             lines.append(
