@@ -60,8 +60,8 @@ def assert_json_shape(report: ImportReport) -> None:
         "experts", "evaluations", "committees", "submissions", "follow_up",
     )  # fmt: skip
     assert list(payload) == [
-        "ok", "dry_run", *counted, "skipped_rows", "errors", "cell_warnings", "rows", "mapping",
-        "warnings",
+        "ok", "dry_run", *counted, "skipped_rows", "merged_rows", "errors", "cell_warnings",
+        "rows", "mapping", "warnings",
     ]  # fmt: skip
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():
@@ -75,6 +75,12 @@ def assert_json_shape(report: ImportReport) -> None:
         assert set(error) == {"sheet", "row", "column", "message"}
     for skipped in payload["skipped_rows"]:
         assert set(skipped) == {"sheet", "row", "reason"}
+    # Each merged row named, as many as counted.
+    for merged in payload["merged_rows"]:
+        assert set(merged) == {"sheet", "row", "into_sheet", "into_row", "reference"}
+    for sheet, counts in payload["rows"].items():
+        named = [m for m in payload["merged_rows"] if m["sheet"] == sheet]
+        assert len(named) == counts["merged"], (sheet, named)
     for warning in payload["warnings"]:
         assert set(warning) == {"sheet", "row", "reference", "message"}
 
