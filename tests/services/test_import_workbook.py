@@ -574,7 +574,8 @@ def test_errors_name_sheet_row_column_and_reason_and_nothing_is_written(
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("Référence", "Acronyme", "Statut", "Budget total (€)", "Domaines")
     assert [r[0] for r in rows[1:]] == ["P-2", "P-3", "P-4", "P-1"]
-    assert "Statut" in rows[2][5]
+    assert rows[0][5:] == ("Résultat", "Motif", "Ligne")
+    assert rows[2][5] == "Rejetée" and "Statut" in rows[2][6]
 
 
 def test_a_project_dated_out_of_order_is_refused_by_the_rules(db: Any, tmp_path: Path) -> None:
