@@ -70,7 +70,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1252"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1255"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln row in error was left out.</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1281"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1284"/>
         <source>%Ln imported project(s) to complete</source>
         <translation>
             <numerusform>%Ln imported project to complete</numerusform>

@@ -160,78 +160,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1162"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1165"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1195"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1198"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1209"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1212"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1248"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1251"/>
         <source>Imported (import no. %1).</source>
         <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1167"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1170"/>
         <source>Import status</source>
         <translation>État de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1172"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1175"/>
         <source>Projects left to complete</source>
         <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
         <translation>Projets à compléter</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1236"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1239"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1236"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1239"/>
         <source>Funding lines</source>
         <translation>Lignes de financement</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1237"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1240"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1237"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1240"/>
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1238"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1241"/>
         <source>Funders</source>
         <translation>Financeurs</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1238"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1241"/>
         <source>Domains</source>
         <translation>Domaines</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1239"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1242"/>
         <source>Calls for proposals</source>
         <translation>Appels à projets</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1239"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1242"/>
         <source>Clusters</source>
         <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1252"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1255"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -239,27 +239,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1255"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1258"/>
         <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
         <translation>Rien n&apos;a été écrit : les lignes ont changé depuis l&apos;aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1272"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1275"/>
         <source>%1 without a domain</source>
         <translation>%1 sans domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1273"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1276"/>
         <source>%1 without a lead partner</source>
         <translation>%1 sans porteur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1274"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1277"/>
         <source>%1 without a budget</source>
         <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1281"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1284"/>
         <source>%Ln imported project(s) to complete</source>
         <translation>
             <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -267,17 +267,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1282"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1285"/>
         <source>Show in the table</source>
         <translation>Voir dans le tableau</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1295"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1298"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1301"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1304"/>
         <source>Nothing was written.</source>
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
@@ -883,17 +883,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1118"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1121"/>
         <source>Save the rows not imported</source>
         <translation>Enregistrer les lignes non importées</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1135"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1138"/>
         <source>Rows not imported saved to %1.</source>
         <translation>Lignes non importées enregistrées dans %1.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1120"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1123"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>

@@ -1072,7 +1072,9 @@ class PreviewPage(QWizardPage):
         if report.problems or notes:
             self.details.setCurrentIndex(0 if report.problems else 1)
         # Rows skipped without any error are worth sending back too.
-        self.report_button.setEnabled(self._has_rows_not_imported(report))
+        self.report_button.setEnabled(
+            bool(report.problems) or any(isinstance(n, Skipped) for n in notes)
+        )
         self.problems_view.resizeColumnsToContents()
         self.row_notes_view.resizeColumnsToContents()
         self.completeChanged.emit()
@@ -1088,9 +1090,10 @@ class PreviewPage(QWizardPage):
 
     @staticmethod
     def _has_rows_not_imported(report: ImportReport) -> bool:
+        """Whether the workbook of the rows not imported has any: a row rejected or skipped."""
         if report.plan is None:
             return False
-        return any(rows_not_imported(report.plan, list(report.problems)))
+        return bool(report.problems) or bool(rows_not_imported(report.plan, [])[1])
 
     def _fill_outcomes(self) -> None:
         report = self.owner.report
