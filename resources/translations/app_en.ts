@@ -42,7 +42,7 @@
 <context>
     <name>TimelineView</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="227"/>
+        <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="229"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform>

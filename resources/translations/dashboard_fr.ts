@@ -83,99 +83,99 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="181"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="183"/>
         <source>Stack funding by</source>
         <extracomment>The charts under the key figures, two a row after funding over time (full width). Below this width of the charts&apos; area (logical pixels) the paired charts go one a row: two side by side would be too narrow to read (tests/services/test_chart_layout.py checks both). Where each chart&apos;s data comes from in `analytics.Overview`. The data changes (`AppContext.data_changed` scopes) that change the figures. The user clicked a bar or a funnel step: the filter of the projects behind it. Funding over time was repainted for the current filter (tests and the benchmark wait on it). The key figures and the other charts were updated for the current filter. A project to open in the editor (a double-click in a list of projects).</extracomment>
         <translation>Empiler l&apos;aide par</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="183"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="185"/>
         <source>Executive report…</source>
         <translation>Rapport de synthèse…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="186"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="188"/>
         <source>A PDF with the key figures, every chart and the largest funded projects</source>
         <translation>Un PDF avec les chiffres clés, tous les graphiques et les projets financés les plus aidés</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="189"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="191"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="191"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="193"/>
         <source>Print the dashboard page, with a preview</source>
         <translation>Imprimer la page du tableau de bord, avec un aperçu</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="306"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="308"/>
         <source>Preparing the charts…</source>
         <extracomment>What the figures are of, in words: the filter (a filtered funnel of four equal bars must not read as the portfolio&apos;s conversion).</extracomment>
         <translation>Préparation des graphiques…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="368"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="370"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="496"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="498"/>
         <source>The figures could not be computed.</source>
         <translation>Les chiffres n&apos;ont pas pu être calculés.</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="504"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="506"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="505"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="507"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="506"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="508"/>
         <source>Type of funder</source>
         <translation>Type de financeur</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="507"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="509"/>
         <source>Instrument</source>
         <translation>Type d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="508"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="510"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="533"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="535"/>
         <source>Chart saved: %1</source>
         <translation>Graphique enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="539"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="541"/>
         <source>portfolio-report</source>
         <translation>rapport-portefeuille</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="543"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="545"/>
         <source>Save the executive report</source>
         <translation>Enregistrer le rapport de synthèse</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="545"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="547"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="557"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="559"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="561"/>
+        <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="563"/>
         <source>Report saved: %1</source>
         <translation>Rapport enregistré : %1</translation>
     </message>

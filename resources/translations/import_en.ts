@@ -4,7 +4,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="398"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="400"/>
         <source>%Ln sheet(s) read</source>
         <translation>
             <numerusform>%Ln sheet read</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147"/>
         <source>%Ln created</source>
         <comment>feminine</comment>
         <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -25,7 +25,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147"/>
         <source>%Ln created</source>
         <translation>
             <numerusform>%Ln created</numerusform>
@@ -33,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="151"/>
         <source>%Ln updated</source>
         <comment>feminine</comment>
         <translation>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="151"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="154"/>
         <source>%Ln unchanged</source>
         <comment>feminine</comment>
         <translation>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="153"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="155"/>
         <source>%Ln unchanged</source>
         <translation>
             <numerusform>%Ln unchanged</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1197"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1290"/>
         <source>%Ln row(s) in error were left out.</source>
         <translation>
             <numerusform>%Ln row in error was left out.</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1226"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1319"/>
         <source>%Ln imported project(s) to complete</source>
         <translation>
             <numerusform>%Ln imported project to complete</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>ImportRows</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="865"/>
         <source>%Ln row(s) read</source>
         <translation>
             <numerusform>%Ln row read</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="864"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="866"/>
         <source>%Ln imported</source>
         <translation>
             <numerusform>%Ln imported</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="865"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="867"/>
         <source>%Ln merged</source>
         <translation>
             <numerusform>%Ln merged</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="866"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="868"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="867"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869"/>
         <source>%Ln invalid</source>
         <translation>
             <numerusform>%Ln invalid</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776"/>
         <source>%Ln error(s); the preview lists them all.</source>
         <translation>
             <numerusform>%Ln error; the preview lists them all.</numerusform>
@@ -143,7 +143,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="997"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1064"/>
         <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
         <translation>
             <numerusform>%Ln cell read otherwise than written (an amount not communicated, a long title cut into the summary).</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1005"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1072"/>
         <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
         <translation>
             <numerusform>%Ln row skipped (blank, totals, repeated headers).</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1009"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1076"/>
         <source>%Ln error(s).</source>
         <translation>
             <numerusform>%Ln error.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1024"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1091"/>
         <source>%Ln warning(s): importing accepts them (the history records them).</source>
         <translation>
             <numerusform>%Ln warning: importing accepts it (the history records it).</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1099"/>
         <source>… and %Ln more.</source>
         <translation>
             <numerusform>… and %Ln more.</numerusform>
@@ -183,11 +183,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1036"/>
-        <source>Errors (%Ln):</source>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1103"/>
+        <source>Errors (%Ln)</source>
         <translation>
-            <numerusform>Errors (%Ln):</numerusform>
-            <numerusform>Errors (%Ln):</numerusform>
+            <numerusform>Errors (%Ln)</numerusform>
+            <numerusform>Errors (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1106"/>
+        <source>Rows merged or skipped (%Ln)</source>
+        <translation>
+            <numerusform>Rows merged or skipped (%Ln)</numerusform>
+            <numerusform>Rows merged or skipped (%Ln)</numerusform>
         </translation>
     </message>
 </context>

@@ -3,72 +3,72 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="295" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="297" />
       <source>The file</source>
       <translation>Le fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="298" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="300" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
       <translation>Un classeur Excel (.xlsx, .xlsm, .xls), une feuille OpenDocument (.ods) ou un fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="302" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="304" />
       <source>The file to import</source>
       <translation>Le fichier à importer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="303" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="305" />
       <source>File to import</source>
       <translation>Fichier à importer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="311" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="313" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="317" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="319" />
       <source>Recognise the layout automatically</source>
       <translation>Reconnaître la disposition automatiquement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="325" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="327" />
       <source>File:</source>
       <translation>Fichier :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="326" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="328" />
       <source>Mapping profile:</source>
       <translation>Profil de correspondance :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="347" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="349" />
       <source>%1 (built in)</source>
       <translation>%1 (fourni)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="355" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="357" />
       <source>Import a workbook</source>
       <translation>Importer un classeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="356" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="358" />
       <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
       <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="374" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="376" />
       <source>Reading the file…</source>
       <translation>Lecture du fichier…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="391" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="393" />
       <source>Reading cancelled.</source>
       <translation>Lecture annulée.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="398" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="400" />
       <source>%Ln sheet(s) read</source>
       <translation>
         <numerusform>%Ln feuille lue</numerusform>
@@ -76,22 +76,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="400" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="402" />
       <source>the portfolio's own layout: no mapping needed.</source>
       <translation>la disposition du portefeuille lui-même : aucune correspondance à faire.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="402" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="404" />
       <source>recognised by the profile “%1”.</source>
       <translation>reconnu par le profil « %1 ».</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="406" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="408" />
       <source>columns mapped by their names; check them on the next page.</source>
       <translation>colonnes associées d'après leur nom ; vérifiez-les à la page suivante.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="408" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="410" />
       <source>no sheet has headers we recognise; map them on the next page.</source>
       <translation>aucune feuille n'a d'en-têtes reconnus ; associez-les à la page suivante.</translation>
     </message>
@@ -99,7 +99,7 @@
   <context>
     <name>ImportCounts</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="145" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147" />
       <source>%Ln created</source>
       <comment>feminine</comment>
       <extracomment>Records whose French name is feminine (« lignes de financement créées »).</extracomment>
@@ -109,7 +109,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="145" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="147" />
       <source>%Ln created</source>
       <translation>
         <numerusform>%Ln créé</numerusform>
@@ -117,7 +117,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="149" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="151" />
       <source>%Ln updated</source>
       <comment>feminine</comment>
       <translation>
@@ -126,7 +126,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="149" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="151" />
       <source>%Ln updated</source>
       <translation>
         <numerusform>%Ln mis à jour</numerusform>
@@ -134,7 +134,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="152" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="154" />
       <source>%Ln unchanged</source>
       <comment>feminine</comment>
       <translation>
@@ -143,7 +143,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="153" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="155" />
       <source>%Ln unchanged</source>
       <translation>
         <numerusform>%Ln inchangé</numerusform>
@@ -151,7 +151,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="156" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="158" />
       <source>%1: %2</source>
       <translation>%1 : %2</translation>
     </message>
@@ -159,78 +159,78 @@
   <context>
     <name>ImportPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1107" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1200" />
       <source>Import</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1140" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1233" />
       <source>Importing…</source>
       <translation>Import en cours…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1154" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1247" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1193" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1286" />
       <source>Imported (import no. %1).</source>
       <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1112" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1205" />
       <source>Import status</source>
       <translation>État de l'import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1117" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1210" />
       <source>Projects left to complete</source>
       <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
       <translation>Projets à compléter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1181" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1274" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1181" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1274" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1182" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1275" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1182" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1275" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1183" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1276" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1183" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1276" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1184" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1277" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1184" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1277" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1197" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1290" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -238,27 +238,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1200" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1293" />
       <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
       <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1217" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1310" />
       <source>%1 without a domain</source>
       <translation>%1 sans domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1218" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1311" />
       <source>%1 without a lead partner</source>
       <translation>%1 sans porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1219" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1312" />
       <source>%1 without a budget</source>
       <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1226" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1319" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -266,17 +266,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1227" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1320" />
       <source>Show in the table</source>
       <translation>Voir dans le tableau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1240" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1333" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1246" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1339" />
       <source>Nothing was written.</source>
       <translation>Rien n'a été écrit.</translation>
     </message>
@@ -284,23 +284,23 @@
   <context>
     <name>ImportProfiles</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="117" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="119" />
       <source>ANR funded projects (DGPIE open data)</source>
       <extracomment>Problems the user can settle by saying what a value means, and the list it belongs to.</extracomment>
       <translation>Projets financés par l'ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="120" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="122" />
       <source>ANR project partners (DGPIE open data)</source>
       <translation>Partenaires des projets ANR (données ouvertes DGPIE)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="123" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="125" />
       <source>CORDIS projects (Horizon Europe)</source>
       <translation>Projets CORDIS (Horizon Europe)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="126" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="128" />
       <source>CORDIS organisations (Horizon Europe)</source>
       <translation>Organisations CORDIS (Horizon Europe)</translation>
     </message>
@@ -308,7 +308,7 @@
   <context>
     <name>ImportRows</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="865" />
       <source>%Ln row(s) read</source>
       <translation>
         <numerusform>%Ln ligne lue</numerusform>
@@ -316,7 +316,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="864" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="866" />
       <source>%Ln imported</source>
       <translation>
         <numerusform>%Ln importée</numerusform>
@@ -324,7 +324,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="865" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="867" />
       <source>%Ln merged</source>
       <translation>
         <numerusform>%Ln fusionnée</numerusform>
@@ -332,7 +332,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="866" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="868" />
       <source>%Ln skipped</source>
       <translation>
         <numerusform>%Ln ignorée</numerusform>
@@ -340,7 +340,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="867" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
       <source>%Ln invalid</source>
       <translation>
         <numerusform>%Ln en erreur</numerusform>
@@ -348,7 +348,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="870" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="872" />
       <source>%1: %2 — %3, %4, %5, %6.</source>
       <translation>%1 : %2 — %3, %4, %5, %6.</translation>
     </message>
@@ -356,18 +356,18 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="189" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="191" />
       <source>Import a workbook</source>
       <extracomment>The user asked to see projects (those of the import left to complete): a ProjectFilter.</extracomment>
       <translation>Importer un classeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="198" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="200" />
       <source>Import</source>
       <translation>Importer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="270" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="272" />
       <source>Something went wrong; nothing was written.</source>
       <translation>Une erreur est survenue ; rien n'a été écrit.</translation>
     </message>
@@ -375,243 +375,243 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="433" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="435" />
       <source>Sheets and columns</source>
       <translation>Feuilles et colonnes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="436" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="438" />
       <source>Check what each column holds. Values the check does not recognise can be mapped below.</source>
       <translation>Vérifiez ce que contient chaque colonne. Les valeurs que le contrôle ne reconnaît pas peuvent être associées ci-dessous.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="442" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="444" />
       <source>Not imported</source>
       <translation>Non importée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="450" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452" />
       <source>Sheet:</source>
       <translation>Feuille :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="452" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="454" />
       <source>Holds:</source>
       <translation>Contient :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="454" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="456" />
       <source>Headers on row:</source>
       <translation>En-têtes en ligne :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="460" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="462" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464" />
       <source>Set</source>
       <translation>Appliquer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="464" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="466" />
       <source>Clear</source>
       <translation>Effacer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="469" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="471" />
       <source>Same value for all rows:</source>
       <translation>Même valeur pour toutes les lignes :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="477" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="479" />
       <source>Create the funders, calls and domains the portfolio does not have yet</source>
       <translation>Créer les financeurs, appels et domaines que le portefeuille n'a pas encore</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
       <source>Examples</source>
       <translation>Exemples</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
       <source>Imported as</source>
       <translation>Importée comme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="482" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
       <source>Found by</source>
       <translation>Reconnue par</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="485" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
       <source>(not imported)</source>
       <translation>(non importée)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="488" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="490" />
       <source>its header</source>
       <translation>son en-tête</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="489" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="491" />
       <source>The header is the field's own name, as the export writes it.</source>
       <translation>L'en-tête est le nom même du champ, tel que l'export l'écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="492" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="494" />
       <source>a known name</source>
       <translation>un nom connu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="493" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="495" />
       <source>The header is a name in use for this field (« Montant octroyé »…).</source>
       <translation>L'en-tête est un nom en usage pour ce champ (« Montant octroyé »…).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="496" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="498" />
       <source>the header's words</source>
       <translation>les mots de l'en-tête</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="498" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500" />
       <source>The header's words name this field (case, accents, units and word order set aside). Check the examples.</source>
       <translation>Les mots de l'en-tête désignent ce champ (casse, accents, unités et ordre des mots mis à part). Vérifiez les exemples.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="503" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505" />
       <source>the profile</source>
       <translation>le profil</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="506" />
       <source>The profile chosen on the first page maps this column.</source>
       <translation>Le profil choisi à la première page associe cette colonne.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="506" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="508" />
       <source>your choice</source>
       <translation>votre choix</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="506" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="508" />
       <source>You chose this field.</source>
       <translation>Vous avez choisi ce champ.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
       <source>Value as written</source>
       <translation>Valeur écrite</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
       <source>Rows</source>
       <translation>Lignes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
       <source>Means</source>
       <translation>Signifie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="521" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="523" />
       <source>Check again</source>
       <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="527" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="529" />
       <source>Name of the mapping, to reuse it next time</source>
       <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="528" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="530" />
       <source>Save as a profile</source>
       <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="542" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="544" />
       <source>Values to map:</source>
       <translation>Valeurs à associer :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="566" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="566" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="566" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="569" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="569" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="567" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="569" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="570" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="570" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="675" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677" />
       <source>For every row: %1</source>
       <translation>Pour toutes les lignes : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="679" />
       <source>For the empty cells: %1</source>
       <translation>Pour les cellules vides : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="689" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="691" />
       <source>The file has no reference column: each project's reference is made from %1 (the same rows give the same references at every import).</source>
       <translation>Le fichier n'a pas de colonne de référence : la référence de chaque projet est faite de %1 (les mêmes lignes donnent les mêmes références à chaque import).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="731" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="733" />
       <source>The mapping changed: check again.</source>
       <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="754" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="756" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="771" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="773" />
       <source>Every row can be read.</source>
       <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="774" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776" />
       <source>%Ln error(s); the preview lists them all.</source>
       <translation>
         <numerusform>%Ln erreur ; l'aperçu la détaille.</numerusform>
@@ -619,27 +619,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="775" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="777" />
       <source>Map the values above, then check again.</source>
       <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="808" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810" />
       <source>(leave as it is)</source>
       <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="809" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="811" />
       <source>(ignore this value: the cell is left empty)</source>
       <translation>(ignorer cette valeur : la cellule est laissée vide)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="823" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="825" />
       <source>(a new funder, as written)</source>
       <translation>(un nouveau financeur, tel qu'écrit)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="837" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="839" />
       <source>Saved: the profile %1 will be proposed for similar files.</source>
       <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
@@ -647,179 +647,236 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="894" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="896" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="895" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="897" />
       <source>Nothing has been written yet.</source>
       <translation>Rien n'a encore été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="900" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="902" />
       <source>Import the valid rows only (leave out the rows in error)</source>
       <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="903" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="905" />
       <source>Show unchanged records too</source>
       <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
       <source>Record</source>
       <translation>Enregistrement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
       <source>Sheet</source>
       <translation>Feuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
       <source>Row</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
       <source>Changes</source>
       <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="906" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
       <source>Identifier</source>
       <translation>Identifiant</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="912" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="918" />
-      <source>Save the error report…</source>
-      <translation>Enregistrer le rapport d'erreurs…</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
+      <source>What became of the row</source>
+      <translation>Ce qu'est devenue la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="922" />
-      <source>Errors:</source>
-      <translation>Erreurs :</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="928" />
+      <source>Errors</source>
+      <translation>Erreurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="945" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="929" />
+      <source>Rows merged or skipped</source>
+      <translation>Lignes fusionnées ou ignorées</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="930" />
+      <source>Save the rows not imported…</source>
+      <translation>Enregistrer les lignes non importées…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="933" />
+      <source>A workbook of the rows rejected or skipped, as they were, with their reasons: to send back to whoever sent the file.</source>
+      <translation>Un classeur des lignes rejetées ou ignorées, telles qu'elles étaient, avec leurs motifs : à renvoyer à qui a envoyé le fichier.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="962" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="945" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="962" />
       <source>Funding line</source>
       <translation>Ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="946" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963" />
       <source>Partner</source>
       <translation>Partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="946" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="947" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="948" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="970" />
       <source>created</source>
       <translation>créé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="953" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="970" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="954" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="971" />
       <source>unchanged</source>
       <translation>inchangé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="967" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978" />
+      <source>Merged with row %1 of the sheet %2 (project %3)</source>
+      <translation>Fusionnée avec la ligne %1 de la feuille « %2 » (projet %3)</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
+      <source>Merged with row %1 (project %2)</source>
+      <translation>Fusionnée avec la ligne %1 (projet %2)</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989" />
+      <source>Skipped: %1</source>
+      <translation>Ignorée : %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="997" />
+      <source>“%1”</source>
+      <translation>« %1 »</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1001" />
+      <source>%1: no reference column; the rows whose %2 read the same (case, accents and punctuation aside) are one project.</source>
+      <translation>%1 : pas de colonne de référence ; les lignes dont %2 se lisent pareil (casse, accents et ponctuation à part) sont un même projet.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1008" />
+      <source>%1: the rows with the same reference are one project.</source>
+      <translation>%1 : les lignes qui portent la même référence sont un même projet.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1012" />
+      <source>Each row adds it a funding line; the project's columns must be the same on each (a row that differs is an error).</source>
+      <translation>Chacune lui ajoute une ligne de financement ; les colonnes du projet doivent y être les mêmes (une ligne qui diffère est en erreur).</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1016" />
+      <source>The same reference in two clusters is two projects.</source>
+      <translation>La même référence dans deux pôles fait deux projets.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1030" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="982" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1045" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="982" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1045" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="983" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1046" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="983" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1046" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1047" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1047" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="985" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1048" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="985" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1048" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="997" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1064" />
       <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
       <translation>
         <numerusform>%Ln cellule lue autrement qu'écrite (montant non communiqué, intitulé trop long coupé dans le résumé).</numerusform>
@@ -827,7 +884,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1005" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1072" />
       <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
       <translation>
         <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
@@ -835,7 +892,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1009" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1076" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln erreur.</numerusform>
@@ -843,17 +900,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1013" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1080" />
       <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
       <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1017" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1084" />
       <source>Nothing to import: the portfolio already holds all of it.</source>
       <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1024" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1091" />
       <source>%Ln warning(s): importing accepts them (the history records them).</source>
       <translation>
         <numerusform>%Ln avertissement : importer l'accepte (l'historique l'enregistre).</numerusform>
@@ -861,7 +918,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1099" />
       <source>… and %Ln more.</source>
       <translation>
         <numerusform>… et %Ln autre.</numerusform>
@@ -869,27 +926,35 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1036" />
-      <source>Errors (%Ln):</source>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1103" />
+      <source>Errors (%Ln)</source>
       <translation>
-        <numerusform>Erreurs (%Ln) :</numerusform>
-        <numerusform>Erreurs (%Ln) :</numerusform>
+        <numerusform>Erreurs (%Ln)</numerusform>
+        <numerusform>Erreurs (%Ln)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1106" />
+      <source>Rows merged or skipped (%Ln)</source>
+      <translation>
+        <numerusform>Lignes fusionnées ou ignorées (%Ln)</numerusform>
+        <numerusform>Lignes fusionnées ou ignorées (%Ln)</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1064" />
-      <source>Save the error report</source>
-      <translation>Enregistrer le rapport d'erreurs</translation>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1156" />
+      <source>Save the rows not imported</source>
+      <translation>Enregistrer les lignes non importées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1066" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1173" />
+      <source>Rows not imported saved to %1.</source>
+      <translation>Lignes non importées enregistrées dans %1.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1158" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Classeur Excel (*.xlsx)</translation>
-    </message>
-    <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1080" />
-      <source>Error report saved to %1.</source>
-      <translation>Rapport d'erreurs enregistré dans %1.</translation>
     </message>
   </context>
 </TS>

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from . import __version__, messages, paths
 from .errors import KnownError
@@ -773,6 +773,11 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         "--save-profile", metavar="NAME",
         help="save the mapping used as a profile, recognised in the next files of this layout",
     )  # fmt: skip
+    parser.add_argument(
+        "--error-report", metavar="FILE.xlsx",
+        help="write the rows not imported (rejected or skipped), as they were, with their "
+        "reasons, to FILE.xlsx: the workbook to send back",
+    )  # fmt: skip
 
 
 #: The import's warnings printed one by one (`--json` gives them all).
@@ -788,6 +793,10 @@ def import_command(args: argparse.Namespace) -> int:
         header_row=args.header_row, maps=args.map, sets=args.set, mapping_file=args.mapping,
         create_missing=args.create_missing, ignores=args.ignore_value,
     )  # fmt: skip
+    if args.error_report:
+        from .services.excel_export import check_target
+
+        check_target(Path(args.error_report))  # refused before the import, not after it
     db = open_db(args, must_exist=False, writes=not args.dry_run)
     try:
         report = import_workbook(
@@ -797,6 +806,8 @@ def import_command(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
+        if args.error_report:
+            _write_error_report(report, Path(args.error_report), sys.stderr)
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
         return EXIT_OK if report.ok else EXIT_PROBLEMS
     payload = report.to_json()
@@ -843,7 +854,30 @@ def import_command(args: argparse.Namespace) -> int:
             print(messages.text("import_warnings_more", more), file=sys.stderr)
     if report.problems and not args.valid_only:
         print(messages.text("import_nothing_written", params), file=sys.stderr)
+    if args.error_report:
+        _write_error_report(report, Path(args.error_report), sys.stdout)
     return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def _write_error_report(report: Any, target: Path, out: TextIO) -> None:
+    """`--error-report`: the rows not imported written to `target`, or said to be none."""
+    from .services.excel_import.error_report import rows_not_imported, write_plan_errors
+
+    if report.plan is None:  # no sheet read: nothing of it to write back
+        print(messages.text("import_error_report_none"), file=out)
+        return
+    rejected, skipped = rows_not_imported(report.plan, report.problems)
+    if not rejected and not skipped:
+        print(messages.text("import_error_report_none"), file=out)
+        return
+    write_plan_errors(report.plan, report.problems, target)
+    rejected_rows = {(p.sheet, p.row) for p in rejected}
+    params = {
+        "path": str(target),
+        "rejected": len(rejected_rows),
+        "skipped": len({(s.sheet, s.row) for s in skipped} - rejected_rows),
+    }
+    print(messages.text("import_error_report_written", params), file=out)
 
 
 def _undo_import_arguments(parser: argparse.ArgumentParser) -> None:

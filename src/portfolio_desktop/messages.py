@@ -677,6 +677,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Même organisation que la ligne {row} pour ce projet : réunie avec elle.",
         "Same organisation as row {row} for this project: merged with it.",
     ),
+    # The error report's columns: what became of a row not imported, why, its row number.
+    "error_report_outcome": ("Résultat", "Outcome"),
+    "error_report_reason": ("Motif", "Reason"),
+    "error_report_row": ("Ligne", "Row"),
+    "error_report_rejected": ("Rejetée", "Rejected"),
+    "error_report_skipped": ("Ignorée", "Skipped"),
+    "error_report_blank_rows": (
+        "{count} lignes vides, de la ligne {start} à la ligne {end}.",
+        "{count} blank rows, rows {start} to {end}.",
+    ),
+    "import_error_report_written": (
+        "Lignes non importées écrites dans {path} : {rejected} {rejected|rejetée|rejetées}, "
+        "{skipped} {skipped|ignorée|ignorées}.",
+        "Rows not imported written to {path}: {rejected} rejected, {skipped} skipped.",
+    ),
+    "import_error_report_none": (
+        "Aucune ligne à renvoyer : le rapport d'erreurs n'est pas écrit.",
+        "No row to send back: the error report is not written.",
+    ),
     "import_batch_unknown": ("Aucun import n°{batch}.", "No import #{batch}."),
     "import_batch_undone": (
         "L'import n°{batch} a déjà été annulé.",

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ..conftest import corpus
@@ -38,12 +39,21 @@ def test_a_real_grant_file_imports_whole_with_only_its_missing_status(
     path = corpus("real_world", name)
     sheet, rows, total = REAL_FILES[name]
     target = tmp_path / "real.sqlite"
-    args = ("import", str(path), "--db", str(target), "--json", "--set", "status=funded")
+    report = tmp_path / "rejets.xlsx"
+    args = (
+        "import", str(path), "--db", str(target), "--json", "--set", "status=funded",
+        "--error-report", str(report),
+    )  # fmt: skip
     code, payload, err = run_cli(*args)
     assert code == 0, (err, payload.get("errors", [])[:3])
     assert payload["rows"] == {
         sheet: {"read": rows, "imported": rows, "merged": 0, "skipped": 0, "invalid": 0}
     }
+    counts = payload["rows"][sheet]
+    assert counts["read"] == sum(counts[k] for k in ("imported", "merged", "skipped", "invalid"))
+    assert len(payload["merged_rows"]) == counts["merged"]
+    # Every row imported: no report to send back.
+    assert not report.exists() and "Aucune ligne à renvoyer" in err
     assert payload["projects"]["created"] == rows
     (mapping,) = payload["mapping"]
     fields = {c["field"] for c in mapping["columns"]}
@@ -122,3 +132,38 @@ def test_a_wrong_option_is_one_french_sentence_and_nothing_is_written(
     if target.exists():
         with sqlite3.connect(target) as connection:
             assert connection.execute("SELECT count(*) FROM project").fetchone() == (0,)
+
+
+def test_a_real_file_with_a_grant_paid_twice_and_a_totals_row_accounts_for_every_row(
+    tmp_path: Path,
+) -> None:
+    """The same grant on a second row (its generated reference the same: one project, a second
+    line, merged into the first row, named), a totals row skipped and in the report."""
+    lines = corpus("real_world", "scdl_haute_garonne.csv").read_text("utf-8").splitlines()
+    first = lines[1].split(";")
+    again = ";".join([*first[:7], "600.0", *first[8:]])
+    totals = ";".join(["TOTAL", *[""] * 6, "35756485.0", *[""] * (len(first) - 8)])
+    path = tmp_path / "scdl_haute_garonne.csv"
+    path.write_text("\r\n".join([*lines, again, totals]) + "\r\n", "utf-8")
+    target, report = tmp_path / "real.sqlite", tmp_path / "rejets.xlsx"
+    code, payload, err = run_cli(
+        "import", str(path), "--db", str(target), "--json", "--set", "status=funded",
+        "--error-report", str(report),
+    )  # fmt: skip
+    assert code == 0, (err, payload.get("errors", [])[:3])
+    counts = payload["rows"]["scdl_haute_garonne"]
+    assert counts == {"read": 71, "imported": 69, "merged": 1, "skipped": 1, "invalid": 0}
+    assert counts["read"] == sum(counts[k] for k in ("imported", "merged", "skipped", "invalid"))
+    (merged,) = payload["merged_rows"]
+    assert (merged["row"], merged["into_row"]) == (71, 2)
+    assert merged["reference"].startswith("G-")
+    assert payload["projects"]["created"] == 69 and payload["funding_lines"]["created"] == 70
+    sent_back = list(
+        openpyxl.load_workbook(report)["scdl_haute_garonne"].iter_rows(values_only=True)
+    )
+    assert [(r[0], r[-3], r[-2], r[-1]) for r in sent_back[1:]] == [
+        ("TOTAL", "Ignorée", "Ligne de totaux.", 72)
+    ]
+    with sqlite3.connect(target) as connection:
+        granted = connection.execute("SELECT sum(granted_cents) FROM funding_line").fetchone()
+    assert granted == (35_755_885 + 60_000,)

@@ -60,8 +60,8 @@ def assert_json_shape(report: ImportReport) -> None:
         "experts", "evaluations", "committees", "submissions", "follow_up",
     )  # fmt: skip
     assert list(payload) == [
-        "ok", "dry_run", *counted, "skipped_rows", "errors", "cell_warnings", "rows", "mapping",
-        "warnings", "encoding",
+        "ok", "dry_run", *counted, "skipped_rows", "merged_rows", "errors", "cell_warnings",
+        "rows", "mapping", "warnings", "encoding",
     ]  # fmt: skip
     # Every data row of every sheet read is accounted for, once.
     for counts in payload["rows"].values():
@@ -75,6 +75,12 @@ def assert_json_shape(report: ImportReport) -> None:
         assert set(error) == {"sheet", "row", "column", "message"}
     for skipped in payload["skipped_rows"]:
         assert set(skipped) == {"sheet", "row", "reason"}
+    # Each merged row named, as many as counted.
+    for merged in payload["merged_rows"]:
+        assert set(merged) == {"sheet", "row", "into_sheet", "into_row", "reference"}
+    for sheet, counts in payload["rows"].items():
+        named = [m for m in payload["merged_rows"] if m["sheet"] == sheet]
+        assert len(named) == counts["merged"], (sheet, named)
     for warning in payload["warnings"]:
         assert set(warning) == {"sheet", "row", "reference", "message"}
 
@@ -568,7 +574,8 @@ def test_errors_name_sheet_row_column_and_reason_and_nothing_is_written(
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("Référence", "Acronyme", "Statut", "Budget total (€)", "Domaines")
     assert [r[0] for r in rows[1:]] == ["P-2", "P-3", "P-4", "P-1"]
-    assert "Statut" in rows[2][5]
+    assert rows[0][5:] == ("Résultat", "Motif", "Ligne")
+    assert rows[2][5] == "Rejetée" and "Statut" in rows[2][6]
 
 
 def test_a_project_dated_out_of_order_is_refused_by_the_rules(db: Any, tmp_path: Path) -> None:

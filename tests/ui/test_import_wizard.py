@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from portfolio_desktop.services.excel_import.choices import row_accounts
 from portfolio_desktop.ui.dialogs.import_models import CHOICES_ROLE
 from portfolio_desktop.ui.dialogs.import_wizard import ImportWizard
 from portfolio_desktop.ui.tasks import TaskRunner
@@ -427,3 +428,73 @@ def test_the_summary_offers_the_imported_projects_left_to_complete(
     selection = project_list.select(db, shown.args[0])
     assert len(selection.ids) == 2
     assert not wizard.isVisible()
+
+
+MERGED_AND_SKIPPED = [
+    HEADERS,
+    ["ANR-2021-001", "ALPHA", "Financé", "Région Bretagne", "Subvention", 150000, date(2021, 3, 15)],
+    ["ANR-2021-002", "BETA", "Financé", "Bpifrance", "Subvention", 80000, date(2021, 6, 1)],
+    [None] * 7,
+    # A second funding line of the first project: merged into its row 4.
+    ["ANR-2021-001", "ALPHA", "Financé", "Bpifrance", "Subvention", 50000, date(2021, 3, 15)],
+    ["Total", None, None, None, None, 280000, None],
+]  # fmt: skip
+
+
+def test_the_preview_names_the_merged_and_skipped_rows_and_their_rule(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    path = write_book(tmp_path / "suivi.xlsx", MERGED_AND_SKIPPED)
+    wizard = make_wizard(qtbot, db, runner, path)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    summary = preview.summary.text()
+    assert "Suivi: 5 row(s) read — 2 imported, 1 merged, 2 skipped, 0 invalid." in summary
+    assert "Suivi: the rows with the same reference are one project." in summary
+    notes = [
+        [preview.row_notes.index(r, c).data() for c in range(3)]
+        for r in range(preview.row_notes.rowCount())
+    ]
+    assert notes == [
+        ["Suivi", "6", "Skipped: ligne vide."],  # the service's words: French by default
+        ["Suivi", "7", "Merged with row 4 (project ANR-2021-001)"],
+        ["Suivi", "8", "Skipped: ligne de totaux."],
+    ]
+    assert wizard.report is not None and wizard.report.plan is not None
+    merged = [n for n in notes if n[2].startswith("Merged")]
+    assert len(merged) == row_accounts(wizard.report.plan)["Suivi"]["merged"]
+    assert preview.details.tabText(1) == "Rows merged or skipped (3)"
+    assert preview.details.currentIndex() == 1  # no error: the rows tab is shown
+    # No error, but rows skipped: the workbook of the rows not imported can be saved.
+    assert preview.problems.rowCount() == 0 and preview.report_button.isEnabled()
+    target = tmp_path / "lignes.xlsx"
+    preview.save_report(target)
+    sent = list(openpyxl.load_workbook(target)["Suivi"].iter_rows(values_only=True))
+    assert [(r[0], r[-3], r[-1]) for r in sent[1:]] == [
+        (None, "Ignorée", 6), ("Total", "Ignorée", 8)
+    ]  # fmt: skip
+    assert "Rows not imported saved to" in preview.report_status.text()
+    assert preview.isComplete()
+
+
+def test_the_preview_in_french_says_which_row_each_merged_row_joined(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path, french: None
+) -> None:
+    path = write_book(tmp_path / "suivi.xlsx", MERGED_AND_SKIPPED)
+    wizard = make_wizard(qtbot, db, runner, path)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    summary = preview.summary.text()
+    assert "Suivi : 5 lignes lues — 2 importées, 1 fusionnée, 2 ignorées, 0 en erreur." in summary
+    assert "Suivi : les lignes qui portent la même référence sont un même projet." in summary
+    texts = [preview.row_notes.index(r, 2).data() for r in range(preview.row_notes.rowCount())]
+    assert texts == [
+        "Ignorée : ligne vide.",
+        "Fusionnée avec la ligne 4 (projet ANR-2021-001)",
+        "Ignorée : ligne de totaux.",
+    ]
+    assert preview.details.tabText(0) == "Erreurs (0)"
+    assert preview.details.tabText(1) == "Lignes fusionnées ou ignorées (3)"
+    assert preview.report_button.text() == "Enregistrer les lignes non importées…"

@@ -64,6 +64,15 @@ def test_a_scdl_file_through_the_wizard_in_french(qtbot: Any, db: Any, french: N
         in preview.summary.text()
     )
     assert "Financeurs : 1 créé" in preview.summary.text()
+    # The references are made of named columns: the rule that merges the rows of one grant.
+    assert (
+        "Subventions : pas de colonne de référence ; les lignes dont « nomAttribuant », "
+        in preview.summary.text()
+    )
+    assert "sont un même projet. Chacune lui ajoute une ligne de financement" in (
+        preview.summary.text()
+    )
+    assert preview.row_notes.rowCount() == 0 and not preview.report_button.isEnabled()
     with qtbot.waitSignal(wizard.imported):
         wizard.next()
     assert "101 lignes lues" in wizard.import_page.status.text()

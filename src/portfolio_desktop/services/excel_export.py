@@ -132,7 +132,7 @@ def export_workbook(
     except (OSError, FileCreateError) as error:  # XlsxWriter wraps the OSError of its close()
         if isinstance(error, PermissionError) and not started_writing:  # no new file allowed
             raise ExportTargetError("export_folder_read_only", path=str(target.parent)) from error
-        raise _known_os_error(error, target) from error
+        raise known_os_error(error, target) from error
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     progress.report(1.0, "export_progress_done")
@@ -175,7 +175,9 @@ def check_target(target: Path) -> Path:
     return target
 
 
-def _known_os_error(error: Exception, target: Path) -> KnownError:
+def known_os_error(error: Exception, target: Path) -> KnownError:
+    """What an error writing the workbook `target` means to its user (disk full, open elsewhere,
+    read-only…)."""
     inner = error
     while isinstance(inner.args[0] if inner.args else None, OSError):  # look through wrappers
         inner = inner.args[0]

@@ -28,7 +28,14 @@ from .. import money_sheets
 from ..portfolio import current_user
 from ..progress import Progress
 from ..safety import backup_before_import, changed_records
-from .choices import ImportChoices, apply_choices, mapping_report, row_accounts, with_ignored
+from .choices import (
+    ImportChoices,
+    apply_choices,
+    mapping_report,
+    merged_rows,
+    row_accounts,
+    with_ignored,
+)
 from .commit import UndoRefusedError, undo_import, write_plan
 from .follow_up_sheets import is_follow_up_sheet
 from .headers import (
@@ -90,7 +97,8 @@ class ImportSetup:
 
 @dataclass(slots=True)
 class ImportReport:
-    """What an import did (or would do): counts, skipped rows, errors, the batch written."""
+    """What an import did (or would do): counts, skipped and merged rows, errors, the batch
+    written."""
 
     ok: bool
     dry_run: bool
@@ -121,6 +129,16 @@ class ImportReport:
                     "reason": messages.text(s.code, s.params, lang),
                 }
                 for s in self.skipped
+            ],
+            "merged_rows": [
+                {
+                    "sheet": m.sheet,
+                    "row": m.row,
+                    "into_sheet": m.into_sheet,
+                    "into_row": m.into_row,
+                    "reference": m.project[1],
+                }
+                for m in (merged_rows(self.plan) if self.plan else [])
             ],
             "errors": [
                 {

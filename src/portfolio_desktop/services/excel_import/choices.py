@@ -3,8 +3,9 @@ fills which field, values for the whole file, values to ignore, and whether unkn
 created.
 
 The same choices come from the command line (`--header-row`, `--map`, `--mapping FILE.json`,
-`--set`, `--ignore-value`, `--create-missing`) and from the wizard; `apply_choices` turns them into the sheets'
-mappings. `row_accounts` says, sheet by sheet, what became of every data row.
+`--set`, `--ignore-value`, `--create-missing`) and from the wizard; `apply_choices` turns them
+into the sheets' mappings. `row_fates` says, sheet by sheet, what became of every data row (`row_accounts` counts
+it, `merged_rows` names the rows merged).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .profiles import Profile
 from .values import IGNORED, parse_text
 
 if TYPE_CHECKING:
-    from .plan import ImportPlan
+    from .plan import ImportPlan, Merged
 
 #: Kinds a sheet the importer did not recognise is tried as, when the user maps its columns.
 _MAPPABLE = ("projects", "funding", "partners")
@@ -276,11 +277,28 @@ def apply_choices(
     return result
 
 
-def row_accounts(plan: ImportPlan) -> dict[str, dict[str, int]]:
-    """For every sheet read: its data rows (below the header row) and what became of each —
-    imported, merged into an earlier row of the same project, skipped (with its reason in the
-    report) or invalid (with its error); the four add up to `read`."""
-    accounts: dict[str, dict[str, int]] = {}
+@dataclass(slots=True)
+class SheetRows:
+    """What became of the data rows (those below the header row) of one sheet read: each is
+    imported, merged into an earlier row of the same project, skipped or invalid, once."""
+
+    sheet: str
+    read: int
+    skipped: set[int]
+    invalid: set[int]
+    #: Row → the row it was merged into.
+    merged: dict[int, Merged]
+
+    @property
+    def imported(self) -> int:
+        return self.read - len(self.skipped) - len(self.invalid) - len(self.merged)
+
+
+def row_fates(plan: ImportPlan) -> list[SheetRows]:
+    """Sheet by sheet, what became of every data row: `row_accounts` counts it, `merged_rows`
+    names the merges, the error report writes the skipped and invalid rows."""
+    kept = {p.key for p in plan.projects} if plan.merged else set()
+    fates: list[SheetRows] = []
     for mapping in plan.mappings:
         if not mapping.kind or not mapping.header_row:
             continue
@@ -295,28 +313,64 @@ def row_accounts(plan: ImportPlan) -> dict[str, dict[str, int]]:
         else:
             invalid = {p.row for p in mine if p.row > mapping.header_row}
         invalid -= skipped
-        merged: set[int] = set()
-        for project in plan.projects:
-            first = project.source
-            for line in project.lines:
-                source = line.source
-                if (
-                    source is not None
-                    and source.mapping is mapping
-                    and first.mapping is mapping
-                    and source.row != first.row
-                    and not line.bad
-                ):
-                    merged.add(source.row)
-        merged -= invalid | skipped
-        accounts[mapping.sheet] = {
-            "read": read,
-            "imported": read - len(skipped) - len(invalid) - len(merged),
-            "merged": len(merged),
-            "skipped": len(skipped),
-            "invalid": len(invalid),
+        merged = {
+            m.row: m
+            for m in plan.merged
+            if m.sheet == mapping.sheet
+            and m.project in kept
+            and m.row not in invalid
+            and m.row not in skipped
         }
-    return accounts
+        fates.append(SheetRows(mapping.sheet, read, skipped, invalid, merged))
+    return fates
+
+
+def row_accounts(plan: ImportPlan) -> dict[str, dict[str, int]]:
+    """For every sheet read: its data rows and what became of each — imported, merged into an
+    earlier row of the same project, skipped (with its reason in the report) or invalid (with
+    its error); the four add up to `read`."""
+    return {
+        f.sheet: {
+            "read": f.read,
+            "imported": f.imported,
+            "merged": len(f.merged),
+            "skipped": len(f.skipped),
+            "invalid": len(f.invalid),
+        }
+        for f in row_fates(plan)
+    }
+
+
+def merged_rows(plan: ImportPlan) -> list[Merged]:
+    """The rows merged into an earlier row of their project, sheet by sheet in row order (as
+    many as `row_accounts` counts)."""
+    return [f.merged[row] for f in row_fates(plan) for row in sorted(f.merged)]
+
+
+@dataclass(slots=True)
+class MergeRule:
+    """How the rows of a projects sheet read one row per funding line are grouped into projects
+    (what the preview states): the rows of one reference are one project."""
+
+    sheet: str
+    #: The headers a generated reference is made of (empty: the sheet's reference column).
+    generated_from: list[str]
+    #: The sheet names each row's cluster: a reference is one cluster's.
+    by_cluster: bool
+
+
+def merge_rules(plan: ImportPlan) -> list[MergeRule]:
+    """The rule of every projects sheet whose rows of one project are merged (a sheet of one
+    row per project refuses a repeated reference instead)."""
+    return [
+        MergeRule(
+            mapping.sheet,
+            [mapping.header_label(i) for i in mapping.reference_from],
+            mapping.column_of("cluster") is not None,
+        )
+        for mapping in plan.mappings
+        if mapping.kind == "projects" and mapping.sheet in plan.line_sheets
+    ]
 
 
 def mapping_report(mappings: Sequence[SheetMapping]) -> list[dict[str, Any]]:

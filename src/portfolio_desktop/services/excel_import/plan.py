@@ -131,6 +131,20 @@ class Skipped:
 
 
 @dataclass(slots=True)
+class Merged:
+    """A row of a project that an earlier row already gave: its values join that project's (they
+    must agree) and, in a sheet of one row per funding line, it adds the project a line."""
+
+    sheet: str
+    row: int
+    #: The project's first row (the one it was merged into).
+    into_sheet: str
+    into_row: int
+    #: The project's cluster and reference.
+    project: tuple[int, str]
+
+
+@dataclass(slots=True)
 class Outcome:
     """One record of the preview: created, updated (with old → new) or unchanged."""
 
@@ -315,6 +329,11 @@ class ImportPlan:
     profile: str
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: The rows merged into an earlier row of the same project (`choices.row_fates` keeps those
+    #: neither skipped nor invalid).
+    merged: list[Merged] = field(default_factory=list)
+    #: The projects sheets read one row per funding line, whose rows of one reference are merged.
+    line_sheets: list[str] = field(default_factory=list)
     #: Cells read otherwise than written, that do not stop the import (an amount « NC »).
     cell_warnings: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -1332,6 +1351,12 @@ class Planner:
                     project.bad = True
             else:
                 # Another row of the same project (one row per funding line): it must agree.
+                self.plan.merged.append(
+                    Merged(
+                        record.source.mapping.sheet, record.source.row,
+                        project.source.mapping.sheet, project.source.row, project_key,
+                    )
+                )  # fmt: skip
                 for column, value in values.items():
                     if column in project.values and project.values[column] != value:
                         self.problem(
@@ -1546,6 +1571,7 @@ class Planner:
         self._validate()
         if valid_only:
             self._drop_invalid()
+        self._explain_rejected()
         self._summarise()
 
     def _diff_project(self, project: ProjectPlan) -> None:
@@ -1828,30 +1854,33 @@ class Planner:
                     reference=project.key[1],
                 )  # fmt: skip
                 project.bad = True
+
+    def _explain_rejected(self) -> None:
+        """Every row of a project left out says so, unless it says why already: its first row,
+        the rows merged into it, its funding lines' and partners' rows (each row accounted for,
+        valid rows only or not)."""
+        placed = {(p.sheet, p.row) for p in self.plan.problems}
+        sheets = {mapping.sheet: mapping for mapping in self.plan.mappings}
+        merged: dict[tuple[int, str], list[Source]] = defaultdict(list)
+        for m in self.plan.merged:
+            merged[m.project].append(Source(sheets[m.sheet], m.row))
         for project in self.projects.values():
-            if project.bad:
-                for line in project.lines:
-                    if (
-                        not line.bad
-                        and line.source is not None
-                        and line.source.row != project.source.row
-                    ):
-                        self.problem(
-                            line.source,
-                            "reference",
-                            "import_project_rejected",
-                            reference=project.key[1],
-                        )
-                    line.bad = True
-                for partner in project.partners.values():
-                    if not partner.bad and partner.source is not None:
-                        self.problem(
-                            partner.source,
-                            "reference",
-                            "import_project_rejected",
-                            reference=project.key[1],
-                        )
-                    partner.bad = True
+            if not project.bad:
+                continue
+            rows = [project.source, *merged.get(project.key, [])]
+            rows += [line.source for line in project.lines if line.source is not None]
+            rows += [p.source for p in project.partners.values() if p.source is not None]
+            for source in rows:
+                where = (source.mapping.sheet, source.row)
+                if where not in placed:
+                    placed.add(where)
+                    self.problem(
+                        source, "reference", "import_project_rejected", reference=project.key[1]
+                    )
+            for line in project.lines:
+                line.bad = True
+            for partner in project.partners.values():
+                partner.bad = True
 
     def _summarise(self) -> None:
         plan = self.plan
@@ -2158,6 +2187,8 @@ def build_plan(
         skip_empty = bool(
             sheet_profiles.get(mapping.sheet) and sheet_profiles[mapping.sheet].skip_empty_lines
         )
+        if combined:
+            plan.line_sheets.append(mapping.sheet)
         planner.project_rows(rows, combined, skip_empty)
     for _mapping, rows in rows_by_kind.get("funding", []):
         planner.funding_rows(rows)

@@ -4,9 +4,10 @@ Four pages: the file (read safely in the task runner; a saved or built-in profil
 it is proposed), the sheets and their column mapping (editable; values the check does not
 recognise can be mapped to known ones; the mapping can be saved as a named profile), the preview
 (records created, updated with old → new, unchanged; errors with sheet, row, column and reason;
-"import the valid rows only"; the error-report workbook), and the import itself with progress and
-a Cancel that rolls everything back. Reading, checking and writing all run in the TaskRunner: the
-window never waits on the workbook or the database.
+the rows merged into another row of their project and the rows skipped, by name, with the rule
+that merges them; "import the valid rows only"; the workbook of the rows not imported), and the
+import itself with progress and a Cancel that rolls everything back. Reading, checking and
+writing all run in the TaskRunner: the window never waits on the workbook or the database.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -50,8 +52,8 @@ from ...services.excel_import import (
     preview,
     profile_from_setup,
 )
-from ...services.excel_import.choices import row_accounts
-from ...services.excel_import.error_report import write_plan_errors
+from ...services.excel_import.choices import merge_rules, merged_rows, row_accounts
+from ...services.excel_import.error_report import rows_not_imported, write_plan_errors
 from ...services.excel_import.headers import (
     FIELDS,
     HOW_EXACT,
@@ -64,7 +66,7 @@ from ...services.excel_import.headers import (
     plan_references,
     remap_kind,
 )
-from ...services.excel_import.plan import Outcome, Problem
+from ...services.excel_import.plan import Merged, Outcome, Problem, Skipped
 from ...services.excel_import.profiles import Profile, all_profiles, save_profile
 from ...services.excel_import.values import IGNORED, enum_codes, key
 from ...services.progress import Cancelled, Progress
@@ -913,21 +915,36 @@ class PreviewPage(QWizardPage):
             [lambda p: p.sheet, lambda p: p.row or "", lambda p: p.column, problem_text],
             self,
         )
+        # The rows merged into another row of their project, and those skipped, by name.
+        self.row_notes = RowsModel(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("What became of the row")],
+            [lambda n: n.sheet, lambda n: n.row or "", self._note_text],
+            self,
+        )
         self.outcomes_view = _table(self.outcomes)
         self.problems_view = _table(self.problems)
-        self.report_button = QPushButton(self.tr("Save the error report…"))
+        self.row_notes_view = _table(self.row_notes)
+        self.details = QTabWidget()
+        self.details.addTab(self.problems_view, self.tr("Errors"))
+        self.details.addTab(self.row_notes_view, self.tr("Rows merged or skipped"))
+        self.report_button = QPushButton(self.tr("Save the rows not imported…"))
+        self.report_button.setToolTip(
+            self.tr(
+                "A workbook of the rows rejected or skipped, as they were, with their reasons: "
+                "to send back to whoever sent the file."
+            )
+        )
         self.report_button.clicked.connect(self._save_report)
         self.report_status = QLabel()
-        errors_header = QHBoxLayout()
-        self.errors_label = QLabel(self.tr("Errors:"))
-        errors_header.addWidget(self.errors_label, 1)
-        errors_header.addWidget(self.report_button)
+        self.report_status.setWordWrap(True)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_status, 1)
+        report_row.addWidget(self.report_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(errors_header)
-        lower_layout.addWidget(self.problems_view)
-        lower_layout.addWidget(self.report_status)
+        lower_layout.addWidget(self.details)
+        lower_layout.addLayout(report_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.outcomes_view)
         splitter.addWidget(lower)
@@ -953,6 +970,52 @@ class PreviewPage(QWizardPage):
             "created": self.tr("created"), "updated": self.tr("updated"),
             "unchanged": self.tr("unchanged"),
         }.get(outcome.action, outcome.action)  # fmt: skip
+
+    def _note_text(self, note: Merged | Skipped) -> str:
+        if isinstance(note, Merged):
+            if note.into_sheet != note.sheet:
+                return (
+                    self.tr("Merged with row %1 of the sheet %2 (project %3)")
+                    .replace("%1", str(note.into_row))
+                    .replace("%2", note.into_sheet)
+                    .replace("%3", note.project[1])
+                )
+            return (
+                self.tr("Merged with row %1 (project %2)")
+                .replace("%1", str(note.into_row))
+                .replace("%2", note.project[1])
+            )
+        reason = messages.text(note.code, note.params)
+        return self.tr("Skipped: %1").replace("%1", reason[:1].lower() + reason[1:])
+
+    def _merge_rule_lines(self, report: ImportReport) -> list[str]:
+        """How rows of one project are merged, said once per sheet that merges them."""
+        lines = []
+        for rule in merge_rules(report.plan) if report.plan is not None else []:
+            if rule.generated_from:
+                columns = ", ".join(
+                    self.tr("“%1”").replace("%1", header) for header in rule.generated_from
+                )
+                text = (
+                    self.tr(
+                        "%1: no reference column; the rows whose %2 read the same (case, accents "
+                        "and punctuation aside) are one project."
+                    )
+                    .replace("%1", rule.sheet)
+                    .replace("%2", columns)
+                )
+            else:
+                text = self.tr("%1: the rows with the same reference are one project.").replace(
+                    "%1", rule.sheet
+                )
+            text += " " + self.tr(
+                "Each row adds it a funding line; the project's columns must be the same on each "
+                "(a row that differs is an error)."
+            )
+            if rule.by_cluster:
+                text += " " + self.tr("The same reference in two clusters is two projects.")
+            lines.append(text)
+        return lines
 
     def initializePage(self) -> None:
         self.owner.mapping_page.apply_values()
@@ -993,6 +1056,7 @@ class PreviewPage(QWizardPage):
         note = report.encoding_note(messages.current_language())
         if note:
             lines.append(note)
+        lines.extend(self._merge_rule_lines(report))
         warned = len(report.plan.cell_warnings) if report.plan is not None else 0
         if warned:
             lines.append(
@@ -1036,10 +1100,35 @@ class PreviewPage(QWizardPage):
         self.summary.setText("\n".join(lines))
         self._fill_outcomes()
         self.problems.set_rows(report.problems)
-        self.errors_label.setText(self.tr("Errors (%Ln):", "", len(report.problems)))
-        self.report_button.setEnabled(bool(report.problems))
+        self.details.setTabText(0, self.tr("Errors (%Ln)", "", len(report.problems)))
+        notes = self._row_notes(report)
+        self.row_notes.set_rows(notes)
+        self.details.setTabText(1, self.tr("Rows merged or skipped (%Ln)", "", len(notes)))
+        if report.problems or notes:
+            self.details.setCurrentIndex(0 if report.problems else 1)
+        # Rows skipped without any error are worth sending back too.
+        self.report_button.setEnabled(
+            bool(report.problems) or any(isinstance(n, Skipped) for n in notes)
+        )
         self.problems_view.resizeColumnsToContents()
+        self.row_notes_view.resizeColumnsToContents()
         self.completeChanged.emit()
+
+    def _row_notes(self, report: ImportReport) -> list[Merged | Skipped]:
+        """The merged and skipped rows of the sheets read, in the file's order."""
+        if report.plan is None:
+            return []
+        _, skipped = rows_not_imported(report.plan, [])
+        order = {m.sheet: i for i, m in enumerate(report.plan.mappings)}
+        notes: list[Merged | Skipped] = [*merged_rows(report.plan), *skipped]
+        return sorted(notes, key=lambda n: (order.get(n.sheet, len(order)), n.row))
+
+    @staticmethod
+    def _has_rows_not_imported(report: ImportReport) -> bool:
+        """Whether the workbook of the rows not imported has any: a row rejected or skipped."""
+        if report.plan is None:
+            return False
+        return bool(report.problems) or bool(rows_not_imported(report.plan, [])[1])
 
     def _fill_outcomes(self) -> None:
         report = self.owner.report
@@ -1056,7 +1145,7 @@ class PreviewPage(QWizardPage):
 
     def _save_report(self) -> None:
         report = self.owner.report
-        if report is None or report.plan is None or not report.problems:
+        if report is None or not self._has_rows_not_imported(report):
             return
         setup = self.owner.setup
         stem = setup.workbook.path.stem if setup else "import"
@@ -1064,7 +1153,7 @@ class PreviewPage(QWizardPage):
         chosen, _ = save_file_name(
             self,
             "errors",
-            self.tr("Save the error report"),
+            self.tr("Save the rows not imported"),
             suggested,
             self.tr("Excel workbook (*.xlsx)"),
         )
@@ -1072,7 +1161,8 @@ class PreviewPage(QWizardPage):
             self.save_report(Path(chosen))
 
     def save_report(self, target: Path) -> None:
-        """Writes the rejected rows and their reasons to `target` (in the background)."""
+        """Writes the rows not imported (rejected or skipped) and their reasons to `target` (in
+        the background)."""
         report = self.owner.report
         if report is None or report.plan is None:
             return
@@ -1080,7 +1170,7 @@ class PreviewPage(QWizardPage):
         self.owner.run(
             write_plan_errors, report.plan, list(report.problems), target, messages.current_language(),
             on_done=lambda path: self.report_status.setText(
-                self.tr("Error report saved to %1.").replace("%1", str(path))
+                self.tr("Rows not imported saved to %1.").replace("%1", str(path))
             ),
             on_error=lambda error: self.report_status.setText(_error_text(self, error)),
         )  # fmt: skip
