@@ -159,78 +159,78 @@
   <context>
     <name>ImportPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1200" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1208" />
       <source>Import</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1233" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1241" />
       <source>Importing…</source>
       <translation>Import en cours…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1247" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1255" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1286" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1294" />
       <source>Imported (import no. %1).</source>
       <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1205" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1213" />
       <source>Import status</source>
       <translation>État de l'import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1210" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1218" />
       <source>Projects left to complete</source>
       <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
       <translation>Projets à compléter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1274" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1282" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1274" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1282" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1275" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1283" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1275" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1283" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1276" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1284" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1276" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1284" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1277" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1285" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1277" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1285" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1290" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1298" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -238,27 +238,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1293" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1301" />
       <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
       <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1310" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1318" />
       <source>%1 without a domain</source>
       <translation>%1 sans domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1311" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1319" />
       <source>%1 without a lead partner</source>
       <translation>%1 sans porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1312" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1320" />
       <source>%1 without a budget</source>
       <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1319" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1327" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -266,17 +266,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1320" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1328" />
       <source>Show in the table</source>
       <translation>Voir dans le tableau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1333" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1341" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1339" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1347" />
       <source>Nothing was written.</source>
       <translation>Rien n'a été écrit.</translation>
     </message>
@@ -680,6 +680,7 @@
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
       <source>Sheet</source>
       <translation>Feuille</translation>
     </message>
@@ -687,6 +688,7 @@
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
       <source>Row</source>
       <translation>Ligne</translation>
     </message>
@@ -702,6 +704,7 @@
     </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
@@ -716,183 +719,185 @@
       <translation>Ce qu'est devenue la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="928" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
+      <source>How it was read</source>
+      <translation>Comment elle a été lue</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="936" />
       <source>Errors</source>
       <translation>Erreurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="929" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="937" />
       <source>Rows merged or skipped</source>
       <translation>Lignes fusionnées ou ignorées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="930" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="938" />
+      <source>Cells read otherwise</source>
+      <translation>Cellules lues autrement</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="939" />
       <source>Save the rows not imported…</source>
       <translation>Enregistrer les lignes non importées…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="933" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="942" />
       <source>A workbook of the rows rejected or skipped, as they were, with their reasons: to send back to whoever sent the file.</source>
       <translation>Un classeur des lignes rejetées ou ignorées, telles qu'elles étaient, avec leurs motifs : à renvoyer à qui a envoyé le fichier.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="962" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="971" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="962" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="971" />
       <source>Funding line</source>
       <translation>Ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972" />
       <source>Partner</source>
       <translation>Partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="963" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="964" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="965" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="974" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="970" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
       <source>created</source>
       <translation>créé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="970" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="971" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>unchanged</source>
       <translation>inchangé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="978" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="987" />
       <source>Merged with row %1 of the sheet %2 (project %3)</source>
       <translation>Fusionnée avec la ligne %1 de la feuille « %2 » (projet %3)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="984" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="993" />
       <source>Merged with row %1 (project %2)</source>
       <translation>Fusionnée avec la ligne %1 (projet %2)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="998" />
       <source>Skipped: %1</source>
       <translation>Ignorée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="997" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1006" />
       <source>“%1”</source>
       <translation>« %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1001" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1010" />
       <source>%1: no reference column; the rows whose %2 read the same (case, accents and punctuation aside) are one project.</source>
       <translation>%1 : pas de colonne de référence ; les lignes dont %2 se lisent pareil (casse, accents et ponctuation à part) sont un même projet.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1008" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1017" />
       <source>%1: the rows with the same reference are one project.</source>
       <translation>%1 : les lignes qui portent la même référence sont un même projet.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1012" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1021" />
       <source>Each row adds it a funding line; the project's columns must be the same on each (a row that differs is an error).</source>
       <translation>Chacune lui ajoute une ligne de financement ; les colonnes du projet doivent y être les mêmes (une ligne qui diffère est en erreur).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1016" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1025" />
       <source>The same reference in two clusters is two projects.</source>
       <translation>La même référence dans deux pôles fait deux projets.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1030" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1039" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1045" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1054" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1045" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1054" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1046" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1055" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1046" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1055" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1047" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1056" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1047" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1056" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1048" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1057" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1048" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1057" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1064" />
-      <source>%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).</source>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1073" />
+      <source>%Ln cell(s) read otherwise than written, imported: to check below.</source>
       <translation>
-        <numerusform>%Ln cellule lue autrement qu'écrite (montant non communiqué, intitulé trop long coupé dans le résumé).</numerusform>
-        <numerusform>%Ln cellules lues autrement qu'écrites (montants non communiqués, intitulés trop longs coupés dans le résumé).</numerusform>
+        <numerusform>%Ln cellule lue autrement qu'écrite, importée : à vérifier ci-dessous.</numerusform>
+        <numerusform>%Ln cellules lues autrement qu'écrites, importées : à vérifier ci-dessous.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1072" />
-      <source>%Ln row(s) skipped (blank, totals, repeated headers).</source>
-      <translation>
-        <numerusform>%Ln ligne ignorée (vide, totaux, en-têtes répétés).</numerusform>
-        <numerusform>%Ln lignes ignorées (vides, totaux, en-têtes répétés).</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1076" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1079" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln erreur.</numerusform>
@@ -900,17 +905,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1080" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1083" />
       <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
       <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1084" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1087" />
       <source>Nothing to import: the portfolio already holds all of it.</source>
       <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1091" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1094" />
       <source>%Ln warning(s): importing accepts them (the history records them).</source>
       <translation>
         <numerusform>%Ln avertissement : importer l'accepte (l'historique l'enregistre).</numerusform>
@@ -918,7 +923,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1099" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1102" />
       <source>… and %Ln more.</source>
       <translation>
         <numerusform>… et %Ln autre.</numerusform>
@@ -926,7 +931,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1103" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1106" />
       <source>Errors (%Ln)</source>
       <translation>
         <numerusform>Erreurs (%Ln)</numerusform>
@@ -934,25 +939,33 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1106" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1109" />
       <source>Rows merged or skipped (%Ln)</source>
       <translation>
         <numerusform>Lignes fusionnées ou ignorées (%Ln)</numerusform>
         <numerusform>Lignes fusionnées ou ignorées (%Ln)</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1112" />
+      <source>Cells read otherwise (%Ln)</source>
+      <translation>
+        <numerusform>Cellules lues autrement (%Ln)</numerusform>
+        <numerusform>Cellules lues autrement (%Ln)</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1156" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1164" />
       <source>Save the rows not imported</source>
       <translation>Enregistrer les lignes non importées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1173" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1181" />
       <source>Rows not imported saved to %1.</source>
       <translation>Lignes non importées enregistrées dans %1.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1158" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1166" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Classeur Excel (*.xlsx)</translation>
     </message>

@@ -73,6 +73,12 @@ def test_an_unknown_value_ignored_leaves_its_cell_empty_and_its_row_imported(
     preview = wizard.preview_page
     assert preview.isComplete()
     assert "1 cell(s) read otherwise than written" in preview.summary.text()
+    # The cell is named in its tab, with what was done to it.
+    assert preview.details.tabText(2) == "Cells read otherwise (1)"
+    assert preview.details.currentIndex() == 2
+    cells = preview.cell_warnings
+    assert [cells.index(0, c).data() for c in range(3)] == ["Suivi", "4", "Région"]
+    assert "« Atlantide »" in cells.index(0, 3).data() and "ignor" in cells.index(0, 3).data()
     with qtbot.waitSignal(wizard.imported):
         wizard.next()
     assert count(db, "SELECT count(*) FROM project") == 2

@@ -921,12 +921,21 @@ class PreviewPage(QWizardPage):
             [lambda n: n.sheet, lambda n: n.row or "", self._note_text],
             self,
         )
+        # The cells read otherwise than written (an amount « NC », a placeholder date, a value
+        # ignored as the user chose): imported, but worth a look before they reach the charts.
+        self.cell_warnings = RowsModel(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("How it was read")],
+            [lambda p: p.sheet, lambda p: p.row or "", lambda p: p.column, problem_text],
+            self,
+        )
         self.outcomes_view = _table(self.outcomes)
         self.problems_view = _table(self.problems)
         self.row_notes_view = _table(self.row_notes)
+        self.cell_warnings_view = _table(self.cell_warnings)
         self.details = QTabWidget()
         self.details.addTab(self.problems_view, self.tr("Errors"))
         self.details.addTab(self.row_notes_view, self.tr("Rows merged or skipped"))
+        self.details.addTab(self.cell_warnings_view, self.tr("Cells read otherwise"))
         self.report_button = QPushButton(self.tr("Save the rows not imported…"))
         self.report_button.setToolTip(
             self.tr(
@@ -1057,19 +1066,13 @@ class PreviewPage(QWizardPage):
         if note:
             lines.append(note)
         lines.extend(self._merge_rule_lines(report))
-        warned = len(report.plan.cell_warnings) if report.plan is not None else 0
-        if warned:
+        cell_warnings = report.plan.cell_warnings if report.plan is not None else []
+        if cell_warnings:
             lines.append(
                 self.tr(
-                    "%Ln cell(s) read otherwise than written (amounts not communicated, long titles cut into the summary).",
+                    "%Ln cell(s) read otherwise than written, imported: to check below.",
                     "",
-                    warned,
-                )
-            )
-        if report.skipped:
-            lines.append(
-                self.tr(
-                    "%Ln row(s) skipped (blank, totals, repeated headers).", "", len(report.skipped)
+                    len(cell_warnings),
                 )
             )
         if report.problems:
@@ -1104,14 +1107,17 @@ class PreviewPage(QWizardPage):
         notes = self._row_notes(report)
         self.row_notes.set_rows(notes)
         self.details.setTabText(1, self.tr("Rows merged or skipped (%Ln)", "", len(notes)))
-        if report.problems or notes:
-            self.details.setCurrentIndex(0 if report.problems else 1)
+        self.cell_warnings.set_rows(cell_warnings)
+        self.details.setTabText(2, self.tr("Cells read otherwise (%Ln)", "", len(cell_warnings)))
+        if report.problems or notes or cell_warnings:
+            self.details.setCurrentIndex(0 if report.problems else 1 if notes else 2)
         # Rows skipped without any error are worth sending back too.
         self.report_button.setEnabled(
             bool(report.problems) or any(isinstance(n, Skipped) for n in notes)
         )
         self.problems_view.resizeColumnsToContents()
         self.row_notes_view.resizeColumnsToContents()
+        self.cell_warnings_view.resizeColumnsToContents()
         self.completeChanged.emit()
 
     def _row_notes(self, report: ImportReport) -> list[Merged | Skipped]:
