@@ -828,6 +828,9 @@ def import_command(args: argparse.Namespace) -> int:
         "batch": report.batch_id,
         "count": len(report.problems),
     }
+    if payload["cell_warnings"]:
+        count = {"count": len(payload["cell_warnings"])}
+        print(messages.text("import_cells_read_otherwise", count), file=sys.stderr)
     for warning in payload["cell_warnings"]:
         column = f", {warning['column']}" if warning["column"] else ""
         print(

@@ -1463,6 +1463,11 @@ CATALOGUE.update(
             "(enregistrés dans l'historique) :",
             "{count} {count|warning|warnings} accepted by the import (recorded in the history):",
         ),
+        "import_cells_read_otherwise": (
+            "{count} {count|cellule lue|cellules lues} autrement {count|qu'écrite|qu'écrites}, "
+            "{count|importée|importées} :",
+            "{count} {count|cell|cells} read otherwise than written, imported:",
+        ),
         "import_warnings_to_accept": (
             "{count} {count|avertissement|avertissements} : importer les accepte "
             "(l'historique les enregistre) :",
