@@ -159,78 +159,78 @@
   <context>
     <name>ImportPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1208" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1259" />
       <source>Import</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1241" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1292" />
       <source>Importing…</source>
       <translation>Import en cours…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1255" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1306" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1294" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1345" />
       <source>Imported (import no. %1).</source>
       <translation>Importé (import n° %1).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1213" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1264" />
       <source>Import status</source>
       <translation>État de l'import</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1218" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1269" />
       <source>Projects left to complete</source>
       <extracomment>What the imported projects still lack (domain, lead, budget), with a link to them.</extracomment>
       <translation>Projets à compléter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1282" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1333" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1282" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1333" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1283" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1334" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1283" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1334" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1284" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1335" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1284" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1335" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1285" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1336" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1285" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1336" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1298" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1349" />
       <source>%Ln row(s) in error were left out.</source>
       <translation>
         <numerusform>%Ln ligne en erreur a été écartée.</numerusform>
@@ -238,27 +238,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1301" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1352" />
       <source>Nothing was written: the rows changed since the preview. Go back and check again.</source>
       <translation>Rien n'a été écrit : les lignes ont changé depuis l'aperçu. Revenez en arrière et vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1318" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1369" />
       <source>%1 without a domain</source>
       <translation>%1 sans domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1319" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1370" />
       <source>%1 without a lead partner</source>
       <translation>%1 sans porteur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1320" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1371" />
       <source>%1 without a budget</source>
       <translation>%1 sans budget</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1327" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1378" />
       <source>%Ln imported project(s) to complete</source>
       <translation>
         <numerusform>%Ln projet importé est à compléter</numerusform>
@@ -266,17 +266,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1328" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1379" />
       <source>Show in the table</source>
       <translation>Voir dans le tableau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1341" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1392" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Import annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1347" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1398" />
       <source>Nothing was written.</source>
       <translation>Rien n'a été écrit.</translation>
     </message>
@@ -308,7 +308,7 @@
   <context>
     <name>ImportRows</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="865" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="918" />
       <source>%Ln row(s) read</source>
       <translation>
         <numerusform>%Ln ligne lue</numerusform>
@@ -316,7 +316,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="866" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="919" />
       <source>%Ln imported</source>
       <translation>
         <numerusform>%Ln importée</numerusform>
@@ -324,7 +324,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="867" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
       <source>%Ln merged</source>
       <translation>
         <numerusform>%Ln fusionnée</numerusform>
@@ -332,7 +332,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="868" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="921" />
       <source>%Ln skipped</source>
       <translation>
         <numerusform>%Ln ignorée</numerusform>
@@ -340,7 +340,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="869" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="922" />
       <source>%Ln invalid</source>
       <translation>
         <numerusform>%Ln en erreur</numerusform>
@@ -348,7 +348,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="872" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="925" />
       <source>%1: %2 — %3, %4, %5, %6.</source>
       <translation>%1 : %2 — %3, %4, %5, %6.</translation>
     </message>
@@ -431,187 +431,197 @@
     </message>
     <message>
       <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
+      <source>Put the rows in this cluster</source>
+      <translation>Mettre les lignes dans ce pôle</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
+      <source>Several clusters, and the file does not say which its rows belong to:</source>
+      <translation>Plusieurs pôles, et le fichier ne dit pas celui de ses lignes :</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="534" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501" />
       <source>Examples</source>
       <translation>Exemples</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501" />
       <source>Imported as</source>
       <translation>Importée comme</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="484" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="501" />
       <source>Found by</source>
       <translation>Reconnue par</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="487" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="504" />
       <source>(not imported)</source>
       <translation>(non importée)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="490" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="507" />
       <source>its header</source>
       <translation>son en-tête</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="491" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="508" />
       <source>The header is the field's own name, as the export writes it.</source>
       <translation>L'en-tête est le nom même du champ, tel que l'export l'écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="494" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="511" />
       <source>a known name</source>
       <translation>un nom connu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="495" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="512" />
       <source>The header is a name in use for this field (« Montant octroyé »…).</source>
       <translation>L'en-tête est un nom en usage pour ce champ (« Montant octroyé »…).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="498" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="515" />
       <source>the header's words</source>
       <translation>les mots de l'en-tête</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="500" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
       <source>The header's words name this field (case, accents, units and word order set aside). Check the examples.</source>
       <translation>Les mots de l'en-tête désignent ce champ (casse, accents, unités et ordre des mots mis à part). Vérifiez les exemples.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="505" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="522" />
       <source>the profile</source>
       <translation>le profil</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="506" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="523" />
       <source>The profile chosen on the first page maps this column.</source>
       <translation>Le profil choisi à la première page associe cette colonne.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="508" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="525" />
       <source>your choice</source>
       <translation>votre choix</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="508" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="525" />
       <source>You chose this field.</source>
       <translation>Vous avez choisi ce champ.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="534" />
       <source>Value as written</source>
       <translation>Valeur écrite</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="534" />
       <source>Rows</source>
       <translation>Lignes</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="517" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="534" />
       <source>Means</source>
       <translation>Signifie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="523" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="540" />
       <source>Check again</source>
       <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="529" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="546" />
       <source>Name of the mapping, to reuse it next time</source>
       <translation>Nom de la correspondance, pour la réutiliser la prochaine fois</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="530" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="547" />
       <source>Save as a profile</source>
       <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="544" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="561" />
       <source>Values to map:</source>
       <translation>Valeurs à associer :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="586" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="586" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="568" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="586" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="569" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="587" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="569" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="587" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="569" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="587" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="570" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="588" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="570" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="588" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="677" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="695" />
       <source>For every row: %1</source>
       <translation>Pour toutes les lignes : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="679" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="697" />
       <source>For the empty cells: %1</source>
       <translation>Pour les cellules vides : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="691" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="709" />
       <source>The file has no reference column: each project's reference is made from %1 (the same rows give the same references at every import).</source>
       <translation>Le fichier n'a pas de colonne de référence : la référence de chaque projet est faite de %1 (les mêmes lignes donnent les mêmes références à chaque import).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="733" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="785" />
       <source>The mapping changed: check again.</source>
       <translation>La correspondance a changé : vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="756" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="808" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="773" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="826" />
       <source>Every row can be read.</source>
       <translation>Toutes les lignes sont lisibles.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="776" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="829" />
       <source>%Ln error(s); the preview lists them all.</source>
       <translation>
         <numerusform>%Ln erreur ; l'aperçu la détaille.</numerusform>
@@ -619,27 +629,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="777" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="830" />
       <source>Map the values above, then check again.</source>
       <translation>Associez les valeurs ci-dessus, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="810" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="863" />
       <source>(leave as it is)</source>
       <translation>(laisser telle quelle)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="811" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="864" />
       <source>(ignore this value: the cell is left empty)</source>
       <translation>(ignorer cette valeur : la cellule est laissée vide)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="825" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="878" />
       <source>(a new funder, as written)</source>
       <translation>(un nouveau financeur, tel qu'écrit)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="839" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="892" />
       <source>Saved: the profile %1 will be proposed for similar files.</source>
       <translation>Enregistré : le profil %1 sera proposé pour les fichiers semblables.</translation>
     </message>
@@ -647,249 +657,249 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="896" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="949" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="897" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="950" />
       <source>Nothing has been written yet.</source>
       <translation>Rien n'a encore été écrit.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="902" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="955" />
       <source>Import the valid rows only (leave out the rows in error)</source>
       <translation>Importer seulement les lignes valides (écarter les lignes en erreur)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="905" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="958" />
       <source>Show unchanged records too</source>
       <translation>Afficher aussi les enregistrements inchangés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
       <source>Record</source>
       <translation>Enregistrement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="967" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>Sheet</source>
       <translation>Feuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="967" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>Row</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
       <source>Changes</source>
       <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="908" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="961" />
       <source>Identifier</source>
       <translation>Identifiant</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="967" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="914" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="967" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="920" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
       <source>What became of the row</source>
       <translation>Ce qu'est devenue la ligne</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="927" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
       <source>How it was read</source>
       <translation>Comment elle a été lue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="936" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="989" />
       <source>Errors</source>
       <translation>Erreurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="937" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="990" />
       <source>Rows merged or skipped</source>
       <translation>Lignes fusionnées ou ignorées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="938" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="991" />
       <source>Cells read otherwise</source>
       <translation>Cellules lues autrement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="939" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="992" />
       <source>Save the rows not imported…</source>
       <translation>Enregistrer les lignes non importées…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="942" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="995" />
       <source>A workbook of the rows rejected or skipped, as they were, with their reasons: to send back to whoever sent the file.</source>
       <translation>Un classeur des lignes rejetées ou ignorées, telles qu'elles étaient, avec leurs motifs : à renvoyer à qui a envoyé le fichier.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="971" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1024" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="971" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1024" />
       <source>Funding line</source>
       <translation>Ligne de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1025" />
       <source>Partner</source>
       <translation>Partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="972" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1025" />
       <source>Organisation</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1026" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1026" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="973" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1026" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="974" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1027" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032" />
       <source>created</source>
       <translation>créé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="979" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1032" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="980" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1033" />
       <source>unchanged</source>
       <translation>inchangé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="987" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1040" />
       <source>Merged with row %1 of the sheet %2 (project %3)</source>
       <translation>Fusionnée avec la ligne %1 de la feuille « %2 » (projet %3)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="993" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1046" />
       <source>Merged with row %1 (project %2)</source>
       <translation>Fusionnée avec la ligne %1 (projet %2)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="998" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1051" />
       <source>Skipped: %1</source>
       <translation>Ignorée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1006" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1059" />
       <source>“%1”</source>
       <translation>« %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1010" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1063" />
       <source>%1: no reference column; the rows whose %2 read the same (case, accents and punctuation aside) are one project.</source>
       <translation>%1 : pas de colonne de référence ; les lignes dont %2 se lisent pareil (casse, accents et ponctuation à part) sont un même projet.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1017" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1070" />
       <source>%1: the rows with the same reference are one project.</source>
       <translation>%1 : les lignes qui portent la même référence sont un même projet.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1021" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1074" />
       <source>Each row adds it a funding line; the project's columns must be the same on each (a row that differs is an error).</source>
       <translation>Chacune lui ajoute une ligne de financement ; les colonnes du projet doivent y être les mêmes (une ligne qui diffère est en erreur).</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1025" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1078" />
       <source>The same reference in two clusters is two projects.</source>
       <translation>La même référence dans deux pôles fait deux projets.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1039" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1092" />
       <source>Checking the rows…</source>
       <translation>Contrôle des lignes…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1054" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1107" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1054" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1107" />
       <source>Funding lines</source>
       <translation>Lignes de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1055" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1108" />
       <source>Partners</source>
       <translation>Partenaires</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1055" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1108" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1056" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1109" />
       <source>Funders</source>
       <translation>Financeurs</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1056" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1109" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1057" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1110" />
       <source>Calls for proposals</source>
       <translation>Appels à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1057" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1110" />
       <source>Clusters</source>
       <translation>Pôles</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1073" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1126" />
       <source>%Ln cell(s) read otherwise than written, imported: to check below.</source>
       <translation>
         <numerusform>%Ln cellule lue autrement qu'écrite, importée : à vérifier ci-dessous.</numerusform>
@@ -897,7 +907,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1079" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1132" />
       <source>%Ln error(s).</source>
       <translation>
         <numerusform>%Ln erreur.</numerusform>
@@ -905,17 +915,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1083" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1136" />
       <source>Nothing will be imported until they are corrected, unless you import the valid rows only.</source>
       <translation>Rien ne sera importé tant qu'elles ne sont pas corrigées, sauf si vous importez seulement les lignes valides.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1087" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1140" />
       <source>Nothing to import: the portfolio already holds all of it.</source>
       <translation>Rien à importer : le portefeuille contient déjà tout.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1094" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1147" />
       <source>%Ln warning(s): importing accepts them (the history records them).</source>
       <translation>
         <numerusform>%Ln avertissement : importer l'accepte (l'historique l'enregistre).</numerusform>
@@ -923,7 +933,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1102" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1155" />
       <source>… and %Ln more.</source>
       <translation>
         <numerusform>… et %Ln autre.</numerusform>
@@ -931,7 +941,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1106" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1159" />
       <source>Errors (%Ln)</source>
       <translation>
         <numerusform>Erreurs (%Ln)</numerusform>
@@ -939,7 +949,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1109" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1162" />
       <source>Rows merged or skipped (%Ln)</source>
       <translation>
         <numerusform>Lignes fusionnées ou ignorées (%Ln)</numerusform>
@@ -947,7 +957,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1112" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1164" />
       <source>Cells read otherwise (%Ln)</source>
       <translation>
         <numerusform>Cellules lues autrement (%Ln)</numerusform>
@@ -955,17 +965,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1164" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1215" />
       <source>Save the rows not imported</source>
       <translation>Enregistrer les lignes non importées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1181" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1232" />
       <source>Rows not imported saved to %1.</source>
       <translation>Lignes non importées enregistrées dans %1.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1166" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/import_wizard.py" line="1217" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Classeur Excel (*.xlsx)</translation>
     </message>

@@ -83,3 +83,46 @@ def test_an_unknown_value_ignored_leaves_its_cell_empty_and_its_row_imported(
         wizard.next()
     assert count(db, "SELECT count(*) FROM project") == 2
     assert count(db, "SELECT count(*) FROM project_region") == 1  # R-2's Bretagne only
+
+
+def test_the_wizard_asks_which_cluster_rows_join_when_the_file_names_none(
+    qtbot: Any, db: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from portfolio_desktop.services.excel_import import import_workbook
+
+    two_poles = write_book(
+        tmp_path / "poles.xlsx",
+        [
+            [*HEADERS, "Pôle"],
+            ["P-1", "UN", "Financé", "Région Bretagne", "Subvention", 10, date(2021, 1, 5), "Images & Réseaux"],
+            ["P-2", "DEUX", "Financé", "Région Bretagne", "Subvention", 10, date(2021, 1, 5), "Mer Bretagne"],
+        ],
+    )  # fmt: skip
+    assert import_workbook(db, two_poles).ok
+    rows = [
+        HEADERS,
+        ["R-1", "ALPHA", "Financé", "Région Bretagne", "Subvention", 1000, date(2021, 1, 5)],
+        ["R-2", "BETA", "Financé", "Région Bretagne", "Subvention", 500, date(2021, 1, 5)],
+    ]
+    wizard = make_wizard(qtbot, db, runner, write_book(tmp_path / "sans-pole.xlsx", rows))
+    wizard.next()
+    page = wizard.mapping_page
+    assert not page.pole_box.isHidden()
+    choices = [page.pole_choice.itemText(i) for i in range(page.pole_choice.count())]
+    assert choices == ["Images & Réseaux", "Mer Bretagne"]
+    page.pole_choice.setCurrentIndex(1)
+    qtbot.mouseClick(page.pole_button, Qt.MouseButton.LeftButton)
+    assert page.check_status.text() == "Every row can be read."
+    assert page.pole_box.isHidden()
+    assert "Mer Bretagne" in page.fixed_list.text()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    assert (
+        count(
+            db,
+            "SELECT count(*) FROM project p JOIN cluster c ON c.id = p.cluster_id "
+            "WHERE c.name = 'Mer Bretagne' AND p.reference IN ('R-1', 'R-2')",
+        )
+        == 2
+    )

@@ -478,6 +478,23 @@ class MappingPage(QWizardPage):
         self.create_missing = QCheckBox(
             self.tr("Create the funders, calls and domains the portfolio does not have yet")
         )
+        # The portfolio holds several clusters and the file names none: which one its rows join.
+        self.pole_choice = QComboBox()
+        self.pole_choice.setObjectName("poleChoice")
+        self.pole_button = QPushButton(self.tr("Put the rows in this cluster"))
+        self.pole_button.clicked.connect(self.set_pole)
+        pole_question = QLabel(
+            self.tr("Several clusters, and the file does not say which its rows belong to:")
+        )
+        pole_question.setBuddy(self.pole_choice)
+        self.pole_box = QWidget()
+        pole_row = QHBoxLayout(self.pole_box)
+        pole_row.setContentsMargins(0, 0, 0, 0)
+        pole_question.setWordWrap(True)
+        pole_row.addWidget(pole_question, 1)
+        pole_row.addWidget(self.pole_choice)
+        pole_row.addWidget(self.pole_button)
+        self.pole_box.setVisible(False)
         self.create_missing.toggled.connect(self._create_missing_changed)
 
         self.columns = ColumnMappingModel(
@@ -557,6 +574,7 @@ class MappingPage(QWizardPage):
         layout.addLayout(fixed_row)
         layout.addWidget(self.fixed_list)
         layout.addWidget(self.reference_note)
+        layout.addWidget(self.pole_box)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.create_missing)
         layout.addLayout(save_row)
@@ -717,6 +735,40 @@ class MappingPage(QWizardPage):
         self._show_fixed(mapping)
         self._mapping_changed()
 
+    def _ask_pole(self, report: ImportReport) -> None:
+        """Shows the clusters to choose from when rows were refused for not naming theirs."""
+        plan = report.plan
+        asked = plan is not None and any(
+            p.code == "import_cluster_required" for p in report.problems
+        )
+        self.pole_choice.clear()
+        if asked and plan is not None:
+            poles = sorted(
+                (r for r in plan.refs["cluster"].rows.values() if r["id"] > 0),
+                key=lambda r: key(r["name"]),
+            )
+            for pole in poles:
+                named = pole["name"] if pole["name"] == pole["code"] else None
+                label = named or f"{pole['name']} ({pole['code']})"
+                self.pole_choice.addItem(label, pole["code"])
+        self.pole_box.setVisible(bool(asked and self.pole_choice.count()))
+
+    def set_pole(self) -> None:
+        """The chosen cluster for every row of the sheets that do not name one, then a check."""
+        setup = self.owner.setup
+        code = self.pole_choice.currentData()
+        if setup is None or not code or self.owner.busy:
+            return
+        for mapping in setup.mappings:
+            has_cluster = mapping.kind and any(f.key == "cluster" for f in FIELDS[mapping.kind])
+            if has_cluster and mapping.column_of("cluster") is None:
+                mapping.fixed["cluster"] = code
+        current = self._current()
+        if current is not None:
+            self._show_fixed(current)
+        self.pole_box.setVisible(False)
+        self.check()
+
     def _create_missing_changed(self, checked: bool) -> None:
         setup = self.owner.setup
         if setup is None:
@@ -767,6 +819,7 @@ class MappingPage(QWizardPage):
         self.check_button.setEnabled(True)
         items = self._unknown_values(report)
         self.values.set_items(items)
+        self._ask_pole(report)
         self.values_view.resizeColumnsToContents()
         errors = len(report.problems)
         if not errors:
