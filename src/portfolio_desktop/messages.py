@@ -147,7 +147,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "step_date_missing": (
         "Le projet est au statut « {status} » sans {other}.",
-        "The project is '{status}' without a {other}.",
+        "The project is '{status}' but has no {other}.",
     ),
     "status_skips_steps": (
         "Le statut passe de « {from} » à « {to} » sans les étapes {steps}.",

@@ -212,7 +212,7 @@ def test_a_new_project_at_a_historic_status_is_told_which_step_dates_are_missing
         ("step_date_missing", "labelling_decided_on", Severity.WARNING),
     ]
     assert messages.text(issues[0].code, issues[0].params, "en") == (
-        "The project is 'Funded' without a submission date."
+        "The project is 'Funded' but has no submission date."
     )
     complete = project(S.FUNDED, **{k: v for k, v in FULL.items() if k != "start_on"})
     assert rules.check_entry_step_dates(None, complete) == []
