@@ -43,6 +43,7 @@ BUNDLED = [
     ("lxml", "BSD-3-Clause"),
     ("python-calamine", "MIT"),
     ("defusedxml", "PSF-2.0"),
+    ("charset-normalizer", "MIT"),
     ("typing_extensions", "PSF-2.0"),
     ("psycopg", "LGPL-3.0-only"),
     ("psycopg-binary", "LGPL-3.0-only (libpq: PostgreSQL licence)"),
