@@ -30,6 +30,9 @@ FULL_RUN_MARKERS = ("slow", "postgres", "libreoffice")
 FULL_RUN_FIXTURES = frozenset({"desktop", "empty_desktop", "opened_desktop"})
 #: Test modules, or single tests, the fast tier leaves out, and why.
 FULL_RUN_ONLY = {
+    "tests/services/test_import_pole_identity.py::test_a_poles_export_joins_its_pole_with_its_own_organisations": (
+        "three whole pole workbooks imported and two exported (25 s)"
+    ),
     "tests/test_packaging.py": "builds the bundle with PyInstaller (minutes)",
     "tests/test_bootstrap.py": "runs the shell bootstrap, with its package-index timeouts",
     "tests/test_selftest.py": "starts the installed application in child processes",

@@ -260,13 +260,16 @@ def _region_name(code: str) -> str:
         return code
 
 
-def _cluster_rows(session: Any) -> list[list[Any]]:
-    """The clusters sheet (issue 4): code, name, regions by name as in the Projets sheet."""
+def _cluster_rows(session: Any, codes: set[str] | None) -> list[list[Any]]:
+    """The clusters sheet: code, name, regions by name as in the Projets sheet. A filtered
+    export (`codes`: the poles of its projects) lists only those poles, so that one pole's export
+    from a national base brings no other pole into the base that reads it."""
     from ..storage.reference import clusters
 
     return [
         [c.extra[0], c.name, ", ".join(_region_name(r) for r in c.extra[1].split(",") if r)]
         for c in clusters(session)
+        if codes is None or c.extra[0] in codes
     ]
 
 
@@ -389,7 +392,9 @@ class _WorkbookWriter:
                 "domains": q.domain_rows(session),
                 "funders": q.funder_rows(session),
                 "calls": q.call_rows(session),
-                "clusters": _cluster_rows(session),
+                "clusters": _cluster_rows(
+                    session, None if flt.is_empty else {c for c, _r in refs.projects.values()}
+                ),
                 "experts": fq.expert_rows(session),
                 "evaluations": fq.evaluation_rows(session, flt, refs),
                 "committees": fq.committee_rows(session),

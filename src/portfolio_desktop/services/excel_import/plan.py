@@ -807,6 +807,10 @@ class Planner:
         self.sirets: dict[str, list[int]] = defaultdict(list)
         for row in reference["organisation"]:
             self._index_identifiers(row["id"], row["siren"], row["siret"])
+        # A name as the workbook's own organisations sheet wrote it → the records its rows were
+        # read as. Within one workbook a name means the organisation that workbook lists under
+        # it, even when the base holds others of that name (another pole's « Ecoium SAS »).
+        self._listed_organisations: dict[str, list[int]] = defaultdict(list)
         self._funders: dict[str, int] = {}  # a funder cell as written → its id, once resolved
         self.project_index = store.project_index(session)
         self.projects: dict[tuple[int, str], ProjectPlan] = {}
@@ -1037,7 +1041,11 @@ class Planner:
         table = self.refs["organisation"]
         attributes = attributes or {}
         siret = attributes.get("siret")
-        found = self.find_organisation(name, siren, siret)
+        listed = self._listed_organisations.get(name, [])
+        if not siren and not siret and len(listed) == 1:
+            found = listed
+        else:
+            found = self.find_organisation(name, siren, siret)
         if len(found) > 1:
             self.problem(
                 source, field_key, "import_ambiguous_organisation", value=name, count=len(found)
@@ -1262,6 +1270,7 @@ class Planner:
                     index[row[column]].remove(row_id)
             diffs = table.change(row_id, values)
             self._index_identifiers(row_id, row.get("siren"), row.get("siret"))
+            self._list_organisation(name, row_id)
             if row_id > 0:
                 previous = table.outcomes.get(row_id)
                 all_diffs = (previous.changes if previous else []) + diffs
@@ -1277,9 +1286,14 @@ class Planner:
              "member_since": None, "member_until": None, "version": 0, **values}
         )  # fmt: skip
         self._index_identifiers(row_id, siren, siret)
+        self._list_organisation(name, row_id)
         table.outcomes[row_id] = Outcome(
             "organisation", "created", name, record.source.mapping.sheet, record.source.row
         )
+
+    def _list_organisation(self, name: str, row_id: int) -> None:
+        if row_id not in self._listed_organisations[name]:
+            self._listed_organisations[name].append(row_id)
 
     # -- projects
 
