@@ -3,7 +3,7 @@
   <context>
     <name>ClusterMergeDialog</name>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="230" />
       <source>%Ln project(s)</source>
       <translation>
         <numerusform>%Ln project</numerusform>
@@ -11,7 +11,15 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="241" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="250" />
+      <source>Choose the cluster that keeps the %Ln project(s) of “%1”.</source>
+      <translation>
+        <numerusform>Choose the cluster that keeps the project of “%1”.</numerusform>
+        <numerusform>Choose the cluster that keeps the %Ln projects of “%1”.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="260" />
       <source>The %Ln project(s) of “%1” will move into “%2”, and “%1” will be deleted.</source>
       <translation>
         <numerusform>The only project of “%1” will move into “%2”, and “%1” will be deleted.</numerusform>
@@ -19,7 +27,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="249" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="268" />
       <source>“%1” will then hold %Ln project(s).</source>
       <translation>
         <numerusform>“%1” will then hold %Ln project.</numerusform>
@@ -46,7 +54,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="244" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="246" />
       <source>“%1” cannot be deleted: %Ln project(s) belong to it. Merge it into another cluster instead.</source>
       <translation>
         <numerusform>“%1” cannot be deleted: %Ln project belongs to it. Merge it into another cluster instead.</numerusform>

@@ -42,57 +42,57 @@
   <context>
     <name>ClusterDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="80" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="83" />
       <source>New cluster</source>
       <translation>Nouveau pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="80" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="83" />
       <source>Cluster</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="85" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="88" />
       <source>e.g. IR</source>
       <translation>ex. IR</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="88" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="91" />
       <source>e.g. Images &amp; Réseaux</source>
       <translation>ex. Images &amp; Réseaux</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="97" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="100" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="98" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="101" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="99" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="102" />
       <source>Regions</source>
       <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="102" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="105" />
       <source>The code is how imported and exported workbooks name the cluster (16 characters at most). Renaming a cluster keeps all its projects.</source>
       <translation>Le code est le nom du pôle dans les classeurs importés et exportés (16 caractères au plus). Renommer un pôle garde tous ses projets.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="135" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="138" />
       <source>Create cluster %1</source>
       <translation>Créer le pôle %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="138" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="141" />
       <source>Rename cluster %1 to %2</source>
       <translation>Renommer le pôle %1 en %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="140" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="143" />
       <source>Edit cluster %1</source>
       <translation>Modifier le pôle %1</translation>
     </message>
@@ -100,32 +100,37 @@
   <context>
     <name>ClusterMergeDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="187" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="191" />
       <source>Merge a cluster</source>
       <translation>Fusionner un pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="191" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="195" />
       <source>Every project of “%1” moves into the cluster chosen below, and “%1” is deleted. Projects keep their reference: the merge is refused if both clusters hold a project under the same reference.</source>
       <translation>Tous les projets de « %1 » passent dans le pôle choisi ci-dessous, et « %1 » est supprimé. Les projets gardent leur référence : la fusion est refusée si les deux pôles ont un projet de même référence.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="199" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="203" />
       <source>Cluster kept</source>
       <translation>Pôle conservé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="208" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="204" />
+      <source>Choose the cluster kept…</source>
+      <translation>Choisissez le pôle conservé…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="214" />
       <source>Merge</source>
       <translation>Fusionner</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="213" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="219" />
       <source>Merge into:</source>
       <translation>Fusionner dans :</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="230" />
       <source>%Ln project(s)</source>
       <translation>
         <numerusform>%Ln projet</numerusform>
@@ -133,7 +138,20 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="241" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="250" />
+      <source>Choose the cluster that keeps the %Ln project(s) of “%1”.</source>
+      <translation>
+        <numerusform>Choisissez le pôle qui garde le projet de « %1 ».</numerusform>
+        <numerusform>Choisissez le pôle qui garde les %Ln projets de « %1 ».</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="253" />
+      <source>Choose the cluster to merge “%1” into.</source>
+      <translation>Choisissez le pôle dans lequel fusionner « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="260" />
       <source>The %Ln project(s) of “%1” will move into “%2”, and “%1” will be deleted.</source>
       <translation>
         <numerusform>Le seul projet de « %1 » passera dans « %2 », et « %1 » sera supprimé.</numerusform>
@@ -141,17 +159,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="246" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="265" />
       <source>“%1” holds no project: it will be deleted.</source>
       <translation>« %1 » n'a aucun projet : il sera supprimé.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="248" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="267" />
       <source>You can undo the merge (Edit › Undo).</source>
       <translation>Vous pourrez annuler la fusion (Édition › Annuler).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="249" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="268" />
       <source>“%1” will then hold %Ln project(s).</source>
       <translation>
         <numerusform>« %1 » aura alors %Ln projet.</numerusform>
@@ -207,7 +225,7 @@
     <message>
       <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="92" />
       <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="106" />
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="260" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="262" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
@@ -243,17 +261,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="230" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="232" />
       <source>Merge cluster %1 into %2</source>
       <translation>Fusionner le pôle %1 dans %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="234" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="236" />
       <source>Cannot merge</source>
       <translation>Fusion impossible</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="244" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="246" />
       <source>“%1” cannot be deleted: %Ln project(s) belong to it. Merge it into another cluster instead.</source>
       <translation>
         <numerusform>« %1 » ne peut pas être supprimé : %Ln projet y est rattaché. Fusionnez-le plutôt dans un autre pôle.</numerusform>
@@ -261,22 +279,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="253" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="255" />
       <source>“%1” is the only cluster: the portfolio needs one.</source>
       <translation>« %1 » est le seul pôle : le portefeuille en a besoin d'un.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="261" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="263" />
       <source>Delete the cluster “%1”? You can undo this.</source>
       <translation>Supprimer le pôle « %1 » ? Vous pourrez annuler.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="266" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="268" />
       <source>Delete cluster %1</source>
       <translation>Supprimer le pôle %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="268" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="270" />
       <source>Cannot delete</source>
       <translation>Suppression impossible</translation>
     </message>

@@ -105,7 +105,7 @@ def test_the_poles_are_listed_with_their_counts_sorted_by_name_and_searchable(
     ]  # fmt: skip
     # Sorted by name: « Aerospace Valley » before « Images & Réseaux »; counts in French digits.
     assert shown(view) == [
-        ("AV", "Aerospace Valley", "Occitanie, Nouvelle-Aquitaine", "5"),
+        ("AV", "Aerospace Valley", "Nouvelle-Aquitaine, Occitanie", "5"),
         ("IR", "Images & Réseaux", "Bretagne, Pays de la Loire", "1\u202f295"),
     ]  # fmt: skip
     assert view.model.index(1, 3).data(SortRole) == ir.projects == 1300 - 5
@@ -223,6 +223,30 @@ def test_merge_a_pole_into_another_through_the_dialog_then_undo_and_redo(qtbot, 
     assert list(rows_by_code(ctx)) == ["IR"] and rows_by_code(ctx)["IR"].projects == 1300
 
 
+def test_with_several_poles_the_pole_kept_is_chosen_not_guessed(qtbot, ctx, view) -> None:
+    new, _ids = second_pole(ctx, projects=2)
+    clusters.create_cluster(ctx.db, "NORD", "Pôle Nord")
+    ctx.data_changed.emit(Scope.CLUSTERS, [])
+    select(view, new)
+    qtbot.mouseClick(view.merge_button, LEFT)
+    dialog = open_dialog(ClusterMergeDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.keep_id() is None and not ok.isEnabled()
+    assert (
+        dialog.summary.text()
+        == "Choisissez le pôle qui garde les 2 projets de « Aerospace Valley »."
+    )
+    assert [dialog.target.itemText(i) for i in range(dialog.target.count())] == [
+        "Images & Réseaux — IR — 1\u202f298 projets", "Pôle Nord — NORD — 0 projet",
+    ]  # fmt: skip
+    dialog.target.setCurrentIndex(1)
+    assert ok.isEnabled() and dialog.summary.text().startswith(
+        "Les 2 projets de « Aerospace Valley » passeront dans « Pôle Nord »"
+    )
+    qtbot.mouseClick(ok, LEFT)
+    assert rows_by_code(ctx)["NORD"].projects == 2 and "AV" not in rows_by_code(ctx)
+
+
 def test_a_merge_refused_for_a_shared_reference_names_it_and_writes_nothing(
     qtbot, ctx, view, warnings
 ) -> None:
@@ -306,5 +330,5 @@ def test_the_projects_filters_and_the_page_follow_a_new_pole(qtbot, desktop) -> 
 
 def test_region_names() -> None:
     assert region_names("BRE,PDL") == "Bretagne, Pays de la Loire"
-    assert region_names(" bre ; XYZ ") == "Bretagne, XYZ"
+    assert region_names(" XYZ ; pdl,BRE ") == "Bretagne, Pays de la Loire, XYZ"
     assert region_names("") == ""

@@ -43,14 +43,17 @@ def region_codes(regions: str) -> list[str]:
 
 
 def region_names(regions: str) -> str:
-    """`BRE,PDL` → `Bretagne, Pays de la Loire` (a code outside the list is shown as it is)."""
-    names = []
+    """`PDL,BRE` → `Bretagne, Pays de la Loire`: in the order of the form's list (the order it
+    saves them in); a code outside the list is shown as it is, after them."""
+    order = {region: n for n, region in enumerate(REGION_NAMES)}
+    known: list[Region] = []
+    others: list[str] = []
     for code in region_codes(regions):
         try:
-            names.append(REGION_NAMES[Region(code.upper())])
+            known.append(Region(code.upper()))
         except ValueError:
-            names.append(code)
-    return ", ".join(names)
+            others.append(code)
+    return ", ".join([REGION_NAMES[r] for r in sorted(known, key=order.__getitem__)] + others)
 
 
 class _UpperCase(QValidator):
@@ -174,7 +177,8 @@ class ClusterDialog(ReferenceDialog):
 
 
 class ClusterMergeDialog(QDialog):
-    """Merging a pole into another: the user picks the pole kept; `keep_id()` once accepted."""
+    """Merging a pole into another: the user picks the pole kept (none is guessed for them when
+    there are several: a merge moves every project); `keep_id()` once accepted."""
 
     def __init__(
         self, merged: ClusterRow, others: Sequence[ClusterRow], parent: QWidget | None = None
@@ -197,8 +201,10 @@ class ClusterMergeDialog(QDialog):
         self.target = QComboBox()
         self.target.setObjectName("clusterMergeTarget")
         self.target.setAccessibleName(self.tr("Cluster kept"))
+        self.target.setPlaceholderText(self.tr("Choose the cluster kept…"))
         for row in self.others:
             self.target.addItem(self._describe(row), row.id)
+        self.target.setCurrentIndex(0 if len(self.others) == 1 else -1)
         self.summary = QLabel()
         self.summary.setObjectName("mergeSummary")
         self.summary.setWordWrap(True)
@@ -223,11 +229,12 @@ class ClusterMergeDialog(QDialog):
     def _describe(self, row: ClusterRow) -> str:
         return " — ".join([row.name, row.code, self.tr("%Ln project(s)", "", row.projects)])
 
-    def keep_id(self) -> int:
-        return int(self.target.currentData())
+    def keep_id(self) -> int | None:
+        data = self.target.currentData()
+        return int(data) if data is not None else None
 
-    def kept(self) -> ClusterRow:
-        return next(r for r in self.others if r.id == self.keep_id())
+    def kept(self) -> ClusterRow | None:
+        return next((r for r in self.others if r.id == self.keep_id()), None)
 
     def select_kept(self, cluster_id: int) -> None:
         index = self.target.findData(cluster_id)
@@ -236,6 +243,18 @@ class ClusterMergeDialog(QDialog):
 
     def _update_summary(self) -> None:
         kept, merged = self.kept(), self.merged
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(kept is not None)
+        if kept is None:
+            text = (
+                self.tr(
+                    "Choose the cluster that keeps the %Ln project(s) of “%1”.", "", merged.projects
+                )
+                if merged.projects
+                else self.tr("Choose the cluster to merge “%1” into.")
+            )
+            self.summary.setText(text.replace("%1", merged.name))
+            fit_height(self)
+            return
         if merged.projects:
             text = self.tr(
                 "The %Ln project(s) of “%1” will move into “%2”, and “%1” will be deleted.",

@@ -226,7 +226,9 @@ class ClustersView(ReferenceView):
         self._dialog = dialog
         dialog.open()
 
-    def _merge(self, merged: ClusterRow, kept: ClusterRow) -> None:
+    def _merge(self, merged: ClusterRow, kept: ClusterRow | None) -> None:
+        if kept is None:
+            return
         text = self.tr("Merge cluster %1 into %2").replace("%1", merged.name)
         self.run(
             commands.merge_clusters(self.ctx, kept.id, merged.id, text.replace("%2", kept.name)),
