@@ -114,6 +114,9 @@ def clusters_shots(app, window, shot) -> None:  # type: ignore[no-untyped-def]
         view.merge_selected()
         if wait_for(app, lambda: view._dialog is not None and view._dialog.isVisible(), 30):
             shot("20c-cluster-merge")
+            if view._dialog.keep_id() is None:  # several poles: none is guessed; choose one
+                view._dialog.target.setCurrentIndex(0)
+                shot("20d-cluster-merge-chosen")
             view._dialog.reject()
 
 
