@@ -3,40 +3,300 @@
   <context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="85" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="86" />
       <source>About portfolio-desktop</source>
       <extracomment>The libraries the application ships with, and their licences as their metadata declares them (License-Expression, else License, else the classifier). The frozen application bundles their metadata (packaging/portfolio-desktop.spec reads this list), so the versions show there too; a library that is not installed is left out. tests/test_packaging.py holds this list to the metadata and to what the application imports.</extracomment>
       <translation>À propos de portfolio-desktop</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="87" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="88" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="89" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="90" />
       <source>Database</source>
       <translation>Base de données</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="90" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="91" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="91" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="92" />
       <source>Log folder</source>
       <translation>Dossier du journal</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="97" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="98" />
       <source>The R&amp;amp;D project portfolio of competitiveness clusters.</source>
       <translation>Le portefeuille de projets de R&amp;amp;D des pôles de compétitivité.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="108" />
+      <location filename="../../src/portfolio_desktop/ui/dialogs/about.py" line="109" />
       <source>Bundled libraries</source>
       <translation>Bibliothèques incluses</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClusterDialog</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="83" />
+      <source>New cluster</source>
+      <translation>Nouveau pôle</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="83" />
+      <source>Cluster</source>
+      <translation>Pôle</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="88" />
+      <source>e.g. IR</source>
+      <translation>ex. IR</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="91" />
+      <source>e.g. Images &amp; Réseaux</source>
+      <translation>ex. Images &amp; Réseaux</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="100" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="101" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="102" />
+      <source>Regions</source>
+      <translation>Régions</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="105" />
+      <source>The code is how imported and exported workbooks name the cluster (16 characters at most). Renaming a cluster keeps all its projects.</source>
+      <translation>Le code est le nom du pôle dans les classeurs importés et exportés (16 caractères au plus). Renommer un pôle garde tous ses projets.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="138" />
+      <source>Create cluster %1</source>
+      <translation>Créer le pôle %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="141" />
+      <source>Rename cluster %1 to %2</source>
+      <translation>Renommer le pôle %1 en %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="143" />
+      <source>Edit cluster %1</source>
+      <translation>Modifier le pôle %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClusterMergeDialog</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="191" />
+      <source>Merge a cluster</source>
+      <translation>Fusionner un pôle</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="195" />
+      <source>Every project of “%1” moves into the cluster chosen below, and “%1” is deleted. Projects keep their reference: the merge is refused if both clusters hold a project under the same reference.</source>
+      <translation>Tous les projets de « %1 » passent dans le pôle choisi ci-dessous, et « %1 » est supprimé. Les projets gardent leur référence : la fusion est refusée si les deux pôles ont un projet de même référence.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="203" />
+      <source>Cluster kept</source>
+      <translation>Pôle conservé</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="204" />
+      <source>Choose the cluster kept…</source>
+      <translation>Choisissez le pôle conservé…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="214" />
+      <source>Merge</source>
+      <translation>Fusionner</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="219" />
+      <source>Merge into:</source>
+      <translation>Fusionner dans :</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="230" />
+      <source>%Ln project(s)</source>
+      <translation>
+        <numerusform>%Ln projet</numerusform>
+        <numerusform>%Ln projets</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="250" />
+      <source>Choose the cluster that keeps the %Ln project(s) of “%1”.</source>
+      <translation>
+        <numerusform>Choisissez le pôle qui garde le projet de « %1 ».</numerusform>
+        <numerusform>Choisissez le pôle qui garde les %Ln projets de « %1 ».</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="253" />
+      <source>Choose the cluster to merge “%1” into.</source>
+      <translation>Choisissez le pôle dans lequel fusionner « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="260" />
+      <source>The %Ln project(s) of “%1” will move into “%2”, and “%1” will be deleted.</source>
+      <translation>
+        <numerusform>Le seul projet de « %1 » passera dans « %2 », et « %1 » sera supprimé.</numerusform>
+        <numerusform>Les %Ln projets de « %1 » passeront dans « %2 », et « %1 » sera supprimé.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="265" />
+      <source>“%1” holds no project: it will be deleted.</source>
+      <translation>« %1 » n'a aucun projet : il sera supprimé.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="267" />
+      <source>You can undo the merge (Edit › Undo).</source>
+      <translation>Vous pourrez annuler la fusion (Édition › Annuler).</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/dialogs/cluster_editors.py" line="268" />
+      <source>“%1” will then hold %Ln project(s).</source>
+      <translation>
+        <numerusform>« %1 » aura alors %Ln projet.</numerusform>
+        <numerusform>« %1 » aura alors %Ln projets.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ClustersView</name>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="64" />
+      <source>Search a code, a name, a region…</source>
+      <translation>Chercher un code, un nom, une région…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="71" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="72" />
+      <source>Cluster</source>
+      <translation>Pôle</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="73" />
+      <source>Regions</source>
+      <translation>Régions</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="74" />
+      <source>Projects</source>
+      <translation>Projets</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="89" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="96" />
+      <source>Edit…</source>
+      <translation>Modifier…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="90" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="98" />
+      <source>Merge into…</source>
+      <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="91" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="109" />
+      <source>Show projects</source>
+      <translation>Voir les projets</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="92" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="106" />
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="262" />
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="95" />
+      <source>New cluster…</source>
+      <translation>Nouveau pôle…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="102" />
+      <source>Moves every project of the selected cluster into another one, then deletes it.</source>
+      <translation>Fait passer tous les projets du pôle choisi dans un autre, puis le supprime.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="126" />
+      <source>Each project belongs to one cluster; workbooks name it by its code. Merging a cluster into another moves all its projects there. Only a cluster without projects can be deleted.</source>
+      <translation>Chaque projet appartient à un pôle ; les classeurs le désignent par son code. Fusionner un pôle dans un autre y fait passer tous ses projets. Seul un pôle sans projet peut être supprimé.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="175" />
+      <source>%1 of %Ln cluster(s)</source>
+      <translation>
+        <numerusform>%1 sur %Ln pôle</numerusform>
+        <numerusform>%1 sur %Ln pôles</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="178" />
+      <source>%Ln cluster(s)</source>
+      <translation>
+        <numerusform>%Ln pôle</numerusform>
+        <numerusform>%Ln pôles</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="232" />
+      <source>Merge cluster %1 into %2</source>
+      <translation>Fusionner le pôle %1 dans %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="236" />
+      <source>Cannot merge</source>
+      <translation>Fusion impossible</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="246" />
+      <source>“%1” cannot be deleted: %Ln project(s) belong to it. Merge it into another cluster instead.</source>
+      <translation>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln projet y est rattaché. Fusionnez-le plutôt dans un autre pôle.</numerusform>
+        <numerusform>« %1 » ne peut pas être supprimé : %Ln projets y sont rattachés. Fusionnez-le plutôt dans un autre pôle.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="255" />
+      <source>“%1” is the only cluster: the portfolio needs one.</source>
+      <translation>« %1 » est le seul pôle : le portefeuille en a besoin d'un.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="263" />
+      <source>Delete the cluster “%1”? You can undo this.</source>
+      <translation>Supprimer le pôle « %1 » ? Vous pourrez annuler.</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="268" />
+      <source>Delete cluster %1</source>
+      <translation>Supprimer le pôle %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/clusters_view.py" line="270" />
+      <source>Cannot delete</source>
+      <translation>Suppression impossible</translation>
     </message>
   </context>
   <context>
@@ -358,57 +618,57 @@
   <context>
     <name>FundingGapPanel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="65" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="57" />
       <source>Funding gap (funded projects, whole portfolio)</source>
       <translation>Écart de financement (projets financés, tout le portefeuille)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="69" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="61" />
       <source>By call</source>
       <translation>Par appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="70" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="62" />
       <source>By domain</source>
       <translation>Par domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="71" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="63" />
       <source>By pole</source>
       <translation>Par pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="72" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="64" />
       <source>Funding gap grouped</source>
       <translation>Regroupement de l'écart de financement</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="105" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="85" />
       <source>Not covered: %1 of a budget of %2 (granted %3, asked and not decided %4; %5 funded projects)</source>
       <translation>Non couvert : %1 sur un budget de %2 (accordé %3, demandé et non décidé %4 ; %5 projets financés)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="125" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="105" />
       <source>Call</source>
       <translation>Appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="126" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="106" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="127" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="107" />
       <source>Pole</source>
       <translation>Pôle</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="130" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="110" />
       <source>No call</source>
       <translation>Sans appel à projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="131" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="111" />
       <source>No domain</source>
       <translation>Sans domaine</translation>
     </message>
@@ -416,33 +676,33 @@
   <context>
     <name>GapModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="37" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="29" />
       <source>Funded projects</source>
       <extracomment>What the rows are (call, domain, pole), and what a row without a key is: the projects without a call, or without a domain.</extracomment>
       <translation>Projets financés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="38" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="30" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="39" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="31" />
       <source>Granted</source>
       <translation>Accordé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="41" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="33" />
       <source>Asked, not decided</source>
       <translation>Demandé, non décidé</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="46" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="38" />
       <source>Not covered</source>
       <translation>Non couvert</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="50" />
+      <location filename="../../src/portfolio_desktop/ui/views/funding_gap_panel.py" line="42" />
       <source>The budget no grant covers, project by project: a project funded above its budget covers no other.</source>
       <translation>Le budget qu'aucune aide ne couvre, projet par projet : un projet financé au-delà de son budget n'en couvre aucun autre.</translation>
     </message>
@@ -561,261 +821,266 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="218" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219" />
       <source>Projects</source>
       <extracomment>Pages of the navigation: key, module and class (imported when first shown), title. Shortcuts of the window's own commands that a text field would take for itself (Ctrl+E is "end of line" in a line edit): they run the command whatever has the focus. Files a user may drop on the window: workbooks start the import wizard on them, portfolio files are opened. The user chose another language in the preferences (the application rebuilds the window). The user asked to open a database (path or URL).</extracomment>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="219" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220" />
       <source>Organisations</source>
       <translation>Organisations</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="220" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221" />
       <source>Funders &amp; calls</source>
       <translation>Financeurs et appels</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="221" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222" />
       <source>Domains</source>
       <translation>Domaines</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="222" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="223" />
       <source>Experts</source>
       <translation>Experts</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="223" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="224" />
+      <source>Clusters</source>
+      <translation>Pôles</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="225" />
       <source>Dashboard</source>
       <translation>Tableau de bord</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="224" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="226" />
       <source>Timeline</source>
       <translation>Frise chronologique</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="242" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="244" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="245" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="247" />
       <source>&amp;New portfolio…</source>
       <translation>&amp;Nouveau portefeuille…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="249" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="251" />
       <source>&amp;Open…</source>
       <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="251" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="253" />
       <source>Save a &amp;copy…</source>
       <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="254" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="256" />
       <source>&amp;Recent files</source>
       <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="259" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="261" />
       <source>&amp;Import a workbook…</source>
       <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="263" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="265" />
       <source>&amp;Export…</source>
       <translation>E&amp;xporter…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="267" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="269" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="270" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="272" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="271" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="271" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="273" />
       <source>&amp;Undo “%1”</source>
       <translation>&amp;Annuler « %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="275" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="277" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="275" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="277" />
       <source>&amp;Redo “%1”</source>
       <translation>&amp;Rétablir « %1 »</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="284" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="286" />
       <source>New &amp;project…</source>
       <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="289" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="291" />
       <source>&amp;Preferences…</source>
       <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="296" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="298" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="309" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="311" />
       <source>Show or hide the &amp;filters</source>
       <translation>Afficher ou masquer les &amp;filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="316" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="318" />
       <source>&amp;Search projects</source>
       <translation>&amp;Rechercher des projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="320" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="325" />
       <source>Projects to &amp;review</source>
       <translation>Projets à &amp;revoir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="483" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="485" />
       <source>%1 projects · funding granted %2</source>
       <translation>%1 projets · financement accordé %2</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="625" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="627" />
       <source>Projects to review</source>
       <translation>Projets à revoir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="321" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="323" />
       <source>Create the &amp;demo portfolio</source>
       <translation>Créer le portefeuille de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="322" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="324" />
       <source>&amp;Check the database</source>
       <translation>&amp;Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="325" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="327" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="326" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="328" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="327" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="329" />
       <source>&amp;About portfolio-desktop</source>
       <translation>À &amp;propos de portfolio-desktop</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="336" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="338" />
       <source>(none)</source>
       <translation>(aucun)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="377" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="379" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="419" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="421" />
       <source>Opening %1…</source>
       <translation>Ouverture de %1…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="422" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="424" />
       <source>No database open</source>
       <translation>Aucune base ouverte</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="497" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="507" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="499" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="509" />
       <source>New portfolio</source>
       <translation>Nouveau portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="499" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="531" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="501" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="533" />
       <source>Portfolio databases (*.sqlite)</source>
       <translation>Bases de portefeuille (*.sqlite)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="508" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="510" />
       <source>This file already exists; open it instead.</source>
       <translation>Ce fichier existe déjà ; ouvrez-le plutôt.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="516" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="518" />
       <source>Open a portfolio</source>
       <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="518" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="520" />
       <source>Portfolio databases (*.sqlite *.db);;All files (*)</source>
       <translation>Bases de portefeuille (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="529" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="531" />
       <source>Save a copy</source>
       <translation>Enregistrer une copie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="543" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="545" />
       <source>Copy saved: %1</source>
       <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="571" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="573" />
       <source>Creating the demo portfolio…</source>
       <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="572" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="574" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="601" />
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="611" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="603" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="613" />
       <source>Check the database</source>
       <translation>Vérifier la base</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="665" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="667" />
       <source>Project %1 saved.</source>
       <translation>Projet %1 enregistré.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="674" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="676" />
       <source>Delete projects</source>
       <translation>Supprimer des projets</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="675" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="677" />
       <source>Delete %Ln project(s)? You can undo this.</source>
       <translation>
         <numerusform>Supprimer %Ln projet ? Vous pourrez annuler.</numerusform>
@@ -823,7 +1088,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="682" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="684" />
       <source>Delete %Ln project(s)</source>
       <translation>
         <numerusform>Supprimer %Ln projet</numerusform>
@@ -831,12 +1096,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="691" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="693" />
       <source>Delete %1</source>
       <translation>Supprimer %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="786" />
+      <location filename="../../src/portfolio_desktop/ui/main_window.py" line="788" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -876,42 +1141,42 @@
   <context>
     <name>OutsideRulesModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="29" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="23" />
       <source>No source noted</source>
       <translation>Source non indiquée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="33" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="27" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="36" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="30" />
       <source>Partner</source>
       <translation>Partenaire</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="38" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="32" />
       <source>Kind</source>
       <translation>Catégorie</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="40" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="34" />
       <source>Aid</source>
       <translation>Aide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="41" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="35" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="42" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="36" />
       <source>Rate</source>
       <translation>Taux</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="44" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="38" />
       <source>Maximum</source>
       <translation>Plafond</translation>
     </message>
@@ -919,27 +1184,27 @@
   <context>
     <name>OverdueModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="42" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="39" />
       <source>Project</source>
       <translation>Projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="45" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="42" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="46" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="43" />
       <source>Tranche</source>
       <translation>Tranche</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="47" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="44" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="48" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="45" />
       <source>Not received</source>
       <translation>Non reçu</translation>
     </message>
@@ -947,17 +1212,17 @@
   <context>
     <name>PaymentsPanel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="60" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="57" />
       <source>Payments (whole portfolio)</source>
       <translation>Versements (tout le portefeuille)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="97" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="78" />
       <source>Overdue: %1 (tranches: %2)</source>
       <translation>En retard : %1 (tranches : %2)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="102" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="83" />
       <source>received at dates not known: %1</source>
       <translation>reçu à des dates inconnues : %1</translation>
     </message>
@@ -965,17 +1230,17 @@
   <context>
     <name>PaymentsPerYearModel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="30" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="27" />
       <source>Year</source>
       <translation>Année</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="31" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="28" />
       <source>Expected</source>
       <translation>Attendu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="32" />
+      <location filename="../../src/portfolio_desktop/ui/views/payments_panel.py" line="29" />
       <source>Received</source>
       <translation>Reçu</translation>
     </message>
@@ -1536,84 +1801,84 @@
   <context>
     <name>ProjectsView</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="67" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="83" />
       <source>Search reference, acronym, title, partner…</source>
-      <extracomment>The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
+      <extracomment>The changes that change the table's rows, and those that change its filters' lists. The filter shown changed (the dashboard follows it). (number of projects shown, their granted funding in cents) for the status bar.</extracomment>
       <translation>Rechercher une référence, un acronyme, un intitulé, un partenaire…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="70" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="86" />
       <source>Search projects</source>
       <translation>Rechercher des projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="78" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="94" />
       <source>Filters</source>
       <translation>Filtres</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="82" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="98" />
       <source>Saved views</source>
       <translation>Vues enregistrées</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="85" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="101" />
       <source>Save view…</source>
       <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="89" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="105" />
       <source>Open on it</source>
       <translation>Ouvrir dessus</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="90" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="106" />
       <source>Open the application on this saved view</source>
       <translation>Ouvrir l'application sur cette vue enregistrée</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="96" />
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="332" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="112" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="348" />
       <source>Delete view</source>
       <translation>Supprimer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="99" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="115" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="120" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="136" />
       <source>Projects</source>
       <translation>Projets</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="142" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="158" />
       <source>Open</source>
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="146" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="162" />
       <source>Delete</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="282" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="298" />
       <source>(current view)</source>
       <translation>(vue courante)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="322" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="338" />
       <source>Save view</source>
       <translation>Enregistrer la vue</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="322" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="338" />
       <source>Name of the view:</source>
       <translation>Nom de la vue :</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="332" />
+      <location filename="../../src/portfolio_desktop/ui/views/projects_view.py" line="348" />
       <source>Delete the view “%1”?</source>
       <translation>Supprimer la vue « %1 » ?</translation>
     </message>
@@ -1621,18 +1886,18 @@
   <context>
     <name>RulesPanel</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="59" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="56" />
       <source>Aid rates above the rules (whole portfolio)</source>
       <extracomment>A project's id, to open in the editor.</extracomment>
       <translation>Taux d'aide au-delà des règles (tout le portefeuille)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="88" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="75" />
       <source>Partners above their rule: %1 · projects: %2 · projects checked (aid split over their partners): %3</source>
       <translation>Partenaires au-delà de leur règle : %1 · projets : %2 · projets vérifiés (aide répartie entre partenaires) : %3</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="97" />
+      <location filename="../../src/portfolio_desktop/ui/views/rules_panel.py" line="84" />
       <source>No partner above its rule · projects checked (aid split over their partners): %1</source>
       <translation>Aucun partenaire au-delà de sa règle · projets vérifiés (aide répartie entre partenaires) : %1</translation>
     </message>
@@ -1796,7 +2061,7 @@
       <translation>◆ vert : fait · rouge : en retard · gris : à venir — trait rouge : aujourd'hui</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="227" />
+      <location filename="../../src/portfolio_desktop/ui/views/timeline_view.py" line="229" />
       <source>%n project(s)</source>
       <translation>
         <numerusform>%n projet</numerusform>

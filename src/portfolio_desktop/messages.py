@@ -1862,6 +1862,12 @@ CATALOGUE.update(
             "cluster {action} attend {count} {count|valeur|valeurs}.",
             "cluster {action} takes {count} {count|value|values}.",
         ),
+        "cluster_in_use": (
+            "« {name} » ne peut pas être supprimé : {count} {count|projet y est rattaché|projets "
+            "y sont rattachés}. Fusionnez-le plutôt dans un autre pôle.",
+            "'{name}' cannot be deleted: {count} {count|project belongs|projects belong} to it. "
+            "Merge it into another cluster instead.",
+        ),
         "cluster_saved": ("Pôle enregistré.", "Cluster saved."),
         "cluster_merged": (
             "{count} {count|projet passé|projets passés} de « {merged} » à « {kept} » ; "

@@ -24,6 +24,6 @@ def test_no_screen_announces_a_change_with_a_loose_string() -> None:
 
 
 def test_a_reference_tables_scope_is_its_plural() -> None:
-    assert [Scope.of_table(t) for t in ("funder", "call", "domain", "expert")] == [
-        Scope.FUNDERS, Scope.CALLS, Scope.DOMAINS, Scope.EXPERTS,
+    assert [Scope.of_table(t) for t in ("funder", "call", "domain", "expert", "cluster")] == [
+        Scope.FUNDERS, Scope.CALLS, Scope.DOMAINS, Scope.EXPERTS, Scope.CLUSTERS,
     ]  # fmt: skip

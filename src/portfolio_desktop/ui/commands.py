@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from ..domain.enums import ProjectStatus
 from ..domain.financing import AidRateRule
 from ..domain.model import OrganisationRecord, ProjectRecord
-from ..services import portfolio, reference
+from ..services import clusters, portfolio, reference
 from ..services.portfolio import Applied, Source
 from .context import AppContext, Scope
 
@@ -336,6 +336,62 @@ def reorder_domains(
         lambda _state: reference.reorder_domains(db, before),
         scope=Scope.DOMAINS,
     )
+
+
+# -- poles (the national view) ---------------------------------------------------------------------
+#
+# A pole command keeps the `Applied` of its last step, like a project's: undo applies its inverse
+# (storage.apply checks it: a code taken meanwhile is refused in words), redo the inverse of that.
+
+
+def save_cluster(
+    ctx: AppContext,
+    cluster_id: int | None,
+    code: str,
+    name: str,
+    regions: str,
+    text: str,
+) -> WriteCommand:
+    """Creating (`cluster_id` None) or editing a pole; undo deletes the new pole (refused once
+    projects joined it) or puts back its code, name and regions."""
+    db = ctx.db
+    assert db is not None
+
+    def first(state: dict[str, Any]) -> None:
+        edit = clusters.save_cluster(db, state.get("id"), code, name, regions)
+        state.update(id=edit.id, applied=edit.applied)
+
+    state: dict[str, Any] = {"id": cluster_id} if cluster_id is not None else {}
+    return _applied_command(ctx, text, first, scope=Scope.CLUSTERS, state=state)
+
+
+def merge_clusters(ctx: AppContext, keep_id: int, merged_id: int, text: str) -> WriteCommand:
+    """Merging a pole into another; undo brings the merged pole back under its id, with its code,
+    name and regions, and moves its projects back to it.
+
+    Redo merges again, checked again (a project given a clashing reference meanwhile refuses
+    it), rather than replaying the first merge's moves."""
+    db = ctx.db
+    assert db is not None
+
+    def forward(state: dict[str, Any]) -> None:
+        edit = clusters.merge(db, keep_id, merged_id)
+        state.update(id=keep_id, applied=edit.applied, moved=edit.moved)
+
+    return WriteCommand(
+        ctx, text, forward, lambda s: _flip(db, s, Source.UNDO), scope=Scope.CLUSTERS
+    )
+
+
+def remove_cluster(ctx: AppContext, cluster_id: int, text: str) -> WriteCommand:
+    """Deleting a pole that holds no project; undo puts it back under its id."""
+    db = ctx.db
+    assert db is not None
+
+    def first(state: dict[str, Any]) -> None:
+        state["applied"] = clusters.delete_cluster(db, state["id"]).applied
+
+    return _applied_command(ctx, text, first, scope=Scope.CLUSTERS, state={"id": cluster_id})
 
 
 # -- aid-rate rules -- (issue 14: entered on the Funders & calls screen)

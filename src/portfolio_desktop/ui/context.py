@@ -27,6 +27,8 @@ class Scope(StrEnum):
     CALLS = "calls"
     DOMAINS = "domains"
     EXPERTS = "experts"
+    #: The poles (the national view): their names, and the projects a merge moved.
+    CLUSTERS = "clusters"
     #: The projects table's saved views.
     VIEWS = "views"
     #: The aid-rate rules (the Funders & calls screen).

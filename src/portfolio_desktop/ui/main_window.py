@@ -45,6 +45,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("funders", "portfolio_desktop.ui.views.funders_view", "FundersView"),
     ("domains", "portfolio_desktop.ui.views.domains_view", "DomainsView"),
     ("experts", "portfolio_desktop.ui.views.experts_view", "ExpertsView"),
+    ("clusters", "portfolio_desktop.ui.views.clusters_view", "ClustersView"),
     ("dashboard", "portfolio_desktop.ui.views.dashboard_view", "DashboardView"),
     ("timeline", "portfolio_desktop.ui.views.timeline_view", "TimelineView"),
 ]
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             "funders": self.tr("Funders & calls"),
             "domains": self.tr("Domains"),
             "experts": self.tr("Experts"),
+            "clusters": self.tr("Clusters"),
             "dashboard": self.tr("Dashboard"),
             "timeline": self.tr("Timeline"),
         }

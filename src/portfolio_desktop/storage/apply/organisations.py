@@ -11,14 +11,14 @@ import copy
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ...domain import rules
 from ...domain.enums import PartnerRole
 from ...domain.rules import Issue
 from ...domain.text import fold
-from .. import history, money, repository
+from .. import clusters, history, money, repository
 from .. import tables as t
 from ..changes import (
     Action,
@@ -347,6 +347,8 @@ def write_reference(run: Run, change: RefChange) -> None:
         else None
     )
     old = {k: v for k, v in stored.items() if k != "id"} if stored is not None else None
+    if table == "cluster" and _refuse_cluster(run, change, old):
+        return
     if change.action is Action.DELETE:
         if stored is None or row_id is None:
             return
@@ -380,6 +382,33 @@ def write_reference(run: Run, change: RefChange) -> None:
         run.applied.ids[(table, row_id)] = new_id
     run.created(table, new_id)
     run.undo_with(RefChange(Action.DELETE, table, new_id))
+
+
+def _refuse_cluster(run: Run, change: RefChange, old: dict[str, Any] | None) -> bool:
+    """A pole keeps its projects (deleting one that holds some is refused: merge it instead)
+    and its code and name are its own (checked here too, so that an undo or a redo that would
+    give two poles one code is refused in words, not by the database's unique index)."""
+    session, row_id = run.session, change.row_id
+    if change.action is Action.DELETE:
+        if old is None or row_id is None:
+            return False
+        count = session.scalar(
+            select(func.count()).select_from(t.Project).where(t.Project.cluster_id == row_id)
+        )
+        issues = (
+            [Issue("cluster_in_use", "", {"name": old["name"], "count": int(count)})]
+            if count
+            else []
+        )
+        return run.refuse("cluster", row_id, issues)
+    merged = {**(old or {}), **change.values}
+    clusters.refuse_taken(
+        session,
+        str(merged.get("code", "")),
+        str(merged.get("name", "")),
+        row_id if row_id is not None and row_id > 0 else None,
+    )
+    return False
 
 
 def _projects_using(session: Session, table: str, row_id: int) -> list[int]:

@@ -70,7 +70,15 @@ OVERVIEW_PARTS = {
 OVER_TIME = "funding-over-time"
 #: The data changes (`AppContext.data_changed` scopes) that change the figures.
 REFRESHING_SCOPES = frozenset(
-    {Scope.PROJECTS, Scope.ORGANISATIONS, Scope.FUNDERS, Scope.CALLS, Scope.DOMAINS, Scope.ALL}
+    {
+        Scope.PROJECTS,
+        Scope.ORGANISATIONS,
+        Scope.FUNDERS,
+        Scope.CALLS,
+        Scope.DOMAINS,
+        Scope.CLUSTERS,
+        Scope.ALL,
+    }
 )
 
 

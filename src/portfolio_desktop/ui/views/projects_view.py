@@ -35,9 +35,19 @@ DEFAULT_HIDDEN = ("cluster", "end_on", *OPTIONAL_COLUMNS)
 
 #: The changes that change the table's rows, and those that change its filters' lists.
 _ROWS_SCOPES = frozenset(
-    {Scope.PROJECTS, Scope.ALL, Scope.ORGANISATIONS, Scope.DOMAINS, Scope.CALLS, Scope.FUNDERS}
+    {
+        Scope.PROJECTS,
+        Scope.ALL,
+        Scope.ORGANISATIONS,
+        Scope.DOMAINS,
+        Scope.CALLS,
+        Scope.FUNDERS,
+        Scope.CLUSTERS,
+    }
 )
-_REFERENCE_SCOPES = frozenset({Scope.ALL, Scope.DOMAINS, Scope.FUNDERS, Scope.CALLS})
+_REFERENCE_SCOPES = frozenset(
+    {Scope.ALL, Scope.DOMAINS, Scope.FUNDERS, Scope.CALLS, Scope.CLUSTERS}
+)
 
 
 def load_choices(db: Any) -> FilterChoices:
