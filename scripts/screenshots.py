@@ -55,6 +55,19 @@ def reference_editor(app, view, shot) -> None:  # type: ignore[no-untyped-def]
         view._dialog.reject()
 
 
+def domain_editor(app, view, shot) -> None:  # type: ignore[no-untyped-def]
+    """The form of a domain of one pole's roadmap (the first such domain, else the first)."""
+    rows = view.model.rows()
+    row = next((i for i, r in enumerate(rows) if r.cluster_id is not None), 0)
+    view.table.selectRow(row)
+    view.edit_selected()
+    if wait_for(
+        app, lambda: getattr(view, "_dialog", None) is not None and view._dialog.isVisible(), 30
+    ):
+        shot("06b-domain-editor")
+        view._dialog.reject()
+
+
 def rules_shots(app, view, shot) -> None:  # type: ignore[no-untyped-def]
     """The aid-rate rules of an FUI call (« AAP FUI 16 » when the portfolio has it), the form of a
     new rule on it with its duplicate message (its SME rule exists), then the form of its SME
@@ -314,6 +327,8 @@ def main() -> int:
                     reference_editor(app, window.page(key), shot)
                 if key == "funders":
                     rules_shots(app, window.page(key), shot)
+                if key == "domains":
+                    domain_editor(app, window.page(key), shot)
     if "clusters" in groups and "clusters" in window._page_rows:
         clusters_shots(app, window, shot)
     if "dashboard" in groups and "dashboard" in window._page_rows:

@@ -63,6 +63,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The amount paid ({paid}) exceeds the amount granted ({granted}).",
     ),
     "domain_duplicate": ("Un domaine apparaît deux fois.", "A domain appears twice."),
+    "domain_other_pole": (
+        "« {domain} » est un domaine de la feuille de route du pôle « {pole} » : un projet d'un "
+        "autre pôle ne peut pas y être rattaché.",
+        "'{domain}' is a domain of the '{pole}' cluster's roadmap: a project of another cluster "
+        "cannot be tagged with it.",
+    ),
+    "domain_pole_in_use": (
+        "« {domain} » ne peut pas devenir un domaine du seul pôle « {pole} » : {count} "
+        "{count|projet d'un autre pôle y est rattaché|projets d'autres pôles y sont rattachés}.",
+        "'{domain}' cannot become a domain of the '{pole}' cluster only: {count} "
+        "{count|project of another cluster is|projects of other clusters are} tagged with it.",
+    ),
+    "cluster_has_domains": (
+        "« {name} » ne peut pas être supprimé : {count} {count|domaine de sa feuille de route "
+        "lui appartient|domaines de sa feuille de route lui appartiennent}. Rattachez-les à tous "
+        "les pôles ou à un autre pôle d'abord.",
+        "'{name}' cannot be deleted: {count} {count|domain of its roadmap belongs|domains of its "
+        "roadmap belong} to it. Share them with every cluster, or give them to another, first.",
+    ),
     "domain_percent_range": (
         "Chaque part de domaine doit être comprise entre 1 et 100 %.",
         "Each domain share must be between 1 and 100%.",

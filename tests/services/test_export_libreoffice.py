@@ -121,7 +121,10 @@ SQL = {
         "SELECT name, kind, siren, siret, region, city, is_member, member_since, member_until"
         " FROM organisation"
     ),
-    "domains": "SELECT name, colour, active FROM domain",
+    "domains": (
+        "SELECT d.name, d.colour, d.active, c.code FROM domain d"
+        " LEFT JOIN cluster c ON c.id = d.cluster_id"
+    ),
     "funders": "SELECT name, kind FROM funder",
     "calls": (
         "SELECT c.name, f.name, c.programme, c.year FROM call c"

@@ -189,3 +189,19 @@ def test_the_merge_rule_of_each_sheet(db: Any, tmp_path: Path) -> None:
     once = import_workbook(db, book(tmp_path / "p.xlsx", projects), dry_run=True)
     assert once.plan is not None and merge_rules(once.plan) == []
     assert [p.code for p in once.problems] == ["import_duplicate_reference"]
+
+
+def test_the_row_fates_are_kept_until_the_plan_changes(db: Any, tmp_path: Path) -> None:
+    """Computed once per state of the plan (the wizard reads them three times on its thread)."""
+    from portfolio_desktop.services.excel_import import choices
+    from portfolio_desktop.services.excel_import.plan import Skipped
+
+    report = import_workbook(db, book(tmp_path / "t.xlsx", ROWS), dry_run=True)
+    plan = report.plan
+    assert plan is not None
+    first = choices.row_fates(plan)
+    assert choices.row_fates(plan) == first and plan._fates is not None
+    kept = plan._fates[1]
+    plan.skipped.append(Skipped(first[0].sheet, 99, "import_skip_blank"))
+    again = choices.row_fates(plan)
+    assert plan._fates[1] is not kept and 99 in again[0].skipped

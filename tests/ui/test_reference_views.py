@@ -515,3 +515,49 @@ def test_pages_in_the_main_window_and_the_edit_menu_undo(qtbot, desktop) -> None
     undo.trigger()
     assert organisations.model.rowCount() == 778
     assert page.model.rowCount() == 6  # a hidden page reloads only when shown again
+
+
+def test_a_domain_of_one_poles_roadmap(qtbot, ctx, domains) -> None:
+    """In a base of several poles the screen shows each domain's pole; a new domain is given to
+    one pole; the editor of a project of another pole does not offer it; a domain other poles'
+    projects use is not given to one pole (the form says why, nothing is written)."""
+    from portfolio_desktop.services import clusters
+    from portfolio_desktop.ui.context import Scope
+    from portfolio_desktop.ui.dialogs.project_editor import ProjectEditor, load_choices
+
+    view = domains
+    assert view.table.isColumnHidden(5)  # one pole: nothing to say
+    nord = clusters.create_cluster(ctx.db, "NORD", "Pôle Nord")
+    ctx.data_changed.emit(Scope.CLUSTERS, ())
+    assert not view.table.isColumnHidden(5)
+    assert view.model.data(view.model.index(0, 5)) == "Tous les pôles"
+
+    qtbot.mouseClick(view.new_button, LEFT)
+    dialog = open_dialog(DomainDialog)
+    type_into(qtbot, dialog, "domainName", "Photonique du Nord")
+    pole = dialog.findChild(QComboBox, "domainPole")
+    pole.setCurrentIndex(pole.findData(nord))
+    qtbot.mouseClick(save_button(dialog), LEFT)
+    created = next(r for r in view.model.rows() if r.name == "Photonique du Nord")
+    assert (created.cluster_id, created.pole) == (nord, "Pôle Nord")
+
+    project = portfolio_ids_of_domain(ctx, view.model.row(0).id)[0]  # of the first pole
+    editor = ProjectEditor(ctx, *load_choices(ctx.db, project))
+    qtbot.addWidget(editor)
+    offered = [d for _n, d in editor._domain_choices()]
+    assert created.id not in offered and view.model.row(0).id in offered
+    editor.cluster.setCurrentIndex(editor.cluster.findData(nord))
+    assert created.id in [d for _n, d in editor._domain_choices()]
+    editor.close()
+
+    view.table.selectRow(0)
+    used = view.current()
+    qtbot.mouseClick(view.edit_button, LEFT)
+    dialog = open_dialog(DomainDialog)
+    pole = dialog.findChild(QComboBox, "domainPole")
+    pole.setCurrentIndex(pole.findData(nord))
+    qtbot.mouseClick(save_button(dialog), LEFT)
+    assert dialog.isVisible()
+    assert "ne peut pas devenir un domaine du seul pôle « Pôle Nord »" in note(dialog, "cluster_id")
+    dialog.reject()
+    assert next(d for d in reference.domains(ctx.db) if d.id == used.id).extra[4] is None

@@ -327,16 +327,48 @@ EVENT_DATES: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class DomainPole:
+    """A domain of one pole's roadmap: only that pole's projects may be tagged with it."""
+
+    cluster_id: int
+    domain: str
+    pole: str
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectContext:
     """What the rules need beyond the project record.
 
     `evaluations` are the project's evaluations after the change (None: not checked — pass them
     whenever the partners or the evaluations change, so that conflicts of interest are checked
     both ways); `expert_ties` maps each of their experts to the organisations the expert is tied to.
+    `domain_poles` maps each domain of one pole's roadmap to that pole (domains every pole
+    shares are not in it).
     """
 
     evaluations: Sequence[EvaluationRecord] | None = None
     expert_ties: Mapping[int, Collection[int]] = dataclass_field(default_factory=dict)
+    domain_poles: Mapping[int, DomainPole] = dataclass_field(default_factory=dict)
+
+
+def check_domain_poles(
+    project: ProjectRecord, domain_poles: Mapping[int, DomainPole]
+) -> list[Issue]:
+    """Error: a project tagged with a domain of another pole's roadmap. A pole's roadmap domains
+    are what its own figures are broken down by; a project of another pole counted in them would
+    show in that pole's dashboard as work it does not follow."""
+    issues = []
+    for share in project.domains:
+        owner = domain_poles.get(share.domain_id)
+        if owner is not None and owner.cluster_id != project.cluster_id:
+            issues.append(
+                Issue(
+                    "domain_other_pole",
+                    "domains",
+                    {"domain": owner.domain, "pole": owner.pole},
+                )
+            )
+    return issues
 
 
 def check_amounts_by_status(project: ProjectRecord) -> list[Issue]:
@@ -567,6 +599,8 @@ def check_project_state(
     issues += check_money_against_costs(project)
     issues += check_dates_not_in_future(project, today)
     issues += check_step_dates_beyond_status(project)
+    if context.domain_poles:
+        issues += check_domain_poles(project, context.domain_poles)
     if context.evaluations is not None:
         issues += check_evaluations(
             context.evaluations,

@@ -13,7 +13,7 @@ from datetime import date
 
 from .. import messages
 from ..domain import rules
-from ..storage import integrity, invariant_scan
+from ..storage import integrity, invariant_scan, reference
 from ..storage.database import Database
 from ..storage.summaries import refresh_projects
 from .progress import Progress, Silent
@@ -94,6 +94,7 @@ def _scan(db: Database, today: date, progress: Progress) -> Iterator[Finding]:
     with db.read() as session:
         total = max(invariant_scan.count_projects(session), 1)
         ties = invariant_scan.expert_ties(session)
+        domain_poles = reference.domain_poles(session)
         done = 0
         for batch in invariant_scan.project_batches(session):
             progress.check()
@@ -104,6 +105,7 @@ def _scan(db: Database, today: date, progress: Progress) -> Iterator[Finding]:
                     expert_ties={
                         e.expert_id: ties.get(e.expert_id, ()) for e in stored.evaluations
                     },
+                    domain_poles=domain_poles,
                 )
                 issues = [
                     rules.Issue("code_unknown", name, {"other": column, "value": value})

@@ -384,17 +384,16 @@ class _WorkbookWriter:
         rows: dict[str, Iterable[Sequence[Any]]] = dict.fromkeys(sheets, empty)
         if not template:
             refs = q.lookups(session, flt)
+            codes = None if flt.is_empty else {c for c, _r in refs.projects.values()}
             rows = {
                 "projects": self._projects(q.project_rows(session, flt)),
                 "funding": q.funding_rows(session, flt, refs),
                 "partners": q.partner_rows(session, flt, refs),
                 "organisations": self._organisations(q.organisation_rows(session, flt)),
-                "domains": q.domain_rows(session),
+                "domains": q.domain_rows(session, codes),
                 "funders": q.funder_rows(session),
                 "calls": q.call_rows(session),
-                "clusters": _cluster_rows(
-                    session, None if flt.is_empty else {c for c, _r in refs.projects.values()}
-                ),
+                "clusters": _cluster_rows(session, codes),
                 "experts": fq.expert_rows(session),
                 "evaluations": fq.evaluation_rows(session, flt, refs),
                 "committees": fq.committee_rows(session),

@@ -10,6 +10,7 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import EllipsisType
 from typing import Any
 
 from ..domain import rules
@@ -229,8 +230,13 @@ def save_domain(
     colour: str,
     active: bool = True,
     position: int | None = None,
+    *,
+    pole: int | EllipsisType | None = ...,
 ) -> int:
-    """Creates or edits a domain; a rename keeps every project's split (links are by id)."""
+    """Creates or edits a domain; a rename keeps every project's split (links are by id).
+    `pole` is the pole whose roadmap it is (None: every pole shares it; left out: as it was, or
+    shared for a new domain); giving it to a pole while other poles' projects use it is
+    refused (`domain_pole_in_use`)."""
     with db.write() as session:
         issues = _check_name(session, "domain", name, domain_id) + rules.check_colour(colour)
         if issues:
@@ -241,18 +247,15 @@ def save_domain(
                 if domain_id is None
                 else next((d.extra[2] for d in reference.domains(session) if d.id == domain_id), 0)
             )
-        saved = _upsert(
-            session,
-            "domain",
-            domain_id,
-            {
-                "name": name.strip(),
-                "colour": colour.upper(),
-                "active": active,
-                "position": position,
-            },
-        )
-        return saved
+        values: dict[str, Any] = {
+            "name": name.strip(),
+            "colour": colour.upper(),
+            "active": active,
+            "position": position,
+        }
+        if not isinstance(pole, EllipsisType):
+            values["cluster_id"] = pole
+        return _upsert(session, "domain", domain_id, values)
 
 
 def save_expert(

@@ -170,6 +170,8 @@ DOMAINS = Sheet(
         Column("name", "Nom", "Name", "text", required=True, width=48),
         Column("colour", "Couleur", "Colour", "text", width=10),
         Column("active", "Actif", "Active", "bool", width=8),
+        # The pole whose roadmap the domain is (its code); empty: every pole shares it.
+        Column("cluster", "Pôle", "Cluster", "text", width=10),
     ),
 )
 

@@ -282,9 +282,17 @@ def organisation_rows(session: Session, flt: ProjectFilter) -> Iterator[Row]:
     return _stream(session, query)
 
 
-def domain_rows(session: Session) -> list[Row]:
-    query = select(Domain.name, Domain.colour, Domain.active).order_by(Domain.position, Domain.name)
-    return [tuple(r) for r in session.execute(query)]
+def domain_rows(session: Session, codes: set[str] | None = None) -> list[Row]:
+    """The domains with their pole's code (None: shared); with `codes` (a filtered export's
+    poles), the shared domains and those of these poles only."""
+    query = (
+        select(Domain.name, Domain.colour, Domain.active, Cluster.code)
+        .outerjoin(Cluster, Cluster.id == Domain.cluster_id)
+        .order_by(Domain.position, Domain.name)
+    )
+    return [
+        tuple(r) for r in session.execute(query) if codes is None or r[3] in codes or r[3] is None
+    ]
 
 
 def funder_rows(session: Session) -> list[Row]:

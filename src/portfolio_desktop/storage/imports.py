@@ -61,7 +61,7 @@ ORGANISATION_COLUMNS = (
     "member_until",
 )  # fmt: skip
 PARTICIPATION_COLUMNS = ("project_id", "organisation_id", "role", "budget_cents")
-DOMAIN_COLUMNS = ("name", "colour", "active", "position")
+DOMAIN_COLUMNS = ("name", "colour", "active", "position", "cluster_id")
 FUNDER_COLUMNS = ("name", "kind")
 CALL_COLUMNS = ("name", "funder_id", "programme", "year")
 CLUSTER_COLUMNS = ("code", "name", "regions")

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..domain.rules import DomainPole
 from ..domain.text import fold
 from . import tables as t
 from .project_list import fetch_raw
@@ -128,9 +129,34 @@ def domains(session: Session, *, active_only: bool = False) -> list[NamedRow]:
     if active_only:
         query = query.where(t.Domain.active.is_(True))
     return [
-        NamedRow(d.id, d.name, (d.colour, d.active, d.position, int(n)))
+        NamedRow(d.id, d.name, (d.colour, d.active, d.position, int(n), d.cluster_id))
         for d, n in session.execute(query.order_by(t.Domain.position, t.Domain.name))
     ]
+
+
+def projects_outside_pole(session: Session, domain_id: int, cluster_id: int) -> int:
+    """How many projects of other poles than `cluster_id` are tagged with a domain (what giving
+    the domain to that pole's roadmap would leave in the wrong place)."""
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(t.ProjectDomain.project_id)))
+            .join(t.Project, t.Project.id == t.ProjectDomain.project_id)
+            .where(t.ProjectDomain.domain_id == domain_id, t.Project.cluster_id != cluster_id)
+        )
+        or 0
+    )
+
+
+def domain_poles(session: Session) -> dict[int, DomainPole]:
+    """The domains of one pole's roadmap, each with its pole (the rules' `domain_poles`)."""
+    return {
+        int(domain_id): DomainPole(int(cluster_id), name, pole)
+        for domain_id, cluster_id, name, pole in session.execute(
+            select(t.Domain.id, t.Cluster.id, t.Domain.name, t.Cluster.name).join(
+                t.Cluster, t.Cluster.id == t.Domain.cluster_id
+            )
+        )
+    }
 
 
 def experts(session: Session) -> list[NamedRow]:

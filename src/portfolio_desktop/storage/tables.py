@@ -74,7 +74,11 @@ class Organisation(Base):
 
 
 class Domain(Base):
-    """A technology domain (reference data the user edits)."""
+    """A technology domain (reference data the user edits).
+
+    `cluster_id` is the pole whose roadmap the domain is (only its projects may be tagged with
+    it); None, the common case, is a domain every pole shares. Names stay unique across the base,
+    so that a workbook's « Domaines » cell means one domain whoever reads it."""
 
     __tablename__ = "domain"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -82,6 +86,9 @@ class Domain(Base):
     colour: Mapped[str] = mapped_column(String(7))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cluster.id", ondelete="RESTRICT"), default=None
+    )
 
 
 class Funder(Base):

@@ -34,6 +34,7 @@ from .choices import (
     mapping_report,
     merged_rows,
     row_accounts,
+    row_fates,
     with_ignored,
 )
 from .commit import UndoRefusedError, undo_import, write_plan
@@ -422,6 +423,7 @@ def preview(
             plan.problems += _money_problems(session, plan, _read_money(setup))
         if outcomes:
             plan.outcomes  # noqa: B018 - built and kept by the property
+            row_fates(plan)  # kept on the plan, read by the window's counts and lists
     return _report(plan, setup, True, None)
 
 

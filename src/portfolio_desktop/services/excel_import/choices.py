@@ -296,7 +296,17 @@ class SheetRows:
 
 def row_fates(plan: ImportPlan) -> list[SheetRows]:
     """Sheet by sheet, what became of every data row: `row_accounts` counts it, `merged_rows`
-    names the merges, the error report writes the skipped and invalid rows."""
+    names the merges, the error report writes the skipped and invalid rows. Kept on the plan
+    until its rows or problems change."""
+    key = (len(plan.problems), len(plan.skipped), len(plan.merged), len(plan.projects))
+    if plan._fates is not None and plan._fates[0] == key:
+        return list(plan._fates[1])
+    fates = _row_fates(plan)
+    plan._fates = (key, fates)
+    return list(fates)
+
+
+def _row_fates(plan: ImportPlan) -> list[SheetRows]:
     kept = {p.key for p in plan.projects} if plan.merged else set()
     fates: list[SheetRows] = []
     for mapping in plan.mappings:

@@ -41,6 +41,7 @@ from ...domain.model import (
     ProjectRecord,
 )
 from ...storage import imports as store
+from ...storage import reference as reference_store
 from ...storage import repository
 from .follow_up_sheets import FollowUpPlan, plan_follow_up
 from .headers import FIELDS, SheetMapping, field_of, generated_reference
@@ -352,6 +353,9 @@ class ImportPlan:
     follow_up: FollowUpPlan = field(default_factory=FollowUpPlan)
 
     _outcomes: list[Outcome] | None = None
+    #: `choices.row_fates`, kept with what it was computed from (the preview computes it off the
+    #: GUI thread; the wizard then reads it for its counts, its list and its save button).
+    _fates: tuple[tuple[int, ...], Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -811,6 +815,7 @@ class Planner:
         # read as. Within one workbook a name means the organisation that workbook lists under
         # it, even when the base holds others of that name (another pole's « Ecoium SAS »).
         self._listed_organisations: dict[str, list[int]] = defaultdict(list)
+        self._domain_poles_cache: dict[int, rules.DomainPole] | None = None
         self._funders: dict[str, int] = {}  # a funder cell as written → its id, once resolved
         self.project_index = store.project_index(session)
         self.projects: dict[tuple[int, str], ProjectPlan] = {}
@@ -1196,12 +1201,26 @@ class Planner:
             values["colour"] = colour
         if record.values.get("active") is not None:
             values["active"] = record.values["active"]
+        if "cluster" in record.values:
+            # The pole whose roadmap the domain is; an empty cell: every pole shares it.
+            values["cluster_id"] = self.cluster_of(record) if record.values["cluster"] else None
+            if record.bad:
+                return
         found = table.lookup(name, listed)
         if len(found) > 1:
             self._ambiguous(record.source, "name", table, name, found)
             return
         if found:
             row_id = found[0]
+            pole = values.get("cluster_id")
+            if row_id > 0 and pole is not None and pole != table.rows[row_id].get("cluster_id"):
+                others = reference_store.projects_outside_pole(self.session, row_id, pole)
+                if others:
+                    self.problem(
+                        record.source, "cluster", "domain_pole_in_use", domain=name,
+                        pole=self.refs["cluster"].rows[pole]["name"], count=others,
+                    )  # fmt: skip
+                    return
             diffs = table.change(row_id, values)
             table.used.add(row_id)
             if row_id > 0:
@@ -1221,6 +1240,7 @@ class Planner:
                 "colour": values.get("colour") or COLOURS[self.domain_positions % len(COLOURS)],
                 "active": values.get("active", True),
                 "position": self.domain_positions,
+                "cluster_id": values.get("cluster_id"),
             }
         )
         table.used.add(row_id)
@@ -1812,14 +1832,29 @@ class Planner:
         if project.existing is None or not any(
             p.action != "unchanged" for p in project.partners.values()
         ):
-            return rules.ProjectContext()
+            return rules.ProjectContext(domain_poles=self._domain_poles())
         evaluations = repository.load_evaluations(self.session, project.existing["id"])
         return rules.ProjectContext(
             evaluations=evaluations,
             expert_ties={
                 e.expert_id: repository.expert_ties(self.session, e.expert_id) for e in evaluations
             },
+            domain_poles=self._domain_poles(),
         )
+
+    def _domain_poles(self) -> dict[int, rules.DomainPole]:
+        """The domains of one pole's roadmap as this workbook leaves them (its Domaines sheet may
+        give a domain to a pole, or share it), built once the reference sheets are read."""
+        if self._domain_poles_cache is None:
+            domains, poles = self.refs["domain"].rows, self.refs["cluster"].rows
+            self._domain_poles_cache = {
+                domain_id: rules.DomainPole(
+                    row["cluster_id"], row["name"], poles[row["cluster_id"]]["name"]
+                )
+                for domain_id, row in domains.items()
+                if row.get("cluster_id") is not None and row["cluster_id"] in poles
+            }
+        return self._domain_poles_cache
 
     def _place_issue(
         self, project: ProjectPlan, issue: rules.Issue, origins: list[LinePlan | None]

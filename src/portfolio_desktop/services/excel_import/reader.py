@@ -1077,7 +1077,7 @@ def _encoding(path: Path) -> _Encoding:
     tried = [_Encoding(codec, skip) for codec in _detected(sample)]
     failures = []
     for encoding in tried:
-        failed = _first_undecodable(path, encoding)
+        failed = _check(path, encoding.codec, encoding.skip)
         if failed is None:
             return encoding
         failures.append(failed)
@@ -1202,22 +1202,6 @@ def _detected(sample: bytes) -> list[str]:
     found.sort(key=lambda codec: len(_UNTYPED.findall(sample.decode(codec, "ignore"))))
     tried = [c for i, c in enumerate(found) if c != "iso8859-1" or i == 0] + ["cp1252"]
     return list(dict.fromkeys(codecs.lookup(c).name for c in tried))
-
-
-def _first_undecodable(path: Path, encoding: _Encoding) -> _Failure | None:
-    """Where the first bytes the encoding does not decode are, or None when it decodes them all."""
-    decoder = codecs.getincrementaldecoder(encoding.codec)()
-    with path.open("rb") as handle:
-        handle.seek(encoding.skip)
-        at = encoding.skip
-        try:
-            for block in iter(lambda: handle.read(_CHUNK), b""):
-                at += len(block)
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            return _failure(exc, at)
-    return None
 
 
 def _where(path: Path, encoding: _Encoding, failure: _Failure) -> dict[str, object]:

@@ -290,6 +290,8 @@ def _write_reference(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -
             row["id"] = ids.maps[table_name][provisional]
             if table_name == "call":
                 row["funder_id"] = ids.real("funder", row.get("funder_id"))
+            if table_name == "domain":
+                row["cluster_id"] = ids.real("cluster", row.get("cluster_id"))
             if table_name == "organisation":
                 row["version"] = 1
             rows.append(
@@ -311,6 +313,8 @@ def _write_reference(session: Any, plan: ImportPlan, batch_id: int, ids: _Ids) -
                 values = {c: row[c] for c in before}
                 if table_name == "call" and "funder_id" in values:
                     values["funder_id"] = ids.real("funder", values["funder_id"])
+                if table_name == "domain" and "cluster_id" in values:
+                    values["cluster_id"] = ids.real("cluster", values["cluster_id"])
                 entry: dict[str, Any] = {"values": before}
                 if table_name == "organisation":
                     values["version"] = next_version(row["version"])

@@ -43,9 +43,29 @@ def write_merge(run: Run, change: MergeClusters) -> None:
         shown = ", ".join(clashes[:5]) + (" …" if len(clashes) > 5 else "")
         raise KnownError("cluster_merge_clash", references=shown)
     ids = tuple(session.scalars(select(p.c.id).where(p.c.cluster_id == merged_id)))
-    # Undone in reverse: the pole comes back under its id, then its projects move back to it.
+    # The merged pole's roadmap domains become the kept pole's (its projects keep them).
+    domains = tuple(session.scalars(select(t.Domain.id).where(t.Domain.cluster_id == merged_id)))
+    # Undone in reverse: the pole comes back under its id, its projects move back to it, then
+    # its domains (once no project of the kept pole holds them).
+    for domain_id in domains:
+        run.undo_with(
+            RefChange(
+                Action.UPDATE,
+                "domain",
+                domain_id,
+                {"cluster_id": merged_id},
+                {"cluster_id": keep_id},
+            )
+        )
     run.undo_with(MoveToCluster(ids, merged_id))
     _move(run, ids, keep_id)
+    if domains:
+        history.record_update_rows(
+            session, "domain", [{"id": i, "cluster_id": keep_id} for i in domains]
+        )
+        session.execute(update(t.Domain).where(t.Domain.id.in_(domains)).values(cluster_id=keep_id))
+        for domain_id in domains:
+            run.wrote("domain", domain_id)
     history.record_deleted(session, "cluster", [merged_id])
     session.execute(delete(t.Cluster).where(t.Cluster.id == merged_id))
     run.deleted("cluster", merged_id)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ...domain import rules
 from ...domain.model import EvaluationRecord, ProjectRecord
 from ...domain.rules import Issue, RuleViolation
-from .. import history, repository
+from .. import history, reference, repository
 from ..changes import Change, ChangeSet, Source
 from ..summaries import refresh_projects
 
@@ -159,6 +159,7 @@ class Run:
             expert_ties={
                 e.expert_id: repository.expert_ties(self.session, e.expert_id) for e in evaluations
             },
+            domain_poles=reference.domain_poles(self.session),
         )
         return rules.split_change(before, after, today=self.today, context=context)
 

@@ -10,7 +10,7 @@ written to the history: a generated portfolio has no history of its own.
 from __future__ import annotations
 
 from ...domain import rules
-from .. import bulk, invariant_scan
+from .. import bulk, invariant_scan, reference
 from ..changes import DemoRows
 from ..summaries import refresh_projects
 from .core import Run, register
@@ -32,12 +32,14 @@ def write_demo(run: Run, change: DemoRows) -> None:
         run.progress.report(0.9, "demo_summaries")
     refresh_projects(session, None)
     ties = invariant_scan.expert_ties(session)
+    domain_poles = reference.domain_poles(session)
     for batch in invariant_scan.project_batches(session):
         for stored in batch:
             record = stored.record
             context = rules.ProjectContext(
                 evaluations=stored.evaluations,
                 expert_ties={e.expert_id: ties.get(e.expert_id, ()) for e in stored.evaluations},
+                domain_poles=domain_poles,
             )
             issues = rules.check_project_change(None, record, today=run.today, context=context)
             assert record.id is not None

@@ -18,7 +18,7 @@ from ...domain import rules
 from ...domain.enums import PartnerRole
 from ...domain.rules import Issue
 from ...domain.text import fold
-from .. import clusters, history, money, repository
+from .. import clusters, history, money, reference, repository
 from .. import tables as t
 from ..changes import (
     Action,
@@ -349,6 +349,8 @@ def write_reference(run: Run, change: RefChange) -> None:
     old = {k: v for k, v in stored.items() if k != "id"} if stored is not None else None
     if table == "cluster" and _refuse_cluster(run, change, old):
         return
+    if table == "domain" and _refuse_domain_pole(run, change, old):
+        return
     if change.action is Action.DELETE:
         if stored is None or row_id is None:
             return
@@ -395,9 +397,14 @@ def _refuse_cluster(run: Run, change: RefChange, old: dict[str, Any] | None) -> 
         count = session.scalar(
             select(func.count()).select_from(t.Project).where(t.Project.cluster_id == row_id)
         )
+        domains = session.scalar(
+            select(func.count()).select_from(t.Domain).where(t.Domain.cluster_id == row_id)
+        )
         issues = (
             [Issue("cluster_in_use", "", {"name": old["name"], "count": int(count)})]
             if count
+            else [Issue("cluster_has_domains", "", {"name": old["name"], "count": int(domains)})]
+            if domains
             else []
         )
         return run.refuse("cluster", row_id, issues)
@@ -409,6 +416,27 @@ def _refuse_cluster(run: Run, change: RefChange, old: dict[str, Any] | None) -> 
         row_id if row_id is not None and row_id > 0 else None,
     )
     return False
+
+
+def _refuse_domain_pole(run: Run, change: RefChange, old: dict[str, Any] | None) -> bool:
+    """A domain given to one pole's roadmap keeps no project of another pole (the rule
+    `domain_other_pole` would refuse their next save; the domain's move is refused instead)."""
+    cluster_id = change.values.get("cluster_id")
+    if change.action is Action.DELETE or cluster_id is None or change.row_id is None:
+        return False
+    if old is not None and old.get("cluster_id") == cluster_id:
+        return False
+    others = reference.projects_outside_pole(run.session, change.row_id, cluster_id)
+    if not others:
+        return False
+    pole = run.session.get(t.Cluster, cluster_id)
+    name = change.values.get("name") or (old or {}).get("name", "")
+    issue = Issue(
+        "domain_pole_in_use",
+        "cluster_id",
+        {"domain": name, "pole": pole.name if pole else str(cluster_id), "count": int(others)},
+    )
+    return run.refuse("domain", change.row_id, [issue])
 
 
 def _projects_using(session: Session, table: str, row_id: int) -> list[int]:

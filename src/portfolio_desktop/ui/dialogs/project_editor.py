@@ -93,6 +93,8 @@ class EditorChoices:
     clusters: list[tuple[str, int]] = field(default_factory=list)
     calls: list[tuple[str, int]] = field(default_factory=list)
     domains: list[tuple[str, int]] = field(default_factory=list)
+    #: domain id → the pole whose roadmap it is (domains every pole shares are not in it).
+    domain_poles: dict[int, int] = field(default_factory=dict)
     funders: list[tuple[str, int]] = field(default_factory=list)
     organisations: dict[str, int] = field(default_factory=dict)
     experts: list[tuple[str, int]] = field(default_factory=list)
@@ -106,10 +108,12 @@ class EditorChoices:
 
 def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, ProjectRecord | None]:
     """Everything the editor needs, in one worker call."""
+    domains = reference.domains(db)
     choices = EditorChoices(
         clusters=[(r.name, r.id) for r in reference.clusters(db)],
         calls=[(r.name, r.id) for r in reference.calls(db)],
-        domains=[(r.name, r.id) for r in reference.domains(db) if r.extra[1]],
+        domains=[(r.name, r.id) for r in domains if r.extra[1]],
+        domain_poles={r.id: r.extra[4] for r in domains if r.extra[4] is not None},
         funders=[(r.name, r.id) for r in reference.funders(db)],
         organisations={r.name: r.id for r in reference.organisation_names(db)},
         experts=[(r.name, r.id) for r in reference.experts(db)],
@@ -123,7 +127,7 @@ def load_choices(db: Any, project_id: int | None) -> tuple[EditorChoices, Projec
         choices.evaluations = portfolio.evaluations(db, project_id)
         # Inactive domains still used by this project stay selectable.
         known = {d for _n, d in choices.domains}
-        for row in reference.domains(db):
+        for row in domains:
             if row.id not in known and any(s.domain_id == row.id for s in record.domains):
                 choices.domains.append((row.name, row.id))
     return choices, record
@@ -417,10 +421,21 @@ class ProjectEditor(QDialog):
             (p.organisation_name, p.organisation_id) for p in self.partners.records
         ]
 
+    def _domain_choices(self) -> list[tuple[str, int]]:
+        """The domains a project of the chosen pole may be classified in: those every pole
+        shares and its pole's roadmap domains (and those it already has, so they still show)."""
+        pole = self.cluster.currentData()
+        used = {s.domain_id for s in self.shares.records} if hasattr(self, "shares") else set()
+        return [
+            (name, domain_id)
+            for name, domain_id in self.choices.domains
+            if self.choices.domain_poles.get(domain_id, pole) == pole or domain_id in used
+        ]
+
     def _domains_tab(self) -> QWidget:
         self.shares = RecordTableModel(
             [
-                Field("domain_id", self.tr("Domain"), "choice", lambda: self.choices.domains),
+                Field("domain_id", self.tr("Domain"), "choice", self._domain_choices),
                 Field("percent", self.tr("Share (%)"), "int", minimum=1, maximum=100),
             ],
             self,
@@ -802,7 +817,7 @@ class ProjectEditor(QDialog):
 
     def add_domain(self) -> None:
         used = {s.domain_id for s in self.shares.records}
-        free = [d for _n, d in self.choices.domains if d not in used]
+        free = [d for _n, d in self._domain_choices() if d not in used]
         if not free:
             return
         remaining = 100 - sum(s.percent for s in self.shares.records)

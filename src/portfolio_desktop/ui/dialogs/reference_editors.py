@@ -7,7 +7,7 @@ form was opened from, links included; undo of a creation deletes the new row).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -323,6 +323,7 @@ class DomainDialog(ReferenceDialog):
         parent: QWidget | None = None,
         *,
         colour: str = "#0072B2",
+        poles: Sequence[tuple[str, int]] = (),
     ) -> None:
         super().__init__(ctx, snapshot, taken, parent)
         self.setObjectName("domainDialog")
@@ -346,19 +347,39 @@ class DomainDialog(ReferenceDialog):
         row.addWidget(self.colour_button)
         self.active = QCheckBox(self.tr("Active (offered when classifying projects)"))
         self.active.setObjectName("domainActive")
+        values = snapshot.values if snapshot is not None else {}
+        # The pole whose roadmap the domain is, offered in a base of several poles (or when the
+        # domain already belongs to one): its projects only may be classified in it.
+        self.pole = QComboBox()
+        self.pole.setObjectName("domainPole")
+        self.pole.addItem(self.tr("Every cluster"), None)
+        for pole_name, pole_id in poles:
+            self.pole.addItem(pole_name, pole_id)
+        current_pole = values.get("cluster_id")
+        self.pole.setCurrentIndex(max(self.pole.findData(current_pole), 0))
         self.add_row(self.tr("Name"), self.name, "name")
         self.add_row(self.tr("Colour"), colour_row, "colour")
         self.add_row("", self.active)
+        self._shows_pole = len(poles) > 1 or current_pole is not None
+        if self._shows_pole:
+            self.add_row(self.tr("Cluster"), self.pole, "cluster_id")
         hint = QLabel(
             self.tr(
                 "Renaming a domain keeps every project's split. An inactive domain stays on the "
                 "projects that use it but is no longer offered for new splits."
             )
+            + (
+                " "
+                + self.tr(
+                    "A domain of one cluster's roadmap is offered to that cluster's projects only."
+                )
+                if self._shows_pole
+                else ""
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
         self.form.addRow(hint)
-        values = snapshot.values if snapshot is not None else {}
         self.name.setText(str(values.get("name", "")))
         self.colour.setText(str(values.get("colour", colour)).upper())
         self.active.setChecked(bool(values.get("active", True)))
@@ -393,7 +414,10 @@ class DomainDialog(ReferenceDialog):
             self.colour.text().strip(),
             self.active.isChecked(),
         )
-        return lambda row_id: reference.save_domain(db, row_id, name, colour, active)
+        if not self._shows_pole:
+            return lambda row_id: reference.save_domain(db, row_id, name, colour, active)
+        pole = self.pole.currentData()
+        return lambda row_id: reference.save_domain(db, row_id, name, colour, active, pole=pole)
 
     def label(self) -> str:
         if self.snapshot is None:

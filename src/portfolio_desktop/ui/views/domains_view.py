@@ -1,5 +1,6 @@
 """The Domains screen: the technology domains of the roadmap, their colour, whether new splits may
-use them, their order (lists, legends, charts) and how many projects use them."""
+use them, their order (lists, legends, charts), how many projects use them and, in a base of
+several poles, the pole whose roadmap a domain is (or every pole)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.filters import ProjectFilter
+from ...domain.text import fold
 from ...services import reference
 from ...services.reference import RowSnapshot
 from .. import commands
@@ -31,19 +33,40 @@ class DomainRow:
     active: bool
     position: int
     projects: int
+    # The pole whose roadmap the domain is (None: every pole shares it), and its name.
+    cluster_id: int | None = None
+    pole: str = ""
 
 
-def load_domains(db: Any) -> list[DomainRow]:
-    return [
-        DomainRow(d.id, d.name, d.extra[0], bool(d.extra[1]), d.extra[2], d.extra[3])
+@dataclass(frozen=True, slots=True)
+class DomainsData:
+    rows: list[DomainRow]
+    # Every pole, (name, id) by name: what the form offers a domain to.
+    poles: list[tuple[str, int]]
+
+
+def load_domains(db: Any) -> DomainsData:
+    poles = {c.id: c.name for c in reference.clusters(db)}
+    rows = [
+        DomainRow(
+            d.id,
+            d.name,
+            d.extra[0],
+            bool(d.extra[1]),
+            d.extra[2],
+            d.extra[3],
+            d.extra[4],
+            poles.get(d.extra[4], "") if d.extra[4] is not None else "",
+        )
         for d in reference.domains(db)
     ]
+    return DomainsData(rows, sorted(((n, i) for i, n in poles.items()), key=lambda p: fold(p[0])))
 
 
 class DomainsView(ReferenceView):
     """The domains, in their order; not sortable by header (the order is the data)."""
 
-    SCOPES = (Scope.DOMAINS, Scope.PROJECTS)
+    SCOPES = (Scope.DOMAINS, Scope.PROJECTS, Scope.CLUSTERS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -58,11 +81,13 @@ class DomainsView(ReferenceView):
                 Column("colour", self.tr("Colour"), lambda r: r.colour, "colour"),
                 Column("active", self.tr("Active"), lambda r: r.active, "bool"),
                 Column("projects", self.tr("Projects"), lambda r: r.projects, "int"),
+                Column("pole", self.tr("Cluster"), lambda r: r.pole or self.tr("Every cluster")),
             ],
             self,
         )
+        self.poles: list[tuple[str, int]] = []
         self.table = self.make_table(self.model, "domainsTable", sorting=False, stretch=1)
-        for column, width in ((0, 40), (2, 110), (3, 70), (4, 90)):
+        for column, width in ((0, 40), (2, 110), (3, 70), (4, 90), (5, 200)):
             self.table.setColumnWidth(column, width)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         self.add_actions(
@@ -131,10 +156,16 @@ class DomainsView(ReferenceView):
         current = self.current()
         keep = current.id if current is not None else None
 
-        def done(rows: list[DomainRow]) -> None:
+        def done(data: DomainsData) -> None:
             if not latest():
                 return
-            self.model.set_rows(rows)
+            self.poles = data.poles
+            # The pole column says something only in a base of several poles (or once a domain
+            # belongs to one).
+            self.table.setColumnHidden(
+                5, len(data.poles) < 2 and all(r.cluster_id is None for r in data.rows)
+            )
+            self.model.set_rows(data.rows)
             pending, self._pending = self._pending, None
             self.select(pending if pending is not None else keep)
 
@@ -172,7 +203,12 @@ class DomainsView(ReferenceView):
         used = {r.colour.upper() for r in self.model.rows()}
         colour = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
         dialog = DomainDialog(
-            self.ctx, snapshot, [r.name for r in self.model.rows()], self, colour=colour
+            self.ctx,
+            snapshot,
+            [r.name for r in self.model.rows()],
+            self,
+            colour=colour,
+            poles=self.poles,
         )
         self.open_editor(dialog, lambda row_id: setattr(self, "_pending", row_id))
 
