@@ -332,3 +332,20 @@ def test_region_names() -> None:
     assert region_names("BRE,PDL") == "Bretagne, Pays de la Loire"
     assert region_names(" XYZ ; pdl,BRE ") == "Bretagne, Pays de la Loire, XYZ"
     assert region_names("") == ""
+
+
+def test_a_pole_that_still_has_roadmap_domains_is_not_deleted(qtbot, ctx, view, warnings) -> None:
+    """Its domains would be left to nobody: the refusal says so, and the pole stays."""
+    from portfolio_desktop.services import reference
+
+    empty, _ids = second_pole(ctx, projects=0)
+    reference.save_domain(ctx.db, None, "Aéronautique du Sud-Ouest", "#0072B2", pole=empty)
+    ctx.data_changed.emit(Scope.CLUSTERS, [])
+    select(view, empty)
+    qtbot.mouseClick(view.delete_button, LEFT)
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert warnings == [
+        "« Aerospace Valley » ne peut pas être supprimé : 1 domaine de sa feuille de route lui "
+        "appartient. Rattachez-les à tous les pôles ou à un autre pôle d'abord."
+    ]
+    assert "AV" in rows_by_code(ctx)
