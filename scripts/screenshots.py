@@ -102,6 +102,21 @@ def rules_shots(app, view, shot) -> None:  # type: ignore[no-untyped-def]
     shot("05e-funders-all-rules")
 
 
+def snapshots_shots(app, window, shot) -> None:  # type: ignore[no-untyped-def]
+    """The Snapshots screen (the two latest compared), then the form of a new snapshot."""
+    window.show_page("snapshots")
+    if not wait_for(app, lambda: window.page("snapshots") is not None, 30):
+        return
+    view = window.page("snapshots")
+    wait_for(app, lambda: view.model.rowCount() > 0 or view.empty.isVisible(), 30)
+    settle(app, 1.0)
+    shot("21-snapshots")
+    view.take()
+    if wait_for(app, lambda: view._dialog is not None and view._dialog.isVisible(), 30):
+        shot("21b-snapshot-take")
+        view._dialog.reject()
+
+
 def clusters_shots(app, window, shot) -> None:  # type: ignore[no-untyped-def]
     """The Clusters screen, the form of its first pole, then the merge of the smallest pole into
     another (its confirmation), each closed without saving."""
@@ -228,7 +243,8 @@ def main() -> int:
     )
     args = parser.parse_args()
     groups = set(filter(None, args.only.split(","))) or {
-        "welcome", "table", "editor", "reference", "clusters", "dashboard", "wizard", "dialogs"
+        "welcome", "table", "editor", "reference", "clusters", "snapshots", "dashboard", "wizard",
+        "dialogs",
     }  # fmt: skip
     out = Path(os.environ.get("PORTFOLIO_SCREENSHOTS", "screenshots")).absolute()
     out.mkdir(parents=True, exist_ok=True)
@@ -331,6 +347,8 @@ def main() -> int:
                     domain_editor(app, window.page(key), shot)
     if "clusters" in groups and "clusters" in window._page_rows:
         clusters_shots(app, window, shot)
+    if "snapshots" in groups and "snapshots" in window._page_rows:
+        snapshots_shots(app, window, shot)
     if "dashboard" in groups and "dashboard" in window._page_rows:
         dashboard_shots(app, window, shot)
     window.show_page("projects")

@@ -49,7 +49,12 @@ SPECIFIC: dict[str, list[str]] = {
         "models/reference_*.py",
     ],
     "export": ["dialogs/export_*.py"],
-    "dashboard": ["views/dashboard*.py", "widgets/chart*.py", "dialogs/report*.py"],
+    "dashboard": [
+        "views/dashboard*.py",
+        "views/snapshots*.py",
+        "widgets/chart*.py",
+        "dialogs/report*.py",
+    ],
     "safety": [
         "dialogs/backup*.py",
         "dialogs/conflict*.py",

@@ -4,7 +4,7 @@
 <context>
     <name>DomainsView</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/domains_view.py" line="186"/>
+        <location filename="../../src/portfolio_desktop/ui/views/domains_view.py" line="222"/>
         <source>“%1” cannot be deleted: %Ln project(s) are classified in it. Make it inactive instead: it will no longer be offered for new splits.</source>
         <translation>
             <numerusform>“%1” cannot be deleted: %Ln project is classified in it. Make it inactive instead: it will no longer be offered for new splits.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ExpertDialog</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="489"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/reference_editors.py" line="513"/>
         <source>%Ln evaluation(s)</source>
         <translation>
             <numerusform>%Ln evaluation</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>FundersView</name>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="303"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="304"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln call</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="438"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="439"/>
         <source>“%1” cannot be deleted: %Ln project(s) answered this call.</source>
         <translation>
             <numerusform>“%1” cannot be deleted: %Ln project answered this call.</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="574"/>
+        <location filename="../../src/portfolio_desktop/ui/views/funders_view.py" line="575"/>
         <source>%Ln rule(s)</source>
         <translation>
             <numerusform>%Ln rule</numerusform>

@@ -237,37 +237,38 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="113"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="164"/>
         <source>When</source>
+        <extracomment>The kinds of values shown by their label in the user&apos;s language (closed lists).</extracomment>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="114"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="165"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="115"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="166"/>
         <source>From</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="116"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="167"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="117"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="168"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="118"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="169"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="119"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="170"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
@@ -275,7 +276,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="154"/>
+        <location filename="../../src/portfolio_desktop/ui/dialogs/history_view.py" line="205"/>
         <source>All changes</source>
         <translation>Toutes les modifications</translation>
     </message>

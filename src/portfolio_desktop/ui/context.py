@@ -33,6 +33,8 @@ class Scope(StrEnum):
     VIEWS = "views"
     #: The aid-rate rules (the Funders & calls screen).
     RULES = "aid_rate_rules"
+    #: The snapshots (named, frozen figures): nothing else reads them.
+    SNAPSHOTS = "snapshots"
     #: Anything: an import, an undo of the history, a database restored.
     ALL = "all"
 

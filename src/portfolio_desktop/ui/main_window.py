@@ -48,6 +48,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("clusters", "portfolio_desktop.ui.views.clusters_view", "ClustersView"),
     ("dashboard", "portfolio_desktop.ui.views.dashboard_view", "DashboardView"),
     ("timeline", "portfolio_desktop.ui.views.timeline_view", "TimelineView"),
+    ("snapshots", "portfolio_desktop.ui.views.snapshots_view", "SnapshotsView"),
 ]
 
 
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
             "clusters": self.tr("Clusters"),
             "dashboard": self.tr("Dashboard"),
             "timeline": self.tr("Timeline"),
+            "snapshots": self.tr("Snapshots"),
         }
 
     # -- menus ------------------------------------------------------------------------------------
