@@ -77,10 +77,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cluster_has_domains": (
         "« {name} » ne peut pas être supprimé : {count} {count|domaine de sa feuille de route "
-        "lui appartient|domaines de sa feuille de route lui appartiennent}. Rattachez-les à tous "
-        "les pôles ou à un autre pôle d'abord.",
-        "'{name}' cannot be deleted: {count} {count|domain of its roadmap belongs|domains of its "
-        "roadmap belong} to it. Share them with every cluster, or give them to another, first.",
+        "lui appartient. Rattachez-le|domaines de sa feuille de route lui appartiennent. "
+        "Rattachez-les} à tous les pôles ou à un autre pôle d'abord.",
+        "'{name}' cannot be deleted: {count} {count|domain of its roadmap belongs to it. Share "
+        "it|domains of its roadmap belong to it. Share them} with every cluster, or give "
+        "{count|it|them} to another, first.",
     ),
     "domain_percent_range": (
         "Chaque part de domaine doit être comprise entre 1 et 100 %.",

@@ -346,6 +346,6 @@ def test_a_pole_that_still_has_roadmap_domains_is_not_deleted(qtbot, ctx, view, 
     qtbot.waitUntil(lambda: bool(warnings))
     assert warnings == [
         "« Aerospace Valley » ne peut pas être supprimé : 1 domaine de sa feuille de route lui "
-        "appartient. Rattachez-les à tous les pôles ou à un autre pôle d'abord."
+        "appartient. Rattachez-le à tous les pôles ou à un autre pôle d'abord."
     ]
     assert "AV" in rows_by_code(ctx)
