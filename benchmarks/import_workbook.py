@@ -155,9 +155,10 @@ def write_workbook(db_path: Path, out: Path, *, max_projects: int | None = None)
     sheet(
         ws.DOMAINS,
         (
-            [name, colour, "Oui" if active else "Non"]
-            for name, colour, active in source.execute(
-                "SELECT name, colour, active FROM domain ORDER BY position, id"
+            [name, colour, "Oui" if active else "Non", pole]
+            for name, colour, active, pole in source.execute(
+                "SELECT d.name, d.colour, d.active, c.code FROM domain d"
+                " LEFT JOIN cluster c ON c.id = d.cluster_id ORDER BY d.position, d.id"
             )
         ),
     )

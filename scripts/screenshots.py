@@ -185,6 +185,17 @@ def dashboard_shots(app, window, shot) -> None:  # type: ignore[no-untyped-def]
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
     shot("09b-dashboard-lower")
     scroll.verticalScrollBar().setValue(0)
+    from PySide6.QtCore import QDate
+
+    drawn.clear()  # « Au 31/12/2015 »: the portfolio as it stood then
+    dashboard.as_of_day.setDate(QDate(2015, 12, 31))
+    dashboard.as_of_box.setChecked(True)
+    wait_for(app, lambda: bool(drawn) and dashboard.as_of is not None, 180)
+    settle(app, 1.0)
+    shot("09c-dashboard-as-of")
+    drawn.clear()
+    dashboard.as_of_box.setChecked(False)
+    wait_for(app, lambda: bool(drawn), 180)
     window.show_page("projects")
     settle(app, 0.5)
     window.projects.set_filter(ProjectFilter(regions=("BRE",), statuses=("funded",)))

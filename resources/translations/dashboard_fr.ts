@@ -82,99 +82,114 @@
   <context>
     <name>DashboardView</name>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="191" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="198" />
       <source>Stack funding by</source>
-      <extracomment>The charts under the key figures, two a row after funding over time (full width). Below this width of the charts' area (logical pixels) the paired charts go one a row: two side by side would be too narrow to read (tests/services/test_chart_layout.py checks both). Where each chart's data comes from in `analytics.Overview`. The data changes (`AppContext.data_changed` scopes) that change the figures. The user clicked a bar or a funnel step: the filter of the projects behind it. Funding over time was repainted for the current filter (tests and the benchmark wait on it). The key figures and the other charts were updated for the current filter. A project to open in the editor (a double-click in a list of projects).</extracomment>
+      <extracomment>The charts under the key figures, two a row after funding over time (full width). Below this width of the charts' area (logical pixels) the paired charts go one a row: two side by side would be too narrow to read (tests/services/test_chart_layout.py checks both). Where each chart's data comes from in `analytics.Overview`. The data changes (`AppContext.data_changed` scopes) that change the figures. The user clicked a bar or a funnel step: the filter of the projects behind it. Funding over time was repainted for the current filter (tests and the benchmark wait on it). The key figures and the other charts were updated for the current filter. A project to open in the editor (a double-click in a list of projects). The portfolio itself; `db` is it, or its copy as it stood at the « Au » day.</extracomment>
       <translation>Empiler l'aide par</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="193" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="200" />
       <source>Executive report…</source>
       <translation>Rapport de synthèse…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="196" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="203" />
       <source>A PDF with the key figures, every chart and the largest funded projects</source>
       <translation>Un PDF avec les chiffres clés, tous les graphiques et les projets financés les plus aidés</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="199" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="206" />
       <source>Print…</source>
       <translation>Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="201" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="208" />
       <source>Print the dashboard page, with a preview</source>
       <translation>Imprimer la page du tableau de bord, avec un aperçu</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="316" />
-      <source>Preparing the charts…</source>
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="213" />
+      <source>As of</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="216" />
+      <source>Show the figures as the portfolio stood at the end of a past day</source>
+      <translation>Montrer les chiffres du portefeuille tel qu'il était au soir d'un jour passé</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="352" />
+      <source>Rebuilding the portfolio as it stood on %1…</source>
       <extracomment>What the figures are of, in words: the filter (a filtered funnel of four equal bars must not read as the portfolio's conversion).</extracomment>
+      <translation>Reconstitution du portefeuille tel qu'il était le %1…</translation>
+    </message>
+    <message>
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="395" />
+      <source>Preparing the charts…</source>
       <translation>Préparation des graphiques…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="378" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="457" />
       <source>Computing the figures…</source>
       <translation>Calcul des chiffres…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="506" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="588" />
       <source>The figures could not be computed.</source>
       <translation>Les chiffres n'ont pas pu être calculés.</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="514" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="596" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="515" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="597" />
       <source>Funder</source>
       <translation>Financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="516" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="598" />
       <source>Type of funder</source>
       <translation>Type de financeur</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="517" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="599" />
       <source>Instrument</source>
       <translation>Type d'aide</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="518" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="600" />
       <source>Region</source>
       <translation>Région</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="543" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="625" />
       <source>Chart saved: %1</source>
       <translation>Graphique enregistré : %1</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="549" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="631" />
       <source>portfolio-report</source>
       <translation>rapport-portefeuille</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="553" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="635" />
       <source>Save the executive report</source>
       <translation>Enregistrer le rapport de synthèse</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="555" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="637" />
       <source>PDF document (*.pdf)</source>
       <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="567" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="649" />
       <source>Writing the report…</source>
       <translation>Écriture du rapport…</translation>
     </message>
     <message>
-      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="571" />
+      <location filename="../../src/portfolio_desktop/ui/views/dashboard_view.py" line="653" />
       <source>Report saved: %1</source>
       <translation>Rapport enregistré : %1</translation>
     </message>

@@ -63,7 +63,10 @@ SNAPSHOT_SQL = {
         " FROM organisation"
     ),
     "funders": "SELECT name, kind FROM funder",
-    "domains": "SELECT name, colour, active FROM domain",
+    "domains": (
+        "SELECT d.name, d.colour, d.active, c.code FROM domain d"
+        " LEFT JOIN cluster c ON c.id = d.cluster_id"
+    ),
     "calls": (
         "SELECT c.name, f.name, c.programme, c.year FROM call c"
         " LEFT JOIN funder f ON f.id = c.funder_id"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QToolTip
 
 from portfolio_desktop.domain.filters import ProjectFilter
@@ -633,3 +633,37 @@ def test_the_rules_panel_lists_partners_above_their_rule_and_opens_their_project
     with qtbot.waitSignal(view.project_requested, timeout=2000) as opened:
         panel.view.doubleClicked.emit(panel.model.index(0, 0))
     assert opened.args == [first.project_id]
+
+
+def test_the_dashboard_as_of_a_past_day(make_view, pole_db, tmp_path: Path) -> None:
+    """« Au » a day: the figures are those of the portfolio as it stood that evening (those of
+    the same copy the command line's --as-of builds), the filter line says the day, the report
+    is of that day; unticked, today's portfolio again and the copy removed."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from portfolio_desktop.services.analytics import Analytics
+    from portfolio_desktop.storage.as_of import AsOf, portfolio_as_of
+
+    view = make_view()
+    today = view.tiles[0].value.text()
+    view.as_of_day.setDate(QDate(2015, 12, 31))
+    view.as_of_box.setChecked(True)
+    assert view.as_of == date(2015, 12, 31) and view.db is not pole_db
+    folder = view._copy.folder
+    with portfolio_as_of(pole_db, AsOf.end_of(date(2015, 12, 31))) as then:
+        expected = Analytics(then).overview(ProjectFilter()).key_figures
+    assert view.analytics.overview(ProjectFilter()).key_figures == expected
+    assert view.tiles[0].value.text() != today
+    assert view.filter_line.text().startswith("Au 31 décembre 2015 — ")
+    if shutil.which("pdftotext"):  # the test command installs poppler; the report says its day
+        pdf = tmp_path / "rapport.pdf"
+        view.write_report(pdf)
+        first = subprocess.run(
+            ["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Au 31 décembre 2015" in first
+    view.as_of_box.setChecked(False)
+    assert view.as_of is None and view.db is pole_db and not folder.exists()
+    assert view.tiles[0].value.text() == today

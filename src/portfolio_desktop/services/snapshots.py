@@ -12,12 +12,27 @@ from datetime import date
 
 from ..errors import KnownError
 from ..storage import snapshots as store
-from ..storage.as_of import AsOf, portfolio_as_of
+from ..storage.as_of import AsOf, PortfolioCopy, open_copy, portfolio_as_of
 from ..storage.database import Database
 from ..storage.history import utcnow
 from ..storage.snapshots import SnapshotFigures, SnapshotRow
 
-__all__ = ["Movement", "SnapshotFigures", "SnapshotRow", "compare", "list_snapshots", "take"]
+__all__ = [
+    "Movement",
+    "PortfolioCopy",
+    "SnapshotFigures",
+    "SnapshotRow",
+    "compare",
+    "list_snapshots",
+    "open_as_of",
+    "take",
+]
+
+
+def open_as_of(db: Database, day: date) -> PortfolioCopy:
+    """The portfolio as it stood at the end of `day`, open in a throw-away copy (the desktop's
+    dashboard « Au » a date) until the caller closes it."""
+    return open_copy(db, AsOf.end_of(day))
 
 
 def take(db: Database, name: str, as_of: date | None = None) -> SnapshotRow:

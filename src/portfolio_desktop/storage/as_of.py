@@ -395,19 +395,45 @@ def build_copy(source: Database, target: Path, at: AsOf) -> RewindReport:
         copy.dispose()
 
 
-@contextmanager
-def portfolio_as_of(source: Database, at: AsOf, folder: Path | None = None) -> Iterator[Database]:
-    """The portfolio as it stood at the moment, open read-only, removed afterwards."""
+@dataclass(slots=True)
+class PortfolioCopy:
+    """The portfolio as it stood at a moment, in a throw-away folder, open until `close`."""
+
+    at: AsOf
+    db: Database
+    folder: Path
+
+    def close(self) -> None:
+        import shutil
+
+        self.db.dispose()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def open_copy(source: Database, at: AsOf, folder: Path | None = None) -> PortfolioCopy:
+    """Builds the portfolio as it stood at the moment in a new throw-away folder and opens it;
+    the caller closes it (which removes the folder). A failure leaves no folder behind."""
+    import shutil
     import tempfile
 
     from .schema import open_database
 
-    with tempfile.TemporaryDirectory(prefix="portfolio-as-of-", dir=folder) as scratch:
-        path = Path(scratch) / "as-of.sqlite"
+    scratch = Path(tempfile.mkdtemp(prefix="portfolio-as-of-", dir=folder))
+    try:
+        path = scratch / "as-of.sqlite"
         report = build_copy(source, path, at)
         log.info("as of %s: %s", at.moment.isoformat(), report)
-        copy = open_database(path)
-        try:
-            yield copy
-        finally:
-            copy.dispose()
+        return PortfolioCopy(at, open_database(path), scratch)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+
+
+@contextmanager
+def portfolio_as_of(source: Database, at: AsOf, folder: Path | None = None) -> Iterator[Database]:
+    """The portfolio as it stood at the moment, open read-only, removed afterwards."""
+    copy = open_copy(source, at, folder)
+    try:
+        yield copy.db
+    finally:
+        copy.close()

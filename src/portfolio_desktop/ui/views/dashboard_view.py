@@ -16,9 +16,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +37,7 @@ from ...domain.filters import ProjectFilter
 from ...services import charts, report
 from ...services.analytics import STACKS, Analytics, filter_for
 from ...services.money import gap_figures, payments_figures, rule_figures
+from ...services.snapshots import PortfolioCopy, open_as_of
 from ...storage.database import Database
 from ..context import AppContext, Scope
 from ..errors import describe, show_error
@@ -170,6 +173,10 @@ class DashboardView(QWidget):
         self.runner = runner
         self.db: Database | None = database
         self.analytics: Analytics | None = Analytics(database) if database is not None else None
+        #: The portfolio itself; `db` is it, or its copy as it stood at the « Au » day.
+        self._live: Database | None = database
+        self._copy: PortfolioCopy | None = None
+        self._as_of_seq = 0
         self._filter = ProjectFilter()
         self._by = STACKS[0]
         self._over_time_seq = 0
@@ -201,12 +208,34 @@ class DashboardView(QWidget):
         self.print_button.setToolTip(self.tr("Print the dashboard page, with a preview"))
         self.print_button.clicked.connect(self.print_preview)
         self.preview: Any = None
+        # « Au » a day: every figure, chart and the report as the portfolio stood that evening
+        # (rebuilt from the history in a throw-away copy, off the window's thread).
+        self.as_of_box = QCheckBox(self.tr("As of"))
+        self.as_of_box.setObjectName("dashboardAsOf")
+        self.as_of_box.setToolTip(
+            self.tr("Show the figures as the portfolio stood at the end of a past day")
+        )
+        today = date.today()
+        self.as_of_day = QDateEdit(QDate(today.year - 1, 12, 31))
+        self.as_of_day.setObjectName("dashboardAsOfDay")
+        self.as_of_day.setCalendarPopup(True)
+        self.as_of_day.setDisplayFormat("dd/MM/yyyy")
+        self.as_of_day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.as_of_day.setEnabled(False)
+        self.as_of_box.toggled.connect(self._as_of_changed)
+        application = QCoreApplication.instance()
+        if application is not None:  # the copy's folder does not outlive the application
+            application.aboutToQuit.connect(self.close_copy)
+        self.as_of_day.dateChanged.connect(lambda *_a: self._as_of_changed())
         self.status = QLabel()
         self.status.setObjectName("dashboardStatus")
         self.status.setStyleSheet("color: #555555;")
         top = QHBoxLayout()
         top.addWidget(stack_label)
         top.addWidget(self.stack)
+        top.addSpacing(12)
+        top.addWidget(self.as_of_box)
+        top.addWidget(self.as_of_day)
         top.addSpacing(12)
         top.addWidget(self.status, 1)
         top.addWidget(self.print_button)
@@ -281,13 +310,63 @@ class DashboardView(QWidget):
         self.refresh()
 
     def set_database(self, db: Database | None) -> None:
-        """Another database was opened (or none): the figures start again from it."""
+        """Another database was opened (or none): the figures start again from it, today's."""
+        self._live = db
+        self.as_of_box.blockSignals(True)
+        self.as_of_box.setChecked(False)
+        self.as_of_box.blockSignals(False)
+        self.as_of_day.setEnabled(False)
+        self._as_of_seq += 1  # a copy still being built is of the other database
+        self._show_database(db, None)
+
+    def _show_database(self, db: Database | None, copy: PortfolioCopy | None) -> None:
+        previous, self._copy = self._copy, copy
         self.db = db
         self.analytics = Analytics(db) if db is not None else None
         self._payments_stale = True
         self._shown_data.clear()
         self._follow_up_stale = True
         self._schedule()
+        if previous is not None:
+            previous.close()
+
+    @property
+    def as_of(self) -> date | None:
+        """The day the figures are of, when not today's."""
+        return self._copy.at.day if self._copy is not None else None
+
+    def _as_of_changed(self) -> None:
+        """« Au » ticked or its day changed: the copy of that day is built in the runner; untick:
+        back to the portfolio as it is."""
+        on = self.as_of_box.isChecked()
+        self.as_of_day.setEnabled(on)
+        self._as_of_seq += 1
+        if not on or self._live is None:
+            if self._copy is not None:
+                self._show_database(self._live, None)
+            return
+        picked = self.as_of_day.date()
+        day = date(picked.year(), picked.month(), picked.day())
+        seq = self._as_of_seq
+        self.status.setText(
+            self.tr("Rebuilding the portfolio as it stood on %1…").replace(
+                "%1", charts.format_date(day, messages.current_language())
+            )
+        )
+
+        def built(copy: PortfolioCopy) -> None:
+            if seq != self._as_of_seq:  # another day was chosen meanwhile, or « Au » unticked
+                copy.close()
+                return
+            self._show_database(copy.db, copy)
+
+        self.runner.submit(open_as_of, self._live, day, on_done=built, on_error=self._failed)
+
+    def close_copy(self) -> None:
+        """Removes the throw-away copy (the window closes, or the application quits)."""
+        if self._copy is not None:
+            self._copy.close()
+            self._copy = None
 
     def _data_changed(self, scope: Scope, _ids: object) -> None:
         if scope in REFRESHING_SCOPES:
@@ -433,6 +512,9 @@ class DashboardView(QWidget):
 
     def _filter_words_ready(self, seq: int, words: object) -> None:
         if seq == self._overview_seq:
+            if self.as_of is not None:
+                day = report.as_of_words(self.as_of, messages.current_language())
+                words = f"{day} — {words}"
             self.filter_line.setText(str(words))
             for canvas in self.canvases.values():
                 canvas.print_footer = str(words)
@@ -582,6 +664,7 @@ class DashboardView(QWidget):
             path,
             messages.current_language(),
             by=self._by,
+            as_of=self.as_of,
             with_progress=True,
             on_done=done,
             on_error=failed,
